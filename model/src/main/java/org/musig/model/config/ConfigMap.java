@@ -1,0 +1,194 @@
+package org.musig.model.config;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Typed, validated access to a user's configuration map, in the style GDS and APOC users expect:
+ * unknown keys are rejected with the list of valid keys, values of the wrong type are rejected with
+ * the key, the expected type and what was given. Every value read is echoed in {@link #echo()} so a
+ * procedure can return the effective configuration (defaults included).
+ */
+public final class ConfigMap {
+    private final String owner;
+    private final Map<String, Object> raw;
+    private final Map<String, Object> effective = new LinkedHashMap<>();
+
+    private ConfigMap(String owner, Map<String, Object> raw) {
+        this.owner = owner;
+        this.raw = raw == null ? Map.of() : raw;
+    }
+
+    /**
+     * @param owner     what the configuration is for, used in messages (e.g. "musig.load.csv")
+     * @param raw       the user's map (null means empty)
+     * @param validKeys every key the owner accepts
+     */
+    public static ConfigMap of(String owner, Map<String, Object> raw, Collection<String> validKeys) {
+        ConfigMap config = new ConfigMap(owner, raw);
+        Set<String> unknown = new TreeSet<>(config.raw.keySet());
+        unknown.removeAll(validKeys);
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException(owner + ": unknown configuration key(s) " + unknown
+                    + "; valid keys are " + new TreeSet<>(validKeys));
+        }
+        return config;
+    }
+
+    public boolean has(String key) {
+        return raw.containsKey(key) && raw.get(key) != null;
+    }
+
+    public int getInt(String key, int defaultValue, int min, int max) {
+        long value = getLong(key, defaultValue, min, max);
+        return (int) value;
+    }
+
+    public long getLong(String key, long defaultValue, long min, long max) {
+        Object value = raw.get(key);
+        long result;
+        if (value == null) {
+            result = defaultValue;
+        } else if (value instanceof Number n && isIntegral(n)) {
+            result = n.longValue();
+        } else {
+            throw wrongType(key, "an integer", value);
+        }
+        if (result < min || result > max) {
+            throw new IllegalArgumentException(owner + ": configuration key '" + key + "' must be between "
+                    + min + " and " + max + ", got " + result);
+        }
+        effective.put(key, result);
+        return result;
+    }
+
+    public double getDouble(String key, double defaultValue, double min, double max) {
+        Object value = raw.get(key);
+        double result;
+        if (value == null) {
+            result = defaultValue;
+        } else if (value instanceof Number n) {
+            result = n.doubleValue();
+        } else {
+            throw wrongType(key, "a number", value);
+        }
+        if (Double.isNaN(result) || result < min || result > max) {
+            throw new IllegalArgumentException(owner + ": configuration key '" + key + "' must be a number between "
+                    + min + " and " + max + ", got " + result);
+        }
+        effective.put(key, result);
+        return result;
+    }
+
+    public boolean getBoolean(String key, boolean defaultValue) {
+        Object value = raw.get(key);
+        boolean result;
+        if (value == null) {
+            result = defaultValue;
+        } else if (value instanceof Boolean b) {
+            result = b;
+        } else {
+            throw wrongType(key, "a boolean", value);
+        }
+        effective.put(key, result);
+        return result;
+    }
+
+    public String getString(String key, String defaultValue) {
+        Object value = raw.get(key);
+        String result;
+        if (value == null) {
+            result = defaultValue;
+        } else if (value instanceof String s) {
+            result = s;
+        } else {
+            throw wrongType(key, "a string", value);
+        }
+        effective.put(key, result);
+        return result;
+    }
+
+    /** A string that must be one of {@code allowed} (compared case-insensitively, returned lower-case). */
+    public String getChoice(String key, String defaultValue, Collection<String> allowed) {
+        String value = getString(key, defaultValue);
+        if (value == null) {
+            return null;
+        }
+        String lower = value.toLowerCase(java.util.Locale.ROOT);
+        if (!allowed.contains(lower)) {
+            throw new IllegalArgumentException(owner + ": configuration key '" + key + "' must be one of "
+                    + allowed + ", got '" + value + "'");
+        }
+        effective.put(key, lower);
+        return lower;
+    }
+
+    public List<String> getStringList(String key, List<String> defaultValue) {
+        Object value = raw.get(key);
+        List<String> result;
+        if (value == null) {
+            result = defaultValue;
+        } else if (value instanceof List<?> list) {
+            result = new ArrayList<>(list.size());
+            for (Object item : list) {
+                if (!(item instanceof String s)) {
+                    throw wrongType(key, "a list of strings", value);
+                }
+                result.add(s);
+            }
+        } else {
+            throw wrongType(key, "a list of strings", value);
+        }
+        effective.put(key, result);
+        return result;
+    }
+
+    /** A map of string to string (e.g. a column mapping). */
+    public Map<String, String> getStringMap(String key) {
+        Object value = raw.get(key);
+        Map<String, String> result = new LinkedHashMap<>();
+        if (value == null) {
+            effective.put(key, result);
+            return result;
+        }
+        if (!(value instanceof Map<?, ?> map)) {
+            throw wrongType(key, "a map of strings", value);
+        }
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            if (!(e.getKey() instanceof String k) || !(e.getValue() instanceof String v)) {
+                throw wrongType(key, "a map of strings", value);
+            }
+            result.put(k, v);
+        }
+        effective.put(key, result);
+        return result;
+    }
+
+    /** The effective configuration: every key read so far with the value used (defaults included). */
+    public Map<String, Object> echo() {
+        return new LinkedHashMap<>(effective);
+    }
+
+    private IllegalArgumentException wrongType(String key, String expected, Object value) {
+        return new IllegalArgumentException(owner + ": configuration key '" + key + "' must be " + expected
+                + ", got " + value.getClass().getSimpleName() + " " + describe(value));
+    }
+
+    private static String describe(Object value) {
+        String text = value instanceof String ? "'" + value + "'" : String.valueOf(value);
+        return text.length() > 80 ? text.substring(0, 77) + "..." : text;
+    }
+
+    private static boolean isIntegral(Number n) {
+        if (n instanceof Double || n instanceof Float) {
+            double d = n.doubleValue();
+            return !Double.isNaN(d) && !Double.isInfinite(d) && d == Math.rint(d);
+        }
+        return true;
+    }
+}
