@@ -1,0 +1,26 @@
+package org.musig.loaders;
+
+import org.neo4j.graphdb.Label;
+import org.neo4j.graphdb.RelationshipType;
+
+/** Labels, relationship types and key property names of the MUSIG graph data model (see README). */
+public final class GraphModel {
+    public static final Label PLAYLIST = Label.label("Playlist");
+    public static final Label TRACK = Label.label("Track");
+    public static final RelationshipType CONTAINS = RelationshipType.withName("CONTAINS");
+
+    public static final String ID = "id";
+    public static final String POSITION = "position";
+    public static final String GENRE = "genre";
+    public static final String GENRES = "genres";
+    public static final String SUBGENRE = "subgenre";
+    public static final String SUBGENRES = "subgenres";
+
+    /** Run before any write; idempotent. */
+    public static final java.util.List<String> SCHEMA = java.util.List.of(
+            "CREATE CONSTRAINT musig_playlist_id IF NOT EXISTS FOR (p:Playlist) REQUIRE p.id IS UNIQUE",
+            "CREATE CONSTRAINT musig_track_id IF NOT EXISTS FOR (t:Track) REQUIRE t.id IS UNIQUE");
+
+    private GraphModel() {
+    }
+}

@@ -1,0 +1,56 @@
+package org.musig.loaders;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.musig.model.config.ConfigMap;
+
+/**
+ * Options every loader shares: the batch size and what to do with a bad row or playlist. With
+ * {@code onError: 'fail'} (the default) a file is validated completely before any of it is written, so
+ * a bad file writes nothing of itself; with {@code 'skip'} bad entries are skipped, counted and the first
+ * {@value #MAX_REPORTED_ERRORS} messages reported.
+ */
+public final class LoadOptions {
+    public static final List<String> KEYS = List.of("batchSize", "onError");
+    public static final int MAX_REPORTED_ERRORS = 100;
+
+    private final int batchSize;
+    private final boolean skipInvalid;
+    private final List<String> errors = new ArrayList<>();
+    private long skipped;
+
+    public LoadOptions(ConfigMap config) {
+        this.batchSize = config.getInt("batchSize", 10_000, 1, 10_000_000);
+        this.skipInvalid = "skip".equals(config.getChoice("onError", "fail", List.of("fail", "skip")));
+    }
+
+    public int batchSize() {
+        return batchSize;
+    }
+
+    public boolean skipInvalid() {
+        return skipInvalid;
+    }
+
+    /** Records a skipped entry (only called in skip mode). */
+    public void skipped(String message) {
+        skipped++;
+        if (errors.size() < MAX_REPORTED_ERRORS) {
+            errors.add(message);
+        }
+    }
+
+    public long skippedCount() {
+        return skipped;
+    }
+
+    public List<String> errors() {
+        return List.copyOf(errors);
+    }
+
+    public static List<String> keysWith(String... more) {
+        List<String> keys = new ArrayList<>(KEYS);
+        keys.addAll(List.of(more));
+        return keys;
+    }
+}

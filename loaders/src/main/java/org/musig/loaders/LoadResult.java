@@ -1,0 +1,24 @@
+package org.musig.loaders;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a load did. Counts of distinct items in the input (playlists, tracks, memberships) are given
+ * beside what was new to the database (…Created), so an idempotent re-run shows zero created.
+ */
+public record LoadResult(
+        long files,
+        long playlists,
+        long tracks,
+        long memberships,
+        long playlistsCreated,
+        long tracksCreated,
+        long membershipsCreated,
+        long duplicates,
+        long tracksNotFound,
+        long rowsSkipped,
+        List<String> errors,
+        long millis,
+        Map<String, Object> configuration) {
+}

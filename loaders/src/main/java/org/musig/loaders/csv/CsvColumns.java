@@ -1,0 +1,182 @@
+package org.musig.loaders.csv;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.musig.loaders.AudioFeatures;
+import org.musig.loaders.LoadException;
+
+/**
+ * Which header column holds which field. Each field has a list of usual header names (the TidyTuesday
+ * export's first, then other Spotify exports' spellings such as {@code track.id}); a user's
+ * {@code columns} map overrides them. Header matching ignores case and surrounding blanks.
+ */
+public final class CsvColumns {
+    /** Fields and the header names tried for each, in order. */
+    static final Map<String, List<String>> ALIASES = aliases();
+
+    private final Map<String, Integer> indexByField;
+    private final int[] acousticIndexes;
+    private final List<String> header;
+
+    private CsvColumns(List<String> header, Map<String, Integer> indexByField, int[] acousticIndexes) {
+        this.header = header;
+        this.indexByField = indexByField;
+        this.acousticIndexes = acousticIndexes;
+    }
+
+    private static Map<String, List<String>> aliases() {
+        Map<String, List<String>> a = new LinkedHashMap<>();
+        a.put("trackId", List.of("track_id", "track.id", "id", "track_uri", "uri", "spotify_id", "trackid"));
+        a.put("playlistId", List.of("playlist_id", "playlist.id", "pid", "playlist_uri", "playlistid"));
+        a.put("trackName", List.of("track_name", "track.name", "name", "song", "title"));
+        a.put("artist", List.of("track_artist", "artist_name", "artist", "artists", "track.artists.name",
+                "track.artist"));
+        a.put("artistId", List.of("artist_id", "artist_uri", "track.artists.id"));
+        a.put("album", List.of("track_album_name", "album_name", "album", "track.album.name"));
+        a.put("albumId", List.of("track_album_id", "album_id", "album_uri", "track.album.id"));
+        a.put("releaseDate", List.of("track_album_release_date", "release_date", "track.album.release_date"));
+        a.put("popularity", List.of("track_popularity", "popularity", "track.popularity"));
+        a.put("playlistName", List.of("playlist_name", "playlist.name", "playlist"));
+        a.put("genre", List.of("playlist_genre", "genre", "track_genre"));
+        a.put("subgenre", List.of("playlist_subgenre", "subgenre"));
+        a.put("position", List.of("position", "pos", "track_position", "playlist_position"));
+        for (int i = 0; i < AudioFeatures.PROPERTIES.size(); i++) {
+            String column = AudioFeatures.COLUMNS.get(i);
+            String property = AudioFeatures.PROPERTIES.get(i);
+            List<String> names = new ArrayList<>(List.of(column, "track." + column, "audio_features." + column));
+            if (!property.equals(column)) {
+                names.add(property);
+            }
+            a.put(property, List.copyOf(names));
+        }
+        return a;
+    }
+
+    /** Every field name a user may map in {@code columns}. */
+    public static Set<String> fields() {
+        return ALIASES.keySet();
+    }
+
+    /**
+     * @param header          the header row
+     * @param userColumns     field -> header name, overriding the aliases
+     * @param acousticColumns header names of the acoustic vector, in order; empty = auto-detect
+     *                        {@code acoustic_0..acoustic_N}
+     * @param excluded        fields this kind of file does not read (e.g. playlist fields in a features file)
+     */
+    public static CsvColumns resolve(String file, List<String> header, Map<String, String> userColumns,
+                                     List<String> acousticColumns, Set<String> excluded) {
+        Map<String, Integer> byName = new LinkedHashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            byName.putIfAbsent(key(header.get(i)), i);
+        }
+        for (String field : userColumns.keySet()) {
+            if (!ALIASES.containsKey(field) || excluded.contains(field)) {
+                List<String> valid = new ArrayList<>(ALIASES.keySet());
+                valid.removeAll(excluded);
+                throw new LoadException("Unknown field '" + field + "' in config.columns; valid fields are " + valid);
+            }
+        }
+        Map<String, Integer> indexByField = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> e : ALIASES.entrySet()) {
+            String field = e.getKey();
+            if (excluded.contains(field)) {
+                continue;
+            }
+            String mapped = userColumns.get(field);
+            if (mapped != null) {
+                Integer index = byName.get(key(mapped));
+                if (index == null) {
+                    throw new LoadException(file + ": column '" + mapped + "' (config.columns." + field
+                            + ") is not in the header " + header);
+                }
+                indexByField.put(field, index);
+                continue;
+            }
+            for (String alias : e.getValue()) {
+                Integer index = byName.get(key(alias));
+                if (index != null && !indexByField.containsValue(index)) {
+                    indexByField.put(field, index);
+                    break;
+                }
+            }
+        }
+        return new CsvColumns(header, indexByField, acoustic(file, header, byName, acousticColumns));
+    }
+
+    private static int[] acoustic(String file, List<String> header, Map<String, Integer> byName,
+                                  List<String> acousticColumns) {
+        if (!acousticColumns.isEmpty()) {
+            int[] indexes = new int[acousticColumns.size()];
+            for (int i = 0; i < indexes.length; i++) {
+                Integer index = byName.get(key(acousticColumns.get(i)));
+                if (index == null) {
+                    throw new LoadException(file + ": acoustic column '" + acousticColumns.get(i)
+                            + "' (config.acousticColumns) is not in the header " + header);
+                }
+                indexes[i] = index;
+            }
+            return indexes;
+        }
+        Pattern numbered = Pattern.compile("acoustic[_.]?(\\d+)");
+        TreeMap<Integer, Integer> found = new TreeMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            Matcher m = numbered.matcher(key(header.get(i)));
+            if (m.matches()) {
+                found.put(Integer.parseInt(m.group(1)), i);
+            }
+        }
+        return found.values().stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static String key(String headerName) {
+        String k = headerName.trim().toLowerCase(Locale.ROOT);
+        return k.startsWith("\uFEFF") ? k.substring(1) : k;
+    }
+
+    public boolean has(String field) {
+        return indexByField.containsKey(field);
+    }
+
+    /** Column index of {@code field}, or -1. */
+    public int index(String field) {
+        return indexByField.getOrDefault(field, -1);
+    }
+
+    public String headerName(String field) {
+        int i = index(field);
+        return i < 0 ? null : header.get(i).trim();
+    }
+
+    public int[] acousticIndexes() {
+        return acousticIndexes;
+    }
+
+    /** Audio feature properties whose column is missing (all present means a full vector can be built). */
+    public List<String> missingAudioFields() {
+        List<String> missing = new ArrayList<>();
+        for (String p : AudioFeatures.PROPERTIES) {
+            if (!has(p)) {
+                missing.add(p);
+            }
+        }
+        return missing;
+    }
+
+    public void require(String file, String... fields) {
+        for (String field : fields) {
+            if (!has(field)) {
+                throw new LoadException(file + ": required column for '" + field + "' not found; tried "
+                        + ALIASES.get(field) + " in the header " + header
+                        + " (map it with config.columns: {" + field + ": '<header name>'})");
+            }
+        }
+    }
+}

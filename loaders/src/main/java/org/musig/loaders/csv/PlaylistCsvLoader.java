@@ -1,0 +1,113 @@
+package org.musig.loaders.csv;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.musig.loaders.ImportDirectory;
+import org.musig.loaders.InputFiles;
+import org.musig.loaders.LoadException;
+import org.musig.loaders.LoadOptions;
+import org.musig.loaders.LoadResult;
+import org.musig.loaders.PlaylistRecord;
+import org.musig.loaders.Schema;
+import org.musig.loaders.TrackRecord;
+import org.musig.loaders.write.BatchTransaction;
+import org.musig.loaders.write.MembershipWriter;
+import org.musig.model.config.ConfigMap;
+import org.musig.model.progress.Progress;
+import org.neo4j.graphdb.GraphDatabaseService;
+
+/**
+ * Loads a flat CSV with one row per (playlist, track), track metadata and audio features on the row
+ * (the TidyTuesday Spotify export as it is; other exports through {@code columns}). A track's position
+ * is the {@code position} column when there is one, else its order among the playlist's rows.
+ */
+public final class PlaylistCsvLoader {
+    public static final String NAME = "musig.load.csv";
+    public static final List<String> CONFIG_KEYS =
+            LoadOptions.keysWith("columns", "delimiter", "acousticColumns", "pattern");
+
+    private PlaylistCsvLoader() {
+    }
+
+    public static LoadResult load(GraphDatabaseService db, ImportDirectory importDirectory, String path,
+                                  Map<String, Object> rawConfig, Progress progress) {
+        long started = System.nanoTime();
+        ConfigMap config = ConfigMap.of(NAME, rawConfig, CONFIG_KEYS);
+        LoadOptions options = new LoadOptions(config);
+        CsvSettings settings = CsvSettings.read(config);
+        List<Path> files = InputFiles.list(importDirectory, path, config.getString("pattern", "*.csv"));
+        Schema.ensure(db);
+        progress.begin("load csv: " + files.size() + " file(s)", InputFiles.totalBytes(files));
+
+        Set<String> playlistIds = new java.util.HashSet<>();
+        MembershipWriter writer;
+        try (BatchTransaction batch = new BatchTransaction(db, options.batchSize(), progress)) {
+            writer = new MembershipWriter(batch);
+            for (Path file : files) {
+                if (!options.skipInvalid()) {
+                    readFile(file, settings, options, (playlist, track, position) -> { });
+                }
+                readFile(file, settings, options, (playlist, track, position) -> {
+                    playlistIds.add(playlist.id());
+                    writer.write(playlist, track, position);
+                });
+                batch.commit(); // a loaded file stays, even if a later file is bad
+                progress.advance(InputFiles.totalBytes(List.of(file)));
+            }
+            batch.finish();
+        }
+        return new LoadResult(files.size(), playlistIds.size(), writer.tracks(), writer.memberships(),
+                writer.playlistsCreated(), writer.tracksCreated(), writer.membershipsCreated(), writer.duplicates(),
+                0, options.skippedCount(), options.errors(), (System.nanoTime() - started) / 1_000_000,
+                config.echo());
+    }
+
+    interface RowSink {
+        void row(PlaylistRecord playlist, TrackRecord track, int position);
+    }
+
+    private static void readFile(Path file, CsvSettings settings, LoadOptions options, RowSink sink) {
+        try (CsvRowReader reader = CsvRowReader.open(file, settings.delimiter())) {
+            String name = reader.fileName();
+            CsvColumns columns = CsvColumns.resolve(name, reader.header(), settings.columns(),
+                    settings.acousticColumns(), Set.of());
+            columns.require(name, "trackId", "playlistId");
+            CsvValues values = new CsvValues(name, columns);
+            TrackRowMapper tracks = new TrackRowMapper(columns, values, false);
+            // Playlist records are shared by all rows of a playlist with the same labels.
+            Map<String, PlaylistRecord> playlists = new LinkedHashMap<>();
+            String[] row;
+            while ((row = reader.next()) != null) {
+                values.at(row, reader.line());
+                try {
+                    TrackRecord track = tracks.map();
+                    String playlistId = values.required("playlistId");
+                    String genre = values.text("genre");
+                    String subgenre = values.text("subgenre");
+                    String key = playlistId + '\u0000' + genre + '\u0000' + subgenre;
+                    PlaylistRecord playlist = playlists.computeIfAbsent(key, k -> {
+                        Map<String, Object> props = new LinkedHashMap<>();
+                        String playlistName = values.text("playlistName");
+                        if (playlistName != null) {
+                            props.put("name", playlistName);
+                        }
+                        return new PlaylistRecord(playlistId, props, genre, subgenre);
+                    });
+                    Long position = values.integer("position");
+                    if (position != null && (position < 0 || position > Integer.MAX_VALUE)) {
+                        throw values.fail("position " + position + " is out of range");
+                    }
+                    sink.row(playlist, track, position == null ? -1 : position.intValue());
+                } catch (LoadException e) {
+                    if (!options.skipInvalid()) {
+                        throw e;
+                    }
+                    options.skipped(e.getMessage());
+                }
+            }
+        }
+    }
+}

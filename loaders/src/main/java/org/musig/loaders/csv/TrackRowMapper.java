@@ -1,0 +1,105 @@
+package org.musig.loaders.csv;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.musig.loaders.AudioFeatures;
+import org.musig.loaders.TrackIds;
+import org.musig.loaders.TrackRecord;
+
+/**
+ * Turns a CSV row into a {@link TrackRecord}: metadata, readable audio properties, the {@code audio}
+ * vector (only when every audio column exists; a blank audio cell in such a file is an error, never a
+ * silent 0 or NaN) and the {@code acoustic} vector when acoustic columns exist.
+ */
+final class TrackRowMapper {
+    private final CsvColumns columns;
+    private final CsvValues values;
+    private final boolean fullAudio;
+    private final boolean trackGenres;
+
+    /** @param trackGenres whether the file's genre column labels the track (features file) or the playlist */
+    TrackRowMapper(CsvColumns columns, CsvValues values, boolean trackGenres) {
+        this.columns = columns;
+        this.values = values;
+        this.fullAudio = columns.missingAudioFields().isEmpty();
+        this.trackGenres = trackGenres;
+    }
+
+    boolean writesAudioVector() {
+        return fullAudio;
+    }
+
+    TrackRecord map() {
+        String id = TrackIds.normalize(values.required("trackId"));
+        if (id == null) {
+            throw values.fail("track id is empty");
+        }
+        Map<String, Object> props = new LinkedHashMap<>();
+        putText(props, "name", "trackName");
+        putText(props, "artist", "artist");
+        putId(props, "artistId", "artistId");
+        putText(props, "album", "album");
+        putId(props, "albumId", "albumId");
+        putText(props, "releaseDate", "releaseDate");
+        Long popularity = values.integer("popularity");
+        if (popularity != null) {
+            props.put("popularity", popularity);
+        }
+        float[] audio = fullAudio ? new float[AudioFeatures.PROPERTIES.size()] : null;
+        for (int i = 0; i < AudioFeatures.PROPERTIES.size(); i++) {
+            String property = AudioFeatures.PROPERTIES.get(i);
+            if (!columns.has(property)) {
+                continue;
+            }
+            Double value = values.number(property);
+            if (value == null) {
+                if (fullAudio) {
+                    throw values.fail("audio feature column '" + columns.headerName(property)
+                            + "' is empty (audio features must be complete, or the row skipped with onError: 'skip')");
+                }
+                continue;
+            }
+            props.put(property, isWhole(property) ? (Object) value.longValue() : (Object) value);
+            if (audio != null) {
+                audio[i] = value.floatValue();
+            }
+        }
+        int[] acousticIndexes = columns.acousticIndexes();
+        float[] acoustic = null;
+        if (acousticIndexes.length > 0) {
+            acoustic = new float[acousticIndexes.length];
+            for (int i = 0; i < acousticIndexes.length; i++) {
+                Double value = values.number(acousticIndexes[i], "acoustic[" + i + "]");
+                if (value == null) {
+                    throw values.fail("acoustic column " + i + " is empty (acoustic vectors must be complete)");
+                }
+                acoustic[i] = value.floatValue();
+            }
+        }
+        List<String> genres = null;
+        if (trackGenres && values.text("genre") != null) {
+            genres = List.of(values.text("genre"));
+        }
+        return new TrackRecord(id, props, audio, acoustic, genres);
+    }
+
+    private static boolean isWhole(String property) {
+        return property.equals("key") || property.equals("mode") || property.equals("durationMs");
+    }
+
+    private void putText(Map<String, Object> props, String property, String field) {
+        String value = values.text(field);
+        if (value != null) {
+            props.put(property, value);
+        }
+    }
+
+    private void putId(Map<String, Object> props, String property, String field) {
+        String value = TrackIds.stripUri(values.text(field));
+        if (value != null) {
+            props.put(property, value);
+        }
+    }
+
+}

@@ -1,0 +1,187 @@
+package org.musig.loaders.write;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap;
+import org.eclipse.collections.impl.map.mutable.primitive.ObjectLongHashMap;
+import org.eclipse.collections.impl.set.mutable.primitive.LongHashSet;
+import org.musig.loaders.GraphModel;
+import org.musig.loaders.PlaylistRecord;
+import org.musig.loaders.TrackRecord;
+import org.neo4j.graphdb.Direction;
+import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.Relationship;
+import org.neo4j.graphdb.Transaction;
+
+/**
+ * Writes (playlist, track, position) rows idempotently: playlists and tracks are merged on their id,
+ * a membership is created once per (playlist, track), a repeated track in the same playlist is kept
+ * first and counted as a duplicate, and loading the same input again changes nothing.
+ *
+ * <p>Speed comes from resolving each id to a node once per load (node ids are cached across batches)
+ * and from reading a pre-existing playlist's memberships once, instead of MERGE per row.
+ */
+public final class MembershipWriter {
+    private final BatchTransaction batch;
+    private final ObjectLongHashMap<String> trackNodes = new ObjectLongHashMap<>();
+    private final Map<String, PlaylistState> playlists = new HashMap<>();
+
+    private long playlistsTouched;
+    private long playlistsCreated;
+    private long tracksCreated;
+    private long membershipsCreated;
+    private long memberships;
+    private long duplicates;
+
+    public MembershipWriter(BatchTransaction batch) {
+        this.batch = batch;
+    }
+
+    /** What the writer knows of one playlist during this load. */
+    private static final class PlaylistState {
+        final long nodeId;
+        final LongHashSet tracksThisLoad = new LongHashSet();
+        /** track node id -> relationship id, for memberships that existed before this load */
+        final LongLongHashMap existing;
+        final List<String> genres = new ArrayList<>();
+        final List<String> subgenres = new ArrayList<>();
+        int nextPosition;
+
+        PlaylistState(long nodeId, LongLongHashMap existing) {
+            this.nodeId = nodeId;
+            this.existing = existing;
+        }
+    }
+
+    /**
+     * @param position the track's position in the playlist, or -1 to use the next position in input order
+     * @return false when the track was already in this playlist in this input (a duplicate, skipped)
+     */
+    public boolean write(PlaylistRecord playlist, TrackRecord track, int position) {
+        Transaction tx = batch.tx();
+        PlaylistState state = playlistState(tx, playlist);
+        long trackNode = trackNode(tx, track);
+        if (!state.tracksThisLoad.add(trackNode)) {
+            duplicates++;
+            return false;
+        }
+        int pos = position >= 0 ? position : state.nextPosition;
+        state.nextPosition = Math.max(state.nextPosition, pos + 1);
+        memberships++;
+        long existingRel = state.existing == null ? -1 : state.existing.getIfAbsent(trackNode, -1);
+        if (existingRel >= 0) {
+            Relationship rel = tx.getRelationshipById(existingRel);
+            Object old = rel.getProperty(GraphModel.POSITION, null);
+            if (!(old instanceof Number n) || n.intValue() != pos) {
+                rel.setProperty(GraphModel.POSITION, (long) pos);
+            }
+        } else {
+            Relationship rel = tx.getNodeById(state.nodeId).createRelationshipTo(tx.getNodeById(trackNode),
+                    GraphModel.CONTAINS);
+            rel.setProperty(GraphModel.POSITION, (long) pos);
+            membershipsCreated++;
+        }
+        batch.increment();
+        return true;
+    }
+
+    /** Forgets a finished playlist (MPD input is grouped by playlist), keeping memory bounded. */
+    public void playlistDone(String playlistId) {
+        playlists.remove(playlistId);
+    }
+
+    private PlaylistState playlistState(Transaction tx, PlaylistRecord playlist) {
+        PlaylistState state = playlists.get(playlist.id());
+        boolean firstTouch = state == null;
+        Node node;
+        if (firstTouch) {
+            node = tx.findNode(GraphModel.PLAYLIST, GraphModel.ID, playlist.id());
+            LongLongHashMap existing = null;
+            if (node == null) {
+                node = tx.createNode(GraphModel.PLAYLIST);
+                node.setProperty(GraphModel.ID, playlist.id());
+                playlistsCreated++;
+            } else {
+                existing = new LongLongHashMap();
+                for (Relationship rel : node.getRelationships(Direction.OUTGOING, GraphModel.CONTAINS)) {
+                    existing.put(rel.getEndNodeId(), rel.getId());
+                }
+            }
+            playlist.properties().forEach(node::setProperty);
+            state = new PlaylistState(node.getId(), existing);
+            playlistsTouched++;
+            playlists.put(playlist.id(), state);
+        } else {
+            node = null;
+        }
+        boolean genresChanged = addLabel(state.genres, playlist.genre());
+        boolean subgenresChanged = addLabel(state.subgenres, playlist.subgenre());
+        if (genresChanged || subgenresChanged) {
+            Node target = node != null ? node : tx.getNodeById(state.nodeId);
+            if (genresChanged) {
+                target.setProperty(GraphModel.GENRE, state.genres.get(0));
+                target.setProperty(GraphModel.GENRES, state.genres.toArray(String[]::new));
+            }
+            if (subgenresChanged) {
+                target.setProperty(GraphModel.SUBGENRE, state.subgenres.get(0));
+                target.setProperty(GraphModel.SUBGENRES, state.subgenres.toArray(String[]::new));
+            }
+        }
+        return state;
+    }
+
+    private static boolean addLabel(List<String> labels, String label) {
+        if (label == null || labels.contains(label)) {
+            return false;
+        }
+        labels.add(label);
+        return true;
+    }
+
+    private long trackNode(Transaction tx, TrackRecord track) {
+        long cached = trackNodes.getIfAbsent(track.id(), -1);
+        if (cached >= 0) {
+            return cached;
+        }
+        Node node = tx.findNode(GraphModel.TRACK, GraphModel.ID, track.id());
+        if (node == null) {
+            node = tx.createNode(GraphModel.TRACK);
+            node.setProperty(GraphModel.ID, track.id());
+            tracksCreated++;
+        }
+        TrackProperties.apply(node, track);
+        trackNodes.put(track.id(), node.getId());
+        return node.getId();
+    }
+
+    /** Distinct playlists written by this load. */
+    public long playlists() {
+        return playlistsTouched;
+    }
+
+    public long playlistsCreated() {
+        return playlistsCreated;
+    }
+
+    public long tracks() {
+        return trackNodes.size();
+    }
+
+    public long tracksCreated() {
+        return tracksCreated;
+    }
+
+    public long memberships() {
+        return memberships;
+    }
+
+    public long membershipsCreated() {
+        return membershipsCreated;
+    }
+
+    public long duplicates() {
+        return duplicates;
+    }
+}
