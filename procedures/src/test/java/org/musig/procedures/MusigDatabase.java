@@ -1,0 +1,145 @@
+package org.musig.procedures;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.harness.Neo4j;
+import org.neo4j.harness.Neo4jBuilder;
+import org.neo4j.harness.Neo4jBuilders;
+
+/**
+ * One real in-process Neo4j per test class, with the MUSIG procedures and GDS
+ * registered and an import directory of its own.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class MusigDatabase {
+    /** Created once per class (a @TempDir field would be replaced before every test method). */
+    protected Path importDir;
+
+    protected Neo4j neo4j;
+
+    @BeforeAll
+    void startDatabase() throws IOException {
+        importDir = Files.createTempDirectory("musig-import");
+        Neo4jBuilder builder = Neo4jBuilders.newInProcessBuilder()
+                .withDisabledServer() // no HTTP; Bolt round trips are tested against the launcher's server
+                .withConfig(GraphDatabaseSettings.pagecache_memory, 256L * 1024 * 1024)
+                .withConfig(GraphDatabaseSettings.load_csv_file_url_root, importDir)
+                .withConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("musig.*", "gds.*"))
+                // The harness otherwise waits ~10 s for Netty's quiet period on close.
+                .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+                .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(1));
+        MusigProcedureClasses.PROCEDURES.forEach(builder::withProcedure);
+        MusigProcedureClasses.FUNCTIONS.forEach(builder::withFunction);
+        neo4j = builder.build();
+    }
+
+    @AfterAll
+    void stopDatabase() {
+        if (neo4j != null) {
+            neo4j.close();
+        }
+        deleteRecursively(importDir);
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a leftover temporary directory is harmless
+        }
+    }
+
+    protected GraphDatabaseService db() {
+        return neo4j.defaultDatabaseService();
+    }
+
+    protected void clearGraph() {
+        db().executeTransactionally("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS");
+    }
+
+    protected List<Map<String, Object>> query(String cypher, Map<String, Object> params) {
+        return db().executeTransactionally(cypher, params, r -> r.stream().toList());
+    }
+
+    protected List<Map<String, Object>> query(String cypher) {
+        return query(cypher, Map.of());
+    }
+
+    protected Map<String, Object> single(String cypher, Map<String, Object> params) {
+        List<Map<String, Object>> rows = query(cypher, params);
+        if (rows.size() != 1) {
+            throw new AssertionError("expected one row from " + cypher + ", got " + rows.size());
+        }
+        return rows.get(0);
+    }
+
+    protected Map<String, Object> single(String cypher) {
+        return single(cypher, Map.of());
+    }
+
+    protected long count(String cypher) {
+        return ((Number) single(cypher).values().iterator().next()).longValue();
+    }
+
+    protected Path writeImportFile(String relative, String content) {
+        try {
+            Path file = importDir.resolve(relative);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Unzips the bundled real TidyTuesday dataset into the import directory; returns its file name. */
+    protected String importTidyTuesday() {
+        Path target = importDir.resolve("spotify_songs.csv");
+        if (Files.exists(target)) {
+            return target.getFileName().toString();
+        }
+        Path zip = repositoryRoot().resolve("datasets/tidytuesday-spotify-songs/spotify_songs.zip");
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                if (entry.getName().endsWith("spotify_songs.csv")) {
+                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return target.getFileName().toString();
+    }
+
+    protected static Path repositoryRoot() {
+        String root = System.getProperty("musig.root");
+        Path path = root != null ? Path.of(root) : Path.of("..");
+        if (!Files.exists(path.resolve("datasets"))) {
+            path = Path.of("..").toAbsolutePath().normalize();
+        }
+        return path;
+    }
+
+    protected static InputStream resource(String name) {
+        return MusigDatabase.class.getResourceAsStream(name);
+    }
+}

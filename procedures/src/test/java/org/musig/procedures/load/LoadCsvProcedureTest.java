@@ -1,0 +1,186 @@
+package org.musig.procedures.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.musig.procedures.MusigDatabase;
+
+/** musig.load.csv through Cypher, on the real TidyTuesday Spotify export and on broken files. */
+class LoadCsvProcedureTest extends MusigDatabase {
+    private static final String HEADER = "track_id,track_name,track_artist,track_popularity,playlist_name,playlist_id,"
+            + "playlist_genre,danceability,energy,key,loudness,mode,speechiness,acousticness,instrumentalness,"
+            + "liveness,valence,tempo,duration_ms\n";
+
+    @BeforeEach
+    void emptyGraph() {
+        clearGraph();
+    }
+
+    private Map<String, Object> load(String path, Map<String, Object> config) {
+        return single("CALL musig.load.csv($path, $config)", Map.of("path", path, "config", config));
+    }
+
+    @Test
+    void loadsTheRealTidyTuesdayExportAsItIs() {
+        String file = importTidyTuesday();
+        Map<String, Object> row = load(file, Map.of());
+
+        assertThat(row.get("files")).isEqualTo(1L);
+        assertThat(row.get("playlists")).isEqualTo(471L);
+        assertThat(row.get("tracks")).isEqualTo(28_356L);
+        assertThat(row.get("memberships")).isEqualTo(32_251L);
+        assertThat(row.get("duplicates")).isEqualTo(582L);
+        assertThat(row.get("rowsSkipped")).isEqualTo(0L);
+        assertThat(count("MATCH (:Playlist)-[r:CONTAINS]->(:Track) RETURN count(r)")).isEqualTo(32_251L);
+        assertThat(count("MATCH (t:Track) WHERE size(t.audio) = 12 RETURN count(t)")).isEqualTo(28_356L);
+
+        Map<String, Object> track = single("MATCH (t:Track {id: '6f807x0ima9a1j3VPbc7VN'}) "
+                + "RETURN t.name AS name, t.artist AS artist, t.popularity AS popularity, t.danceability AS d, "
+                + "t.durationMs AS duration, t.audio AS audio");
+        assertThat(track.get("name")).isEqualTo("I Don't Care (with Justin Bieber) - Loud Luxury Remix");
+        assertThat(track.get("artist")).isEqualTo("Ed Sheeran");
+        assertThat(track.get("popularity")).isEqualTo(66L);
+        assertThat((Double) track.get("d")).isEqualTo(0.748, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(track.get("duration")).isEqualTo(194_754L);
+        assertThat((float[]) track.get("audio")).hasSize(12).contains(0.748f, 0.916f);
+
+        Map<String, Object> playlist = single("MATCH (p:Playlist {id: '37i9dQZF1DXcZDD7cfEKhW'}) "
+                + "RETURN p.name AS name, p.genre AS genre, p.subgenre AS subgenre");
+        assertThat(playlist).containsEntry("name", "Pop Remix").containsEntry("genre", "pop")
+                .containsEntry("subgenre", "dance pop");
+        assertThat(count("MATCH (p:Playlist) WHERE size(p.genres) > 1 RETURN count(p)")).isEqualTo(5L);
+    }
+
+    @Test
+    void loadingTheSameFileTwiceLeavesTheGraphAsAfterOnce() {
+        String file = importTidyTuesday();
+        load(file, Map.of());
+        String fingerprint = "MATCH (p:Playlist)-[r:CONTAINS]->(t:Track) "
+                + "RETURN count(r) AS rels, sum(r.position) AS positions, count(DISTINCT p) AS p, count(DISTINCT t) AS t";
+        Map<String, Object> before = single(fingerprint);
+        long nodesBefore = count("MATCH (n) RETURN count(n)");
+
+        Map<String, Object> again = load(file, Map.of("batchSize", 777));
+
+        assertThat(again.get("playlistsCreated")).isEqualTo(0L);
+        assertThat(again.get("tracksCreated")).isEqualTo(0L);
+        assertThat(again.get("membershipsCreated")).isEqualTo(0L);
+        assertThat(single(fingerprint)).isEqualTo(before);
+        assertThat(count("MATCH (n) RETURN count(n)")).isEqualTo(nodesBefore);
+    }
+
+    @Test
+    void createsUniquenessConstraintsBeforeWriting() {
+        writeImportFile("one.csv", HEADER + "t1,Song,Artist,50,Mix,p1,pop,0.5,0.5,1,-5,1,0.1,0.1,0,0.1,0.5,120,200000\n");
+        load("one.csv", Map.of());
+        List<Map<String, Object>> constraints = query("SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type "
+                + "WHERE type = 'UNIQUENESS' RETURN labelsOrTypes[0] AS label, properties[0] AS property ORDER BY label");
+        assertThat(constraints).containsExactly(Map.of("label", "Playlist", "property", "id"),
+                Map.of("label", "Track", "property", "id"));
+    }
+
+    @Test
+    void positionsFollowTheOrderOfAPlaylistsRows() {
+        writeImportFile("order.csv", HEADER
+                + "a,A,X,1,Mix,p1,pop,0.5,0.5,1,-5,1,0.1,0.1,0,0.1,0.5,120,200000\n"
+                + "b,B,X,1,Other,p2,rock,0.5,0.5,1,-5,1,0.1,0.1,0,0.1,0.5,120,200000\n"
+                + "c,C,X,1,Mix,p1,pop,0.5,0.5,1,-5,1,0.1,0.1,0,0.1,0.5,120,200000\n"
+                + "a,A,X,1,Mix,p1,pop,0.5,0.5,1,-5,1,0.1,0.1,0,0.1,0.5,120,200000\n");
+        Map<String, Object> row = load("order.csv", Map.of());
+        assertThat(row.get("duplicates")).isEqualTo(1L);
+        assertThat(query("MATCH (:Playlist {id: 'p1'})-[r:CONTAINS]->(t) RETURN t.id AS id, r.position AS pos ORDER BY pos"))
+                .containsExactly(Map.of("id", "a", "pos", 0L), Map.of("id", "c", "pos", 1L));
+    }
+
+    @Test
+    void otherExportsLoadThroughAColumnMapping() {
+        writeImportFile("spotifyr.csv", "track.id,track.name,track.popularity,pl,genre_label,danceability,energy\n"
+                + "spotify:track:T1,Song One,40,list-1,jazz,0.3,0.4\n"
+                + "T2,Song Two,41,list-1,jazz,0.2,0.1\n");
+        Map<String, Object> row = load("spotifyr.csv", Map.of("columns", Map.of("playlistId", "pl", "genre", "genre_label")));
+        assertThat(row.get("memberships")).isEqualTo(2L);
+        assertThat(single("MATCH (t:Track {id: 'T1'}) RETURN t.name AS name, t.popularity AS pop, t.energy AS energy, "
+                + "t.audio AS audio")).containsEntry("name", "Song One").containsEntry("pop", 40L)
+                .containsEntry("energy", 0.4).containsEntry("audio", null);
+        assertThat(single("MATCH (p:Playlist {id: 'list-1'}) RETURN p.genre AS g")).containsEntry("g", "jazz");
+    }
+
+    @Test
+    void byteOrderMarkCrlfAndQuotedNewlinesLoadCorrectly() {
+        writeImportFile("windows.csv", "\uFEFF" + HEADER.replace("\n", "\r\n")
+                + "t1,\"A song,\r\nwith a newline\",Artist,50,Mix,p1,pop,0.5,0.5,1,-5,1,0.1,0.1,0,0.1,0.5,120,200000\r\n"
+                + "t2,Plain,Artist,51,Mix,p1,pop,0.6,0.5,1,-5,1,0.1,0.1,0,0.1,0.5,120,200000\r\n");
+        Map<String, Object> row = load("windows.csv", Map.of());
+        assertThat(row.get("memberships")).isEqualTo(2L);
+        assertThat(single("MATCH (t:Track {id: 't1'}) RETURN t.name AS name"))
+                .containsEntry("name", "A song,\r\nwith a newline");
+        assertThat(single("MATCH (t:Track {id: 't2'}) RETURN t.name AS name, t.durationMs AS d"))
+                .containsEntry("name", "Plain").containsEntry("d", 200_000L);
+    }
+
+    @Test
+    void aNonNumericFeatureFailsWithFileLineAndColumnAndWritesNothing() {
+        writeImportFile("bad.csv", HEADER
+                + "t1,Song,Artist,50,Mix,p1,pop,0.5,0.5,1,-5,1,0.1,0.1,0,0.1,0.5,120,200000\n"
+                + "t2,Song,Artist,50,Mix,p1,pop,0.5,loud,1,-5,1,0.1,0.1,0,0.1,0.5,120,200000\n");
+        assertThatThrownBy(() -> load("bad.csv", Map.of()))
+                .hasMessageContaining("bad.csv, line 3: value 'loud' in column 'energy' is not a number");
+        assertThat(count("MATCH (n) RETURN count(n)")).isZero();
+    }
+
+    @Test
+    void nanAndInfiniteFeaturesAreRejected() {
+        writeImportFile("nan.csv", HEADER + "t1,Song,Artist,50,Mix,p1,pop,NaN,0.5,1,-5,1,0.1,0.1,0,0.1,0.5,120,200000\n");
+        assertThatThrownBy(() -> load("nan.csv", Map.of())).hasMessageContaining("line 2: value 'NaN' in column "
+                + "'danceability' is NaN or infinite");
+        writeImportFile("inf.csv", HEADER + "t1,Song,Artist,50,Mix,p1,pop,0.5,Infinity,1,-5,1,0.1,0.1,0,0.1,0.5,120,200000\n");
+        assertThatThrownBy(() -> load("inf.csv", Map.of())).hasMessageContaining("NaN or infinite");
+        assertThat(count("MATCH (n) RETURN count(n)")).isZero();
+    }
+
+    @Test
+    void skipModeSkipsBadRowsAndCountsThem() {
+        writeImportFile("mixed.csv", HEADER
+                + "t1,Song,Artist,50,Mix,p1,pop,0.5,0.5,1,-5,1,0.1,0.1,0,0.1,0.5,120,200000\n"
+                + "t2,Song,Artist,50,Mix,p1,pop,,0.5,1,-5,1,0.1,0.1,0,0.1,0.5,120,200000\n"
+                + "t3,Song,Artist,50,Mix,p1,pop,0.5,0.5,1,-5,1,0.1,0.1,0,0.1,0.5,120,200000\n");
+        Map<String, Object> row = load("mixed.csv", Map.of("onError", "skip"));
+        assertThat(row.get("rowsSkipped")).isEqualTo(1L);
+        assertThat(row.get("memberships")).isEqualTo(2L);
+        assertThat((List<?>) row.get("errors")).singleElement().asString()
+                .contains("mixed.csv, line 3").contains("'danceability' is empty");
+    }
+
+    @Test
+    void aMissingRequiredColumnIsNamed() {
+        writeImportFile("noplaylist.csv", "track_id,track_name\nt1,Song\n");
+        assertThatThrownBy(() -> load("noplaylist.csv", Map.of()))
+                .hasMessageContaining("required column for 'playlistId' not found")
+                .hasMessageContaining("config.columns");
+    }
+
+    @Test
+    void aMappedColumnThatIsNotInTheHeaderIsNamed() {
+        writeImportFile("h.csv", HEADER);
+        assertThatThrownBy(() -> load("h.csv", Map.of("columns", Map.of("trackId", "song_id"))))
+                .hasMessageContaining("column 'song_id' (config.columns.trackId) is not in the header");
+    }
+
+    @Test
+    void unknownConfigKeysAndWrongTypesAreRejected() {
+        writeImportFile("h.csv", HEADER);
+        assertThatThrownBy(() -> load("h.csv", Map.of("batchsize", 10)))
+                .hasMessageContaining("unknown configuration key(s) [batchsize]").hasMessageContaining("batchSize");
+        assertThatThrownBy(() -> load("h.csv", Map.of("batchSize", "many")))
+                .hasMessageContaining("'batchSize' must be an integer, got String 'many'");
+    }
+
+    @Test
+    void missingFilesAreReported() {
+        assertThatThrownBy(() -> load("nope.csv", Map.of())).hasMessageContaining("File not found: 'nope.csv'");
+    }
+}
