@@ -35,8 +35,17 @@ public final class MembershipWriter {
     private long memberships;
     private long duplicates;
 
+    /** True when the graph had no tracks when the load began: then a cache miss is a new track. */
+    private final boolean noTracksBefore;
+
     public MembershipWriter(BatchTransaction batch) {
         this.batch = batch;
+        // On a fresh graph, skip the index lookup per new track (every track id stays cached for the
+        // whole load; the uniqueness constraint still guards against a concurrent load creating the
+        // same id: its commit would fail, not duplicate).
+        try (var tracks = batch.tx().findNodes(GraphModel.TRACK)) {
+            this.noTracksBefore = !tracks.hasNext();
+        }
     }
 
     /** What the writer knows of one playlist during this load. */
@@ -145,7 +154,7 @@ public final class MembershipWriter {
         if (cached >= 0) {
             return cached;
         }
-        Node node = tx.findNode(GraphModel.TRACK, GraphModel.ID, track.id());
+        Node node = noTracksBefore ? null : tx.findNode(GraphModel.TRACK, GraphModel.ID, track.id());
         if (node == null) {
             node = tx.createNode(GraphModel.TRACK);
             node.setProperty(GraphModel.ID, track.id());
