@@ -1,0 +1,124 @@
+package org.musig.app.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.musig.app.server.EmbeddedServer;
+import org.musig.app.server.ServerOptions;
+import org.neo4j.graphdb.GraphDatabaseService;
+
+/**
+ * {@code ./musig demo}: the main job on the bundled real dataset (TidyTuesday's Spotify export).
+ * Today it loads the data and shows what is in the graph; later stages add training and evaluation.
+ */
+public final class DemoCommand implements Command {
+    static final String DATASET_FILE = "tidytuesday/spotify_songs.csv";
+
+    @Override
+    public String name() {
+        return "demo";
+    }
+
+    @Override
+    public String summary() {
+        return "load the bundled real Spotify dataset into --data and show what was loaded";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                Usage: ./musig demo [--data DIR] [--import DIR]
+
+                Unpacks the bundled TidyTuesday Spotify export (32,833 playlist-track rows, 471 playlists,
+                28,356 tracks with audio features) into the import directory, loads it with
+                CALL musig.load.csv(...) into the database under --data (default ./data) and prints what was
+                loaded. Running it again is safe: loading is idempotent.
+                """;
+    }
+
+    @Override
+    public int run(String[] args, PrintStream out) throws Exception {
+        Options options = Options.parse("demo", args, Set.of("data", "import"), Set.of());
+        Path data = options.path("data", Paths.defaultData());
+        Path importDir = Paths.importDir(options, data);
+        Path csv = unpackDataset(importDir.resolve(DATASET_FILE));
+        out.println("MUSIG demo: real Spotify playlists (TidyTuesday 2020-01-21), " + csv);
+
+        try (EmbeddedServer server = EmbeddedServer.start(ServerOptions.offline(data, importDir))) {
+            GraphDatabaseService db = server.database();
+            out.println();
+            out.println("1. Load: CALL musig.load.csv('" + DATASET_FILE + "')");
+            Map<String, Object> load = db.executeTransactionally("CALL musig.load.csv($path)",
+                    Map.of("path", DATASET_FILE), r -> r.next());
+            LoadCommand.printLoadResult(out, load);
+
+            out.println();
+            out.println("2. What is in the graph");
+            Table.print(out, query(db, """
+                    MATCH (t:Track) WITH count(t) AS tracks, count(t.audio) AS withAudio
+                    MATCH (p:Playlist) WITH tracks, withAudio, count(p) AS playlists
+                    MATCH ()-[c:CONTAINS]->() RETURN playlists, tracks, withAudio AS tracksWithAudio,
+                           count(c) AS memberships"""));
+            out.println();
+            Table.print(out, query(db, """
+                    MATCH (p:Playlist)-[:CONTAINS]->(t:Track)
+                    RETURN p.genre AS genre, count(DISTINCT p) AS playlists, count(DISTINCT t) AS tracks,
+                           round(avg(t.danceability), 3) AS danceability, round(avg(t.energy), 3) AS energy,
+                           round(avg(t.acousticness), 3) AS acousticness
+                    ORDER BY playlists DESC"""));
+            out.println();
+            out.println("Tracks in more than one playlist (what co-occurrence can use):");
+            Table.print(out, query(db, """
+                    MATCH (t:Track) WITH t, COUNT { (t)<-[:CONTAINS]-() } AS n WHERE n > 1
+                    RETURN count(t) AS tracks, max(n) AS maxPlaylists"""));
+        }
+        out.println();
+        out.println("Explore it: ./musig serve, then open http://127.0.0.1:7474/ or connect to bolt://127.0.0.1:7687");
+        return 0;
+    }
+
+    /** Rows with their columns in the query's order (for printing). */
+    private static List<Map<String, Object>> query(GraphDatabaseService db, String cypher) {
+        return db.executeTransactionally(cypher, Map.of(), result -> {
+            List<String> columns = result.columns();
+            return result.stream().map(row -> {
+                Map<String, Object> ordered = new java.util.LinkedHashMap<>();
+                columns.forEach(c -> ordered.put(c, row.get(c)));
+                return ordered;
+            }).toList();
+        });
+    }
+
+    /** Copies spotify_songs.csv out of the bundled zip once. */
+    static Path unpackDataset(Path target) throws IOException {
+        if (Files.isRegularFile(target)) {
+            return target;
+        }
+        Path zip = Paths.bundledDataset();
+        if (!Files.isRegularFile(zip)) {
+            throw new IllegalStateException("The bundled dataset is missing: " + zip
+                    + " (run ./musig from the repository root)");
+        }
+        Files.createDirectories(target.getParent());
+        Path partial = target.resolveSibling(target.getFileName() + ".part");
+        try (InputStream raw = Files.newInputStream(zip); ZipInputStream in = new ZipInputStream(raw)) {
+            ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                if (entry.getName().endsWith("spotify_songs.csv")) {
+                    Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+                    Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+                    return target;
+                }
+            }
+        }
+        throw new IllegalStateException(zip + " does not contain spotify_songs.csv");
+    }
+}

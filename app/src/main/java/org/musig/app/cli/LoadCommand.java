@@ -1,0 +1,88 @@
+package org.musig.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.musig.app.server.EmbeddedServer;
+import org.musig.app.server.ServerOptions;
+
+/** {@code ./musig load}: runs a {@code musig.load.*} procedure against the embedded database. */
+public final class LoadCommand implements Command {
+    private static final List<String> KINDS = List.of("mpd", "csv", "features");
+
+    @Override
+    public String name() {
+        return "load";
+    }
+
+    @Override
+    public String summary() {
+        return "load MPD slices, a playlist CSV or a features CSV into the database in --data";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                Usage: ./musig load mpd|csv|features PATH [--config JSON] [--data DIR] [--import DIR]
+
+                Calls CALL musig.load.<kind>(PATH, config) on the database under --data (default ./data),
+                exactly as a Cypher user would (same code, same checks). PATH is relative to the import
+                directory (--import, default <data>/import); point --import at the folder that holds your
+                files. The server must not be running on the same --data at the same time.
+
+                Examples:
+                  ./musig load mpd mpd/ --import ~/mpd_data
+                  ./musig load csv spotify_songs.csv --config '{"batchSize": 20000}'
+                  ./musig load features audio_features.csv --config '{"columns": {"trackId": "uri"}}'
+                """;
+    }
+
+    @Override
+    public int run(String[] args, PrintStream out) throws Exception {
+        Options options = Options.parse("load", args, Set.of("config", "data", "import"), Set.of());
+        if (options.positional().size() != 2 || !KINDS.contains(options.positional().get(0))) {
+            throw new Options.UsageException("load: expected a kind (mpd, csv or features) and a PATH");
+        }
+        String kind = options.positional().get(0);
+        String path = options.positional().get(1);
+        Map<String, Object> config = parseConfig(options.get("config", "{}"));
+        Path data = options.path("data", Paths.defaultData());
+        try (EmbeddedServer server = EmbeddedServer.start(ServerOptions.offline(data, Paths.importDir(options, data)))) {
+            Map<String, Object> row = server.database().executeTransactionally(
+                    "CALL musig.load." + kind + "($path, $config)", Map.of("path", path, "config", config),
+                    result -> result.next());
+            printLoadResult(out, row);
+        }
+        return 0;
+    }
+
+    static Map<String, Object> parseConfig(String json) {
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> config = new ObjectMapper().readValue(json, LinkedHashMap.class);
+            return config;
+        } catch (Exception e) {
+            throw new Options.UsageException("load: --config must be a JSON object, e.g. '{\"batchSize\": 20000}': "
+                    + e.getMessage().split("\n")[0]);
+        }
+    }
+
+    private static final List<String> RESULT_COLUMNS = List.of("files", "playlists", "tracks", "memberships",
+            "playlistsCreated", "tracksCreated", "membershipsCreated", "duplicates", "tracksNotFound", "rowsSkipped",
+            "millis");
+
+    static void printLoadResult(PrintStream out, Map<String, Object> row) {
+        Map<String, Object> shown = new LinkedHashMap<>();
+        RESULT_COLUMNS.forEach(column -> shown.put(column, row.get(column)));
+        Object errors = row.get("errors");
+        Table.print(out, List.of(shown));
+        if (errors instanceof List<?> list && !list.isEmpty()) {
+            out.println("Problems reported:");
+            list.forEach(e -> out.println("  - " + e));
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.musig.app.cli;
+
+import java.nio.file.Path;
+
+/** Where the launcher finds its own files and puts the user's by default. */
+public final class Paths {
+    private Paths() {
+    }
+
+    /** The repository (or unpacked distribution) root: set by ./musig, else the working directory. */
+    public static Path home() {
+        String home = System.getProperty("musig.home");
+        return home == null ? Path.of("").toAbsolutePath() : Path.of(home);
+    }
+
+    public static Path defaultData() {
+        return Path.of("data");
+    }
+
+    /** The import directory: {@code --import}, else {@code <data>/import}. */
+    public static Path importDir(Options options, Path dataDir) {
+        return options.path("import", dataDir.resolve("import"));
+    }
+
+    public static Path bundledDataset() {
+        return home().resolve("datasets/tidytuesday-spotify-songs/spotify_songs.zip");
+    }
+}

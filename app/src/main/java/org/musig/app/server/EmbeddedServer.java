@@ -1,0 +1,68 @@
+package org.musig.app.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.server.CommunityBootstrapper;
+
+/**
+ * A Neo4j server in this process, started the way {@code neo4j console} starts one (so Bolt, HTTP,
+ * logging and clean shutdown on SIGTERM/SIGINT behave as on a real server), with GDS and the MUSIG
+ * procedures registered by extension factories on the classpath.
+ */
+public final class EmbeddedServer implements AutoCloseable {
+    private final ServerOptions options;
+    private final CommunityBootstrapper bootstrapper = new CommunityBootstrapper();
+
+    private EmbeddedServer(ServerOptions options) {
+        this.options = options;
+    }
+
+    public static EmbeddedServer start(ServerOptions options) {
+        try {
+            Files.createDirectories(options.dataDir());
+            Files.createDirectories(options.importDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + options.dataDir() + " or " + options.importDir(), e);
+        }
+        EmbeddedServer server = new EmbeddedServer(options);
+        int status = server.bootstrapper.start(options.dataDir().toAbsolutePath(), options.settings());
+        if (status != 0) {
+            throw new IllegalStateException("Neo4j did not start (status " + status + "); see "
+                    + options.dataDir().resolve("logs/neo4j.log") + ". Is another MUSIG server using "
+                    + options.dataDir() + " or the same ports?");
+        }
+        return server;
+    }
+
+    public DatabaseManagementService managementService() {
+        return bootstrapper.getDatabaseManagementService();
+    }
+
+    public GraphDatabaseService database() {
+        return managementService().database("neo4j");
+    }
+
+    public ServerOptions options() {
+        return options;
+    }
+
+    public String boltUri() {
+        return "bolt://127.0.0.1:" + options.boltPort();
+    }
+
+    public String httpUri() {
+        return "http://127.0.0.1:" + options.httpPort() + "/";
+    }
+
+    public boolean isRunning() {
+        return bootstrapper.isRunning();
+    }
+
+    @Override
+    public void close() {
+        bootstrapper.stop();
+    }
+}

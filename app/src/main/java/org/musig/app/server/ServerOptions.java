@@ -1,0 +1,47 @@
+package org.musig.app.server;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Where the embedded server keeps its files and how it listens. Only 127.0.0.1 is ever bound, and
+ * authentication is off: the launcher is for one person's machine (see README).
+ */
+public record ServerOptions(Path dataDir, Path importDir, int boltPort, int httpPort, boolean network) {
+
+    public static ServerOptions offline(Path dataDir, Path importDir) {
+        return new ServerOptions(dataDir, importDir, 0, 0, false);
+    }
+
+    /** Neo4j settings (as in neo4j.conf) for this server. */
+    public Map<String, String> settings() {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("server.directories.data", dataDir.toAbsolutePath().toString());
+        s.put("server.directories.logs", dataDir.resolve("logs").toAbsolutePath().toString());
+        s.put("server.directories.run", dataDir.resolve("run").toAbsolutePath().toString());
+        s.put("server.directories.plugins", dataDir.resolve("plugins").toAbsolutePath().toString());
+        s.put("server.directories.import", importDir.toAbsolutePath().toString());
+        s.put("dbms.security.auth_enabled", "false");
+        // GDS needs it; MUSIG reads the import directory setting through an internal API.
+        s.put("dbms.security.procedures.unrestricted", "musig.*,gds.*");
+        s.put("dbms.usage_report.enabled", "false");
+        s.put("server.memory.pagecache.size", "2g");
+        s.put("db.tx_log.rotation.retention_policy", "2 files");
+        s.put("server.https.enabled", "false");
+        // Without these, stopping waits ~10 s for Netty's quiet period.
+        s.put("internal.dbms.bolt.netty_server_shutdown_quiet_period", "0");
+        s.put("internal.dbms.bolt.netty_server_shutdown_timeout", "1s");
+        s.put("server.bolt.enabled", Boolean.toString(network));
+        s.put("server.http.enabled", Boolean.toString(network));
+        if (network) {
+            s.put("server.default_listen_address", "127.0.0.1");
+            s.put("server.default_advertised_address", "127.0.0.1");
+            s.put("server.bolt.listen_address", "127.0.0.1:" + boltPort);
+            s.put("server.bolt.advertised_address", "127.0.0.1:" + boltPort);
+            s.put("server.http.listen_address", "127.0.0.1:" + httpPort);
+            s.put("server.http.advertised_address", "127.0.0.1:" + httpPort);
+        }
+        return s;
+    }
+}

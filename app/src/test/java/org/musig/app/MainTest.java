@@ -1,0 +1,94 @@
+package org.musig.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** ./musig's command line, run in-process through Main.run. */
+class MainTest {
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int musig(String... args) {
+        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void helpListsEveryCommand() {
+        assertThat(musig("--help")).isZero();
+        assertThat(stdout()).contains("demo", "serve", "load", "generate", "bench");
+    }
+
+    @Test
+    void everyCommandHasItsOwnHelp() {
+        for (String command : new String[] {"demo", "serve", "load", "generate", "bench"}) {
+            out.reset();
+            assertThat(musig(command, "--help")).isZero();
+            assertThat(stdout()).startsWith("Usage: ./musig " + command);
+        }
+    }
+
+    @Test
+    void unknownCommandsAndOptionsAreUsageErrors() {
+        assertThat(musig("train-everything")).isEqualTo(2);
+        assertThat(stderr()).contains("Unknown command 'train-everything'");
+        assertThat(musig("serve", "--port", "1")).isEqualTo(2);
+        assertThat(stderr()).contains("unknown option --port").contains("--bolt-port");
+        assertThat(musig("generate", "--out", dir.toString(), "--playlists", "many")).isEqualTo(2);
+        assertThat(stderr()).contains("--playlists must be a whole number, got 'many'");
+    }
+
+    @Test
+    void loadRunsTheProcedureAndReportsProblemsWithFileAndLine() throws Exception {
+        Path importDir = Files.createDirectories(dir.resolve("import"));
+        Files.writeString(importDir.resolve("ok.csv"), "track_id,playlist_id\nA,p1\nB,p1\n");
+        Files.writeString(importDir.resolve("bad.csv"), "track_id,playlist_id,energy\nA,p1,high\n");
+        String data = dir.resolve("data").toString();
+        String imports = importDir.toString();
+
+        assertThat(musig("load", "csv", "ok.csv", "--data", data, "--import", imports)).isZero();
+        assertThat(stdout()).contains("memberships").contains("2");
+
+        assertThat(musig("load", "csv", "bad.csv", "--data", data, "--import", imports)).isEqualTo(1);
+        assertThat(stderr()).contains("bad.csv, line 2: value 'high' in column 'energy' is not a number");
+
+        assertThat(musig("load", "csv", "ok.csv", "--data", data, "--import", imports,
+                "--config", "{\"batchSize\": 0}")).isEqualTo(1);
+        assertThat(stderr()).contains("'batchSize' must be between 1 and");
+    }
+
+    @Test
+    void generateWritesMpdSlicesAndFeatures() throws Exception {
+        Path out = dir.resolve("synthetic");
+        assertThat(musig("generate", "--out", out.toString(), "--playlists", "1500", "--tracks", "3000",
+                "--seed", "7")).isZero();
+        assertThat(out.resolve("mpd.slice.0-999.json")).exists();
+        assertThat(out.resolve("mpd.slice.1000-1499.json")).exists();
+        assertThat(out.resolve("track_features.csv")).exists();
+        assertThat(stdout()).contains("Wrote 1,500 playlists");
+    }
+
+    @Test
+    void demoLoadsTheBundledRealDataset() {
+        assertThat(musig("demo", "--data", dir.resolve("data").toString())).isZero();
+        assertThat(stdout()).contains("471").contains("28356").contains("32251");
+    }
+}
