@@ -5,16 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.musig.loaders.FileLoad;
 import org.musig.loaders.ImportDirectory;
-import org.musig.loaders.InputFiles;
 import org.musig.loaders.LoadException;
 import org.musig.loaders.LoadOptions;
 import org.musig.loaders.LoadResult;
-import org.musig.loaders.Schema;
 import org.musig.loaders.TrackRecord;
-import org.musig.loaders.write.BatchTransaction;
 import org.musig.loaders.write.FeatureWriter;
-import org.musig.model.config.ConfigMap;
 import org.musig.model.progress.Progress;
 import org.neo4j.graphdb.GraphDatabaseService;
 
@@ -36,41 +33,25 @@ public final class FeatureCsvLoader {
 
     public static LoadResult load(GraphDatabaseService db, ImportDirectory importDirectory, String path,
                                   Map<String, Object> rawConfig, Progress progress) {
-        long started = System.nanoTime();
-        ConfigMap config = ConfigMap.of(NAME, rawConfig, CONFIG_KEYS);
-        LoadOptions options = new LoadOptions(config);
-        CsvSettings settings = CsvSettings.read(config);
-        boolean createMissing = config.getBoolean("createMissing", false);
-        List<Path> files = InputFiles.list(importDirectory, path, config.getString("pattern", "*.csv"));
-        Schema.ensure(db);
-        progress.begin("load features: " + files.size() + " file(s)", InputFiles.totalBytes(files));
-
-        FeatureWriter writer;
+        FileLoad load = FileLoad.start(NAME, rawConfig, CONFIG_KEYS);
+        CsvSettings settings = CsvSettings.read(load.config());
+        boolean createMissing = load.config().getBoolean("createMissing", false);
+        LoadOptions options = load.options();
         List<String> notFound = new ArrayList<>();
-        try (BatchTransaction batch = new BatchTransaction(db, options.batchSize(), progress)) {
-            writer = new FeatureWriter(batch, createMissing);
-            for (Path file : files) {
-                if (!options.skipInvalid()) {
-                    readFile(file, settings, options, track -> { });
-                }
-                readFile(file, settings, options, track -> {
-                    if (!writer.write(track) && notFound.size() < NOT_FOUND_REPORTED) {
-                        notFound.add(track.id());
-                    }
-                });
-                batch.commit(); // a loaded file stays, even if a later file is bad
-                progress.advance(InputFiles.totalBytes(List.of(file)));
-            }
-            batch.finish();
-        }
+        FeatureWriter writer = load.run(db, importDirectory, path, "*.csv", "load features", progress,
+                batch -> new FeatureWriter(batch, createMissing), (file, w) -> readFile(file, settings, options,
+                        w == null ? track -> { } : track -> {
+                            if (!w.write(track) && notFound.size() < NOT_FOUND_REPORTED) {
+                                notFound.add(track.id());
+                            }
+                        }));
         List<String> messages = new ArrayList<>(options.errors());
         if (writer.notFound() > 0) {
             messages.add(writer.notFound() + " track id(s) not in the graph (not created; set createMissing: true "
                     + "to create them), e.g. " + notFound);
         }
-        return new LoadResult(files.size(), 0, writer.tracks(), 0, 0, writer.created(), 0, writer.duplicates(),
-                writer.notFound(), options.skippedCount(), messages, (System.nanoTime() - started) / 1_000_000,
-                config.echo());
+        return new LoadResult(load.files(), 0, writer.tracks(), 0, 0, writer.created(), 0, writer.duplicates(),
+                writer.notFound(), options.skippedCount(), messages, load.millis(), load.config().echo());
     }
 
     private static void readFile(Path file, CsvSettings settings, LoadOptions options,

@@ -5,17 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.musig.loaders.FileLoad;
 import org.musig.loaders.ImportDirectory;
-import org.musig.loaders.InputFiles;
 import org.musig.loaders.LoadException;
 import org.musig.loaders.LoadOptions;
 import org.musig.loaders.LoadResult;
 import org.musig.loaders.PlaylistRecord;
-import org.musig.loaders.Schema;
 import org.musig.loaders.TrackRecord;
-import org.musig.loaders.write.BatchTransaction;
 import org.musig.loaders.write.MembershipWriter;
-import org.musig.model.config.ConfigMap;
 import org.musig.model.progress.Progress;
 import org.neo4j.graphdb.GraphDatabaseService;
 
@@ -34,35 +31,19 @@ public final class PlaylistCsvLoader {
 
     public static LoadResult load(GraphDatabaseService db, ImportDirectory importDirectory, String path,
                                   Map<String, Object> rawConfig, Progress progress) {
-        long started = System.nanoTime();
-        ConfigMap config = ConfigMap.of(NAME, rawConfig, CONFIG_KEYS);
-        LoadOptions options = new LoadOptions(config);
-        CsvSettings settings = CsvSettings.read(config);
-        List<Path> files = InputFiles.list(importDirectory, path, config.getString("pattern", "*.csv"));
-        Schema.ensure(db);
-        progress.begin("load csv: " + files.size() + " file(s)", InputFiles.totalBytes(files));
-
+        FileLoad load = FileLoad.start(NAME, rawConfig, CONFIG_KEYS);
+        CsvSettings settings = CsvSettings.read(load.config());
+        LoadOptions options = load.options();
         Set<String> playlistIds = new java.util.HashSet<>();
-        MembershipWriter writer;
-        try (BatchTransaction batch = new BatchTransaction(db, options.batchSize(), progress)) {
-            writer = new MembershipWriter(batch);
-            for (Path file : files) {
-                if (!options.skipInvalid()) {
-                    readFile(file, settings, options, (playlist, track, position) -> { });
-                }
-                readFile(file, settings, options, (playlist, track, position) -> {
-                    playlistIds.add(playlist.id());
-                    writer.write(playlist, track, position);
-                });
-                batch.commit(); // a loaded file stays, even if a later file is bad
-                progress.advance(InputFiles.totalBytes(List.of(file)));
-            }
-            batch.finish();
-        }
-        return new LoadResult(files.size(), playlistIds.size(), writer.tracks(), writer.memberships(),
+        MembershipWriter writer = load.run(db, importDirectory, path, "*.csv", "load csv", progress,
+                MembershipWriter::new, (file, w) -> readFile(file, settings, options,
+                        w == null ? (playlist, track, position) -> { } : (playlist, track, position) -> {
+                            playlistIds.add(playlist.id());
+                            w.write(playlist, track, position);
+                        }));
+        return new LoadResult(load.files(), playlistIds.size(), writer.tracks(), writer.memberships(),
                 writer.playlistsCreated(), writer.tracksCreated(), writer.membershipsCreated(), writer.duplicates(),
-                0, options.skippedCount(), options.errors(), (System.nanoTime() - started) / 1_000_000,
-                config.echo());
+                0, options.skippedCount(), options.errors(), load.millis(), load.config().echo());
     }
 
     interface RowSink {

@@ -1,0 +1,74 @@
+package org.musig.loaders;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.musig.loaders.write.BatchTransaction;
+import org.musig.model.config.ConfigMap;
+import org.musig.model.progress.Progress;
+import org.neo4j.graphdb.GraphDatabaseService;
+
+/**
+ * The run every loader shares: checked configuration, the input files below the import directory, the
+ * schema, then file by file: validate the whole file (unless {@code onError: 'skip'}), write it in
+ * batches, commit, so a bad file writes nothing of itself while files before it stay loaded.
+ */
+public final class FileLoad {
+    /** Reads one file: validating only when {@code writer} is null, else writing through it. */
+    public interface Pass<W> {
+        void read(Path file, W writer);
+    }
+
+    private final long started = System.nanoTime();
+    private final ConfigMap config;
+    private final LoadOptions options;
+    private int files;
+
+    private FileLoad(ConfigMap config) {
+        this.config = config;
+        this.options = new LoadOptions(config);
+    }
+
+    public static FileLoad start(String name, Map<String, Object> rawConfig, List<String> keys) {
+        return new FileLoad(ConfigMap.of(name, rawConfig, keys));
+    }
+
+    public ConfigMap config() {
+        return config;
+    }
+
+    public LoadOptions options() {
+        return options;
+    }
+
+    /** Runs the load; returns the writer so the caller can read its counts. */
+    public <W> W run(GraphDatabaseService db, ImportDirectory importDirectory, String path, String defaultPattern,
+                     String stage, Progress progress, Function<BatchTransaction, W> newWriter, Pass<W> pass) {
+        List<Path> inputs = InputFiles.list(importDirectory, path, config.getString("pattern", defaultPattern));
+        files = inputs.size();
+        Schema.ensure(db);
+        progress.begin(stage + ": " + inputs.size() + " file(s)", InputFiles.totalBytes(inputs));
+        try (BatchTransaction batch = new BatchTransaction(db, options.batchSize(), progress)) {
+            W writer = newWriter.apply(batch);
+            for (Path file : inputs) {
+                if (!options.skipInvalid()) {
+                    pass.read(file, null);
+                }
+                pass.read(file, writer);
+                batch.commit(); // a loaded file stays, even if a later file is bad
+                progress.advance(InputFiles.totalBytes(List.of(file)));
+            }
+            batch.finish();
+            return writer;
+        }
+    }
+
+    public int files() {
+        return files;
+    }
+
+    public long millis() {
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+}
