@@ -66,7 +66,7 @@ import java.util.function.LongConsumer;
  * <h2>Choosing the scale</h2>
  * The MUSIG paper (ISMIR 2021) builds its co-occurrence graph from 95,000 MPD playlists and keeps
  * edges of weight >= 10, leaving about 15.9K tracks and millions of edges. The defaults aim at that
- * shape for {@code playlists = 95,000}; {@link CooccurrenceCounter} measures any setting. Measured with
+ * shape for {@code playlists = 95,000}; {@link PlantedStructureStats} measures any setting. Measured with
  * the defaults (seed 20211107): 6.25M memberships over 573K distinct tracks, and at weight >= 10
  * 21,008 tracks with an edge, 881,703 edges (mean degree 84, all within a genre, 99.6% within a
  * style). The popularity offset is the main knob, at 95,000 playlists:

@@ -8,14 +8,14 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class CooccurrenceCounterTest {
+class PlantedStructureStatsTest {
 
     @Test
     void countsMatchABruteForcePairCount() {
         GeneratorConfig config = GeneratorConfig.builder().playlists(200).tracks(1000).genres(4)
                 .meanPlaylistLength(30).seed(3).build();
         int minWeight = 3;
-        CooccurrenceCounter.Stats stats = CooccurrenceCounter.count(config, minWeight);
+        PlantedStructureStats.Stats stats = PlantedStructureStats.measure(config, minWeight);
 
         TrackCatalog catalog = TrackCatalog.build(config);
         PlaylistComposer composer = new PlaylistComposer(catalog, new PlaylistLengths(30.0), config.seed());
@@ -63,7 +63,7 @@ class CooccurrenceCounterTest {
     @Test
     void strongEdgesFormADenseGenrePureCoreAtFiveThousandPlaylists() {
         GeneratorConfig config = GeneratorConfig.builder().playlists(5000).tracks(52_632).build();
-        CooccurrenceCounter.Stats stats = CooccurrenceCounter.count(config, 10);
+        PlantedStructureStats.Stats stats = PlantedStructureStats.measure(config, 10);
         assertThat(stats.tracksWithEdge()).isBetween(2_000, 12_000);
         assertThat(stats.tracksWithEdge()).isLessThan(stats.distinctTracks() / 3);
         assertThat(stats.edges()).isGreaterThan(50_000);
