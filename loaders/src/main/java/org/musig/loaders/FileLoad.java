@@ -44,11 +44,12 @@ public final class FileLoad {
 
     /** Runs the load; returns the writer so the caller can read its counts. */
     public <W> W run(GraphDatabaseService db, ImportDirectory importDirectory, String path, String defaultPattern,
-                     String stage, Progress progress, Function<BatchTransaction, W> newWriter, Pass<W> pass) {
+                     Progress progress, Function<BatchTransaction, W> newWriter, Pass<W> pass) {
         List<Path> inputs = InputFiles.list(importDirectory, path, config.getString("pattern", defaultPattern));
         files = inputs.size();
         Schema.ensure(db);
-        progress.begin(stage + ": " + inputs.size() + " file(s)", InputFiles.totalBytes(inputs));
+        long bytes = InputFiles.totalBytes(inputs);
+        progress.begin(String.format(java.util.Locale.ROOT, "%d file(s), %.1f MB", inputs.size(), bytes / 1e6), bytes);
         try (BatchTransaction batch = new BatchTransaction(db, options.batchSize(), progress)) {
             W writer = newWriter.apply(batch);
             for (Path file : inputs) {

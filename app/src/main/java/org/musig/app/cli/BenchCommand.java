@@ -72,7 +72,8 @@ public final class BenchCommand implements Command {
         out.printf(Locale.ROOT, "bench load: %,d synthetic playlists, batchSize %,d, %d cores, max heap %.1f GiB%n",
                 config.playlists(), batchSize, Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() / (double) (1L << 30));
-        try (EmbeddedServer server = EmbeddedServer.start(ServerOptions.offline(db, importDir))) {
+        try (EmbeddedServer server = EmbeddedServer.start(ServerOptions.offline(db, importDir));
+             ProgressPrinter progress = new ProgressPrinter(out, 30)) {
             GraphDatabaseService graph = server.database();
             Map<String, Object> cfg = Map.of("batchSize", batchSize);
             step(out, graph, "load mpd (fresh db)", "CALL musig.load.mpd($path, $config)",

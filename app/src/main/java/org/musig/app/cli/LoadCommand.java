@@ -51,7 +51,8 @@ public final class LoadCommand implements Command {
         String path = options.positional().get(1);
         Map<String, Object> config = parseConfig(options.get("config", "{}"));
         Path data = options.path("data", Paths.defaultData());
-        try (EmbeddedServer server = EmbeddedServer.start(ServerOptions.offline(data, Paths.importDir(options, data)))) {
+        try (EmbeddedServer server = EmbeddedServer.start(ServerOptions.offline(data, Paths.importDir(options, data)));
+             ProgressPrinter progress = new ProgressPrinter(out, 10)) {
             Map<String, Object> row = server.database().executeTransactionally(
                     "CALL musig.load." + kind + "($path, $config)", Map.of("path", path, "config", config),
                     result -> result.next());

@@ -38,7 +38,7 @@ public final class FeatureCsvLoader {
         boolean createMissing = load.config().getBoolean("createMissing", false);
         LoadOptions options = load.options();
         List<String> notFound = new ArrayList<>();
-        FeatureWriter writer = load.run(db, importDirectory, path, "*.csv", "load features", progress,
+        FeatureWriter writer = load.run(db, importDirectory, path, "*.csv", progress,
                 batch -> new FeatureWriter(batch, createMissing), (file, w) -> readFile(file, settings, options,
                         w == null ? track -> { } : track -> {
                             if (!w.write(track) && notFound.size() < NOT_FOUND_REPORTED) {

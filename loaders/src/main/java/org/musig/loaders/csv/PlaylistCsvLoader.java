@@ -35,7 +35,7 @@ public final class PlaylistCsvLoader {
         CsvSettings settings = CsvSettings.read(load.config());
         LoadOptions options = load.options();
         Set<String> playlistIds = new java.util.HashSet<>();
-        MembershipWriter writer = load.run(db, importDirectory, path, "*.csv", "load csv", progress,
+        MembershipWriter writer = load.run(db, importDirectory, path, "*.csv", progress,
                 MembershipWriter::new, (file, w) -> readFile(file, settings, options,
                         w == null ? (playlist, track, position) -> { } : (playlist, track, position) -> {
                             playlistIds.add(playlist.id());

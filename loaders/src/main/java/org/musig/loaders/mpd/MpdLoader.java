@@ -23,7 +23,7 @@ public final class MpdLoader {
         FileLoad load = FileLoad.start(NAME, rawConfig, CONFIG_KEYS);
         LoadOptions options = load.options();
         long[] playlists = {0};
-        MembershipWriter writer = load.run(db, importDirectory, path, "mpd.slice.*.json", "load mpd", progress,
+        MembershipWriter writer = load.run(db, importDirectory, path, "mpd.slice.*.json", progress,
                 MembershipWriter::new, (file, w) -> {
                     MpdSliceReader reader = new MpdSliceReader(file, options.skipInvalid(), options::skipped);
                     if (w == null) {
