@@ -1,7 +1,6 @@
 package org.musig.procedures;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -137,9 +136,5 @@ public abstract class MusigDatabase {
             path = Path.of("..").toAbsolutePath().normalize();
         }
         return path;
-    }
-
-    protected static InputStream resource(String name) {
-        return MusigDatabase.class.getResourceAsStream(name);
     }
 }

@@ -59,11 +59,6 @@ public final class CsvColumns {
         return a;
     }
 
-    /** Every field name a user may map in {@code columns}. */
-    public static Set<String> fields() {
-        return ALIASES.keySet();
-    }
-
     /**
      * @param header          the header row
      * @param userColumns     field -> header name, overriding the aliases

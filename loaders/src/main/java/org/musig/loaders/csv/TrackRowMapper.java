@@ -26,10 +26,6 @@ final class TrackRowMapper {
         this.trackGenres = trackGenres;
     }
 
-    boolean writesAudioVector() {
-        return fullAudio;
-    }
-
     TrackRecord map() {
         String id = TrackIds.normalize(values.required("trackId"));
         if (id == null) {
