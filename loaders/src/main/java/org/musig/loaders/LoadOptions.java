@@ -17,6 +17,7 @@ public final class LoadOptions {
     private final int batchSize;
     private final boolean skipInvalid;
     private final List<String> errors = new ArrayList<>();
+    private final java.util.Set<String> notices = new java.util.LinkedHashSet<>();
     private long skipped;
 
     public LoadOptions(ConfigMap config) {
@@ -38,6 +39,15 @@ public final class LoadOptions {
         if (errors.size() < MAX_REPORTED_ERRORS) {
             errors.add(message);
         }
+    }
+
+    /** Records something the user should know that is not an error (each message once). */
+    public void notice(String message) {
+        notices.add(message);
+    }
+
+    public List<String> notices() {
+        return List.copyOf(notices);
     }
 
     public long skippedCount() {

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a load did. Counts of distinct items in the input (playlists, tracks, memberships) are given
+ * What a load did ({@code errors}: entries skipped with onError 'skip'; {@code notices}: things worth
+ * knowing that are not errors, such as unknown track ids or an audio vector that could not be built). Counts of distinct items in the input (playlists, tracks, memberships) are given
  * beside what was new to the database (…Created), so an idempotent re-run shows zero created.
  */
 public record LoadResult(
@@ -19,6 +20,7 @@ public record LoadResult(
         long tracksNotFound,
         long rowsSkipped,
         List<String> errors,
+        List<String> notices,
         long millis,
         Map<String, Object> configuration) {
 }

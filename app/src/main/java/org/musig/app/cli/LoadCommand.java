@@ -79,11 +79,15 @@ public final class LoadCommand implements Command {
     static void printLoadResult(PrintStream out, Map<String, Object> row) {
         Map<String, Object> shown = new LinkedHashMap<>();
         RESULT_COLUMNS.forEach(column -> shown.put(column, row.get(column)));
-        Object errors = row.get("errors");
         Table.print(out, List.of(shown));
-        if (errors instanceof List<?> list && !list.isEmpty()) {
-            out.println("Problems reported:");
-            list.forEach(e -> out.println("  - " + e));
+        printList(out, "Skipped (onError: 'skip'):", row.get("errors"));
+        printList(out, "Notices:", row.get("notices"));
+    }
+
+    private static void printList(PrintStream out, String title, Object messages) {
+        if (messages instanceof List<?> list && !list.isEmpty()) {
+            out.println(title);
+            list.forEach(m -> out.println("  - " + m));
         }
     }
 }

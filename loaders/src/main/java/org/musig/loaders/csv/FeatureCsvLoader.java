@@ -45,13 +45,12 @@ public final class FeatureCsvLoader {
                                 notFound.add(track.id());
                             }
                         }));
-        List<String> messages = new ArrayList<>(options.errors());
         if (writer.notFound() > 0) {
-            messages.add(writer.notFound() + " track id(s) not in the graph (not created; set createMissing: true "
+            options.notice(writer.notFound() + " track id(s) not in the graph (not created; set createMissing: true "
                     + "to create them), e.g. " + notFound);
         }
         return new LoadResult(load.files(), 0, writer.tracks(), 0, 0, writer.created(), 0, writer.duplicates(),
-                writer.notFound(), options.skippedCount(), messages, load.millis(), load.config().echo());
+                writer.notFound(), options.skippedCount(), options.errors(), options.notices(), load.millis(), load.config().echo());
     }
 
     private static void readFile(Path file, CsvSettings settings, LoadOptions options,
@@ -63,6 +62,7 @@ public final class FeatureCsvLoader {
             columns.require(name, "trackId");
             CsvValues values = new CsvValues(name, columns);
             TrackRowMapper tracks = new TrackRowMapper(columns, values, true);
+            tracks.reportIncompleteAudio(name, options);
             String[] row;
             while ((row = reader.next()) != null) {
                 values.at(row, reader.line());

@@ -43,7 +43,7 @@ public final class PlaylistCsvLoader {
                         }));
         return new LoadResult(load.files(), playlistIds.size(), writer.tracks(), writer.memberships(),
                 writer.playlistsCreated(), writer.tracksCreated(), writer.membershipsCreated(), writer.duplicates(),
-                0, options.skippedCount(), options.errors(), load.millis(), load.config().echo());
+                0, options.skippedCount(), options.errors(), options.notices(), load.millis(), load.config().echo());
     }
 
     interface RowSink {
@@ -58,6 +58,7 @@ public final class PlaylistCsvLoader {
             columns.require(name, "trackId", "playlistId");
             CsvValues values = new CsvValues(name, columns);
             TrackRowMapper tracks = new TrackRowMapper(columns, values, false);
+            tracks.reportIncompleteAudio(name, options);
             // Playlist records are shared by all rows of a playlist with the same labels.
             Map<String, PlaylistRecord> playlists = new LinkedHashMap<>();
             String[] row;

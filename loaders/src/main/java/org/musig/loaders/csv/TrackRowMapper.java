@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.musig.loaders.AudioFeatures;
+import org.musig.loaders.LoadOptions;
 import org.musig.loaders.TrackIds;
 import org.musig.loaders.TrackRecord;
 
@@ -24,6 +25,15 @@ final class TrackRowMapper {
         this.values = values;
         this.fullAudio = columns.missingAudioFields().isEmpty();
         this.trackGenres = trackGenres;
+    }
+
+    /** Tells the user when some audio columns exist but not all twelve, so no vector can be built. */
+    void reportIncompleteAudio(String file, LoadOptions options) {
+        List<String> missing = columns.missingAudioFields();
+        if (!fullAudio && missing.size() < AudioFeatures.PROPERTIES.size()) {
+            options.notice(file + ": the 'audio' vector is not written because columns are missing for " + missing
+                    + "; the features that are present are stored as properties");
+        }
     }
 
     TrackRecord map() {

@@ -39,6 +39,6 @@ public final class MpdLoader {
                 });
         return new LoadResult(load.files(), playlists[0], writer.tracks(), writer.memberships(),
                 writer.playlistsCreated(), writer.tracksCreated(), writer.membershipsCreated(), writer.duplicates(),
-                0, options.skippedCount(), options.errors(), load.millis(), load.config().echo());
+                0, options.skippedCount(), options.errors(), options.notices(), load.millis(), load.config().echo());
     }
 }

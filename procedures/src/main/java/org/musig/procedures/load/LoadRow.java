@@ -17,6 +17,7 @@ public final class LoadRow {
     public long tracksNotFound;
     public long rowsSkipped;
     public List<String> errors;
+    public List<String> notices;
     public long millis;
     public Map<String, Object> configuration;
 
@@ -33,6 +34,7 @@ public final class LoadRow {
         row.tracksNotFound = r.tracksNotFound();
         row.rowsSkipped = r.rowsSkipped();
         row.errors = r.errors();
+        row.notices = r.notices();
         row.millis = r.millis();
         row.configuration = r.configuration();
         return row;

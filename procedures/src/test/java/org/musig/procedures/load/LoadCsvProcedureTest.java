@@ -35,6 +35,7 @@ class LoadCsvProcedureTest extends MusigDatabase {
         assertThat(row.get("memberships")).isEqualTo(32_251L);
         assertThat(row.get("duplicates")).isEqualTo(582L);
         assertThat(row.get("rowsSkipped")).isEqualTo(0L);
+        assertThat((List<?>) row.get("notices")).isEmpty();
         assertThat(count("MATCH (:Playlist)-[r:CONTAINS]->(:Track) RETURN count(r)")).isEqualTo(32_251L);
         assertThat(count("MATCH (t:Track) WHERE size(t.audio) = 12 RETURN count(t)")).isEqualTo(28_356L);
 
@@ -103,6 +104,8 @@ class LoadCsvProcedureTest extends MusigDatabase {
                 + "T2,Song Two,41,list-1,jazz,0.2,0.1\n");
         Map<String, Object> row = load("spotifyr.csv", Map.of("columns", Map.of("playlistId", "pl", "genre", "genre_label")));
         assertThat(row.get("memberships")).isEqualTo(2L);
+        assertThat((List<?>) row.get("notices")).singleElement().asString()
+                .contains("spotifyr.csv: the 'audio' vector is not written").contains("loudness");
         assertThat(single("MATCH (t:Track {id: 'T1'}) RETURN t.name AS name, t.popularity AS pop, t.energy AS energy, "
                 + "t.audio AS audio")).containsEntry("name", "Song One").containsEntry("pop", 40L)
                 .containsEntry("energy", 0.4).containsEntry("audio", null);
