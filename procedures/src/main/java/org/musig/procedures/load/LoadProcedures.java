@@ -3,7 +3,6 @@ package org.musig.procedures.load;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.musig.loaders.ImportDirectory;
-import org.musig.loaders.LoadException;
 import org.musig.loaders.LoadResult;
 import org.musig.loaders.csv.FeatureCsvLoader;
 import org.musig.loaders.csv.PlaylistCsvLoader;
