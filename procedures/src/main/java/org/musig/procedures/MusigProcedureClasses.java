@@ -1,15 +1,18 @@
 package org.musig.procedures;
 
 import java.util.List;
+import org.musig.procedures.graph.GraphProcedures;
 import org.musig.procedures.load.LoadProcedures;
 import org.musig.procedures.progress.ProgressProcedures;
+import org.musig.procedures.split.SplitProcedures;
 
 /**
  * Every class holding MUSIG procedures or functions. A server finds them by scanning the plugin jar;
  * the embedded launcher and the tests register exactly these.
  */
 public final class MusigProcedureClasses {
-    public static final List<Class<?>> PROCEDURES = List.of(LoadProcedures.class, ProgressProcedures.class);
+    public static final List<Class<?>> PROCEDURES = List.of(LoadProcedures.class, ProgressProcedures.class,
+            SplitProcedures.class, GraphProcedures.class);
     public static final List<Class<?>> FUNCTIONS = List.of();
 
     private MusigProcedureClasses() {

@@ -1,0 +1,112 @@
+package org.musig.procedures.graph;
+
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.musig.model.graph.CooccurrenceCounter;
+import org.musig.model.graph.CooccurrenceGraph;
+import org.musig.model.graph.CooccurrenceMemoryEstimate;
+import org.musig.model.progress.Progress;
+import org.musig.procedures.split.SplitStore;
+import org.musig.procedures.split.StoredSplit;
+import org.neo4j.graphdb.Transaction;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+
+/**
+ * The steps of {@code musig.graph.build}: read the memberships (minus a split's held-out part), count
+ * co-occurrences in Java, write the relationships, project into GDS, and keep the result in the
+ * {@link GraphCatalog}. The catalog entry is replaced only when every step succeeded.
+ */
+final class GraphBuilder {
+
+    /** Everything the procedure reports. */
+    record Outcome(MusigGraph graph, long playlistsScanned, long pairOccurrences, CooccurrenceWriter.Changes changes,
+                   GdsProjection.Outcome projection, long readMillis, long computeMillis, long writeMillis,
+                   List<String> notices) {
+    }
+
+    private GraphBuilder() {
+    }
+
+    static Outcome build(GraphDatabaseAPI db, Transaction tx, GraphBuildConfig config, Progress progress) {
+        List<String> notices = new ArrayList<>();
+        StoredSplit split = config.excludeMemberships() == null ? null : SplitStore.require(tx, config.excludeMemberships());
+
+        long start = System.currentTimeMillis();
+        GraphInput input = StoreReader.read(tx, split, notices, progress);
+        long readMillis = System.currentTimeMillis() - start;
+        if (input.trackNodeIds().length == 0) {
+            throw new IllegalArgumentException(GraphBuildConfig.OWNER + ": the database has no :Track nodes; load "
+                    + "playlists first (musig.load.mpd / musig.load.csv)");
+        }
+        if (split != null && input.splitPlaylistsFound() < split.playlistCount()) {
+            notices.add((split.playlistCount() - input.splitPlaylistsFound()) + " of the split's "
+                    + split.playlistCount() + " test playlists no longer exist in the database");
+        }
+        checkMemory(input, config, notices);
+
+        start = System.currentTimeMillis();
+        CooccurrenceGraph graph = CooccurrenceCounter.count(input.memberships(), config.minWeight(),
+                config.concurrency(), progress);
+        long computeMillis = System.currentTimeMillis() - start;
+
+        start = System.currentTimeMillis();
+        CooccurrenceWriter.Changes changes = new CooccurrenceWriter.Changes(0, 0, 0, 0);
+        if (config.writeRelationshipType() != null) {
+            changes = CooccurrenceWriter.write(db, config.writeRelationshipType(), config.batchSize(), graph,
+                    input.trackNodeIds(), progress);
+        }
+        long writeMillis = System.currentTimeMillis() - start;
+
+        GdsProjection.Outcome projection = project(db, tx, config, input, notices, progress);
+        MusigGraph result = new MusigGraph(db.databaseName(), config.graphName(), graph, input.features(),
+                input.trackNodeIds(), split == null ? null : split.name(), config.writeRelationshipType(),
+                projection.projected() ? config.graphName() : null, input.excludedMemberships(), ZonedDateTime.now(),
+                config.echo());
+        GraphCatalog.put(result);
+        return new Outcome(result, input.memberships().playlistCount(), input.memberships().pairOccurrences(), changes,
+                projection, readMillis, computeMillis, writeMillis, notices);
+    }
+
+    private static GdsProjection.Outcome project(GraphDatabaseAPI db, Transaction tx, GraphBuildConfig config,
+                                                 GraphInput input, List<String> notices, Progress progress) {
+        if (!config.project()) {
+            return GdsProjection.Outcome.SKIPPED;
+        }
+        if (config.writeRelationshipType() == null) {
+            notices.add("no GDS projection: it is made from the written relationships, and writeRelationshipType is null");
+            return GdsProjection.Outcome.SKIPPED;
+        }
+        if (!GdsProjection.available(db)) {
+            notices.add("no GDS projection: Graph Data Science is not installed on this server");
+            return GdsProjection.Outcome.SKIPPED;
+        }
+        progress.begin("project into GDS", -1);
+        progress.checkRunning();
+        return GdsProjection.project(tx, config.graphName(), config.writeRelationshipType(), input.features());
+    }
+
+    /**
+     * Refuses before counting when even the parts of the count whose size is known exactly (the candidate
+     * index and the per-thread scratch) do not fit in the free heap; the edges' share is only bounded,
+     * so exceeding that bound only gives a notice.
+     */
+    private static void checkMemory(GraphInput input, GraphBuildConfig config, List<String> notices) {
+        CooccurrenceMemoryEstimate estimate = CooccurrenceMemoryEstimate.of(input.memberships(), config.minWeight(),
+                config.concurrency());
+        long required = estimate.indexBytes() + (long) config.concurrency() * estimate.scratchBytesPerThread();
+        Runtime runtime = Runtime.getRuntime();
+        long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+        if (required > free) {
+            throw new IllegalStateException(String.format(
+                    "%s: counting needs at least %,d bytes of heap but only %,d are free (max heap %,d); raise "
+                            + "server.memory.heap.max_size, raise minWeight or lower concurrency",
+                    GraphBuildConfig.OWNER, required, free, runtime.maxMemory()));
+        }
+        if (estimate.peakBytesUpperBound() - estimate.membershipBytes() > free) {
+            notices.add(String.format("memory: the worst case of this count (%,d bytes, if every candidate pair "
+                    + "were kept) exceeds the free heap (%,d bytes); real playlists keep far fewer pairs",
+                    estimate.peakBytesUpperBound() - estimate.membershipBytes(), free));
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package org.musig.procedures.graph;
+
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.musig.procedures.progress.TaskRegistry;
+import org.neo4j.graphdb.Transaction;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.neo4j.procedure.Context;
+import org.neo4j.procedure.Description;
+import org.neo4j.procedure.Mode;
+import org.neo4j.procedure.Name;
+import org.neo4j.procedure.Procedure;
+import org.neo4j.procedure.TerminationGuard;
+
+/** {@code musig.graph.*}: the weighted track co-occurrence graph (MUSIG section 3.1). */
+public class GraphProcedures {
+    /** Internal API: the database name, the transactions the writer commits, and the procedure registry. */
+    @Context
+    public GraphDatabaseAPI db;
+
+    @Context
+    public Transaction tx;
+
+    @Context
+    public TerminationGuard guard;
+
+    public record BuildRow(String graphName, long nodeCount, long relationshipCount, long playlistsScanned,
+                           long pairOccurrences, long minWeight, long isolatedTracks, long excludedMemberships,
+                           long relationshipsCreated, long relationshipsUpdated, long relationshipsDeleted,
+                           String gdsGraphName, long gdsNodeCount, long gdsRelationshipCount, long readMillis,
+                           long computeMillis, long writeMillis, long projectMillis, long memoryBytes,
+                           List<String> notices, Map<String, Object> configuration) {
+    }
+
+    public record GraphRow(String graphName, long nodeCount, long relationshipCount, long isolatedTracks,
+                           long minWeight, String excludedSplit, long excludedMemberships, String relationshipType,
+                           String gdsGraphName, List<String> featureGroups, long tracksWithGenre, long genres,
+                           long memoryBytes, ZonedDateTime createdAt, Map<String, Object> configuration) {
+    }
+
+    public record DropRow(String graphName, boolean dropped, boolean gdsGraphDropped) {
+    }
+
+    @Procedure(name = "musig.graph.build", mode = Mode.WRITE)
+    @Description("Builds the weighted track co-occurrence graph: counts, for every pair of tracks, the playlists "
+            + "containing both, keeps pairs with weight >= minWeight (10), writes them as "
+            + "(:Track)-[:CO_OCCURS {weight}]->(:Track), projects them into GDS and keeps them in memory for "
+            + "training. Config: graphName ('musig'), minWeight, writeRelationshipType ('CO_OCCURS', null: no "
+            + "write), excludeMemberships (a split name), concurrency, batchSize (10000), project (true).")
+    public Stream<BuildRow> build(@Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
+        GraphBuildConfig settings = GraphBuildConfig.parse(config);
+        GraphBuilder.Outcome outcome = TaskRegistry.run(GraphBuildConfig.OWNER, guard,
+                progress -> GraphBuilder.build(db, tx, settings, progress));
+        MusigGraph graph = outcome.graph();
+        var changes = outcome.changes();
+        var projection = outcome.projection();
+        return Stream.of(new BuildRow(graph.name(), graph.graph().nodeCount(), graph.graph().relationshipCount(),
+                outcome.playlistsScanned(), outcome.pairOccurrences(), settings.minWeight(),
+                graph.graph().isolatedNodes(), graph.excludedMemberships(), changes.created(), changes.updated(),
+                changes.deleted(), graph.gdsGraphName(), projection.nodeCount(), projection.relationshipCount(),
+                outcome.readMillis(), outcome.computeMillis(), outcome.writeMillis(), projection.millis(),
+                graph.memoryBytes(), outcome.notices(), settings.echo()));
+    }
+
+    @Procedure(name = "musig.graph.list", mode = Mode.READ)
+    @Description("Lists the co-occurrence graphs built in this database (kept in memory until dropped or restart).")
+    public Stream<GraphRow> list(@Name(value = "graphName", defaultValue = "") String graphName) {
+        return GraphCatalog.list(db.databaseName()).stream()
+                .filter(g -> graphName.isEmpty() || g.name().equals(graphName))
+                .map(GraphProcedures::row);
+    }
+
+    @Procedure(name = "musig.graph.drop", mode = Mode.READ)
+    @Description("Drops a co-occurrence graph from memory, and its GDS projection. The written relationships stay "
+            + "(delete them with Cypher if wanted).")
+    public Stream<DropRow> drop(@Name("graphName") String graphName,
+                                @Name(value = "failIfMissing", defaultValue = "true") boolean failIfMissing) {
+        MusigGraph removed = GraphCatalog.remove(db.databaseName(), graphName);
+        if (removed == null && failIfMissing) {
+            GraphCatalog.require(db.databaseName(), graphName); // throws, naming the graphs that exist
+        }
+        boolean gdsDropped = false;
+        if (removed != null && removed.gdsGraphName() != null && GdsProjection.available(db)
+                && GdsProjection.exists(tx, removed.gdsGraphName())) {
+            GdsProjection.drop(tx, removed.gdsGraphName());
+            gdsDropped = true;
+        }
+        return Stream.of(new DropRow(graphName, removed != null, gdsDropped));
+    }
+
+    private static GraphRow row(MusigGraph g) {
+        return new GraphRow(g.name(), g.graph().nodeCount(), g.graph().relationshipCount(), g.graph().isolatedNodes(),
+                g.graph().minWeight(), g.excludedSplit(), g.excludedMemberships(), g.relationshipType(),
+                g.gdsGraphName(), List.copyOf(g.features().groups().keySet()), g.features().tracksWithGenre(),
+                g.features().genreNames().size(), g.memoryBytes(), g.createdAt(), g.configuration());
+    }
+}

@@ -1,0 +1,186 @@
+package org.musig.procedures.graph;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.musig.loaders.AudioFeatures;
+import org.musig.loaders.GraphModel;
+import org.musig.model.graph.FeatureGroup;
+import org.musig.model.graph.PlaylistMemberships;
+import org.musig.model.graph.TrackFeatures;
+import org.musig.model.progress.Progress;
+import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.Transaction;
+
+/**
+ * Builds the {@link TrackFeatures} of a graph: popularity from the memberships the build sees (never from
+ * held-out ones), the source popularity, audio and acoustic vectors and genre labels from track
+ * properties. A track's genre is its own {@code genre} property when the source had track-level genres,
+ * else the majority genre of the (visible) playlists containing it.
+ */
+final class TrackFeatureReader {
+    static final String SOURCE_POPULARITY_PROPERTY = "popularity";
+    private static final int CHECK_EVERY = 4096;
+
+    private TrackFeatureReader() {
+    }
+
+    @SuppressWarnings("deprecation")
+    static TrackFeatures read(Transaction tx, long[] nodeIds, PlaylistMemberships memberships,
+                              StoreReader.GenreVotes votes, List<String> notices, Progress progress) {
+        int n = nodeIds.length;
+        FeatureGroup popularity = playlistShare(memberships);
+        FeatureGroup.Builder source = FeatureGroup.builder(TrackFeatures.SOURCE_POPULARITY, n, 1);
+        VectorGroup audio = new VectorGroup(AudioFeatures.VECTOR_PROPERTY, TrackFeatures.AUDIO, n);
+        VectorGroup acoustic = new VectorGroup(AudioFeatures.ACOUSTIC_PROPERTY, TrackFeatures.ACOUSTIC, n);
+        String[] genres = votes.majority(n);
+        float[] one = new float[1];
+        for (int track = 0; track < n; track++) {
+            Node node = tx.getNodeById(nodeIds[track]);
+            Map<String, Object> props = node.getProperties(SOURCE_POPULARITY_PROPERTY, AudioFeatures.VECTOR_PROPERTY,
+                    AudioFeatures.ACOUSTIC_PROPERTY, GraphModel.GENRE);
+            if (props.get(SOURCE_POPULARITY_PROPERTY) instanceof Number value && Double.isFinite(value.doubleValue())) {
+                one[0] = (float) (value.doubleValue() / 100.0);
+                source.set(track, one);
+            }
+            audio.offer(track, props.get(AudioFeatures.VECTOR_PROPERTY));
+            acoustic.offer(track, props.get(AudioFeatures.ACOUSTIC_PROPERTY));
+            if (props.get(GraphModel.GENRE) instanceof String own && !own.isBlank()) {
+                genres[track] = own;
+            }
+            if ((track + 1) % CHECK_EVERY == 0) {
+                progress.advance(CHECK_EVERY);
+                progress.checkRunning();
+            }
+        }
+        progress.advance(n % CHECK_EVERY);
+        List<FeatureGroup> groups = new ArrayList<>(List.of(popularity, source.build()));
+        for (VectorGroup vectors : List.of(audio, acoustic)) {
+            vectors.build().ifPresent(groups::add);
+            if (vectors.rejected() > 0) {
+                notices.add(vectors.rejected() + " tracks have a '" + vectors.property() + "' vector of another length "
+                        + "than the first one seen or with non-finite values; they are treated as having none");
+            }
+        }
+        return withGenres(n, groups, genres);
+    }
+
+    /** log(1 + c) / log(1 + max c), c = playlists containing the track: every track has it, 0 for unseen ones. */
+    static FeatureGroup playlistShare(PlaylistMemberships memberships) {
+        int n = memberships.trackCount();
+        int[] counts = new int[n];
+        for (int i = 0; i < memberships.membershipCount(); i++) {
+            counts[memberships.track(i)]++;
+        }
+        int max = 0;
+        for (int c : counts) {
+            max = Math.max(max, c);
+        }
+        double scale = max == 0 ? 1 : Math.log1p(max);
+        FeatureGroup.Builder builder = FeatureGroup.builder(TrackFeatures.POPULARITY, n, 1);
+        float[] row = new float[1];
+        for (int t = 0; t < n; t++) {
+            row[0] = (float) (Math.log1p(counts[t]) / scale);
+            builder.set(t, row);
+        }
+        return builder.build();
+    }
+
+    private static TrackFeatures withGenres(int n, List<FeatureGroup> groups, String[] genres) {
+        Map<String, Integer> trackCounts = new HashMap<>();
+        for (String genre : genres) {
+            if (genre != null) {
+                trackCounts.merge(genre, 1, Integer::sum);
+            }
+        }
+        List<String> names = TrackFeatures.byFrequency(trackCounts);
+        Map<String, Integer> ids = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            ids.put(names.get(i), i);
+        }
+        int[] genreIds = new int[n];
+        for (int t = 0; t < n; t++) {
+            genreIds[t] = genres[t] == null ? TrackFeatures.NO_GENRE : ids.get(genres[t]);
+        }
+        return TrackFeatures.of(n, groups, genreIds, names);
+    }
+
+    /**
+     * A vector property read into a feature group. Its dimension is the first vector's length; a track
+     * whose vector has another length, or a non-finite value, is treated as not having one and counted,
+     * so one bad row cannot make a whole build fail.
+     */
+    static final class VectorGroup {
+        private final String property;
+        private final String group;
+        private final int trackCount;
+        private FeatureGroup.Builder builder;
+        private int dimension = -1;
+        private int rejected;
+
+        VectorGroup(String property, String group, int trackCount) {
+            this.property = property;
+            this.group = group;
+            this.trackCount = trackCount;
+        }
+
+        void offer(int track, Object value) {
+            float[] row = toFloats(value);
+            if (row == null) {
+                return;
+            }
+            if (dimension < 0) {
+                dimension = row.length;
+                builder = FeatureGroup.builder(group, trackCount, dimension);
+            }
+            if (row.length != dimension || !allFinite(row)) {
+                rejected++;
+                return;
+            }
+            builder.set(track, row);
+        }
+
+        int rejected() {
+            return rejected;
+        }
+
+        String property() {
+            return property;
+        }
+
+        java.util.Optional<FeatureGroup> build() {
+            return builder == null ? java.util.Optional.empty() : java.util.Optional.of(builder.build());
+        }
+
+        private static boolean allFinite(float[] row) {
+            for (float v : row) {
+                if (!Float.isFinite(v)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static float[] toFloats(Object value) {
+            if (value instanceof float[] f) {
+                return f.length == 0 ? null : f;
+            }
+            if (value instanceof double[] d && d.length > 0) {
+                float[] f = new float[d.length];
+                for (int i = 0; i < d.length; i++) {
+                    f[i] = (float) d[i];
+                }
+                return f;
+            }
+            if (value instanceof long[] l && l.length > 0) {
+                float[] f = new float[l.length];
+                for (int i = 0; i < l.length; i++) {
+                    f[i] = l[i];
+                }
+                return f;
+            }
+            return null;
+        }
+    }
+}
