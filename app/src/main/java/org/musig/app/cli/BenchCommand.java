@@ -32,7 +32,7 @@ public final class BenchCommand implements Command {
 
     @Override
     public String summary() {
-        return "benchmarks: 'bench load' (loader throughput on synthetic MPD data)";
+        return "benchmarks: 'bench load' (loader throughput), 'bench graph' (co-occurrence build) on synthetic MPD data";
     }
 
     @Override
@@ -45,17 +45,28 @@ public final class BenchCommand implements Command {
                 a fresh embedded database with CALL musig.load.mpd, then the features CSV with
                 CALL musig.load.features, then the slices again (an idempotent re-load that changes nothing),
                 and prints wall time, playlist-track rows per second and peak heap for each step.
+
+                Usage: ./musig bench graph [--playlists 95000] [--tracks 1000000] [--seed S] [--min-weight 10]
+                                           [--concurrency 2] [--work DIR]
+
+                Loads the synthetic slices and features once into a database kept under --work (reused by later
+                runs with the same data), then runs CALL musig.graph.build three times: a first build (writes
+                every CO_OCCURS relationship and projects into GDS), an unchanged rebuild (writes nothing), and
+                an in-memory build (writeRelationshipType: null). Prints read/count/write/project times, the
+                graph's size and peak heap for each.
                 """;
     }
 
     @Override
     public int run(String[] args, PrintStream out) throws Exception {
         Options options = Options.parse("bench", args,
-                Set.of("playlists", "tracks", "seed", "batch-size", "work", "genres", "mean-length"), Set.of());
-        if (options.positional().size() != 1 || !options.positional().get(0).equals("load")) {
-            throw new Options.UsageException("bench: expected a benchmark name: load");
+                Set.of("playlists", "tracks", "seed", "batch-size", "work", "genres", "mean-length", "min-weight",
+                        "concurrency"), Set.of());
+        String benchmark = options.positional().size() == 1 ? options.positional().get(0) : "";
+        if (!benchmark.equals("load") && !benchmark.equals("graph")) {
+            throw new Options.UsageException("bench: expected a benchmark name: load or graph");
         }
-        GeneratorConfig config = GenerateCommand.config(options, 100_000);
+        GeneratorConfig config = GenerateCommand.config(options, benchmark.equals("graph") ? 95_000 : 100_000);
         long batchSize = options.number("batch-size", 10_000, 1, 10_000_000);
         Path work = options.path("work", Paths.defaultData().resolve("bench"));
         Path importDir = work.resolve("import");
@@ -65,6 +76,9 @@ public final class BenchCommand implements Command {
             out.println("Generating " + dataset + " (once; cached in " + datasetDir + ") ...");
             deleteRecursively(datasetDir);
             GenerateCommand.generate(config, datasetDir, out);
+        }
+        if (benchmark.equals("graph")) {
+            return graph(options, config, work, importDir, dataset, batchSize, out);
         }
         Path db = work.resolve("db-load");
         deleteRecursively(db);
@@ -85,6 +99,73 @@ public final class BenchCommand implements Command {
         }
         deleteRecursively(db);
         return 0;
+    }
+
+    private static int graph(Options options, GeneratorConfig config, Path work, Path importDir, String dataset,
+                             long batchSize, PrintStream out) throws Exception {
+        long minWeight = options.number("min-weight", 10, 1, Integer.MAX_VALUE);
+        long concurrency = options.number("concurrency", 2, 1, 64);
+        Path db = work.resolve("db-" + dataset);
+        Path loaded = db.resolve("musig-bench-loaded");
+        if (!Files.exists(loaded)) {
+            deleteRecursively(db);
+        }
+        out.printf(Locale.ROOT, "bench graph: %,d synthetic playlists, minWeight %d, concurrency %d, %d cores, max heap %.1f GiB%n",
+                config.playlists(), minWeight, concurrency, Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() / (double) (1L << 30));
+        try (EmbeddedServer server = EmbeddedServer.start(ServerOptions.offline(db, importDir));
+             ProgressPrinter progress = new ProgressPrinter(out, 30)) {
+            GraphDatabaseService graph = server.database();
+            if (!Files.exists(loaded)) {
+                Map<String, Object> cfg = Map.of("batchSize", batchSize);
+                step(out, graph, "load mpd (once)", "CALL musig.load.mpd($path, $config)",
+                        Map.of("path", dataset, "config", cfg), "memberships");
+                step(out, graph, "load features (once)", "CALL musig.load.features($path, $config)",
+                        Map.of("path", dataset + "/track_features.csv", "config", cfg), "tracks");
+                Files.writeString(loaded, dataset);
+            } else {
+                out.println("Reusing the database loaded earlier: " + db);
+            }
+            Map<String, Object> build = Map.of("minWeight", minWeight, "concurrency", concurrency, "graphName", "bench");
+            Map<String, Object> memoryOnly = new LinkedHashMap<>(build);
+            memoryOnly.put("writeRelationshipType", null);
+            memoryOnly.put("graphName", "bench-memory");
+            buildStep(out, graph, "build (first write)", build);
+            buildStep(out, graph, "build (unchanged rebuild)", build);
+            buildStep(out, graph, "build (in memory only)", memoryOnly);
+        }
+        return 0;
+    }
+
+    private static void buildStep(PrintStream out, GraphDatabaseService db, String label, Map<String, Object> config) {
+        resetPeakHeap();
+        long start = System.nanoTime();
+        Map<String, Object> row = db.executeTransactionally("CALL musig.graph.build($config)", Map.of("config", config),
+                r -> r.next());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("step", label);
+        line.put("tracks", row.get("nodeCount"));
+        line.put("edges", row.get("relationshipCount"));
+        line.put("isolated", row.get("isolatedTracks"));
+        line.put("pairOccurrences", row.get("pairOccurrences"));
+        line.put("readS", seconds(row.get("readMillis")));
+        line.put("countS", seconds(row.get("computeMillis")));
+        line.put("writeS", seconds(row.get("writeMillis")));
+        line.put("projectS", seconds(row.get("projectMillis")));
+        line.put("totalS", Math.round(seconds * 10) / 10.0);
+        line.put("created", row.get("relationshipsCreated"));
+        line.put("peakHeapMiB", peakHeap() >> 20);
+        Table.print(out, List.of(line));
+        Object notices = row.get("notices");
+        if (notices instanceof List<?> list && !list.isEmpty()) {
+            list.forEach(n -> out.println("  notice: " + n));
+        }
+        out.println();
+    }
+
+    private static double seconds(Object millis) {
+        return Math.round(((Number) millis).longValue() / 100.0) / 10.0;
     }
 
     private static void step(PrintStream out, GraphDatabaseService db, String label, String cypher,
