@@ -55,6 +55,7 @@ public final class AggregatorWorkspace {
     private final INDArray[] dwNative;
     private final INDArray[] dxNative;
     private final long[] nanos = new long[4];
+    private int[] oneHot; // the prepared table's one-hot column per node (-1: none)
 
     public AggregatorWorkspace(SageNetwork net, int maxRoots) {
         this.net = net;
@@ -77,14 +78,16 @@ public final class AggregatorWorkspace {
         int maxWeights = 0;
         for (int k = 0; k < layers; k++) {
             int rows = rows(k);
-            int in2 = 2 * net.layerInput(k);
+            int in2 = productWidth(k);
             x[k] = new float[Math.multiplyExact(rows, in2)];
             h[k] = new float[rows * dim];
             dh[k] = new float[rows * dim];
-            xNative[k] = Nd4j.create(DataType.FLOAT, new long[] {rows, in2}, 'c');
+            if (in2 > 0) {
+                xNative[k] = Nd4j.create(DataType.FLOAT, new long[] {rows, in2}, 'c');
+                dwNative[k] = Nd4j.create(DataType.FLOAT, new long[] {in2, dim}, 'c');
+            }
             outNative[k] = Nd4j.create(DataType.FLOAT, new long[] {rows, dim}, 'c');
             dPreNative[k] = Nd4j.create(DataType.FLOAT, new long[] {rows, dim}, 'c');
-            dwNative[k] = Nd4j.create(DataType.FLOAT, new long[] {in2, dim}, 'c');
             if (k > 0) {
                 dxNative[k] = Nd4j.create(DataType.FLOAT, new long[] {rows, in2}, 'c');
                 maxInputWidth = Math.max(maxInputWidth, rows * in2);
@@ -137,6 +140,11 @@ public final class AggregatorWorkspace {
         }
     }
 
+    /** Columns of layer k's BLAS input: layer 0 only has its dense columns there (self and mean). */
+    private int productWidth(int k) {
+        return k == 0 ? 2 * net.denseDimension() : 2 * net.layerInput(k);
+    }
+
     /** Rows layer k computes for the current roots: hops 0 .. K-1-k. */
     private int rows(int k) {
         return hopStart[layers - k];
@@ -163,9 +171,9 @@ public final class AggregatorWorkspace {
      * <p>Each root's whole sampled tree is drawn from its own stream, seeded by {@code rootSeeds[i]}, so a
      * root's sample does not depend on which other roots share the shard.
      *
-     * @param encoded the encoded input table, row-major {@code [nodes, inputDimension]}
+     * @param input the encoded input table (kept until the next prepare)
      */
-    public void prepare(int[] rootIds, long[] rootSeeds, int count, NeighborhoodSampler sampler, float[] encoded) {
+    public void prepare(int[] rootIds, long[] rootSeeds, int count, NeighborhoodSampler sampler, InputFeatures.Encoded input) {
         if (count > maxRoots) {
             throw new IllegalArgumentException(count + " roots for a workspace of " + maxRoots);
         }
@@ -183,10 +191,12 @@ public final class AggregatorWorkspace {
             }
         }
         long t1 = System.nanoTime();
-        int f = net.inputDimension();
+        oneHot = input.oneHot();
+        float[] encoded = input.dense();
+        int f = net.denseDimension();
         int in2 = 2 * f;
         float[] x0 = x[0];
-        for (int t = 0; t < layers; t++) {
+        for (int t = 0; t < layers && f > 0; t++) {
             int s = net.sampleSize(t);
             float inv = 1f / s;
             for (int i = 0; i < hopSize[t]; i++) {
@@ -207,7 +217,9 @@ public final class AggregatorWorkspace {
                 }
             }
         }
-        toNative(x0, rows(0) * in2, xNative[0]);
+        if (in2 > 0) {
+            toNative(x0, rows(0) * in2, xNative[0]);
+        }
         nanos[SAMPLE] += t1 - t0;
         nanos[GATHER] += System.nanoTime() - t1;
     }
@@ -220,10 +232,17 @@ public final class AggregatorWorkspace {
             if (k > 0) {
                 concatenateWithNeighbourMean(k);
             }
-            INDArray out = prefix(outNative[k], rows);
-            Nd4j.gemm(prefix(xNative[k], rows), weights[k], out, false, false, 1.0, 0.0);
             float[] hk = h[k];
-            fromNative(out, hk, rows * dim);
+            if (xNative[k] != null) {
+                INDArray out = prefix(outNative[k], rows);
+                Nd4j.gemm(prefix(xNative[k], rows), weights[k], out, false, false, 1.0, 0.0);
+                fromNative(out, hk, rows * dim);
+            } else {
+                Arrays.fill(hk, 0, rows * dim, 0f);
+            }
+            if (k == 0 && net.oneHotWidth() > 0) {
+                addOneHotRows(parameters, hk);
+            }
             int bias = net.biasOffset(k);
             boolean last = k == layers - 1;
             for (int r = 0; r < rows; r++) {
@@ -251,6 +270,71 @@ public final class AggregatorWorkspace {
             }
         }
         nanos[FORWARD] += System.nanoTime() - t0;
+    }
+
+    /** Layer 0's one-hot part: the self column's weight row plus the mean of the neighbours' column rows. */
+    private void addOneHotRows(float[] parameters, float[] h0) {
+        int selfBase = net.weightOffset(0) + net.denseDimension() * dim;
+        int meanBase = net.weightOffset(0) + (net.inputDimension() + net.denseDimension()) * dim;
+        for (int t = 0; t < layers; t++) {
+            int s = net.sampleSize(t);
+            float inv = 1f / s;
+            for (int i = 0; i < hopSize[t]; i++) {
+                int row = hopStart[t] + i;
+                int o = row * dim;
+                int hot = oneHot[nodes[row]];
+                if (hot >= 0) {
+                    int w = selfBase + hot * dim;
+                    for (int d = 0; d < dim; d++) {
+                        h0[o + d] += parameters[w + d];
+                    }
+                }
+                int firstChild = hopStart[t + 1] + i * s;
+                for (int j = 0; j < s; j++) {
+                    int childHot = oneHot[nodes[firstChild + j]];
+                    if (childHot >= 0) {
+                        int w = meanBase + childHot * dim;
+                        for (int d = 0; d < dim; d++) {
+                            h0[o + d] += inv * parameters[w + d];
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The one-hot rows' gradient: the transpose of {@link #addOneHotRows}. */
+    private void addOneHotGradient(float[] dPre, float[] gradient) {
+        int selfBase = net.weightOffset(0) + net.denseDimension() * dim;
+        int meanBase = net.weightOffset(0) + (net.inputDimension() + net.denseDimension()) * dim;
+        int width = net.oneHotWidth() * dim;
+        Arrays.fill(gradient, selfBase, selfBase + width, 0f);
+        Arrays.fill(gradient, meanBase, meanBase + width, 0f);
+        for (int t = 0; t < layers; t++) {
+            int s = net.sampleSize(t);
+            float inv = 1f / s;
+            for (int i = 0; i < hopSize[t]; i++) {
+                int row = hopStart[t] + i;
+                int o = row * dim;
+                int hot = oneHot[nodes[row]];
+                if (hot >= 0) {
+                    int w = selfBase + hot * dim;
+                    for (int d = 0; d < dim; d++) {
+                        gradient[w + d] += dPre[o + d];
+                    }
+                }
+                int firstChild = hopStart[t + 1] + i * s;
+                for (int j = 0; j < s; j++) {
+                    int childHot = oneHot[nodes[firstChild + j]];
+                    if (childHot >= 0) {
+                        int w = meanBase + childHot * dim;
+                        for (int d = 0; d < dim; d++) {
+                            gradient[w + d] += inv * dPre[o + d];
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /** Layer k's input: {@code [h_v ; mean of h over v's sampled neighbours]} from layer k-1's output. */
@@ -303,7 +387,6 @@ public final class AggregatorWorkspace {
         }
         for (int k = layers - 1; k >= 0; k--) {
             int rows = rows(k);
-            int in2 = 2 * net.layerInput(k);
             float[] dPre = dh[k];
             if (k < layers - 1) {
                 float[] hk = h[k];
@@ -314,9 +397,22 @@ public final class AggregatorWorkspace {
             }
             INDArray dPreN = prefix(dPreNative[k], rows);
             toNative(dPre, rows * dim, dPreN);
-            Nd4j.gemm(prefix(xNative[k], rows), dPreN, dwNative[k], true, false, 1.0, 0.0);
-            fromNative(dwNative[k], weightGradient, in2 * dim);
-            System.arraycopy(weightGradient, 0, gradient, net.weightOffset(k), in2 * dim);
+            if (xNative[k] != null) {
+                int in2 = productWidth(k);
+                Nd4j.gemm(prefix(xNative[k], rows), dPreN, dwNative[k], true, false, 1.0, 0.0);
+                fromNative(dwNative[k], weightGradient, in2 * dim);
+                if (k == 0) {
+                    // The product's rows are W_0's self-dense then mean-dense rows; see SageNetwork's layout.
+                    int block = net.denseDimension() * dim;
+                    System.arraycopy(weightGradient, 0, gradient, net.weightOffset(0), block);
+                    System.arraycopy(weightGradient, block, gradient, net.weightOffset(0) + net.inputDimension() * dim, block);
+                } else {
+                    System.arraycopy(weightGradient, 0, gradient, net.weightOffset(k), in2 * dim);
+                }
+            }
+            if (k == 0 && net.oneHotWidth() > 0) {
+                addOneHotGradient(dPre, gradient);
+            }
             int bias = net.biasOffset(k);
             Arrays.fill(gradient, bias, bias + dim, 0f);
             for (int r = 0; r < rows; r++) {
@@ -328,7 +424,7 @@ public final class AggregatorWorkspace {
             if (k > 0) {
                 INDArray dxN = prefix(dxNative[k], rows);
                 Nd4j.gemm(dPreN, weights[k], dxN, false, true, 1.0, 0.0);
-                fromNative(dxN, dx, rows * in2);
+                fromNative(dxN, dx, rows * productWidth(k));
                 scatterToLayerBelow(k);
             }
         }

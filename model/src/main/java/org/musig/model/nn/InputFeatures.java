@@ -15,19 +15,21 @@ import org.musig.model.graph.TrackFeatures;
  * taken from the training tracks. It is part of a trained model: a track added later is encoded with the
  * same columns and the same means and deviations, so its embedding is comparable with the old ones.
  *
- * <p>Columns, in this order, for the groups chosen:
+ * <p>Columns, in this order, for the groups chosen: first the dense ones -
  * <ul>
- *   <li>genre: one-hot over the model's top-N genre names + a "no genre" column. A genre outside the top
- *       N gives all zeros (rare genre). Genres are matched by name, so a later feature table may number
- *       its genres differently.</li>
  *   <li>popularity: the log-scaled playlist share as given; then, if the training data had source
  *       popularity, that value and a "source popularity missing" column. A missing source popularity is
  *       replaced by the training mean: a neutral value, and the indicator lets the network learn
  *       anything else it needs.</li>
  *   <li>audio, acoustic: z-scored with the mean and deviation of the training tracks that have them
  *       (a constant column divides by 1), clamped to +-{@value #Z_CLAMP}; a track without the group gets
- *       zeros (the mean) and a 1 in the group's "missing" column.</li>
+ *       zeros (the mean) and a 1 in the group's "missing" column;</li>
  * </ul>
+ * then the genre one-hot over the model's top-N genre names + a "no genre" column. A genre outside the
+ * top N gives all zeros (rare genre). Genres are matched by name, so a later feature table may number its
+ * genres differently. The one-hot is kept as one column index per track ({@link Encoded#oneHot}), not as
+ * floats: the network adds the matching weight row instead of multiplying dozens of zeros, which makes
+ * the first layer several times cheaper.
  * Every value is finite: the raw groups refuse NaN and the arithmetic cannot create one. Immutable.
  */
 public final class InputFeatures {
@@ -39,7 +41,15 @@ public final class InputFeatures {
     private final boolean sourcePopularity;
     private final float sourcePopularityMean;
     private final List<ZScoredGroup> numericGroups;
-    private final int dimension;
+    private final int denseDimension;
+    private final int oneHotWidth;
+
+    /**
+     * An encoded table: the dense columns row-major {@code [tracks, denseDimension]}, and per track the
+     * index of its hot one-hot column, or -1 when none is hot.
+     */
+    public record Encoded(float[] dense, int[] oneHot) {
+    }
 
     /** A numeric group's name and per-column training mean and deviation. */
     record ZScoredGroup(String name, float[] mean, float[] deviation) {
@@ -55,12 +65,12 @@ public final class InputFeatures {
         this.sourcePopularity = sourcePopularity;
         this.sourcePopularityMean = sourcePopularityMean;
         this.numericGroups = List.copyOf(numericGroups);
-        int d = genreColumns == null ? 0 : genreColumns.size() + 1;
-        d += popularity ? (sourcePopularity ? 3 : 1) : 0;
+        int d = popularity ? (sourcePopularity ? 3 : 1) : 0;
         for (ZScoredGroup g : numericGroups) {
             d += g.dimension() + 1;
         }
-        this.dimension = d;
+        this.denseDimension = d;
+        this.oneHotWidth = genreColumns == null ? 0 : genreColumns.size() + 1;
     }
 
     /**
@@ -147,54 +157,50 @@ public final class InputFeatures {
         return sum / g.presentCount();
     }
 
-    /** Width of h^0. */
+    /** Width of h^0: the dense columns and then the one-hot ones. */
     public int dimension() {
-        return dimension;
+        return denseDimension + oneHotWidth;
+    }
+
+    public int denseDimension() {
+        return denseDimension;
+    }
+
+    /** Width of the genre one-hot (0 when genre is not an input). */
+    public int oneHotWidth() {
+        return oneHotWidth;
     }
 
     /** The input groups in use, in column order. */
     public List<String> groups() {
         List<String> names = new ArrayList<>();
-        if (genreColumns != null) {
-            names.add("genre");
-        }
         if (popularity) {
             names.add("popularity");
         }
         for (ZScoredGroup g : numericGroups) {
             names.add(g.name());
         }
+        if (genreColumns != null) {
+            names.add("genre");
+        }
         return names;
     }
 
     /**
-     * Encodes every track of a feature table (the training one or any later one) as a row-major
-     * {@code float[trackCount * dimension()]}.
+     * Encodes every track of a feature table (the training one or any later one).
      *
      * @throws IllegalArgumentException if a numeric group has another width than in training
      */
-    public float[] encode(TrackFeatures features) {
+    public Encoded encode(TrackFeatures features) {
         int n = features.trackCount();
-        float[] out = new float[Math.multiplyExact(n, dimension)];
+        int width = denseDimension;
+        float[] out = new float[Math.multiplyExact(n, width)];
         int column = 0;
-        if (genreColumns != null) {
-            int[] toColumn = genreColumnsOf(features);
-            int noGenre = genreColumns.size();
-            for (int t = 0; t < n; t++) {
-                int genre = features.genre(t);
-                if (genre == TrackFeatures.NO_GENRE) {
-                    out[t * dimension + noGenre] = 1;
-                } else if (toColumn[genre] >= 0) {
-                    out[t * dimension + toColumn[genre]] = 1;
-                }
-            }
-            column += genreColumns.size() + 1;
-        }
         if (popularity) {
             FeatureGroup pop = features.group(TrackFeatures.POPULARITY);
             FeatureGroup source = features.group(TrackFeatures.SOURCE_POPULARITY);
             for (int t = 0; t < n; t++) {
-                int row = t * dimension + column;
+                int row = t * width + column;
                 out[row] = pop != null && pop.isPresent(t) ? pop.value(t, 0) : 0;
                 if (sourcePopularity) {
                     boolean has = source != null && source.isPresent(t);
@@ -212,7 +218,7 @@ public final class InputFeatures {
                         + " columns, the model was trained with " + d);
             }
             for (int t = 0; t < n; t++) {
-                int row = t * dimension + column;
+                int row = t * width + column;
                 if (raw != null && raw.isPresent(t)) {
                     for (int c = 0; c < d; c++) {
                         float z = (raw.value(t, c) - g.mean()[c]) / g.deviation()[c];
@@ -224,7 +230,26 @@ public final class InputFeatures {
             }
             column += d + 1;
         }
-        return out;
+        int[] hot = new int[n];
+        java.util.Arrays.fill(hot, -1);
+        if (genreColumns != null) {
+            int[] toColumn = genreColumnsOf(features);
+            for (int t = 0; t < n; t++) {
+                int genre = features.genre(t);
+                hot[t] = genre == TrackFeatures.NO_GENRE ? genreColumns.size() : toColumn[genre];
+            }
+        }
+        return new Encoded(out, hot);
+    }
+
+    /** The full h^0 row of a track (dense columns, then the one-hot), for inspection and tests. */
+    public static float[] row(Encoded encoded, int denseDimension, int oneHotWidth, int track) {
+        float[] row = new float[denseDimension + oneHotWidth];
+        System.arraycopy(encoded.dense(), track * denseDimension, row, 0, denseDimension);
+        if (encoded.oneHot()[track] >= 0) {
+            row[denseDimension + encoded.oneHot()[track]] = 1;
+        }
+        return row;
     }
 
     /** For each genre id of {@code features}, the model's one-hot column, or -1 if not a top genre. */
@@ -241,9 +266,9 @@ public final class InputFeatures {
         return map;
     }
 
-    /** Heap bytes of an encoded table. */
+    /** Heap bytes of an encoded table (an upper bound: as if every column were dense). */
     public static long encodedBytes(long trackCount, int dimension) {
-        return 16 + 4 * trackCount * dimension;
+        return 32 + 4 * trackCount * (dimension + 1);
     }
 
     public void write(DataOutput out) throws IOException {

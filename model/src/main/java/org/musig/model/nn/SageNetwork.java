@@ -21,7 +21,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * equal in every dimension (a temperature-scaled cosine), so the heads begin as the cosine the downstream
  * ranking uses.
  *
- * <p>Layout: W_0, b_0, W_1, b_1, ..., then head weights (task-major), then head biases.
+ * <p>Layout: W_0, b_0, W_1, b_1, ..., then head weights (task-major), then head biases. Layer 0's input
+ * h^0 is {@code [dense columns ; one-hot columns]} (see {@link InputFeatures}), so W_0's rows are: self
+ * dense, self one-hot, neighbour-mean dense, neighbour-mean one-hot. Only the dense rows go through the
+ * BLAS product; a one-hot column contributes its weight row directly.
  */
 public final class SageNetwork {
     public static final int PLAYLIST = 0;
@@ -34,6 +37,7 @@ public final class SageNetwork {
     static final float CLASSIFICATION_HEAD_SCALE = 5f;
 
     private final int inputDimension;
+    private final int denseDimension;
     private final int dimension;
     private final int[] sampleSizes;
     private final boolean sigmoid;
@@ -43,12 +47,18 @@ public final class SageNetwork {
     private final int headBiasOffset;
     private final int parameterCount;
 
-    public SageNetwork(int inputDimension, int dimension, int[] sampleSizes, boolean sigmoid) {
-        if (inputDimension < 1 || dimension < 1 || sampleSizes.length < 1) {
-            throw new IllegalArgumentException("bad network shape: input " + inputDimension + ", dimension " + dimension
-                    + ", layers " + sampleSizes.length);
+    /**
+     * @param denseDimension dense input columns
+     * @param oneHotWidth    one-hot input columns (after the dense ones)
+     */
+    public SageNetwork(int denseDimension, int oneHotWidth, int dimension, int[] sampleSizes, boolean sigmoid) {
+        int inputDimension = denseDimension + oneHotWidth;
+        if (denseDimension < 0 || oneHotWidth < 0 || inputDimension < 1 || dimension < 1 || sampleSizes.length < 1) {
+            throw new IllegalArgumentException("bad network shape: input " + denseDimension + " + " + oneHotWidth
+                    + ", dimension " + dimension + ", layers " + sampleSizes.length);
         }
         this.inputDimension = inputDimension;
+        this.denseDimension = denseDimension;
         this.dimension = dimension;
         this.sampleSizes = sampleSizes.clone();
         this.sigmoid = sigmoid;
@@ -71,6 +81,14 @@ public final class SageNetwork {
 
     public int inputDimension() {
         return inputDimension;
+    }
+
+    public int denseDimension() {
+        return denseDimension;
+    }
+
+    public int oneHotWidth() {
+        return inputDimension - denseDimension;
     }
 
     public int dimension() {
@@ -136,11 +154,15 @@ public final class SageNetwork {
         return p;
     }
 
-    /** Native copies of the layer weight matrices, for the matrix products. */
+    /**
+     * Native copies of the weight matrices the BLAS products use: W_k for k >= 1, and for layer 0 only
+     * its dense rows ({@code [2 * denseDimension, dimension]}; null when there are no dense columns).
+     */
     public INDArray[] nativeWeights(float[] parameters) {
         INDArray[] w = new INDArray[layers()];
         for (int k = 0; k < layers(); k++) {
-            w[k] = Nd4j.create(DataType.FLOAT, new long[] {2L * layerInput(k), dimension}, 'c');
+            int rows = k == 0 ? 2 * denseDimension : 2 * layerInput(k);
+            w[k] = rows == 0 ? null : Nd4j.create(DataType.FLOAT, new long[] {rows, dimension}, 'c');
         }
         copyWeights(parameters, w);
         return w;
@@ -149,7 +171,17 @@ public final class SageNetwork {
     /** Refreshes the native weight copies after an update. */
     public void copyWeights(float[] parameters, INDArray[] w) {
         for (int k = 0; k < layers(); k++) {
-            w[k].data().asNio().asFloatBuffer().put(parameters, weightOffsets[k], 2 * layerInput(k) * dimension);
+            if (w[k] == null) {
+                continue;
+            }
+            java.nio.FloatBuffer buffer = w[k].data().asNio().asFloatBuffer();
+            if (k == 0) {
+                int block = denseDimension * dimension;
+                buffer.put(parameters, weightOffsets[0], block);
+                buffer.put(parameters, weightOffsets[0] + inputDimension * dimension, block);
+            } else {
+                buffer.put(parameters, weightOffsets[k], 2 * layerInput(k) * dimension);
+            }
         }
     }
 }

@@ -73,11 +73,11 @@ public final class MusigTrainer {
         }
         List<String> notices = new ArrayList<>();
         InputFeatures input = InputFeatures.fit(features, config.features(), config.topGenres(), notices);
-        float[] encoded = input.encode(features);
+        InputFeatures.Encoded encoded = input.encode(features);
         TaskLabels labels = TaskLabels.of(features, config.regressionTarget());
         double[] taskWeights = activeTaskWeights(config, labels, notices);
 
-        SageNetwork net = network(config, input.dimension());
+        SageNetwork net = network(config, input.denseDimension(), input.oneHotWidth());
         long seed = config.randomSeed();
         float[] parameters = net.initialParameters(RandomStreams.of(seed, RandomStreams.INIT, 0, 0, 0));
         AdamOptimizer adam = new AdamOptimizer(net.parameterCount(), config.learningRate());
@@ -214,9 +214,10 @@ public final class MusigTrainer {
         return new TrainedModel(config, input, net, parameters, summary);
     }
 
-    static SageNetwork network(TrainConfig config, int inputDimension) {
+    static SageNetwork network(TrainConfig config, int denseDimension, int oneHotWidth) {
         int[] samples = config.sampleSizes().stream().mapToInt(Integer::intValue).toArray();
-        return new SageNetwork(inputDimension, config.embeddingDimension(), samples, config.activation().equals("sigmoid"));
+        return new SageNetwork(denseDimension, oneHotWidth, config.embeddingDimension(), samples,
+                config.activation().equals("sigmoid"));
     }
 
     /** The configured task weights, with tasks that have no labels in the data set to 0 (and a notice). */
@@ -248,7 +249,7 @@ public final class MusigTrainer {
      * @param featureDimension the width of the encoded input h^0 (e.g. 51 genre + 3 popularity + 13 audio columns)
      */
     public static long estimateBytes(int nodeCount, long relationshipCount, TrainConfig config, int featureDimension) {
-        SageNetwork net = network(config, Math.max(1, featureDimension));
+        SageNetwork net = network(config, Math.max(1, featureDimension), 0); // all dense: an upper bound
         long bytes = InputFeatures.encodedBytes(nodeCount, net.inputDimension());
         bytes += 4L * nodeCount + 4L * nodeCount * 13 + nodeCount; // genre labels, similarity targets, their mask
         bytes += PositivePairSampler.memoryBytes(relationshipCount);

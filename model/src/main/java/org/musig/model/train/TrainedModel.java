@@ -136,7 +136,7 @@ public final class TrainedModel {
                 throw new IllegalArgumentException("node " + node + " is not in the graph (0.." + (graph.nodeCount() - 1) + ")");
             }
         }
-        float[] encoded = input.encode(features);
+        InputFeatures.Encoded encoded = input.encode(features);
         NeighborhoodSampler sampler = new NeighborhoodSampler(graph, config.sampling().equals("weighted"));
         INDArray[] weights = net.nativeWeights(parameters);
         int dim = net.dimension();
@@ -245,7 +245,7 @@ public final class TrainedModel {
                 notices.add((String) o);
             }
             InputFeatures input = InputFeatures.read(in);
-            SageNetwork net = MusigTrainer.network(config, input.dimension());
+            SageNetwork net = MusigTrainer.network(config, input.denseDimension(), input.oneHotWidth());
             int count = in.readInt();
             if (count != net.parameterCount()) {
                 throw new IllegalArgumentException("corrupt MUSIG model: " + count + " parameters, the network needs "

@@ -32,9 +32,9 @@ class AggregatorGradientCheckTest {
         ToyData data = ToyData.planted(40, 2, 30, 5, 3, 0.7, 7);
         InputFeatures input = InputFeatures.fit(data.features, java.util.List.of("genre", "popularity", "audio"), 50,
                 new ArrayList<>());
-        float[] encoded = input.encode(data.features);
+        InputFeatures.Encoded encoded = input.encode(data.features);
         TaskLabels labels = TaskLabels.of(data.features, "audio");
-        SageNetwork net = new SageNetwork(input.dimension(), 5, samples, sigmoid);
+        SageNetwork net = new SageNetwork(input.denseDimension(), input.oneHotWidth(), 5, samples, sigmoid);
         float[] params = net.initialParameters(new SplittableRandom(3));
         SplittableRandom r = new SplittableRandom(11);
         for (int i = net.headWeightOffset(0); i < net.parameterCount(); i++) {
@@ -109,7 +109,7 @@ class AggregatorGradientCheckTest {
 
     private static double lossOf(SageNetwork net, float[] params, AggregatorWorkspace ws, MultiTaskLoss loss,
                                  MultiTaskLoss.Pairs pairs, double[] scale, int[] roots, long[] seeds,
-                                 NeighborhoodSampler sampler, float[] encoded) {
+                                 NeighborhoodSampler sampler, InputFeatures.Encoded encoded) {
         INDArray[] w = net.nativeWeights(params);
         ws.prepare(roots, seeds, roots.length, sampler, encoded);
         ws.forward(params, w);
