@@ -55,7 +55,6 @@ public final class AggregatorWorkspace {
     private final INDArray[] dwNative;
     private final INDArray[] dxNative;
     private final long[] nanos = new long[4];
-    private int[] oneHot; // the prepared table's one-hot column per node (-1: none)
 
     public AggregatorWorkspace(SageNetwork net, int maxRoots) {
         this.net = net;
@@ -140,9 +139,9 @@ public final class AggregatorWorkspace {
         }
     }
 
-    /** Columns of layer k's BLAS input: layer 0 only has its dense columns there (self and mean). */
+    /** Columns of layer k's input: {@code [self ; neighbour mean]}. */
     private int productWidth(int k) {
-        return k == 0 ? 2 * net.denseDimension() : 2 * net.layerInput(k);
+        return 2 * net.layerInput(k);
     }
 
     /** Rows layer k computes for the current roots: hops 0 .. K-1-k. */
@@ -191,35 +190,45 @@ public final class AggregatorWorkspace {
             }
         }
         long t1 = System.nanoTime();
-        oneHot = input.oneHot();
-        float[] encoded = input.dense();
-        int f = net.denseDimension();
+        int[] hot = input.oneHot();
+        float[] dense = input.dense();
+        int fd = net.denseDimension();
+        int f = net.inputDimension();
         int in2 = 2 * f;
         float[] x0 = x[0];
-        for (int t = 0; t < layers && f > 0; t++) {
+        // Row layout (W_0's row order): self dense, self one-hot, mean dense, mean one-hot. The one-hot
+        // parts are written as a few scalar stores (a histogram over the neighbours), and the product with
+        // W_0 goes to BLAS: Java loops adding weight rows were 4x slower here (C2 does not vectorise them).
+        for (int t = 0; t < layers; t++) {
             int s = net.sampleSize(t);
             float inv = 1f / s;
             for (int i = 0; i < hopSize[t]; i++) {
                 int row = hopStart[t] + i;
                 int out = row * in2;
-                System.arraycopy(encoded, nodes[row] * f, x0, out, f);
+                int node = nodes[row];
+                Arrays.fill(x0, out, out + in2, 0f);
+                System.arraycopy(dense, node * fd, x0, out, fd);
+                if (hot[node] >= 0) {
+                    x0[out + fd + hot[node]] = 1f;
+                }
                 int mean = out + f;
-                Arrays.fill(x0, mean, mean + f, 0f);
                 int firstChild = hopStart[t + 1] + i * s;
                 for (int j = 0; j < s; j++) {
-                    int src = nodes[firstChild + j] * f;
-                    for (int c = 0; c < f; c++) {
-                        x0[mean + c] += encoded[src + c];
+                    int child = nodes[firstChild + j];
+                    int src = child * fd;
+                    for (int c = 0; c < fd; c++) {
+                        x0[mean + c] += dense[src + c];
+                    }
+                    if (hot[child] >= 0) {
+                        x0[mean + fd + hot[child]] += inv;
                     }
                 }
-                for (int c = 0; c < f; c++) {
+                for (int c = 0; c < fd; c++) {
                     x0[mean + c] *= inv;
                 }
             }
         }
-        if (in2 > 0) {
-            toNative(x0, rows(0) * in2, xNative[0]);
-        }
+        toNative(x0, rows(0) * in2, xNative[0]);
         nanos[SAMPLE] += t1 - t0;
         nanos[GATHER] += System.nanoTime() - t1;
     }
@@ -239,9 +248,6 @@ public final class AggregatorWorkspace {
                 fromNative(out, hk, rows * dim);
             } else {
                 Arrays.fill(hk, 0, rows * dim, 0f);
-            }
-            if (k == 0 && net.oneHotWidth() > 0) {
-                addOneHotRows(parameters, hk);
             }
             int bias = net.biasOffset(k);
             boolean last = k == layers - 1;
@@ -270,71 +276,6 @@ public final class AggregatorWorkspace {
             }
         }
         nanos[FORWARD] += System.nanoTime() - t0;
-    }
-
-    /** Layer 0's one-hot part: the self column's weight row plus the mean of the neighbours' column rows. */
-    private void addOneHotRows(float[] parameters, float[] h0) {
-        int selfBase = net.weightOffset(0) + net.denseDimension() * dim;
-        int meanBase = net.weightOffset(0) + (net.inputDimension() + net.denseDimension()) * dim;
-        for (int t = 0; t < layers; t++) {
-            int s = net.sampleSize(t);
-            float inv = 1f / s;
-            for (int i = 0; i < hopSize[t]; i++) {
-                int row = hopStart[t] + i;
-                int o = row * dim;
-                int hot = oneHot[nodes[row]];
-                if (hot >= 0) {
-                    int w = selfBase + hot * dim;
-                    for (int d = 0; d < dim; d++) {
-                        h0[o + d] += parameters[w + d];
-                    }
-                }
-                int firstChild = hopStart[t + 1] + i * s;
-                for (int j = 0; j < s; j++) {
-                    int childHot = oneHot[nodes[firstChild + j]];
-                    if (childHot >= 0) {
-                        int w = meanBase + childHot * dim;
-                        for (int d = 0; d < dim; d++) {
-                            h0[o + d] += inv * parameters[w + d];
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /** The one-hot rows' gradient: the transpose of {@link #addOneHotRows}. */
-    private void addOneHotGradient(float[] dPre, float[] gradient) {
-        int selfBase = net.weightOffset(0) + net.denseDimension() * dim;
-        int meanBase = net.weightOffset(0) + (net.inputDimension() + net.denseDimension()) * dim;
-        int width = net.oneHotWidth() * dim;
-        Arrays.fill(gradient, selfBase, selfBase + width, 0f);
-        Arrays.fill(gradient, meanBase, meanBase + width, 0f);
-        for (int t = 0; t < layers; t++) {
-            int s = net.sampleSize(t);
-            float inv = 1f / s;
-            for (int i = 0; i < hopSize[t]; i++) {
-                int row = hopStart[t] + i;
-                int o = row * dim;
-                int hot = oneHot[nodes[row]];
-                if (hot >= 0) {
-                    int w = selfBase + hot * dim;
-                    for (int d = 0; d < dim; d++) {
-                        gradient[w + d] += dPre[o + d];
-                    }
-                }
-                int firstChild = hopStart[t + 1] + i * s;
-                for (int j = 0; j < s; j++) {
-                    int childHot = oneHot[nodes[firstChild + j]];
-                    if (childHot >= 0) {
-                        int w = meanBase + childHot * dim;
-                        for (int d = 0; d < dim; d++) {
-                            gradient[w + d] += inv * dPre[o + d];
-                        }
-                    }
-                }
-            }
-        }
     }
 
     /** Layer k's input: {@code [h_v ; mean of h over v's sampled neighbours]} from layer k-1's output. */
@@ -390,9 +331,19 @@ public final class AggregatorWorkspace {
             float[] dPre = dh[k];
             if (k < layers - 1) {
                 float[] hk = h[k];
-                for (int i = 0; i < rows * dim; i++) {
-                    float v = hk[i];
-                    dPre[i] *= net.sigmoid() ? v * (1 - v) : (v > 0 ? 1f : 0f);
+                int n = rows * dim;
+                if (net.sigmoid()) {
+                    for (int i = 0; i < n; i++) {
+                        dPre[i] *= hk[i] * (1 - hk[i]);
+                    }
+                } else {
+                    // ReLU': 1 where the output is > 0, else 0. Branch-free (outputs are >= 0, so their bits
+                    // are 0 exactly when inactive): a data-dependent branch here mispredicted half the time.
+                    for (int i = 0; i < n; i++) {
+                        int bits = Float.floatToRawIntBits(hk[i]);
+                        int keep = (bits | -bits) >> 31;
+                        dPre[i] = Float.intBitsToFloat(Float.floatToRawIntBits(dPre[i]) & keep);
+                    }
                 }
             }
             INDArray dPreN = prefix(dPreNative[k], rows);
@@ -401,17 +352,7 @@ public final class AggregatorWorkspace {
                 int in2 = productWidth(k);
                 Nd4j.gemm(prefix(xNative[k], rows), dPreN, dwNative[k], true, false, 1.0, 0.0);
                 fromNative(dwNative[k], weightGradient, in2 * dim);
-                if (k == 0) {
-                    // The product's rows are W_0's self-dense then mean-dense rows; see SageNetwork's layout.
-                    int block = net.denseDimension() * dim;
-                    System.arraycopy(weightGradient, 0, gradient, net.weightOffset(0), block);
-                    System.arraycopy(weightGradient, block, gradient, net.weightOffset(0) + net.inputDimension() * dim, block);
-                } else {
-                    System.arraycopy(weightGradient, 0, gradient, net.weightOffset(k), in2 * dim);
-                }
-            }
-            if (k == 0 && net.oneHotWidth() > 0) {
-                addOneHotGradient(dPre, gradient);
+                System.arraycopy(weightGradient, 0, gradient, net.weightOffset(k), in2 * dim);
             }
             int bias = net.biasOffset(k);
             Arrays.fill(gradient, bias, bias + dim, 0f);

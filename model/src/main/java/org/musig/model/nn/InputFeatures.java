@@ -28,8 +28,8 @@ import org.musig.model.graph.TrackFeatures;
  * then the genre one-hot over the model's top-N genre names + a "no genre" column. A genre outside the
  * top N gives all zeros (rare genre). Genres are matched by name, so a later feature table may number its
  * genres differently. The one-hot is kept as one column index per track ({@link Encoded#oneHot}), not as
- * floats: the network adds the matching weight row instead of multiplying dozens of zeros, which makes
- * the first layer several times cheaper.
+ * floats: gathering a batch then reads one small dense row plus an index per neighbour instead of dozens
+ * of mostly-zero floats (a random read per cache line is what gathering costs).
  * Every value is finite: the raw groups refuse NaN and the arithmetic cannot create one. Immutable.
  */
 public final class InputFeatures {

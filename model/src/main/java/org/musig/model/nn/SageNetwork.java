@@ -23,8 +23,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Layout: W_0, b_0, W_1, b_1, ..., then head weights (task-major), then head biases. Layer 0's input
  * h^0 is {@code [dense columns ; one-hot columns]} (see {@link InputFeatures}), so W_0's rows are: self
- * dense, self one-hot, neighbour-mean dense, neighbour-mean one-hot. Only the dense rows go through the
- * BLAS product; a one-hot column contributes its weight row directly.
+ * dense, self one-hot, neighbour-mean dense, neighbour-mean one-hot.
  */
 public final class SageNetwork {
     public static final int PLAYLIST = 0;
@@ -154,15 +153,11 @@ public final class SageNetwork {
         return p;
     }
 
-    /**
-     * Native copies of the weight matrices the BLAS products use: W_k for k >= 1, and for layer 0 only
-     * its dense rows ({@code [2 * denseDimension, dimension]}; null when there are no dense columns).
-     */
+    /** Native copies of the layer weight matrices W_k ({@code [2 * in_k, dimension]}), for the BLAS products. */
     public INDArray[] nativeWeights(float[] parameters) {
         INDArray[] w = new INDArray[layers()];
         for (int k = 0; k < layers(); k++) {
-            int rows = k == 0 ? 2 * denseDimension : 2 * layerInput(k);
-            w[k] = rows == 0 ? null : Nd4j.create(DataType.FLOAT, new long[] {rows, dimension}, 'c');
+            w[k] = Nd4j.create(DataType.FLOAT, new long[] {2L * layerInput(k), dimension}, 'c');
         }
         copyWeights(parameters, w);
         return w;
@@ -171,17 +166,7 @@ public final class SageNetwork {
     /** Refreshes the native weight copies after an update. */
     public void copyWeights(float[] parameters, INDArray[] w) {
         for (int k = 0; k < layers(); k++) {
-            if (w[k] == null) {
-                continue;
-            }
-            java.nio.FloatBuffer buffer = w[k].data().asNio().asFloatBuffer();
-            if (k == 0) {
-                int block = denseDimension * dimension;
-                buffer.put(parameters, weightOffsets[0], block);
-                buffer.put(parameters, weightOffsets[0] + inputDimension * dimension, block);
-            } else {
-                buffer.put(parameters, weightOffsets[k], 2 * layerInput(k) * dimension);
-            }
+            w[k].data().asNio().asFloatBuffer().put(parameters, weightOffsets[k], 2 * layerInput(k) * dimension);
         }
     }
 }
