@@ -148,6 +148,68 @@ public final class ConfigMap {
         return result;
     }
 
+    /** A list of integers, each in {@code [min, max]}; the list itself must have {@code minSize..maxSize} entries. */
+    public List<Integer> getIntList(String key, List<Integer> defaultValue, int minSize, int maxSize, int min, int max) {
+        Object value = raw.get(key);
+        List<Integer> result;
+        if (value == null) {
+            result = defaultValue;
+        } else if (value instanceof List<?> list) {
+            result = new ArrayList<>(list.size());
+            for (Object item : list) {
+                if (!(item instanceof Number n) || !isIntegral(n)) {
+                    throw wrongType(key, "a list of integers", value);
+                }
+                long v = n.longValue();
+                if (v < min || v > max) {
+                    throw new IllegalArgumentException(owner + ": configuration key '" + key + "' must hold integers between "
+                            + min + " and " + max + ", got " + v);
+                }
+                result.add((int) v);
+            }
+        } else {
+            throw wrongType(key, "a list of integers", value);
+        }
+        if (result.size() < minSize || result.size() > maxSize) {
+            throw new IllegalArgumentException(owner + ": configuration key '" + key + "' must have between " + minSize
+                    + " and " + maxSize + " entries, got " + result.size());
+        }
+        result = List.copyOf(result);
+        effective.put(key, result);
+        return result;
+    }
+
+    /**
+     * A map from some of {@code defaults}' keys to numbers in {@code [min, max]}; keys the user leaves out keep
+     * their default, keys not in {@code defaults} are rejected. Returned in {@code defaults}' key order.
+     */
+    public Map<String, Double> getDoubleMap(String key, Map<String, Double> defaults, double min, double max) {
+        Object value = raw.get(key);
+        Map<String, Double> result = new LinkedHashMap<>(defaults);
+        if (value != null) {
+            if (!(value instanceof Map<?, ?> map)) {
+                throw wrongType(key, "a map of numbers", value);
+            }
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                if (!(e.getKey() instanceof String k) || !defaults.containsKey(k)) {
+                    throw new IllegalArgumentException(owner + ": configuration key '" + key + "' has unknown entry '"
+                            + e.getKey() + "'; valid entries are " + new TreeSet<>(defaults.keySet()));
+                }
+                if (!(e.getValue() instanceof Number n)) {
+                    throw wrongType(key + "." + k, "a number", e.getValue() == null ? "null" : e.getValue());
+                }
+                double d = n.doubleValue();
+                if (Double.isNaN(d) || d < min || d > max) {
+                    throw new IllegalArgumentException(owner + ": configuration key '" + key + "." + k
+                            + "' must be a number between " + min + " and " + max + ", got " + d);
+                }
+                result.put(k, d);
+            }
+        }
+        effective.put(key, new LinkedHashMap<>(result));
+        return result;
+    }
+
     /** A map of string to string (e.g. a column mapping). */
     public Map<String, String> getStringMap(String key) {
         Object value = raw.get(key);

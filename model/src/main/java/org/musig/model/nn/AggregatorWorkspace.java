@@ -1,0 +1,414 @@
+package org.musig.model.nn;
+
+import java.nio.FloatBuffer;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.musig.model.sample.NeighborhoodSampler;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * One thread's buffers for the aggregator's forward and backward pass over a set of root nodes, allocated
+ * once and reused for every shard, so the hot loop allocates nothing.
+ *
+ * <p>Nodes are laid out hop by hop: hop 0 = the roots, hop t+1 = {@code sampleSize(t)} sampled neighbours of
+ * each hop-t node, those of hop-t node i at {@code hopStart[t+1] + i * sampleSize(t)}. Layer k computes
+ * h^{k+1} for hops 0 .. K-1-k, i.e. for a prefix of that layout, so row r of every layer is the same node.
+ *
+ * <p>Work split (DESIGN "Model and speed notes"): sampling, gathering (the innermost neighbourhood mean of
+ * raw features, which has no parameters, is computed here in Java), the other neighbourhood means and
+ * all elementwise math are plain Java loops over contiguous arrays; the two matrix products per layer and
+ * direction (forward {@code X W}, backward {@code X^T dPre} and {@code dPre W^T}) go to ND4J's BLAS, which
+ * is an order of magnitude faster than Java loops for them. Backward is written by hand (checked against
+ * numerical gradients in the tests); every sum runs in a fixed order, so results do not depend on threads.
+ *
+ * <p>Not thread-safe: one per thread.
+ */
+public final class AggregatorWorkspace {
+    /** Stages timed by {@link #nanos}. */
+    public static final int SAMPLE = 0;
+    public static final int GATHER = 1;
+    public static final int FORWARD = 2;
+    public static final int BACKWARD = 3;
+
+    private final SageNetwork net;
+    private final int maxRoots;
+    private final int layers;
+    private final int dim;
+    private final int[] hopStart;
+    private final int[] hopSize;
+    private int roots;
+
+    private final int[] nodes;
+    private final float[][] x;      // layer k's input [rows_k, 2 * in_k]
+    private final float[][] h;      // layer k's output after activation [rows_k, dim]
+    private final float[][] dh;     // gradient w.r.t. h[k], turned into the pre-activation gradient in place
+    private final float[] dx;       // gradient w.r.t. a layer's input, k >= 1
+    private final float[] z;        // normalised embeddings [roots, dim]
+    private final float[] norms;
+    private final float[] weightGradient;
+    private final INDArray[] xNative;
+    private final INDArray[] outNative;
+    private final INDArray[] dPreNative;
+    private final INDArray[] dwNative;
+    private final INDArray[] dxNative;
+    private final long[] nanos = new long[4];
+
+    public AggregatorWorkspace(SageNetwork net, int maxRoots) {
+        this.net = net;
+        this.maxRoots = maxRoots;
+        this.layers = net.layers();
+        this.dim = net.dimension();
+        this.hopStart = new int[layers + 2];
+        this.hopSize = new int[layers + 1];
+        layout(maxRoots);
+        nodes = new int[hopStart[layers + 1]];
+        x = new float[layers][];
+        h = new float[layers][];
+        dh = new float[layers][];
+        xNative = new INDArray[layers];
+        outNative = new INDArray[layers];
+        dPreNative = new INDArray[layers];
+        dwNative = new INDArray[layers];
+        dxNative = new INDArray[layers];
+        int maxInputWidth = 0;
+        int maxWeights = 0;
+        for (int k = 0; k < layers; k++) {
+            int rows = rows(k);
+            int in2 = productWidth(k);
+            x[k] = new float[Math.multiplyExact(rows, in2)];
+            h[k] = new float[rows * dim];
+            dh[k] = new float[rows * dim];
+            if (in2 > 0) {
+                xNative[k] = Nd4j.create(DataType.FLOAT, new long[] {rows, in2}, 'c');
+                dwNative[k] = Nd4j.create(DataType.FLOAT, new long[] {in2, dim}, 'c');
+            }
+            outNative[k] = Nd4j.create(DataType.FLOAT, new long[] {rows, dim}, 'c');
+            dPreNative[k] = Nd4j.create(DataType.FLOAT, new long[] {rows, dim}, 'c');
+            if (k > 0) {
+                dxNative[k] = Nd4j.create(DataType.FLOAT, new long[] {rows, in2}, 'c');
+                maxInputWidth = Math.max(maxInputWidth, rows * in2);
+            }
+            maxWeights = Math.max(maxWeights, in2 * dim);
+        }
+        dx = new float[maxInputWidth];
+        weightGradient = new float[maxWeights];
+        z = new float[maxRoots * dim];
+        norms = new float[maxRoots];
+    }
+
+    /** Bytes (heap + native) a workspace for {@code maxRoots} roots holds. */
+    public static long memoryBytes(SageNetwork net, int maxRoots) {
+        int layers = net.layers();
+        long[] hops = new long[layers + 1];
+        long nodes = 0;
+        long hop = maxRoots;
+        for (int t = 0; t <= layers; t++) {
+            hops[t] = hop;
+            nodes += hop;
+            if (t < layers) {
+                hop *= net.sampleSize(t);
+            }
+        }
+        long bytes = 4 * nodes + 8L * maxRoots * (net.dimension() + 1);
+        for (int k = 0; k < layers; k++) {
+            long rows = 0;
+            for (int t = 0; t < layers - k; t++) {
+                rows += hops[t];
+            }
+            long in2 = 2L * net.layerInput(k);
+            bytes += 4 * rows * in2 * (k > 0 ? 4 : 2); // x, and above layer 0 dx, each on the heap and native
+            bytes += 4 * rows * net.dimension() * 4;   // h, dh (heap), out, dPre (native)
+            bytes += 4 * in2 * net.dimension() * 2;    // weight gradient, heap and native
+        }
+        return bytes;
+    }
+
+    private void layout(int rootCount) {
+        roots = rootCount;
+        hopStart[0] = 0;
+        int size = rootCount;
+        for (int t = 0; t <= layers; t++) {
+            hopSize[t] = size;
+            hopStart[t + 1] = Math.addExact(hopStart[t], size);
+            if (t < layers) {
+                size = Math.multiplyExact(size, net.sampleSize(t));
+            }
+        }
+    }
+
+    /** Columns of layer k's input: {@code [self ; neighbour mean]}. */
+    private int productWidth(int k) {
+        return 2 * net.layerInput(k);
+    }
+
+    /** Rows layer k computes for the current roots: hops 0 .. K-1-k. */
+    private int rows(int k) {
+        return hopStart[layers - k];
+    }
+
+    public int maxRoots() {
+        return maxRoots;
+    }
+
+    /** Nanoseconds spent per stage ({@link #SAMPLE} ... {@link #BACKWARD}) since creation. */
+    public long[] nanos() {
+        return nanos.clone();
+    }
+
+    /** The normalised embedding of root {@code r}, row-major in {@link #embeddings()}. */
+    public float[] embeddings() {
+        return z;
+    }
+
+    /**
+     * Samples the neighbourhoods of {@code rootIds[0 .. count)} and gathers layer 0's input: for each node of
+     * hops 0 .. K-1, {@code [x_v ; mean of x over its sampled neighbours]}.
+     *
+     * <p>Each root's whole sampled tree is drawn from its own stream, seeded by {@code rootSeeds[i]}, so a
+     * root's sample does not depend on which other roots share the shard.
+     *
+     * @param input the encoded input table (kept until the next prepare)
+     */
+    public void prepare(int[] rootIds, long[] rootSeeds, int count, NeighborhoodSampler sampler, InputFeatures.Encoded input) {
+        if (count > maxRoots) {
+            throw new IllegalArgumentException(count + " roots for a workspace of " + maxRoots);
+        }
+        long t0 = System.nanoTime();
+        layout(count);
+        System.arraycopy(rootIds, 0, nodes, 0, count);
+        for (int i = 0; i < count; i++) {
+            SplittableRandom random = new SplittableRandom(rootSeeds[i]);
+            int perRoot = 1; // nodes of this root's tree at hop t
+            for (int t = 0; t < layers; t++) {
+                int s = net.sampleSize(t);
+                int from = hopStart[t] + i * perRoot;
+                sampler.sample(nodes, from, from + perRoot, s, nodes, hopStart[t + 1] + i * perRoot * s, random);
+                perRoot *= s;
+            }
+        }
+        long t1 = System.nanoTime();
+        int[] hot = input.oneHot();
+        float[] dense = input.dense();
+        int fd = net.denseDimension();
+        int f = net.inputDimension();
+        int in2 = 2 * f;
+        float[] x0 = x[0];
+        // Row layout (W_0's row order): self dense, self one-hot, mean dense, mean one-hot. The one-hot
+        // parts are written as a few scalar stores (a histogram over the neighbours), and the product with
+        // W_0 goes to BLAS: Java loops adding weight rows were 4x slower here (C2 does not vectorise them).
+        for (int t = 0; t < layers; t++) {
+            int s = net.sampleSize(t);
+            float inv = 1f / s;
+            for (int i = 0; i < hopSize[t]; i++) {
+                int row = hopStart[t] + i;
+                int out = row * in2;
+                int node = nodes[row];
+                Arrays.fill(x0, out, out + in2, 0f);
+                System.arraycopy(dense, node * fd, x0, out, fd);
+                if (hot[node] >= 0) {
+                    x0[out + fd + hot[node]] = 1f;
+                }
+                int mean = out + f;
+                int firstChild = hopStart[t + 1] + i * s;
+                for (int j = 0; j < s; j++) {
+                    int child = nodes[firstChild + j];
+                    int src = child * fd;
+                    for (int c = 0; c < fd; c++) {
+                        x0[mean + c] += dense[src + c];
+                    }
+                    if (hot[child] >= 0) {
+                        x0[mean + fd + hot[child]] += inv;
+                    }
+                }
+                for (int c = 0; c < fd; c++) {
+                    x0[mean + c] *= inv;
+                }
+            }
+        }
+        toNative(x0, rows(0) * in2, xNative[0]);
+        nanos[SAMPLE] += t1 - t0;
+        nanos[GATHER] += System.nanoTime() - t1;
+    }
+
+    /** Computes the normalised embeddings of the prepared roots into {@link #embeddings()}. */
+    public void forward(float[] parameters, INDArray[] weights) {
+        long t0 = System.nanoTime();
+        for (int k = 0; k < layers; k++) {
+            int rows = rows(k);
+            if (k > 0) {
+                concatenateWithNeighbourMean(k);
+            }
+            float[] hk = h[k];
+            if (xNative[k] != null) {
+                INDArray out = prefix(outNative[k], rows);
+                Nd4j.gemm(prefix(xNative[k], rows), weights[k], out, false, false, 1.0, 0.0);
+                fromNative(out, hk, rows * dim);
+            } else {
+                Arrays.fill(hk, 0, rows * dim, 0f);
+            }
+            int bias = net.biasOffset(k);
+            boolean last = k == layers - 1;
+            for (int r = 0; r < rows; r++) {
+                int o = r * dim;
+                for (int d = 0; d < dim; d++) {
+                    float v = hk[o + d] + parameters[bias + d];
+                    if (!last) {
+                        v = net.sigmoid() ? (float) (1 / (1 + Math.exp(-v))) : Math.max(0f, v);
+                    }
+                    hk[o + d] = v;
+                }
+            }
+        }
+        float[] top = h[layers - 1];
+        for (int r = 0; r < roots; r++) {
+            int o = r * dim;
+            double sum = 1e-12; // keeps an all-zero output finite (it maps to the zero vector)
+            for (int d = 0; d < dim; d++) {
+                sum += top[o + d] * top[o + d];
+            }
+            float norm = (float) Math.sqrt(sum);
+            norms[r] = norm;
+            for (int d = 0; d < dim; d++) {
+                z[o + d] = top[o + d] / norm;
+            }
+        }
+        nanos[FORWARD] += System.nanoTime() - t0;
+    }
+
+    /** Layer k's input: {@code [h_v ; mean of h over v's sampled neighbours]} from layer k-1's output. */
+    private void concatenateWithNeighbourMean(int k) {
+        float[] below = h[k - 1];
+        float[] xk = x[k];
+        int in2 = 2 * dim;
+        for (int t = 0; t < layers - k; t++) {
+            int s = net.sampleSize(t);
+            float inv = 1f / s;
+            for (int i = 0; i < hopSize[t]; i++) {
+                int row = hopStart[t] + i;
+                int out = row * in2;
+                System.arraycopy(below, row * dim, xk, out, dim);
+                int mean = out + dim;
+                Arrays.fill(xk, mean, mean + dim, 0f);
+                int firstChild = hopStart[t + 1] + i * s;
+                for (int j = 0; j < s; j++) {
+                    int src = (firstChild + j) * dim;
+                    for (int d = 0; d < dim; d++) {
+                        xk[mean + d] += below[src + d];
+                    }
+                }
+                for (int d = 0; d < dim; d++) {
+                    xk[mean + d] *= inv;
+                }
+            }
+        }
+        toNative(xk, rows(k) * in2, xNative[k]);
+    }
+
+    /**
+     * Back-propagates {@code dz} (the loss gradient w.r.t. the normalised embeddings, {@code [roots, dim]})
+     * through the aggregator and writes the layer weights' and biases' gradients into {@code gradient}
+     * (overwriting those positions; the head positions are left alone).
+     */
+    public void backward(float[] dz, INDArray[] weights, float[] gradient) {
+        long t0 = System.nanoTime();
+        float[] top = dh[layers - 1];
+        for (int r = 0; r < roots; r++) {
+            int o = r * dim;
+            float dot = 0;
+            for (int d = 0; d < dim; d++) {
+                dot += z[o + d] * dz[o + d];
+            }
+            float inv = 1f / norms[r];
+            for (int d = 0; d < dim; d++) {
+                top[o + d] = (dz[o + d] - z[o + d] * dot) * inv;
+            }
+        }
+        for (int k = layers - 1; k >= 0; k--) {
+            int rows = rows(k);
+            float[] dPre = dh[k];
+            if (k < layers - 1) {
+                float[] hk = h[k];
+                int n = rows * dim;
+                if (net.sigmoid()) {
+                    for (int i = 0; i < n; i++) {
+                        dPre[i] *= hk[i] * (1 - hk[i]);
+                    }
+                } else {
+                    // ReLU': 1 where the output is > 0, else 0. Branch-free (outputs are >= 0, so their bits
+                    // are 0 exactly when inactive): a data-dependent branch here mispredicted half the time.
+                    for (int i = 0; i < n; i++) {
+                        int bits = Float.floatToRawIntBits(hk[i]);
+                        int keep = (bits | -bits) >> 31;
+                        dPre[i] = Float.intBitsToFloat(Float.floatToRawIntBits(dPre[i]) & keep);
+                    }
+                }
+            }
+            INDArray dPreN = prefix(dPreNative[k], rows);
+            toNative(dPre, rows * dim, dPreN);
+            if (xNative[k] != null) {
+                int in2 = productWidth(k);
+                Nd4j.gemm(prefix(xNative[k], rows), dPreN, dwNative[k], true, false, 1.0, 0.0);
+                fromNative(dwNative[k], weightGradient, in2 * dim);
+                System.arraycopy(weightGradient, 0, gradient, net.weightOffset(k), in2 * dim);
+            }
+            int bias = net.biasOffset(k);
+            Arrays.fill(gradient, bias, bias + dim, 0f);
+            for (int r = 0; r < rows; r++) {
+                int o = r * dim;
+                for (int d = 0; d < dim; d++) {
+                    gradient[bias + d] += dPre[o + d];
+                }
+            }
+            if (k > 0) {
+                INDArray dxN = prefix(dxNative[k], rows);
+                Nd4j.gemm(dPreN, weights[k], dxN, false, true, 1.0, 0.0);
+                fromNative(dxN, dx, rows * productWidth(k));
+                scatterToLayerBelow(k);
+            }
+        }
+        nanos[BACKWARD] += System.nanoTime() - t0;
+    }
+
+    /** Splits layer k's input gradient into the self part (to the node's row) and the mean part (to its neighbours). */
+    private void scatterToLayerBelow(int k) {
+        float[] below = dh[k - 1];
+        Arrays.fill(below, 0, rows(k - 1) * dim, 0f);
+        int in2 = 2 * dim;
+        for (int t = 0; t < layers - k; t++) {
+            int s = net.sampleSize(t);
+            float inv = 1f / s;
+            for (int i = 0; i < hopSize[t]; i++) {
+                int row = hopStart[t] + i;
+                int in = row * in2;
+                int self = row * dim;
+                for (int d = 0; d < dim; d++) {
+                    below[self + d] += dx[in + d];
+                }
+                int firstChild = hopStart[t + 1] + i * s;
+                for (int j = 0; j < s; j++) {
+                    int child = (firstChild + j) * dim;
+                    for (int d = 0; d < dim; d++) {
+                        below[child + d] += dx[in + dim + d] * inv;
+                    }
+                }
+            }
+        }
+    }
+
+    private static INDArray prefix(INDArray array, int rows) {
+        return rows == array.rows() ? array : array.get(NDArrayIndex.interval(0, rows), NDArrayIndex.all());
+    }
+
+    private static void toNative(float[] source, int length, INDArray target) {
+        FloatBuffer buffer = target.data().asNio().asFloatBuffer();
+        buffer.put(source, 0, length);
+    }
+
+    private static void fromNative(INDArray source, float[] target, int length) {
+        FloatBuffer buffer = source.data().asNio().asFloatBuffer();
+        buffer.get(target, 0, length);
+    }
+}

@@ -1,0 +1,323 @@
+package org.musig.model.nn;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.musig.model.graph.FeatureGroup;
+import org.musig.model.graph.TrackFeatures;
+
+/**
+ * How a track's raw features become the network's input vector h^0, with the normalisation statistics
+ * taken from the training tracks. It is part of a trained model: a track added later is encoded with the
+ * same columns and the same means and deviations, so its embedding is comparable with the old ones.
+ *
+ * <p>Columns, in this order, for the groups chosen: first the dense ones -
+ * <ul>
+ *   <li>popularity: the log-scaled playlist share as given; then, if the training data had source
+ *       popularity, that value and a "source popularity missing" column. A missing source popularity is
+ *       replaced by the training mean: a neutral value, and the indicator lets the network learn
+ *       anything else it needs.</li>
+ *   <li>audio, acoustic: z-scored with the mean and deviation of the training tracks that have them
+ *       (a constant column divides by 1), clamped to +-{@value #Z_CLAMP}; a track without the group gets
+ *       zeros (the mean) and a 1 in the group's "missing" column;</li>
+ * </ul>
+ * then the genre one-hot over the model's top-N genre names + a "no genre" column. A genre outside the
+ * top N gives all zeros (rare genre). Genres are matched by name, so a later feature table may number its
+ * genres differently. The one-hot is kept as one column index per track ({@link Encoded#oneHot}), not as
+ * floats: gathering a batch then reads one small dense row plus an index per neighbour instead of dozens
+ * of mostly-zero floats (a random read per cache line is what gathering costs).
+ * Every value is finite: the raw groups refuse NaN and the arithmetic cannot create one. Immutable.
+ */
+public final class InputFeatures {
+    /** Z-scores are clamped here so one wild value in a later feature table cannot blow up an embedding. */
+    static final float Z_CLAMP = 10f;
+
+    private final List<String> genreColumns; // null: genre not an input
+    private final boolean popularity;
+    private final boolean sourcePopularity;
+    private final float sourcePopularityMean;
+    private final List<ZScoredGroup> numericGroups;
+    private final int denseDimension;
+    private final int oneHotWidth;
+
+    /**
+     * An encoded table: the dense columns row-major {@code [tracks, denseDimension]}, and per track the
+     * index of its hot one-hot column, or -1 when none is hot.
+     */
+    public record Encoded(float[] dense, int[] oneHot) {
+    }
+
+    /** A numeric group's name and per-column training mean and deviation. */
+    record ZScoredGroup(String name, float[] mean, float[] deviation) {
+        int dimension() {
+            return mean.length;
+        }
+    }
+
+    private InputFeatures(List<String> genreColumns, boolean popularity, boolean sourcePopularity,
+                          float sourcePopularityMean, List<ZScoredGroup> numericGroups) {
+        this.genreColumns = genreColumns == null ? null : List.copyOf(genreColumns);
+        this.popularity = popularity;
+        this.sourcePopularity = sourcePopularity;
+        this.sourcePopularityMean = sourcePopularityMean;
+        this.numericGroups = List.copyOf(numericGroups);
+        int d = popularity ? (sourcePopularity ? 3 : 1) : 0;
+        for (ZScoredGroup g : numericGroups) {
+            d += g.dimension() + 1;
+        }
+        this.denseDimension = d;
+        this.oneHotWidth = genreColumns == null ? 0 : genreColumns.size() + 1;
+    }
+
+    /**
+     * Chooses the columns and computes the statistics from the training table.
+     *
+     * @param groups    requested groups ('genre', 'popularity', 'audio', 'acoustic')
+     * @param topGenres one-hot width
+     * @param notices   receives a line for each requested group the data does not have (it is left out)
+     * @throws IllegalArgumentException if none of the requested groups is in the data
+     */
+    public static InputFeatures fit(TrackFeatures features, List<String> groups, int topGenres, List<String> notices) {
+        List<String> genreColumns = null;
+        boolean popularity = false;
+        boolean sourcePopularity = false;
+        float sourceMean = 0;
+        List<ZScoredGroup> numeric = new ArrayList<>();
+        for (String group : groups) {
+            switch (group) {
+                case "genre" -> {
+                    if (features.tracksWithGenre() == 0) {
+                        notices.add("feature group 'genre' left out: no track has a genre");
+                    } else {
+                        List<String> names = features.genreNames();
+                        genreColumns = names.subList(0, Math.min(topGenres, names.size()));
+                    }
+                }
+                case "popularity" -> {
+                    if (features.group(TrackFeatures.POPULARITY) == null) {
+                        notices.add("feature group 'popularity' left out: the data has no popularity");
+                    } else {
+                        popularity = true;
+                        FeatureGroup source = features.group(TrackFeatures.SOURCE_POPULARITY);
+                        if (source != null) {
+                            sourcePopularity = true;
+                            sourceMean = (float) columnMean(source, 0);
+                        }
+                    }
+                }
+                case "audio", "acoustic" -> {
+                    FeatureGroup g = features.group(group);
+                    if (g == null) {
+                        notices.add("feature group '" + group + "' left out: no track has it");
+                    } else {
+                        numeric.add(zScoreStatistics(g));
+                    }
+                }
+                default -> throw new IllegalArgumentException("unknown feature group '" + group + "'");
+            }
+        }
+        if (genreColumns == null && !popularity && numeric.isEmpty()) {
+            throw new IllegalArgumentException("none of the requested feature groups " + groups
+                    + " is in the data; the model needs at least one input feature");
+        }
+        return new InputFeatures(genreColumns, popularity, sourcePopularity, sourceMean, numeric);
+    }
+
+    static ZScoredGroup zScoreStatistics(FeatureGroup g) {
+        int d = g.dimension();
+        float[] mean = new float[d];
+        float[] deviation = new float[d];
+        for (int c = 0; c < d; c++) {
+            double m = columnMean(g, c);
+            double var = 0;
+            for (int t = 0; t < g.trackCount(); t++) {
+                if (g.isPresent(t)) {
+                    double diff = g.value(t, c) - m;
+                    var += diff * diff;
+                }
+            }
+            double sd = Math.sqrt(var / g.presentCount());
+            mean[c] = (float) m;
+            deviation[c] = sd > 1e-12 ? (float) sd : 1f;
+        }
+        return new ZScoredGroup(g.name(), mean, deviation);
+    }
+
+    private static double columnMean(FeatureGroup g, int column) {
+        double sum = 0;
+        for (int t = 0; t < g.trackCount(); t++) {
+            if (g.isPresent(t)) {
+                sum += g.value(t, column);
+            }
+        }
+        return sum / g.presentCount();
+    }
+
+    /** Width of h^0: the dense columns and then the one-hot ones. */
+    public int dimension() {
+        return denseDimension + oneHotWidth;
+    }
+
+    public int denseDimension() {
+        return denseDimension;
+    }
+
+    /** Width of the genre one-hot (0 when genre is not an input). */
+    public int oneHotWidth() {
+        return oneHotWidth;
+    }
+
+    /** The input groups in use, in column order. */
+    public List<String> groups() {
+        List<String> names = new ArrayList<>();
+        if (popularity) {
+            names.add("popularity");
+        }
+        for (ZScoredGroup g : numericGroups) {
+            names.add(g.name());
+        }
+        if (genreColumns != null) {
+            names.add("genre");
+        }
+        return names;
+    }
+
+    /**
+     * Encodes every track of a feature table (the training one or any later one).
+     *
+     * @throws IllegalArgumentException if a numeric group has another width than in training
+     */
+    public Encoded encode(TrackFeatures features) {
+        int n = features.trackCount();
+        int width = denseDimension;
+        float[] out = new float[Math.multiplyExact(n, width)];
+        int column = 0;
+        if (popularity) {
+            FeatureGroup pop = features.group(TrackFeatures.POPULARITY);
+            FeatureGroup source = features.group(TrackFeatures.SOURCE_POPULARITY);
+            for (int t = 0; t < n; t++) {
+                int row = t * width + column;
+                out[row] = pop != null && pop.isPresent(t) ? pop.value(t, 0) : 0;
+                if (sourcePopularity) {
+                    boolean has = source != null && source.isPresent(t);
+                    out[row + 1] = has ? source.value(t, 0) : sourcePopularityMean;
+                    out[row + 2] = has ? 0 : 1;
+                }
+            }
+            column += sourcePopularity ? 3 : 1;
+        }
+        for (ZScoredGroup g : numericGroups) {
+            FeatureGroup raw = features.group(g.name());
+            int d = g.dimension();
+            if (raw != null && raw.dimension() != d) {
+                throw new IllegalArgumentException("feature group '" + g.name() + "' has " + raw.dimension()
+                        + " columns, the model was trained with " + d);
+            }
+            for (int t = 0; t < n; t++) {
+                int row = t * width + column;
+                if (raw != null && raw.isPresent(t)) {
+                    for (int c = 0; c < d; c++) {
+                        float z = (raw.value(t, c) - g.mean()[c]) / g.deviation()[c];
+                        out[row + c] = Math.max(-Z_CLAMP, Math.min(Z_CLAMP, z));
+                    }
+                } else {
+                    out[row + d] = 1;
+                }
+            }
+            column += d + 1;
+        }
+        int[] hot = new int[n];
+        java.util.Arrays.fill(hot, -1);
+        if (genreColumns != null) {
+            int[] toColumn = genreColumnsOf(features);
+            for (int t = 0; t < n; t++) {
+                int genre = features.genre(t);
+                hot[t] = genre == TrackFeatures.NO_GENRE ? genreColumns.size() : toColumn[genre];
+            }
+        }
+        return new Encoded(out, hot);
+    }
+
+    /** The full h^0 row of a track (dense columns, then the one-hot), for inspection and tests. */
+    public static float[] row(Encoded encoded, int denseDimension, int oneHotWidth, int track) {
+        float[] row = new float[denseDimension + oneHotWidth];
+        System.arraycopy(encoded.dense(), track * denseDimension, row, 0, denseDimension);
+        if (encoded.oneHot()[track] >= 0) {
+            row[denseDimension + encoded.oneHot()[track]] = 1;
+        }
+        return row;
+    }
+
+    /** For each genre id of {@code features}, the model's one-hot column, or -1 if not a top genre. */
+    private int[] genreColumnsOf(TrackFeatures features) {
+        Map<String, Integer> columnByName = new HashMap<>();
+        for (int i = 0; i < genreColumns.size(); i++) {
+            columnByName.put(genreColumns.get(i), i);
+        }
+        List<String> names = features.genreNames();
+        int[] map = new int[names.size()];
+        for (int id = 0; id < names.size(); id++) {
+            map[id] = columnByName.getOrDefault(names.get(id), -1);
+        }
+        return map;
+    }
+
+    /** Heap bytes of an encoded table (an upper bound: as if every column were dense). */
+    public static long encodedBytes(long trackCount, int dimension) {
+        return 32 + 4 * trackCount * (dimension + 1);
+    }
+
+    public void write(DataOutput out) throws IOException {
+        out.writeBoolean(genreColumns != null);
+        if (genreColumns != null) {
+            out.writeInt(genreColumns.size());
+            for (String name : genreColumns) {
+                out.writeUTF(name);
+            }
+        }
+        out.writeBoolean(popularity);
+        out.writeBoolean(sourcePopularity);
+        out.writeFloat(sourcePopularityMean);
+        out.writeInt(numericGroups.size());
+        for (ZScoredGroup g : numericGroups) {
+            out.writeUTF(g.name());
+            out.writeInt(g.dimension());
+            for (int c = 0; c < g.dimension(); c++) {
+                out.writeFloat(g.mean()[c]);
+                out.writeFloat(g.deviation()[c]);
+            }
+        }
+    }
+
+    public static InputFeatures read(DataInput in) throws IOException {
+        List<String> genres = null;
+        if (in.readBoolean()) {
+            int count = in.readInt();
+            genres = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                genres.add(in.readUTF());
+            }
+        }
+        boolean popularity = in.readBoolean();
+        boolean source = in.readBoolean();
+        float sourceMean = in.readFloat();
+        int groups = in.readInt();
+        List<ZScoredGroup> numeric = new ArrayList<>(groups);
+        for (int i = 0; i < groups; i++) {
+            String name = in.readUTF();
+            int d = in.readInt();
+            float[] mean = new float[d];
+            float[] deviation = new float[d];
+            for (int c = 0; c < d; c++) {
+                mean[c] = in.readFloat();
+                deviation[c] = in.readFloat();
+            }
+            numeric.add(new ZScoredGroup(name, mean, deviation));
+        }
+        return new InputFeatures(genres, popularity, source, sourceMean, numeric);
+    }
+}

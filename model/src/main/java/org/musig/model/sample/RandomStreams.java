@@ -1,0 +1,40 @@
+package org.musig.model.sample;
+
+import java.util.SplittableRandom;
+
+/**
+ * Named, independent random streams derived from the user's seed and a position in the work (epoch,
+ * batch, shard). Every draw of training and embedding comes from one of these, never from a shared
+ * generator, so the result does not depend on which thread ran what or in which order.
+ */
+public final class RandomStreams {
+    /** Parameter initialisation. */
+    public static final int INIT = 1;
+    /** The order of the positive pairs in an epoch. */
+    public static final int PAIR_ORDER = 2;
+    /** A batch's pair orientation and negatives. */
+    public static final int NEGATIVES = 3;
+    /** A shard's neighbourhood samples during training. */
+    public static final int TRAIN_NEIGHBOURS = 4;
+    /** A chunk's neighbourhood samples when embedding. */
+    public static final int EMBED_NEIGHBOURS = 5;
+
+    private RandomStreams() {
+    }
+
+    /** The stream {@code kind} at position (a, b, c) for {@code seed}. */
+    public static SplittableRandom of(long seed, int kind, long a, long b, long c) {
+        long h = mix(seed ^ 0x9E3779B97F4A7C15L * kind);
+        h = mix(h + a);
+        h = mix(h ^ (b * 0xBF58476D1CE4E5B9L));
+        h = mix(h + c * 0x94D049BB133111EBL);
+        return new SplittableRandom(h);
+    }
+
+    // SplitMix64's finaliser: spreads small input differences over all bits.
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}

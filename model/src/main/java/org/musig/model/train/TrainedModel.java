@@ -1,0 +1,264 @@
+package org.musig.model.train;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.musig.model.NativeBackend;
+import org.musig.model.graph.CooccurrenceGraph;
+import org.musig.model.graph.TrackFeatures;
+import org.musig.model.nn.AggregatorWorkspace;
+import org.musig.model.nn.InputFeatures;
+import org.musig.model.nn.SageNetwork;
+import org.musig.model.progress.Progress;
+import org.musig.model.sample.NeighborhoodSampler;
+import org.musig.model.sample.RandomStreams;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A trained MUSIG model: the configuration, the input encoding with its normalisation statistics, the
+ * aggregator and head parameters, and what training reported. Immutable; {@link #embed} may be called
+ * from several threads at once.
+ *
+ * <p>Inductive: {@link #embed} works on any co-occurrence graph and feature table with the same feature
+ * groups (e.g. one built later, with new tracks), because nothing in the model is per track.
+ */
+public final class TrainedModel {
+    /** Nodes per embedding chunk (the unit of parallel work). */
+    static final int EMBED_CHUNK = 256;
+    private static final int MAGIC = 0x4D555347; // "MUSG"
+    private static final int FORMAT_VERSION = 1;
+
+    /**
+     * What training reported.
+     *
+     * @param losses       mean loss per epoch per task (unweighted), plus "total" (the weighted sum)
+     * @param stageMillis  time per stage summed over threads: sampling, gather, forward, heads, backward, update
+     */
+    public record TrainingSummary(int epochsRun, Map<String, List<Double>> losses, long trainedPairs,
+                                  double pairsPerSecond, double trainMillis, Map<String, Double> stageMillis,
+                                  List<String> notices) {
+        public TrainingSummary {
+            Map<String, List<Double>> copy = new LinkedHashMap<>();
+            losses.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+            losses = Collections.unmodifiableMap(copy);
+            stageMillis = Collections.unmodifiableMap(new LinkedHashMap<>(stageMillis));
+            notices = List.copyOf(notices);
+        }
+    }
+
+    private final TrainConfig config;
+    private final InputFeatures input;
+    private final SageNetwork net;
+    private final float[] parameters;
+    private final TrainingSummary summary;
+
+    TrainedModel(TrainConfig config, InputFeatures input, SageNetwork net, float[] parameters, TrainingSummary summary) {
+        this.config = config;
+        this.input = input;
+        this.net = net;
+        this.parameters = parameters.clone();
+        this.summary = summary;
+    }
+
+    public TrainConfig config() {
+        return config;
+    }
+
+    public int epochsRun() {
+        return summary.epochsRun();
+    }
+
+    /** Mean loss per epoch per trained task ("playlist", "genre", "audio") and "total". */
+    public Map<String, List<Double>> losses() {
+        return summary.losses();
+    }
+
+    public double pairsPerSecond() {
+        return summary.pairsPerSecond();
+    }
+
+    public List<String> notices() {
+        return summary.notices();
+    }
+
+    public TrainingSummary summary() {
+        return summary;
+    }
+
+    public int embeddingDimension() {
+        return net.dimension();
+    }
+
+    /** The input feature groups the model uses, in column order. */
+    public List<String> featureGroups() {
+        return input.groups();
+    }
+
+    /** Width of the encoded input h^0. */
+    public int inputDimension() {
+        return input.dimension();
+    }
+
+    public int parameterCount() {
+        return net.parameterCount();
+    }
+
+    /**
+     * L2-normalised embeddings of {@code nodes} in {@code graph}, sampling each node's neighbourhood with
+     * the training sample sizes from a stream derived from {@code seed} and the node id - so the same
+     * seed gives the same vectors, whatever the thread count.
+     *
+     * @param graph    any co-occurrence graph over the tracks of {@code features} (new tracks included)
+     * @param features the feature table for the same tracks; its groups must have the training widths
+     */
+    public float[][] embed(CooccurrenceGraph graph, TrackFeatures features, int[] nodes, long seed) {
+        return embed(graph, features, nodes, seed, config.concurrency(), Progress.NONE);
+    }
+
+    /** {@link #embed(CooccurrenceGraph, TrackFeatures, int[], long)} with a thread count and progress. */
+    public float[][] embed(CooccurrenceGraph graph, TrackFeatures features, int[] nodes, long seed, int concurrency,
+                           Progress progress) {
+        NativeBackend.ensureLoaded(TrainedModel.class);
+        if (graph.nodeCount() != features.trackCount()) {
+            throw new IllegalArgumentException("the graph has " + graph.nodeCount() + " nodes but the feature table "
+                    + features.trackCount() + " tracks");
+        }
+        for (int node : nodes) {
+            if (node < 0 || node >= graph.nodeCount()) {
+                throw new IllegalArgumentException("node " + node + " is not in the graph (0.." + (graph.nodeCount() - 1) + ")");
+            }
+        }
+        InputFeatures.Encoded encoded = input.encode(features);
+        NeighborhoodSampler sampler = new NeighborhoodSampler(graph, config.sampling().equals("weighted"));
+        INDArray[] weights = net.nativeWeights(parameters);
+        int dim = net.dimension();
+        float[][] result = new float[nodes.length][];
+        int chunks = (nodes.length + EMBED_CHUNK - 1) / EMBED_CHUNK;
+        progress.begin("embed", nodes.length);
+        int threads = Math.max(1, Math.min(concurrency, chunks));
+        try (ShardExecutor<EmbedWorker> executor = new ShardExecutor<>(threads, () -> new EmbedWorker(net))) {
+            executor.runAll(chunks, (worker, c) -> {
+                int from = c * EMBED_CHUNK;
+                int count = Math.min(nodes.length, from + EMBED_CHUNK) - from;
+                for (int i = 0; i < count; i++) {
+                    worker.seeds[i] = RandomStreams.of(seed, RandomStreams.EMBED_NEIGHBOURS, nodes[from + i], 0, 0).nextLong();
+                }
+                System.arraycopy(nodes, from, worker.roots, 0, count);
+                worker.workspace.prepare(worker.roots, worker.seeds, count, sampler, encoded);
+                worker.workspace.forward(parameters, weights);
+                float[] z = worker.workspace.embeddings();
+                for (int i = 0; i < count; i++) {
+                    float[] row = new float[dim];
+                    System.arraycopy(z, i * dim, row, 0, dim);
+                    result[from + i] = row;
+                }
+            }, progress);
+        }
+        progress.advance(nodes.length);
+        return result;
+    }
+
+    private static final class EmbedWorker {
+        final AggregatorWorkspace workspace;
+        final int[] roots = new int[EMBED_CHUNK];
+        final long[] seeds = new long[EMBED_CHUNK];
+
+        EmbedWorker(SageNetwork net) {
+            workspace = new AggregatorWorkspace(net, EMBED_CHUNK);
+        }
+    }
+
+    /**
+     * Bytes a training run needs besides the graph and feature table (see {@link MusigTrainer#estimateBytes}).
+     *
+     * @param featureDimension width of the encoded input h^0
+     */
+    public static long estimateBytes(int nodeCount, long relationshipCount, TrainConfig config, int featureDimension) {
+        return MusigTrainer.estimateBytes(nodeCount, relationshipCount, config, featureDimension);
+    }
+
+    /**
+     * The model as bytes: a versioned format (magic, version, configuration, training summary, input
+     * encoding with its statistics, parameters), written with {@link DataOutputStream}.
+     */
+    public byte[] serialize() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(MAGIC);
+            out.writeInt(FORMAT_VERSION);
+            ModelCodec.writeValue(out, config.toMap());
+            out.writeInt(summary.epochsRun());
+            ModelCodec.writeValue(out, new LinkedHashMap<>(summary.losses()));
+            out.writeLong(summary.trainedPairs());
+            out.writeDouble(summary.pairsPerSecond());
+            out.writeDouble(summary.trainMillis());
+            ModelCodec.writeValue(out, new LinkedHashMap<>(summary.stageMillis()));
+            ModelCodec.writeValue(out, summary.notices());
+            input.write(out);
+            out.writeInt(parameters.length);
+            for (float p : parameters) {
+                out.writeFloat(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Reads {@link #serialize()}'s bytes; refuses other data and unknown format versions with a clear message. */
+    @SuppressWarnings("unchecked")
+    public static TrainedModel deserialize(byte[] data) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+            if (data.length < 8 || in.readInt() != MAGIC) {
+                throw new IllegalArgumentException("not a MUSIG model");
+            }
+            int version = in.readInt();
+            if (version != FORMAT_VERSION) {
+                throw new IllegalArgumentException("MUSIG model format version " + version + " is not supported (this build reads "
+                        + FORMAT_VERSION + ")");
+            }
+            TrainConfig config = TrainConfig.parse((Map<String, Object>) ModelCodec.readValue(in));
+            int epochs = in.readInt();
+            Map<String, List<Double>> losses = new LinkedHashMap<>();
+            ((Map<String, Object>) ModelCodec.readValue(in)).forEach((k, v) -> {
+                List<Double> values = new ArrayList<>();
+                for (Object o : (List<Object>) v) {
+                    values.add(((Number) o).doubleValue());
+                }
+                losses.put(k, values);
+            });
+            long pairs = in.readLong();
+            double pairsPerSecond = in.readDouble();
+            double millis = in.readDouble();
+            Map<String, Double> stages = new LinkedHashMap<>();
+            ((Map<String, Object>) ModelCodec.readValue(in)).forEach((k, v) -> stages.put(k, ((Number) v).doubleValue()));
+            List<String> notices = new ArrayList<>();
+            for (Object o : (List<Object>) ModelCodec.readValue(in)) {
+                notices.add((String) o);
+            }
+            InputFeatures input = InputFeatures.read(in);
+            SageNetwork net = MusigTrainer.network(config, input.denseDimension(), input.oneHotWidth());
+            int count = in.readInt();
+            if (count != net.parameterCount()) {
+                throw new IllegalArgumentException("corrupt MUSIG model: " + count + " parameters, the network needs "
+                        + net.parameterCount());
+            }
+            float[] parameters = new float[count];
+            for (int i = 0; i < count; i++) {
+                parameters[i] = in.readFloat();
+            }
+            return new TrainedModel(config, input, net, parameters,
+                    new TrainingSummary(epochs, losses, pairs, pairsPerSecond, millis, stages, notices));
+        } catch (IOException | ClassCastException e) {
+            throw new IllegalArgumentException("corrupt MUSIG model: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.musig.model.nn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.musig.model.graph.FeatureGroup;
+import org.musig.model.graph.TrackFeatures;
+
+class InputFeaturesTest {
+    private static final org.assertj.core.data.Offset<Float> CLOSE = org.assertj.core.data.Offset.offset(1e-6f);
+
+    // 4 tracks: audio (dim 2) for tracks 0..2, source popularity for 0 and 1, genres rock, pop, none, jazz.
+    private static TrackFeatures table() {
+        FeatureGroup popularity = FeatureGroup.builder(TrackFeatures.POPULARITY, 4, 1)
+                .set(0, new float[] {0.1f}).set(1, new float[] {0.2f}).set(2, new float[] {0.3f}).set(3, new float[] {0.4f}).build();
+        FeatureGroup source = FeatureGroup.builder(TrackFeatures.SOURCE_POPULARITY, 4, 1)
+                .set(0, new float[] {0.6f}).set(1, new float[] {0.8f}).build();
+        FeatureGroup audio = FeatureGroup.builder(TrackFeatures.AUDIO, 4, 2)
+                .set(0, new float[] {1, 5}).set(1, new float[] {2, 5}).set(2, new float[] {3, 5}).build();
+        return TrackFeatures.of(4, List.of(popularity, source, audio), new int[] {0, 1, -1, 2}, List.of("rock", "pop", "jazz"));
+    }
+
+    @Test
+    void encodesDenseColumnsThenTheGenreOneHot() {
+        List<String> notices = new ArrayList<>();
+        InputFeatures input = InputFeatures.fit(table(), List.of("genre", "popularity", "audio"), 2, notices);
+        assertThat(notices).isEmpty();
+        // popularity, source popularity, source missing; audio z (2), audio missing; rock, pop, no genre
+        assertThat(input.denseDimension()).isEqualTo(6);
+        assertThat(input.oneHotWidth()).isEqualTo(3);
+        assertThat(input.groups()).containsExactly("popularity", "audio", "genre");
+        InputFeatures.Encoded e = input.encode(table());
+        float z = (float) (1 / Math.sqrt(2.0 / 3)); // audio column 0 = 1, 2, 3: mean 2, population sd sqrt(2/3)
+        assertThat(InputFeatures.row(e, 6, 3, 0)).containsExactly(new float[] {0.1f, 0.6f, 0, -z, 0, 0, 1, 0, 0}, CLOSE);
+        // Track 2: source popularity missing -> the training mean 0.7 and the indicator; no genre column.
+        assertThat(InputFeatures.row(e, 6, 3, 2)).containsExactly(new float[] {0.3f, 0.7f, 1, z, 0, 0, 0, 0, 1}, CLOSE);
+        // Track 3: no audio -> zeros and the missing column; jazz is outside the top 2 -> no hot column.
+        assertThat(InputFeatures.row(e, 6, 3, 3)).containsExactly(new float[] {0.4f, 0.7f, 1, 0, 0, 1, 0, 0, 0}, CLOSE);
+    }
+
+    @Test
+    void laterTablesAreEncodedWithTheTrainingStatisticsAndGenreNames() throws IOException {
+        InputFeatures input = InputFeatures.fit(table(), List.of("genre", "audio"), 2, new ArrayList<>());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        input.write(new DataOutputStream(bytes));
+        InputFeatures stored = InputFeatures.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+
+        // A later table numbers its genres differently (pop first) and has a wild audio value.
+        FeatureGroup audio = FeatureGroup.builder(TrackFeatures.AUDIO, 2, 2).set(0, new float[] {2, 5}).set(1, new float[] {1e9f, 5}).build();
+        TrackFeatures later = TrackFeatures.of(2, List.of(audio), new int[] {0, 1}, List.of("pop", "rock"));
+        InputFeatures.Encoded e = stored.encode(later);
+        assertThat(e.oneHot()).containsExactly(1, 0); // pop -> model column 1, rock -> column 0
+        assertThat(InputFeatures.row(e, 3, 3, 0)).containsExactly(0, 0, 0, 0, 1, 0);
+        assertThat(e.dense()[3]).isEqualTo(InputFeatures.Z_CLAMP);
+
+        FeatureGroup wide = FeatureGroup.builder(TrackFeatures.AUDIO, 2, 3).set(0, new float[] {1, 2, 3}).build();
+        assertThatThrownBy(() -> stored.encode(TrackFeatures.of(2, List.of(wide), null, null)))
+                .hasMessageContaining("'audio' has 3 columns, the model was trained with 2");
+    }
+
+    @Test
+    void leavesOutMissingGroupsWithANoticeAndFailsWhenNothingIsLeft() {
+        TrackFeatures onlyPopularity = TrackFeatures.of(2, List.of(FeatureGroup.builder(TrackFeatures.POPULARITY, 2, 1)
+                .set(0, new float[] {0.5f}).build()), null, null);
+        List<String> notices = new ArrayList<>();
+        InputFeatures input = InputFeatures.fit(onlyPopularity, List.of("genre", "popularity", "acoustic"), 50, notices);
+        assertThat(input.groups()).containsExactly("popularity");
+        assertThat(notices).containsExactly("feature group 'genre' left out: no track has a genre",
+                "feature group 'acoustic' left out: no track has it");
+        assertThatThrownBy(() -> InputFeatures.fit(onlyPopularity, List.of("audio"), 50, new ArrayList<>()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one input feature");
+    }
+}

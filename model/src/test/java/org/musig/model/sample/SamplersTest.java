@@ -1,0 +1,91 @@
+package org.musig.model.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.musig.model.graph.CooccurrenceCounter;
+import org.musig.model.graph.CooccurrenceGraph;
+import org.musig.model.graph.PlaylistMemberships;
+import org.musig.model.progress.Progress;
+
+class SamplersTest {
+    // Edges: 0-1 weight 3, 0-2 weight 1, 1-2 weight 1; node 3 isolated; node 4 alone with 5 (weight 1).
+    private static final CooccurrenceGraph GRAPH = CooccurrenceCounter.count(PlaylistMemberships.of(6,
+            new int[] {0, 1, 2}, new int[] {0, 1}, new int[] {0, 1}, new int[] {4, 5}, new int[] {3}), 1, 1, Progress.NONE);
+
+    @Test
+    void isolatedNodeSamplesItself() {
+        int[] out = new int[4];
+        new NeighborhoodSampler(GRAPH, false).sample(new int[] {3}, 0, 1, 4, out, 0, new SplittableRandom(1));
+        assertThat(out).containsOnly(3);
+    }
+
+    @Test
+    void uniformSamplingIgnoresWeightsAndWeightedSamplingFollowsThem() {
+        int draws = 40_000;
+        int[] out = new int[draws];
+        new NeighborhoodSampler(GRAPH, false).sample(new int[] {0}, 0, 1, draws, out, 0, new SplittableRandom(2));
+        assertThat(share(out, 1)).isCloseTo(0.5, org.assertj.core.data.Offset.offset(0.02));
+        new NeighborhoodSampler(GRAPH, true).sample(new int[] {0}, 0, 1, draws, out, 0, new SplittableRandom(2));
+        assertThat(share(out, 1)).isCloseTo(0.75, org.assertj.core.data.Offset.offset(0.02));
+        assertThat(out).containsOnly(1, 2);
+    }
+
+    @Test
+    void degreeNegativesFollowDegreeToThePowerThreeQuartersAndSkipIsolatedNodes() {
+        NegativeSampler sampler = NegativeSampler.byDegree(GRAPH, 0.75);
+        SplittableRandom random = new SplittableRandom(3);
+        int[] counts = new int[6];
+        int draws = 100_000;
+        for (int i = 0; i < draws; i++) {
+            counts[sampler.next(random)]++;
+        }
+        double two = Math.pow(2, 0.75);
+        double total = 3 * two + 2; // nodes 0, 1, 2 have degree 2; nodes 4, 5 degree 1
+        assertThat(counts[3]).isZero();
+        assertThat(counts[0] / (double) draws).isCloseTo(two / total, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(counts[4] / (double) draws).isCloseTo(1 / total, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(sampler.nextOtherThan(0, random)).isNotEqualTo(0);
+    }
+
+    @Test
+    void everyEdgeIsAPositivePairOncePerEpoch() {
+        PositivePairSampler pairs = new PositivePairSampler(GRAPH);
+        assertThat(pairs.pairCount()).isEqualTo(4);
+        for (int epoch = 0; epoch < 3; epoch++) {
+            pairs.shuffle(pairs.pairCount(), RandomStreams.of(1, RandomStreams.PAIR_ORDER, epoch, 0, 0));
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < pairs.pairCount(); i++) {
+                assertThat(GRAPH.weightBetween(pairs.source(i), pairs.target(i))).isPositive();
+                seen.add(pairs.source(i) + "-" + pairs.target(i));
+            }
+            assertThat(seen).containsExactlyInAnyOrder("0-1", "0-2", "1-2", "4-5");
+        }
+        assertThat(pairs.pairsPerEpoch(2)).isEqualTo(2);
+        assertThat(pairs.pairsPerEpoch(Long.MAX_VALUE)).isEqualTo(4);
+    }
+
+    @Test
+    void randomStreamsDependOnEveryCoordinate() {
+        long base = RandomStreams.of(42, RandomStreams.NEGATIVES, 1, 2, 3).nextLong();
+        assertThat(RandomStreams.of(42, RandomStreams.NEGATIVES, 1, 2, 3).nextLong()).isEqualTo(base);
+        assertThat(RandomStreams.of(43, RandomStreams.NEGATIVES, 1, 2, 3).nextLong()).isNotEqualTo(base);
+        assertThat(RandomStreams.of(42, RandomStreams.INIT, 1, 2, 3).nextLong()).isNotEqualTo(base);
+        assertThat(RandomStreams.of(42, RandomStreams.NEGATIVES, 2, 2, 3).nextLong()).isNotEqualTo(base);
+        assertThat(RandomStreams.of(42, RandomStreams.NEGATIVES, 1, 3, 3).nextLong()).isNotEqualTo(base);
+        assertThat(RandomStreams.of(42, RandomStreams.NEGATIVES, 1, 2, 4).nextLong()).isNotEqualTo(base);
+    }
+
+    private static double share(int[] values, int value) {
+        int count = 0;
+        for (int v : values) {
+            if (v == value) {
+                count++;
+            }
+        }
+        return count / (double) values.length;
+    }
+}

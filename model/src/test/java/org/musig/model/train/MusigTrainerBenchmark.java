@@ -1,0 +1,117 @@
+package org.musig.model.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.musig.model.NativeBackend;
+import org.musig.model.graph.CooccurrenceCounter;
+import org.musig.model.graph.CooccurrenceGraph;
+import org.musig.model.graph.FeatureGroup;
+import org.musig.model.graph.PlaylistMemberships;
+import org.musig.model.graph.TrackFeatures;
+import org.musig.model.progress.Progress;
+
+/**
+ * Times {@link MusigTrainer} on a synthetic graph of about 20K tracks and 1M co-occurrence edges (dim 64,
+ * samples [25, 10], batch 512) and prints pairs/s with the per-stage split, then embedding throughput.
+ * Not a test (the suite does not run it); run its main with the test classpath:
+ * {@code java -Xmx4g -cp model/target/classes:model/target/test-classes:$(cat cp.txt)
+ * org.musig.model.train.MusigTrainerBenchmark [pairs, e.g. 60000] [threads, e.g. 1,2]}.
+ */
+public final class MusigTrainerBenchmark {
+
+    public static void main(String[] args) {
+        long pairs = args.length > 0 ? Long.parseLong(args[0]) : 60_000;
+        String[] threads = (args.length > 1 ? args[1] : "1,2").split(",");
+        NativeBackend.ensureLoaded(MusigTrainerBenchmark.class);
+        long t0 = System.nanoTime();
+        CooccurrenceGraph graph = graph(20_000, 60, 9_000, 16, 42);
+        TrackFeatures features = features(graph, 60, 43);
+        System.out.printf(Locale.ROOT, "graph: %,d nodes, %,d relationships, %,d isolated (built in %.1f s)%n",
+                graph.nodeCount(), graph.relationshipCount(), graph.isolatedNodes(), (System.nanoTime() - t0) / 1e9);
+        // Warm-up: JIT and native libraries.
+        train(graph, features, Math.min(pairs, 5_000), 1);
+        for (String t : threads) {
+            long cpu0 = processCpuNanos();
+            TrainedModel model = train(graph, features, pairs, Integer.parseInt(t));
+            double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
+            report(model, Integer.parseInt(t));
+            System.out.printf(Locale.ROOT, "  process CPU time %.1f s = %,.0f pairs per CPU-second (load-independent-ish; "
+                    + "the wall figure above drops when other processes share the cores)%n", cpuSeconds,
+                    model.summary().trainedPairs() / cpuSeconds);
+            int[] nodes = new int[graph.nodeCount()];
+            for (int i = 0; i < nodes.length; i++) {
+                nodes[i] = i;
+            }
+            long e0 = System.nanoTime();
+            model.embed(graph, features, nodes, 1, Integer.parseInt(t), Progress.NONE);
+            double s = (System.nanoTime() - e0) / 1e9;
+            System.out.printf(Locale.ROOT, "  embed all %,d nodes: %.2f s = %,.0f nodes/s%n", nodes.length, s, nodes.length / s);
+        }
+    }
+
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+    }
+
+    static TrainedModel train(CooccurrenceGraph graph, TrackFeatures features, long pairs, int threads) {
+        TrainConfig config = TrainConfig.parse(Map.of("epochs", 1, "maxPairsPerEpoch", pairs, "concurrency", threads));
+        return MusigTrainer.train(graph, features, config, Progress.NONE);
+    }
+
+    static void report(TrainedModel model, int threads) {
+        TrainedModel.TrainingSummary s = model.summary();
+        System.out.printf(Locale.ROOT, "concurrency %d: %,d pairs in %.1f s = %,.0f pairs/s; loss %s%n", threads,
+                s.trainedPairs(), s.trainMillis() / 1000, s.pairsPerSecond(), s.losses());
+        double total = s.stageMillis().values().stream().mapToDouble(Double::doubleValue).sum();
+        StringBuilder line = new StringBuilder("  stage split (thread time, ms per 512 pairs):");
+        double batches = s.trainedPairs() / 512.0;
+        s.stageMillis().forEach((k, v) -> line.append(String.format(Locale.ROOT, " %s %.1f (%.0f%%)", k, v / batches,
+                100 * v / total)));
+        System.out.println(line);
+    }
+
+    /** Playlists of one genre's tracks each (Zipf-like popularity inside the genre), counted at minWeight 1. */
+    static CooccurrenceGraph graph(int tracks, int genres, int playlists, int length, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int[][] lists = new int[playlists][];
+        int perGenre = tracks / genres;
+        for (int p = 0; p < playlists; p++) {
+            int g = random.nextInt(genres);
+            int[] list = new int[length];
+            for (int i = 0; i < length; i++) {
+                int rank = (int) Math.min(perGenre - 1, Math.floor(Math.pow(random.nextDouble(), 1.6) * perGenre));
+                list[i] = random.nextDouble() < 0.8 ? rank * genres + g : random.nextInt(tracks);
+            }
+            lists[p] = list;
+        }
+        return CooccurrenceCounter.count(PlaylistMemberships.of(tracks, lists), 1, 2, Progress.NONE);
+    }
+
+    static TrackFeatures features(CooccurrenceGraph graph, int genres, long seed) {
+        int n = graph.nodeCount();
+        SplittableRandom random = new SplittableRandom(seed);
+        FeatureGroup.Builder popularity = FeatureGroup.builder(TrackFeatures.POPULARITY, n, 1);
+        FeatureGroup.Builder audio = FeatureGroup.builder(TrackFeatures.AUDIO, n, 12);
+        int[] genreIds = new int[n];
+        List<String> names = new ArrayList<>();
+        for (int g = 0; g < genres; g++) {
+            names.add("genre" + g);
+        }
+        for (int t = 0; t < n; t++) {
+            genreIds[t] = random.nextDouble() < 0.9 ? t % genres : TrackFeatures.NO_GENRE;
+            popularity.set(t, new float[] {(float) (Math.log1p(graph.degree(t)) / Math.log1p(n))});
+            if (random.nextDouble() < 0.9) {
+                float[] row = new float[12];
+                for (int i = 0; i < 12; i++) {
+                    row[i] = (float) (Math.sin(t % genres + i) + 0.5 * random.nextGaussian());
+                }
+                audio.set(t, row);
+            }
+        }
+        return TrackFeatures.of(n, List.of(popularity.build(), audio.build()), genreIds, names);
+    }
+}

@@ -1,0 +1,250 @@
+package org.musig.model.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.musig.model.graph.CooccurrenceGraph;
+import org.musig.model.graph.FeatureGroup;
+import org.musig.model.graph.TrackFeatures;
+import org.musig.model.progress.Progress;
+
+class MusigTrainerTest {
+
+    /** Two planted communities (= two genres, two audio profiles), some isolated tracks. */
+    private static final ToyData TWO_COMMUNITIES = ToyData.planted(300, 2, 240, 8, 10, 0.8, 5);
+
+    private static TrainConfig config(Object... keyValues) {
+        Map<String, Object> map = new HashMap<>(Map.of("embeddingDimension", 16, "sampleSizes", List.of(5, 3),
+                "batchSize", 64, "epochs", 6, "tolerance", 0.0, "concurrency", 1, "learningRate", 0.01));
+        for (int i = 0; i < keyValues.length; i += 2) {
+            map.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return TrainConfig.parse(map);
+    }
+
+    private static int[] allNodes(CooccurrenceGraph graph) {
+        int[] nodes = new int[graph.nodeCount()];
+        for (int i = 0; i < nodes.length; i++) {
+            nodes[i] = i;
+        }
+        return nodes;
+    }
+
+    private static double cosine(float[] a, float[] b) {
+        double dot = 0;
+        double na = 0;
+        double nb = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+            na += a[i] * a[i];
+            nb += b[i] * b[i];
+        }
+        return dot / Math.sqrt(na * nb);
+    }
+
+    @Test
+    void everyTaskLossFallsOnPlantedCommunities() {
+        ToyData data = TWO_COMMUNITIES;
+        TrainedModel model = MusigTrainer.train(data.graph, data.features, config(), Progress.NONE);
+
+        assertThat(model.epochsRun()).isEqualTo(6);
+        assertThat(model.losses()).containsOnlyKeys("playlist", "genre", "audio", "total");
+        for (String task : List.of("playlist", "genre", "audio", "total")) {
+            List<Double> losses = model.losses().get(task);
+            assertThat(losses).hasSize(6);
+            assertThat(losses.get(5)).as(task + " " + losses).isLessThan(losses.get(0) * 0.8);
+        }
+        assertThat(model.notices()).isEmpty();
+        assertThat(model.pairsPerSecond()).isPositive();
+    }
+
+    @Test
+    void sameGenreTracksEndUpCloserThanOtherGenreTracks() {
+        ToyData data = TWO_COMMUNITIES;
+        TrainedModel model = MusigTrainer.train(data.graph, data.features, config(), Progress.NONE);
+        float[][] z = model.embed(data.graph, data.features, allNodes(data.graph), 1);
+
+        double same = 0;
+        double cross = 0;
+        int sameCount = 0;
+        int crossCount = 0;
+        for (int i = 0; i < z.length; i += 3) {
+            for (int j = i + 1; j < z.length; j += 7) {
+                double c = cosine(z[i], z[j]);
+                if (data.community(i) == data.community(j)) {
+                    same += c;
+                    sameCount++;
+                } else {
+                    cross += c;
+                    crossCount++;
+                }
+            }
+        }
+        assertThat(same / sameCount).isGreaterThan(cross / crossCount + 0.5);
+    }
+
+    @Test
+    void sameSeedGivesIdenticalModelsAndEmbeddingsForOneOrTwoThreads() {
+        ToyData data = TWO_COMMUNITIES;
+        // batch 300 = three shards of 128/128/44 pairs, so two threads really split batches.
+        TrainedModel one = MusigTrainer.train(data.graph, data.features, config("batchSize", 300, "epochs", 2), Progress.NONE);
+        TrainedModel again = MusigTrainer.train(data.graph, data.features, config("batchSize", 300, "epochs", 2), Progress.NONE);
+        TrainedModel two = MusigTrainer.train(data.graph, data.features,
+                config("batchSize", 300, "epochs", 2, "concurrency", 2), Progress.NONE);
+
+        int[] nodes = allNodes(data.graph);
+        float[][] z1 = one.embed(data.graph, data.features, nodes, 9, 1, Progress.NONE);
+        assertThat(again.embed(data.graph, data.features, nodes, 9, 1, Progress.NONE)).isDeepEqualTo(z1);
+        assertThat(two.embed(data.graph, data.features, nodes, 9, 2, Progress.NONE)).isDeepEqualTo(z1);
+        assertThat(two.losses()).isEqualTo(one.losses());
+        assertThat(one.embed(data.graph, data.features, nodes, 10, 1, Progress.NONE)).isNotEqualTo(z1);
+    }
+
+    @Test
+    void embeddingsAreFiniteUnitVectorsWhenFeaturesAreMissing() {
+        // Audio for 30% of tracks, no genre for a third of them, no popularity group at all.
+        ToyData base = ToyData.planted(200, 2, 150, 6, 5, 0.3, 8);
+        int n = base.features.trackCount();
+        int[] genres = new int[n];
+        for (int t = 0; t < n; t++) {
+            genres[t] = t % 3 == 0 ? TrackFeatures.NO_GENRE : base.features.genre(t);
+        }
+        TrackFeatures sparse = TrackFeatures.of(n, List.of(base.features.group(TrackFeatures.AUDIO)), genres,
+                base.features.genreNames());
+        TrainedModel model = MusigTrainer.train(base.graph, sparse,
+                config("features", List.of("genre", "popularity", "audio", "acoustic"), "epochs", 2), Progress.NONE);
+
+        assertThat(model.notices()).anyMatch(s -> s.contains("'popularity' left out"))
+                .anyMatch(s -> s.contains("'acoustic' left out"));
+        assertThat(model.featureGroups()).containsExactly("audio", "genre");
+        for (float[] row : model.embed(base.graph, sparse, allNodes(base.graph), 3)) {
+            double norm = 0;
+            for (float v : row) {
+                assertThat(Float.isFinite(v)).isTrue();
+                norm += v * v;
+            }
+            assertThat(norm).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-3));
+        }
+        model.losses().values().forEach(losses -> assertThat(losses).allMatch(Double::isFinite));
+    }
+
+    @Test
+    void isolatedAndBrandNewTracksGetEmbeddingsFromTheirFeatures() {
+        ToyData data = TWO_COMMUNITIES;
+        TrainedModel model = MusigTrainer.train(data.graph, data.features, config(), Progress.NONE);
+        int isolated = data.graph.nodeCount() - 1;
+        assertThat(data.graph.degree(isolated)).isZero();
+        float[][] z = model.embed(data.graph, data.features, new int[] {isolated, 0, 1}, 4);
+        assertThat(z[0]).hasSize(16);
+        assertThat(cosine(z[0], data.community(isolated) == 0 ? z[1] : z[2]))
+                .isGreaterThan(cosine(z[0], data.community(isolated) == 0 ? z[2] : z[1]));
+
+        // A later graph with 20 more tracks (no playlists yet, features only): inductive embedding.
+        ToyData later = ToyData.planted(320, 2, 240, 8, 30, 0.8, 5);
+        float[][] fresh = model.embed(later.graph, later.features, new int[] {300, 301, 319}, 4);
+        for (float[] row : fresh) {
+            assertThat(row).hasSize(16);
+            for (float v : row) {
+                assertThat(Float.isFinite(v)).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void serializedModelEmbedsExactlyLikeTheOriginal() {
+        ToyData data = TWO_COMMUNITIES;
+        TrainedModel model = MusigTrainer.train(data.graph, data.features, config("epochs", 2), Progress.NONE);
+        TrainedModel copy = TrainedModel.deserialize(model.serialize());
+
+        int[] nodes = allNodes(data.graph);
+        assertThat(copy.embed(data.graph, data.features, nodes, 5)).isDeepEqualTo(model.embed(data.graph, data.features, nodes, 5));
+        assertThat(copy.config()).isEqualTo(model.config());
+        assertThat(copy.losses()).isEqualTo(model.losses());
+        assertThat(copy.notices()).isEqualTo(model.notices());
+        assertThat(copy.epochsRun()).isEqualTo(model.epochsRun());
+        assertThat(copy.featureGroups()).isEqualTo(model.featureGroups());
+        assertThatThrownBy(() -> TrainedModel.deserialize(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a MUSIG model");
+    }
+
+    @Test
+    void tasksWithoutLabelsAreSkippedWithANotice() {
+        ToyData data = TWO_COMMUNITIES;
+        FeatureGroup popularity = data.features.group(TrackFeatures.POPULARITY);
+        TrackFeatures noGenreNoAudio = TrackFeatures.of(data.features.trackCount(), List.of(popularity), null, null);
+        TrainedModel model = MusigTrainer.train(data.graph, noGenreNoAudio, config("epochs", 1), Progress.NONE);
+
+        assertThat(model.losses()).containsOnlyKeys("playlist", "total");
+        assertThat(model.notices()).anyMatch(s -> s.contains("task 'genre' skipped"))
+                .anyMatch(s -> s.contains("task 'audio' skipped"))
+                .anyMatch(s -> s.contains("'genre' left out"))
+                .anyMatch(s -> s.contains("'audio' left out"));
+
+        assertThatThrownBy(() -> MusigTrainer.train(data.graph, noGenreNoAudio,
+                config("taskWeights", Map.of("playlist", 0)), Progress.NONE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no task left to train");
+    }
+
+    @Test
+    void terminationStopsTrainingAtTheNextBatch() {
+        ToyData data = TWO_COMMUNITIES;
+        AtomicInteger checks = new AtomicInteger();
+        List<String> stages = new ArrayList<>();
+        Progress stopAfterThree = new Progress() {
+            @Override
+            public void begin(String stage, long volume) {
+                stages.add(stage + ":" + volume);
+            }
+
+            @Override
+            public void advance(long units) {
+            }
+
+            @Override
+            public void checkRunning() {
+                if (checks.incrementAndGet() > 3) {
+                    throw new IllegalStateException("terminated");
+                }
+            }
+        };
+        assertThatThrownBy(() -> MusigTrainer.train(data.graph, data.features, config("concurrency", 2), stopAfterThree))
+                .isInstanceOf(IllegalStateException.class).hasMessage("terminated");
+        assertThat(stages).containsExactly("epoch 1/6:" + data.graph.relationshipCount());
+    }
+
+    @Test
+    void stopsEarlyWhenTheEpochLossNoLongerImproves() {
+        ToyData data = TWO_COMMUNITIES;
+        TrainedModel model = MusigTrainer.train(data.graph, data.features, config("epochs", 50, "tolerance", 0.5),
+                Progress.NONE);
+        assertThat(model.epochsRun()).isLessThan(50);
+        assertThat(model.losses().get("total")).hasSize(model.epochsRun());
+    }
+
+    @Test
+    void refusesAGraphWithoutEdgesAndMismatchedTables() {
+        ToyData data = TWO_COMMUNITIES;
+        ToyData empty = ToyData.planted(10, 2, 0, 3, 0, 1.0, 1);
+        assertThatThrownBy(() -> MusigTrainer.train(empty.graph, empty.features, config(), Progress.NONE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no relationships");
+        assertThatThrownBy(() -> MusigTrainer.train(data.graph, empty.features, config(), Progress.NONE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("same tracks");
+    }
+
+    @Test
+    void memoryEstimateGrowsWithTheGraphAndTheThreads() {
+        TrainConfig config = TrainConfig.defaults();
+        long small = TrainedModel.estimateBytes(20_000, 1_000_000, config, 70);
+        long big = TrainedModel.estimateBytes(200_000, 10_000_000, config, 70);
+        long moreThreads = TrainedModel.estimateBytes(20_000, 1_000_000, config.withConcurrency(4), 70);
+        assertThat(small).isBetween(10_000_000L, 1_000_000_000L);
+        assertThat(big).isGreaterThan(small);
+        assertThat(moreThreads).isGreaterThan(small);
+    }
+}
