@@ -5,6 +5,8 @@ import org.musig.procedures.graph.GraphProcedures;
 import org.musig.procedures.load.LoadProcedures;
 import org.musig.procedures.progress.ProgressProcedures;
 import org.musig.procedures.split.SplitProcedures;
+import org.musig.procedures.train.EmbedProcedures;
+import org.musig.procedures.train.TrainProcedures;
 
 /**
  * Every class holding MUSIG procedures or functions. A server finds them by scanning the plugin jar;
@@ -12,7 +14,7 @@ import org.musig.procedures.split.SplitProcedures;
  */
 public final class MusigProcedureClasses {
     public static final List<Class<?>> PROCEDURES = List.of(LoadProcedures.class, ProgressProcedures.class,
-            SplitProcedures.class, GraphProcedures.class);
+            SplitProcedures.class, GraphProcedures.class, TrainProcedures.class, EmbedProcedures.class);
     public static final List<Class<?>> FUNCTIONS = List.of();
 
     private MusigProcedureClasses() {

@@ -33,7 +33,8 @@ public record TrainConfig(int embeddingDimension, List<Integer> sampleSizes, Str
     public static final List<String> TASKS = List.of("playlist", "genre", "audio");
     public static final long ALL_PAIRS = Long.MAX_VALUE;
 
-    private static final List<String> KEYS = List.of("embeddingDimension", "sampleSizes", "activation", "sampling",
+    /** Every key {@link #parse} accepts. */
+    public static final List<String> KEYS = List.of("embeddingDimension", "sampleSizes", "activation", "sampling",
             "features", "topGenres", "negativeSamples", "negativeSampler", "taskWeights", "regressionTarget",
             "learningRate", "batchSize", "epochs", "maxPairsPerEpoch", "tolerance", "randomSeed", "concurrency");
 

@@ -1,0 +1,34 @@
+package org.musig.procedures.graph;
+
+import java.util.List;
+import org.musig.model.graph.CooccurrenceCounter;
+import org.musig.model.graph.CooccurrenceGraph;
+import org.musig.model.graph.TrackFeatures;
+import org.musig.model.progress.Progress;
+import org.musig.procedures.split.SplitStore;
+import org.neo4j.graphdb.Transaction;
+
+/**
+ * The co-occurrence graph of the store as it is now, in memory only (nothing written, nothing
+ * catalogued): what inductive embedding runs on, so tracks added after training are included.
+ */
+public final class StoreGraph {
+
+    /** The graph, its feature table and the Neo4j node id of each dense track id. */
+    public record Snapshot(CooccurrenceGraph graph, TrackFeatures features, long[] trackNodeIds) {
+    }
+
+    private StoreGraph() {
+    }
+
+    /**
+     * @param excludedSplit a split whose held-out memberships must stay invisible (as at training), or null
+     */
+    public static Snapshot read(Transaction tx, String excludedSplit, int minWeight, int concurrency,
+                                List<String> notices, Progress progress) {
+        var split = excludedSplit == null ? null : SplitStore.require(tx, excludedSplit);
+        GraphInput input = StoreReader.read(tx, split, notices, progress);
+        CooccurrenceGraph graph = CooccurrenceCounter.count(input.memberships(), minWeight, concurrency, progress);
+        return new Snapshot(graph, input.features(), input.trackNodeIds());
+    }
+}

@@ -1,0 +1,33 @@
+package org.musig.procedures.train;
+
+import java.util.List;
+import java.util.Map;
+import org.musig.model.config.ConfigMap;
+
+/**
+ * Settings of {@code musig.embed.write} and {@code musig.embed.stream}.
+ *
+ * @param tracks        'all', or 'missing': only tracks without {@code writeProperty} (e.g. added after training)
+ * @param trackIds      stream only these Track ids (empty: every track chosen by {@code tracks})
+ * @param createIndex   reserved for the vector index (not accepted yet)
+ */
+record EmbedConfig(String modelName, String writeProperty, String tracks, List<String> trackIds, int batchSize,
+                   int concurrency, Map<String, Object> echo) {
+
+    static EmbedConfig parse(String owner, Map<String, Object> raw, boolean write) {
+        List<String> keys = write
+                ? List.of("modelName", "writeProperty", "tracks", "batchSize", "concurrency")
+                : List.of("modelName", "tracks", "writeProperty", "trackIds", "concurrency");
+        ConfigMap config = ConfigMap.of(owner, raw, keys);
+        String modelName = config.getString("modelName", "musig");
+        String property = config.getString("writeProperty", "musig");
+        if (modelName == null || modelName.isBlank() || property == null || property.isBlank()) {
+            throw new IllegalArgumentException(owner + ": modelName and writeProperty must be non-empty strings");
+        }
+        String tracks = config.getChoice("tracks", "all", List.of("all", "missing"));
+        List<String> trackIds = write ? List.of() : config.getStringList("trackIds", List.of());
+        int batchSize = write ? config.getInt("batchSize", 10_000, 1, 1_000_000) : 0;
+        int concurrency = config.getInt("concurrency", Math.min(4, Runtime.getRuntime().availableProcessors()), 1, 64);
+        return new EmbedConfig(modelName, property, tracks, trackIds, batchSize, concurrency, config.echo());
+    }
+}

@@ -1,0 +1,128 @@
+package org.musig.procedures.train;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.musig.model.progress.Progress;
+import org.musig.model.train.TrainedModel;
+import org.musig.procedures.graph.StoreGraph;
+import org.musig.procedures.progress.TaskRegistry;
+import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.Transaction;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.neo4j.procedure.Context;
+import org.neo4j.procedure.Description;
+import org.neo4j.procedure.Mode;
+import org.neo4j.procedure.Name;
+import org.neo4j.procedure.Procedure;
+import org.neo4j.procedure.TerminationGuard;
+
+/**
+ * {@code musig.embed.write} / {@code musig.embed.stream}: apply a trained model inductively. Each call reads
+ * the store as it is now (so tracks and playlists added after training are included), rebuilds the
+ * co-occurrence graph in memory with the model's threshold and without its evaluation split's held-out
+ * memberships, and runs the aggregators on it - no retraining.
+ */
+public class EmbedProcedures {
+    @Context
+    public GraphDatabaseAPI db;
+
+    @Context
+    public Transaction tx;
+
+    @Context
+    public TerminationGuard guard;
+
+    public record WriteRow(String modelName, String writeProperty, long nodeCount, long nodePropertiesWritten,
+                           long computeMillis, long writeMillis, List<String> notices,
+                           Map<String, Object> configuration) {
+    }
+
+    public record EmbeddingRow(long nodeId, String trackId, List<Double> embedding) {
+    }
+
+    @Procedure(name = "musig.embed.write", mode = Mode.WRITE)
+    @Description("Writes a trained model's embeddings to Track nodes as float[] properties. Config: modelName "
+            + "('musig'), writeProperty ('musig'), tracks ('all' | 'missing': only tracks without the property), "
+            + "batchSize (10000), concurrency.")
+    public Stream<WriteRow> write(@Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
+        EmbedConfig settings = EmbedConfig.parse("musig.embed.write", config, true);
+        StoredModel stored = ModelStore.require(tx, settings.modelName());
+        return TaskRegistry.run("musig.embed.write", guard, progress -> {
+            long start = System.currentTimeMillis();
+            List<String> notices = new ArrayList<>();
+            Embedded embedded = embed(stored, settings, notices, progress);
+            long computeMillis = System.currentTimeMillis() - start;
+            start = System.currentTimeMillis();
+            long written = EmbeddingWriter.write(db, settings.writeProperty(), settings.batchSize(), embedded.nodeIds(),
+                    embedded.vectors(), progress);
+            return Stream.of(new WriteRow(settings.modelName(), settings.writeProperty(), embedded.nodeIds().length,
+                    written, computeMillis, System.currentTimeMillis() - start, notices, settings.echo()));
+        });
+    }
+
+    @Procedure(name = "musig.embed.stream", mode = Mode.READ)
+    @Description("Streams a trained model's embeddings without writing them. Config: modelName ('musig'), "
+            + "trackIds (only these), tracks ('all' | 'missing' with writeProperty), concurrency.")
+    public Stream<EmbeddingRow> stream(@Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
+        EmbedConfig settings = EmbedConfig.parse("musig.embed.stream", config, false);
+        StoredModel stored = ModelStore.require(tx, settings.modelName());
+        Embedded embedded = TaskRegistry.run("musig.embed.stream", guard,
+                progress -> embed(stored, settings, new ArrayList<>(), progress));
+        return IntStream.range(0, embedded.nodeIds().length).mapToObj(i -> {
+            Node node = nodeById(embedded.nodeIds()[i]);
+            return new EmbeddingRow(embedded.nodeIds()[i], String.valueOf(node.getProperty("id", null)),
+                    toList(embedded.vectors()[i]));
+        });
+    }
+
+    private record Embedded(long[] nodeIds, float[][] vectors) {
+    }
+
+    private Embedded embed(StoredModel stored, EmbedConfig settings, List<String> notices, Progress progress) {
+        StoreGraph.Snapshot snapshot = StoreGraph.read(tx, stored.excludedSplit(), stored.minWeight(),
+                settings.concurrency(), notices, progress);
+        int[] nodes = chooseTracks(snapshot.trackNodeIds(), settings);
+        TrainedModel model = stored.model();
+        float[][] vectors = model.embed(snapshot.graph(), snapshot.features(), nodes, model.config().randomSeed(),
+                settings.concurrency(), progress);
+        long[] nodeIds = new long[nodes.length];
+        for (int i = 0; i < nodes.length; i++) {
+            nodeIds[i] = snapshot.trackNodeIds()[nodes[i]];
+        }
+        return new Embedded(nodeIds, vectors);
+    }
+
+    /** Dense ids of the tracks to embed, ascending. */
+    private int[] chooseTracks(long[] trackNodeIds, EmbedConfig settings) {
+        Set<String> only = settings.trackIds().isEmpty() ? null : new HashSet<>(settings.trackIds());
+        boolean missingOnly = settings.tracks().equals("missing");
+        if (only == null && !missingOnly) {
+            return IntStream.range(0, trackNodeIds.length).toArray();
+        }
+        return IntStream.range(0, trackNodeIds.length).filter(i -> {
+            Node node = nodeById(trackNodeIds[i]);
+            if (missingOnly && node.hasProperty(settings.writeProperty())) {
+                return false;
+            }
+            return only == null || only.contains(String.valueOf(node.getProperty("id", "")));
+        }).toArray();
+    }
+
+    @SuppressWarnings("deprecation")
+    private Node nodeById(long id) {
+        return tx.getNodeById(id);
+    }
+
+    private static List<Double> toList(float[] vector) {
+        List<Double> list = new ArrayList<>(vector.length);
+        for (float v : vector) {
+            list.add((double) v);
+        }
+        return list;
+    }
+}

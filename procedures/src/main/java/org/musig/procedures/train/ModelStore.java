@@ -1,0 +1,112 @@
+package org.musig.procedures.train;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.musig.model.train.TrainedModel;
+import org.neo4j.graphdb.Label;
+import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.ResourceIterator;
+import org.neo4j.graphdb.Transaction;
+
+/**
+ * {@code (:MusigModel)} nodes: one per model, written in a single transaction at the end of training, so
+ * a model is visible only when complete (a stopped or crashed training leaves nothing behind). The
+ * parameters are the model's own serialised form (a byte[] property); the configuration and losses are
+ * also stored as readable JSON strings.
+ */
+final class ModelStore {
+    static final Label LABEL = Label.label("MusigModel");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ModelStore() {
+    }
+
+    static boolean exists(Transaction tx, String name) {
+        return tx.findNode(LABEL, "name", name) != null;
+    }
+
+    /** The named model; fails naming the models that exist when there is none. */
+    static StoredModel require(Transaction tx, String name) {
+        Node node = tx.findNode(LABEL, "name", name);
+        if (node == null) {
+            throw new IllegalArgumentException("no model named '" + name + "'; existing models: "
+                    + describe(names(tx), "none (train one with musig.train)"));
+        }
+        return read(node);
+    }
+
+    static List<String> names(Transaction tx) {
+        List<String> names = new ArrayList<>();
+        try (ResourceIterator<Node> nodes = tx.findNodes(LABEL)) {
+            nodes.forEachRemaining(n -> names.add((String) n.getProperty("name")));
+        }
+        names.sort(String::compareTo);
+        return names;
+    }
+
+    static List<StoredModel> list(Transaction tx) {
+        List<StoredModel> models = new ArrayList<>();
+        try (ResourceIterator<Node> nodes = tx.findNodes(LABEL)) {
+            nodes.forEachRemaining(n -> models.add(read(n)));
+        }
+        models.sort((a, b) -> a.name().compareTo(b.name()));
+        return models;
+    }
+
+    /** Writes the model, replacing one of the same name. */
+    static void write(Transaction tx, StoredModel stored) {
+        delete(tx, stored.name());
+        TrainedModel model = stored.model();
+        Node node = tx.createNode(LABEL);
+        node.setProperty("name", stored.name());
+        node.setProperty("parameters", model.serialize());
+        node.setProperty("graphName", stored.graphName());
+        node.setProperty("minWeight", (long) stored.minWeight());
+        if (stored.excludedSplit() != null) {
+            node.setProperty("excludedSplit", stored.excludedSplit());
+        }
+        node.setProperty("nodeCount", stored.nodeCount());
+        node.setProperty("relationshipCount", stored.relationshipCount());
+        node.setProperty("trainMillis", stored.trainMillis());
+        node.setProperty("epochs", (long) model.epochsRun());
+        node.setProperty("embeddingDimension", (long) model.embeddingDimension());
+        node.setProperty("featureGroups", model.featureGroups().toArray(String[]::new));
+        node.setProperty("config", json(model.config().toMap()));
+        node.setProperty("lossPerEpoch", json(model.losses()));
+        node.setProperty("pairsPerSecond", model.pairsPerSecond());
+        node.setProperty("createdAt", stored.createdAt());
+    }
+
+    static boolean delete(Transaction tx, String name) {
+        Node node = tx.findNode(LABEL, "name", name);
+        if (node == null) {
+            return false;
+        }
+        node.delete();
+        return true;
+    }
+
+    private static StoredModel read(Node node) {
+        TrainedModel model = TrainedModel.deserialize((byte[]) node.getProperty("parameters"));
+        return new StoredModel((String) node.getProperty("name"), model, (String) node.getProperty("graphName"),
+                ((Number) node.getProperty("minWeight")).intValue(), (String) node.getProperty("excludedSplit", null),
+                ((Number) node.getProperty("nodeCount")).longValue(),
+                ((Number) node.getProperty("relationshipCount")).longValue(),
+                ((Number) node.getProperty("trainMillis")).longValue(), (ZonedDateTime) node.getProperty("createdAt"));
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a model's settings as JSON", e);
+        }
+    }
+
+    static String describe(List<String> names, String none) {
+        return names.isEmpty() ? none : names.toString();
+    }
+}

@@ -1,0 +1,159 @@
+package org.musig.procedures.train;
+
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.musig.model.graph.FeatureGroup;
+import org.musig.model.graph.TrackFeatures;
+import org.musig.model.train.MusigTrainer;
+import org.musig.model.train.TrainConfig;
+import org.musig.model.train.TrainedModel;
+import org.musig.procedures.graph.GraphCatalog;
+import org.musig.procedures.graph.MusigGraph;
+import org.musig.procedures.progress.TaskRegistry;
+import org.neo4j.graphdb.Transaction;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.neo4j.procedure.Context;
+import org.neo4j.procedure.Description;
+import org.neo4j.procedure.Mode;
+import org.neo4j.procedure.Name;
+import org.neo4j.procedure.Procedure;
+import org.neo4j.procedure.TerminationGuard;
+
+/** {@code musig.train}, {@code musig.train.estimate}, {@code musig.model.list/drop}. */
+public class TrainProcedures {
+    /** Names being trained right now: a second training of the same name is refused, not raced. */
+    private static final Set<String> IN_TRAINING = ConcurrentHashMap.newKeySet();
+
+    @Context
+    public GraphDatabaseAPI db;
+
+    @Context
+    public Transaction tx;
+
+    @Context
+    public TerminationGuard guard;
+
+    public record TrainRow(String modelName, String graphName, long epochs, long trainMillis,
+                           Map<String, Object> lossPerEpoch, double pairsPerSecond, long nodeCount,
+                           long relationshipCount, List<String> notices, Map<String, Object> configuration) {
+    }
+
+    public record EstimateRow(String graphName, long nodeCount, long relationshipCount, long requiredBytes,
+                              long freeHeapBytes, boolean fits) {
+    }
+
+    public record ModelRow(String modelName, String graphName, long epochs, long embeddingDimension,
+                           List<String> featureGroups, long nodeCount, long relationshipCount, long minWeight,
+                           String excludedSplit, long trainMillis, Map<String, Object> lossPerEpoch,
+                           Map<String, Object> configuration, ZonedDateTime createdAt) {
+    }
+
+    public record DropRow(String modelName, boolean dropped) {
+    }
+
+    @Procedure(name = "musig.train", mode = Mode.WRITE)
+    @Description("Trains a MUSIG model (multi-task GraphSAGE-style mean aggregator) on a graph built by "
+            + "musig.graph.build and stores it as a (:MusigModel) node. Config: graphName ('musig'), modelName "
+            + "('musig'), overwrite (false), embeddingDimension (64), sampleSizes ([25, 10]), features, taskWeights, "
+            + "learningRate, batchSize, epochs, randomSeed, concurrency, ... (see the README).")
+    public Stream<TrainRow> train(@Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
+        TrainProcedureConfig settings = TrainProcedureConfig.parse(config);
+        if (!settings.overwrite() && ModelStore.exists(tx, settings.modelName())) {
+            throw new IllegalArgumentException("a model named '" + settings.modelName() + "' already exists; "
+                    + "pass overwrite: true to replace it or choose another modelName");
+        }
+        MusigGraph graph = GraphCatalog.require(db.databaseName(), settings.graphName());
+        checkMemory(graph, settings.train());
+        if (!IN_TRAINING.add(settings.modelName())) {
+            throw new IllegalStateException("model '" + settings.modelName() + "' is being trained by another call; "
+                    + "wait for it or choose another modelName");
+        }
+        try {
+            long start = System.currentTimeMillis();
+            TrainedModel model = TaskRegistry.run(TrainConfig.OWNER, guard,
+                    progress -> MusigTrainer.train(graph.graph(), graph.features(), settings.train(), progress));
+            long millis = System.currentTimeMillis() - start;
+            StoredModel stored = new StoredModel(settings.modelName(), model, graph.name(), graph.graph().minWeight(),
+                    graph.excludedSplit(), graph.graph().nodeCount(), graph.graph().relationshipCount(), millis,
+                    ZonedDateTime.now());
+            ModelStore.write(tx, stored); // committed with the query: the model is visible only when complete
+            return Stream.of(new TrainRow(settings.modelName(), graph.name(), model.epochsRun(), millis,
+                    new java.util.LinkedHashMap<String, Object>(model.losses()), model.pairsPerSecond(), graph.graph().nodeCount(),
+                    graph.graph().relationshipCount(), model.notices(), settings.echo()));
+        } finally {
+            IN_TRAINING.remove(settings.modelName());
+        }
+    }
+
+    @Procedure(name = "musig.train.estimate", mode = Mode.READ)
+    @Description("The heap musig.train needs for this config on its graph, besides the graph itself, and whether it fits now.")
+    public Stream<EstimateRow> estimate(@Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
+        TrainProcedureConfig settings = TrainProcedureConfig.parse(config);
+        MusigGraph graph = GraphCatalog.require(db.databaseName(), settings.graphName());
+        long required = requiredBytes(graph, settings.train());
+        long free = freeHeap();
+        return Stream.of(new EstimateRow(graph.name(), graph.graph().nodeCount(), graph.graph().relationshipCount(),
+                required, free, required <= free));
+    }
+
+    @Procedure(name = "musig.model.list", mode = Mode.READ)
+    @Description("Lists the trained models stored in this database.")
+    public Stream<ModelRow> list(@Name(value = "modelName", defaultValue = "") String modelName) {
+        return ModelStore.list(tx).stream().filter(m -> modelName.isEmpty() || m.name().equals(modelName))
+                .map(m -> new ModelRow(m.name(), m.graphName(), m.model().epochsRun(), m.model().embeddingDimension(),
+                        m.model().featureGroups(), m.nodeCount(), m.relationshipCount(), m.minWeight(),
+                        m.excludedSplit(), m.trainMillis(), new java.util.LinkedHashMap<String, Object>(m.lossPerEpoch()), m.model().config().toMap(),
+                        m.createdAt()));
+    }
+
+    @Procedure(name = "musig.model.drop", mode = Mode.WRITE)
+    @Description("Deletes a stored model. Embeddings already written stay on the tracks.")
+    public Stream<DropRow> drop(@Name("modelName") String modelName,
+                                @Name(value = "failIfMissing", defaultValue = "true") boolean failIfMissing) {
+        boolean dropped = ModelStore.delete(tx, modelName);
+        if (!dropped && failIfMissing) {
+            ModelStore.require(tx, modelName); // throws, naming the models that exist
+        }
+        return Stream.of(new DropRow(modelName, dropped));
+    }
+
+    private static void checkMemory(MusigGraph graph, TrainConfig config) {
+        long required = requiredBytes(graph, config);
+        long free = freeHeap();
+        if (required > free) {
+            throw new IllegalStateException(String.format("musig.train needs about %,d bytes of heap for this graph "
+                    + "and config but only %,d are free; raise the heap, or lower embeddingDimension, batchSize or "
+                    + "concurrency", required, free));
+        }
+    }
+
+    static long requiredBytes(MusigGraph graph, TrainConfig config) {
+        return MusigTrainer.estimateBytes(graph.graph().nodeCount(), graph.graph().relationshipCount(), config,
+                inputWidth(graph.features(), config));
+    }
+
+    /** Width of the encoded input h^0 for the chosen groups (one-hot genres + each group with a missing flag). */
+    private static int inputWidth(TrackFeatures features, TrainConfig config) {
+        int width = 0;
+        for (String group : config.features()) {
+            switch (group) {
+                case "genre" -> width += config.topGenres() + 1;
+                case "popularity" -> width += 3;
+                default -> {
+                    FeatureGroup values = features.group(group);
+                    width += values == null ? 0 : values.dimension() + 1;
+                }
+            }
+        }
+        return Math.max(1, width);
+    }
+
+    static long freeHeap() {
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+    }
+}

@@ -1,0 +1,107 @@
+package org.musig.procedures.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.musig.procedures.MusigDatabase;
+
+/** Training, storing and applying a model on the bundled real dataset, through Cypher. */
+class TrainEmbedProcedureTest extends MusigDatabase {
+    private static final String QUICK = "epochs: 2, maxPairsPerEpoch: 4000, batchSize: 256, embeddingDimension: 16, "
+            + "sampleSizes: [5, 3], randomSeed: 7";
+
+    @BeforeAll
+    void loadAndBuild() {
+        query("CALL musig.load.csv($file)", Map.of("file", importTidyTuesday()));
+        single("CALL musig.graph.build({minWeight: 2, graphName: 'tt', writeRelationshipType: null})");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void trainingStoresAModelWithLossesForEveryTaskAndRefusesToOverwriteSilently() {
+        Map<String, Object> row = single("CALL musig.train({graphName: 'tt', modelName: 'm1', " + QUICK + "})");
+        assertThat(row.get("epochs")).isEqualTo(2L);
+        Map<String, List<Double>> losses = (Map<String, List<Double>>) row.get("lossPerEpoch");
+        assertThat(losses).containsKeys("playlist", "genre", "audio", "total");
+        assertThat(losses.get("total")).hasSize(2).allSatisfy(l -> assertThat(l).isFinite().isPositive());
+        assertThat((Double) row.get("pairsPerSecond")).isPositive();
+
+        Map<String, Object> listed = single("CALL musig.model.list('m1')");
+        assertThat(listed.get("embeddingDimension")).isEqualTo(16L);
+        assertThat(listed.get("minWeight")).isEqualTo(2L);
+        assertThat((List<Object>) listed.get("featureGroups")).contains("genre", "popularity", "audio");
+        assertThat(count("MATCH (m:MusigModel {name: 'm1'}) RETURN count(m)")).isEqualTo(1);
+
+        assertThatThrownBy(() -> query("CALL musig.train({graphName: 'tt', modelName: 'm1', " + QUICK + "})"))
+                .hasMessageContaining("already exists");
+        single("CALL musig.train({graphName: 'tt', modelName: 'm1', overwrite: true, " + QUICK + "})");
+        assertThat(count("MATCH (m:MusigModel {name: 'm1'}) RETURN count(m)")).isEqualTo(1);
+        assertThat(single("CALL musig.model.drop('m1')").get("dropped")).isEqualTo(true);
+        assertThat(count("MATCH (m:MusigModel) WHERE m.name = 'm1' RETURN count(m)")).isZero();
+    }
+
+    @Test
+    void embeddingsAreWrittenForEveryTrackAsUnitFloatVectorsAndAreReproducible() {
+        single("CALL musig.train({graphName: 'tt', modelName: 'm2', " + QUICK + "})");
+        long tracks = count("MATCH (t:Track) RETURN count(t)");
+        Map<String, Object> row = single("CALL musig.embed.write({modelName: 'm2', writeProperty: 'emb2'})");
+        assertThat(row.get("nodeCount")).isEqualTo(tracks);
+        assertThat(row.get("nodePropertiesWritten")).isEqualTo(tracks);
+        Map<String, Object> one = single("MATCH (t:Track) WHERE t.emb2 IS NOT NULL WITH t LIMIT 1 "
+                + "RETURN t.id AS id, t.emb2 AS v, reduce(s = 0.0, x IN t.emb2 | s + x * x) AS norm");
+        assertThat(one.get("v")).isInstanceOf(float[].class);
+        assertThat(((float[]) one.get("v")).length).isEqualTo(16);
+        assertThat((Double) one.get("norm")).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+
+        List<Map<String, Object>> streamed = query("CALL musig.embed.stream({modelName: 'm2', trackIds: [$id]})",
+                Map.of("id", one.get("id")));
+        assertThat(streamed).hasSize(1);
+        List<?> vector = (List<?>) streamed.get(0).get("embedding");
+        float[] written = (float[]) one.get("v");
+        // Alone in a batch, the track's matrix products round differently in the last bit or two.
+        for (int i = 0; i < written.length; i++) {
+            assertThat(((Number) vector.get(i)).floatValue()).isCloseTo(written[i], org.assertj.core.data.Offset.offset(1e-5f));
+        }
+        // The same model over the same tracks gives bit-identical vectors.
+        single("CALL musig.embed.write({modelName: 'm2', writeProperty: 'emb2again'})");
+        assertThat(count("MATCH (t:Track) WHERE t.emb2 <> t.emb2again OR t.emb2again IS NULL RETURN count(t)")).isZero();
+    }
+
+    @Test
+    void tracksAddedAfterTrainingGetEmbeddingsWithoutRetraining() {
+        single("CALL musig.train({graphName: 'tt', modelName: 'm3', " + QUICK + "})");
+        single("CALL musig.embed.write({modelName: 'm3', writeProperty: 'emb3'})");
+        // Two new tracks: one with audio features in a new playlist with a known track, one with nothing but an id.
+        query("MATCH (old:Track) WITH old LIMIT 1 "
+                + "CREATE (p:Playlist {id: 'new-playlist', genre: 'pop'})-[:CONTAINS {position: 0}]->(old), "
+                + "(p)-[:CONTAINS {position: 1}]->(:Track {id: 'new-1', audio: [0.5, 0.7, 5.0, -6.0, 1.0, 0.05, 0.1, 0.0, 0.1, 0.5, 120.0, 200000.0]}), "
+                + "(:Track {id: 'new-2'})");
+        Map<String, Object> row = single("CALL musig.embed.write({modelName: 'm3', writeProperty: 'emb3', tracks: 'missing'})");
+        assertThat(row.get("nodeCount")).isEqualTo(2L);
+        assertThat(count("MATCH (t:Track) WHERE t.id STARTS WITH 'new-' AND t.emb3 IS NOT NULL RETURN count(t)")).isEqualTo(2);
+        assertThat(count("MATCH (t:Track) WHERE t.emb3 IS NULL RETURN count(t)")).isZero();
+        query("MATCH (t:Track) WHERE t.id STARTS WITH 'new-' DETACH DELETE t");
+        query("MATCH (p:Playlist {id: 'new-playlist'}) DETACH DELETE p");
+    }
+
+    @Test
+    void estimatesAndErrorsNameWhatIsWrong() {
+        Map<String, Object> estimate = single("CALL musig.train.estimate({graphName: 'tt'})");
+        assertThat((Long) estimate.get("requiredBytes")).isPositive();
+        assertThat(estimate.get("fits")).isEqualTo(true);
+        assertThatThrownBy(() -> query("CALL musig.train({graphName: 'nope'})")).hasMessageContaining("no MUSIG graph named 'nope'");
+        assertThatThrownBy(() -> query("CALL musig.train({graphName: 'tt', epochz: 3})"))
+                .hasMessageContaining("unknown configuration key(s) [epochz]").hasMessageContaining("modelName");
+        assertThatThrownBy(() -> query("CALL musig.train({graphName: 'tt', embeddingDimension: 0})"))
+                .hasMessageContaining("embeddingDimension");
+        assertThatThrownBy(() -> query("CALL musig.train({graphName: 'tt', learningRate: 'fast'})"))
+                .hasMessageContaining("learningRate");
+        assertThatThrownBy(() -> query("CALL musig.embed.write({modelName: 'ghost'})")).hasMessageContaining("no model named 'ghost'");
+        assertThatThrownBy(() -> query("CALL musig.embed.write({tracks: 'some'})")).hasMessageContaining("tracks");
+        assertThatThrownBy(() -> query("CALL musig.model.drop('ghost')")).hasMessageContaining("no model named 'ghost'");
+    }
+}
