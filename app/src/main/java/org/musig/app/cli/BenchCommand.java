@@ -32,7 +32,8 @@ public final class BenchCommand implements Command {
 
     @Override
     public String summary() {
-        return "benchmarks: 'bench load' (loader throughput), 'bench graph' (co-occurrence build) on synthetic MPD data";
+        return "benchmarks on synthetic MPD data: 'bench load' (loader throughput), 'bench graph' (co-occurrence "
+                + "build), 'bench train' (MUSIG vs GDS GraphSAGE training, embed.write)";
     }
 
     @Override
@@ -54,6 +55,16 @@ public final class BenchCommand implements Command {
                 every CO_OCCURS relationship and projects into GDS), an unchanged rebuild (writes nothing), and
                 an in-memory build (writeRelationshipType: null). Prints read/count/write/project times, the
                 graph's size and peak heap for each.
+
+                Usage: ./musig bench train [--playlists 95000] [--min-weight 10] [--concurrency 2] [--dimension 64]
+                                           [--train-batch 512] [--iterations 5] [--work DIR]
+
+                On the same database as 'bench graph' (loaded once), builds the graph, then trains in one process
+                GDS GraphSAGE and MUSIG single-task (taskWeights 1,0,0) and multi-task (1,1,1) with the same
+                embedding dimension, sample sizes [25, 10], batch size and number of training examples (GDS: one
+                epoch of --iterations iterations over every connected track; MUSIG: as many pairs), and
+                prints times, examples per second, the ratio to GDS and peak heap; then musig.embed.write
+                throughput.
                 """;
     }
 
@@ -61,12 +72,12 @@ public final class BenchCommand implements Command {
     public int run(String[] args, PrintStream out) throws Exception {
         Options options = Options.parse("bench", args,
                 Set.of("playlists", "tracks", "seed", "batch-size", "work", "genres", "mean-length", "min-weight",
-                        "concurrency"), Set.of());
+                        "concurrency", "dimension", "train-batch", "iterations"), Set.of());
         String benchmark = options.positional().size() == 1 ? options.positional().get(0) : "";
-        if (!benchmark.equals("load") && !benchmark.equals("graph")) {
-            throw new Options.UsageException("bench: expected a benchmark name: load or graph");
+        if (!Set.of("load", "graph", "train").contains(benchmark)) {
+            throw new Options.UsageException("bench: expected a benchmark name: load, graph or train");
         }
-        GeneratorConfig config = GenerateCommand.config(options, benchmark.equals("graph") ? 95_000 : 100_000);
+        GeneratorConfig config = GenerateCommand.config(options, benchmark.equals("load") ? 100_000 : 95_000);
         long batchSize = options.number("batch-size", 10_000, 1, 10_000_000);
         Path work = options.path("work", Paths.defaultData().resolve("bench"));
         Path importDir = work.resolve("import");
@@ -77,8 +88,8 @@ public final class BenchCommand implements Command {
             deleteRecursively(datasetDir);
             GenerateCommand.generate(config, datasetDir, out);
         }
-        if (benchmark.equals("graph")) {
-            return graph(options, config, work, importDir, dataset, batchSize, out);
+        if (!benchmark.equals("load")) {
+            return graph(options, config, work, importDir, dataset, batchSize, benchmark.equals("train"), out);
         }
         Path db = work.resolve("db-load");
         deleteRecursively(db);
@@ -102,7 +113,7 @@ public final class BenchCommand implements Command {
     }
 
     private static int graph(Options options, GeneratorConfig config, Path work, Path importDir, String dataset,
-                             long batchSize, PrintStream out) throws Exception {
+                             long batchSize, boolean train, PrintStream out) throws Exception {
         long minWeight = options.number("min-weight", 10, 1, Integer.MAX_VALUE);
         long concurrency = options.number("concurrency", 2, 1, 64);
         Path db = work.resolve("db-" + dataset);
@@ -127,6 +138,13 @@ public final class BenchCommand implements Command {
                 out.println("Reusing the database loaded earlier: " + db);
             }
             Map<String, Object> build = Map.of("minWeight", minWeight, "concurrency", concurrency, "graphName", "bench");
+            if (train) {
+                buildStep(out, graph, "build", build);
+                TrainBenchmark.run(graph, "bench", (int) options.number("dimension", 64, 1, 4096), List.of(25, 10),
+                        (int) options.number("train-batch", 512, 1, 1_000_000), (int) options.number("iterations", 5, 1, 1000),
+                        (int) concurrency, out);
+                return 0;
+            }
             Map<String, Object> memoryOnly = new LinkedHashMap<>(build);
             memoryOnly.put("writeRelationshipType", null);
             memoryOnly.put("graphName", "bench-memory");
@@ -187,7 +205,7 @@ public final class BenchCommand implements Command {
         out.println();
     }
 
-    private static void resetPeakHeap() {
+    static void resetPeakHeap() {
         System.gc();
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
@@ -196,7 +214,7 @@ public final class BenchCommand implements Command {
         }
     }
 
-    private static long peakHeap() {
+    static long peakHeap() {
         long total = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {

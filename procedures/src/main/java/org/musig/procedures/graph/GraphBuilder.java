@@ -30,7 +30,7 @@ final class GraphBuilder {
 
     static Outcome build(GraphDatabaseAPI db, Transaction tx, GraphBuildConfig config, Progress progress) {
         List<String> notices = new ArrayList<>();
-        StoredSplit split = config.excludeMemberships() == null ? null : SplitStore.require(tx, config.excludeMemberships());
+        StoredSplit split = config.excludeMemberships() == null ? null : SplitStore.load(db, config.excludeMemberships());
 
         long start = System.currentTimeMillis();
         GraphInput input = StoreReader.read(tx, split, notices, progress);

@@ -6,6 +6,7 @@ import org.musig.model.graph.CooccurrenceGraph;
 import org.musig.model.graph.TrackFeatures;
 import org.musig.model.progress.Progress;
 import org.musig.procedures.split.SplitStore;
+import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Transaction;
 
 /**
@@ -24,9 +25,9 @@ public final class StoreGraph {
     /**
      * @param excludedSplit a split whose held-out memberships must stay invisible (as at training), or null
      */
-    public static Snapshot read(Transaction tx, String excludedSplit, int minWeight, int concurrency,
-                                List<String> notices, Progress progress) {
-        var split = excludedSplit == null ? null : SplitStore.require(tx, excludedSplit);
+    public static Snapshot read(GraphDatabaseService db, Transaction tx, String excludedSplit, int minWeight,
+                                int concurrency, List<String> notices, Progress progress) {
+        var split = excludedSplit == null ? null : SplitStore.load(db, excludedSplit);
         GraphInput input = StoreReader.read(tx, split, notices, progress);
         CooccurrenceGraph graph = CooccurrenceCounter.count(input.memberships(), minWeight, concurrency, progress);
         return new Snapshot(graph, input.features(), input.trackNodeIds());

@@ -1,0 +1,138 @@
+package org.musig.app.cli;
+
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.neo4j.graphdb.GraphDatabaseService;
+
+/**
+ * {@code ./musig bench train}: MUSIG against GDS GraphSAGE, in one process, on the same co-occurrence
+ * graph, with the same embedding dimension, sample sizes, batch size and number of training examples.
+ *
+ * <p>GDS GraphSAGE trains on batches of root nodes (one positive and one negative per root); MUSIG on
+ * batches of (track, neighbour) pairs with one negative each. Both count "examples" the same way: GDS
+ * runs one epoch of one iteration with batchSamplingRatio 1 (every connected track is a root once) and
+ * MUSIG one epoch capped at the same number of pairs. GDS runs on the tracks that have an edge (a
+ * filtered copy of the projection): on all tracks its cost per batch grows with the isolated ones,
+ * which would flatter MUSIG.
+ */
+final class TrainBenchmark {
+    private TrainBenchmark() {
+    }
+
+    static void run(GraphDatabaseService db, String graphName, int dimension, List<Integer> sampleSizes, int batchSize,
+                    int iterations, int concurrency, PrintStream out) {
+        String connected = graphName + "-connected";
+        drop(db, connected);
+        consume(db, "CALL gds.degree.mutate($g, {mutateProperty: 'degree'}) YIELD nodePropertiesWritten "
+                + "RETURN nodePropertiesWritten", Map.of("g", graphName));
+        Map<String, Object> filtered = db.executeTransactionally("CALL gds.graph.filter($to, $from, 'n.degree > 0.0', '*') "
+                + "YIELD nodeCount, relationshipCount RETURN nodeCount, relationshipCount",
+                Map.of("to", connected, "from", graphName), r -> r.next());
+        long roots = ((Number) filtered.get("nodeCount")).longValue();
+        long examples = roots * iterations;
+        out.printf(Locale.ROOT, "bench train: %,d connected tracks, %,d directed relationships in GDS; dim %d, "
+                        + "sampleSizes %s, batchSize %d, concurrency %d, %,d training examples each%n%n", roots,
+                ((Number) filtered.get("relationshipCount")).longValue(), dimension, sampleSizes, batchSize, concurrency,
+                examples);
+
+        Map<String, Object> common = new LinkedHashMap<>();
+        common.put("embeddingDimension", dimension);
+        common.put("sampleSizes", sampleSizes);
+        common.put("batchSize", batchSize);
+        common.put("concurrency", concurrency);
+        common.put("randomSeed", 42L);
+
+        Map<String, Object> gds = new LinkedHashMap<>(common);
+        gds.put("modelName", "bench-graphsage");
+        gds.put("featureProperties", List.of("audio"));
+        gds.put("aggregator", "mean");
+        gds.put("activationFunction", "relu");
+        gds.put("epochs", 1);
+        gds.put("maxIterations", iterations);
+        gds.put("batchSamplingRatio", 1.0);
+        gds.put("tolerance", 0.0);
+        consume(db, "CALL gds.model.drop('bench-graphsage', false) YIELD modelName RETURN modelName", Map.of());
+        BenchCommand.resetPeakHeap();
+        long start = System.nanoTime();
+        db.executeTransactionally("CALL gds.beta.graphSage.train($g, $c) YIELD trainMillis RETURN trainMillis",
+                Map.of("g", connected, "c", gds), r -> r.next());
+        double gdsSeconds = (System.nanoTime() - start) / 1e9;
+        long gdsHeap = BenchCommand.peakHeap();
+
+        Map<String, Object> single = new LinkedHashMap<>(common);
+        single.put("graphName", graphName);
+        single.put("modelName", "bench-single");
+        single.put("overwrite", true);
+        single.put("features", List.of("audio"));
+        single.put("taskWeights", Map.of("playlist", 1.0, "genre", 0.0, "audio", 0.0));
+        single.put("epochs", 1);
+        single.put("maxPairsPerEpoch", examples);
+        Result singleTask = train(db, single);
+
+        Map<String, Object> multi = new LinkedHashMap<>(single);
+        multi.put("modelName", "bench-multi");
+        multi.put("features", List.of("genre", "popularity", "audio"));
+        multi.put("taskWeights", Map.of("playlist", 1.0, "genre", 1.0, "audio", 1.0));
+        Result multiTask = train(db, multi);
+
+        Table.print(out, List.of(
+                line("GDS GraphSAGE (mean, audio features)", examples, gdsSeconds, gdsHeap, 1.0, null),
+                line("MUSIG single-task (1,0,0), audio features", examples, singleTask.seconds, singleTask.heap,
+                        gdsSeconds / singleTask.seconds, singleTask.loopPairsPerSecond),
+                line("MUSIG multi-task (1,1,1), genre+popularity+audio", examples, multiTask.seconds, multiTask.heap,
+                        gdsSeconds / multiTask.seconds, multiTask.loopPairsPerSecond)));
+        out.println("(seconds: the whole procedure call; loopPerSecond: MUSIG's training loop alone, without reading "
+                + "the graph's features, building samplers and storing the model)");
+        out.printf(Locale.ROOT, "%nMUSIG multi-task / single-task time: %.2f%n%n", multiTask.seconds / singleTask.seconds);
+
+        BenchCommand.resetPeakHeap();
+        start = System.nanoTime();
+        Map<String, Object> embed = db.executeTransactionally("CALL musig.embed.write({modelName: 'bench-multi', "
+                + "writeProperty: 'musigBench', concurrency: $c}) YIELD nodeCount, computeMillis, writeMillis "
+                + "RETURN nodeCount, computeMillis, writeMillis", Map.of("c", concurrency), r -> r.next());
+        double embedSeconds = (System.nanoTime() - start) / 1e9;
+        long tracks = ((Number) embed.get("nodeCount")).longValue();
+        out.printf(Locale.ROOT, "embed.write: %,d tracks in %.1f s = %,.0f tracks/s (compute %.1f s incl. reading the "
+                        + "store and recounting, write %.1f s), peak heap %,d MiB%n", tracks, embedSeconds,
+                tracks / embedSeconds, ((Number) embed.get("computeMillis")).longValue() / 1000.0,
+                ((Number) embed.get("writeMillis")).longValue() / 1000.0, BenchCommand.peakHeap() >> 20);
+        drop(db, connected);
+    }
+
+    private record Result(double seconds, long heap, double loopPairsPerSecond) {
+    }
+
+    private static Result train(GraphDatabaseService db, Map<String, Object> config) {
+        BenchCommand.resetPeakHeap();
+        long start = System.nanoTime();
+        Map<String, Object> row = db.executeTransactionally("CALL musig.train($c) YIELD pairsPerSecond RETURN pairsPerSecond",
+                Map.of("c", config), r -> r.next());
+        return new Result((System.nanoTime() - start) / 1e9, BenchCommand.peakHeap(),
+                ((Number) row.get("pairsPerSecond")).doubleValue());
+    }
+
+    private static Map<String, Object> line(String method, long examples, double seconds, long heap, double speedup,
+                                            Double loopPerSecond) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("method", method);
+        line.put("examples", examples);
+        line.put("seconds", Math.round(seconds * 10) / 10.0);
+        line.put("examplesPerSecond", Math.round(examples / seconds));
+        line.put("speedVsGds", Math.round(speedup * 100) / 100.0);
+        line.put("loopPerSecond", loopPerSecond == null ? "" : Math.round(loopPerSecond));
+        line.put("peakHeapMiB", heap >> 20);
+        return line;
+    }
+
+    private static void drop(GraphDatabaseService db, String graph) {
+        consume(db, "CALL gds.graph.drop($g, false) YIELD graphName RETURN graphName", Map.of("g", graph));
+    }
+
+    /** Runs a query to the end (procedure calls are lazy: an unread result may not run them). */
+    private static void consume(GraphDatabaseService db, String cypher, Map<String, Object> params) {
+        db.executeTransactionally(cypher, params, r -> r.stream().count());
+    }
+}
