@@ -33,7 +33,7 @@ class EmbeddedServerTest {
     }
 
     @Test
-    void servesMusigAndGdsOverBoltAndHttpAndKeepsDataAcrossRestarts() throws Exception {
+    void servesMusigAndGdsOverBoltAndHttpAndKeepsDataAndModelsAcrossRestarts() throws Exception {
         Path data = dir.resolve("data");
         Path importDir = dir.resolve("import");
         Files.createDirectories(importDir);
@@ -50,6 +50,10 @@ class EmbeddedServerTest {
             assertThat(session.run("MATCH (t:Track {id: 'T1'}) RETURN t.name AS name").single().get("name").asString())
                     .isEqualTo("Song \"One\"");
             assertThat(session.run("RETURN gds.version() AS v").single().get("v").asString()).startsWith("2.13");
+            session.run("CALL musig.graph.build({minWeight: 1})").consume();
+            Record trained = session.run("CALL musig.train({epochs: 1, embeddingDimension: 8, sampleSizes: [2], "
+                    + "batchSize: 4}) YIELD modelName, notices RETURN modelName, notices").single();
+            assertThat(trained.get("modelName").asString()).isEqualTo("musig");
 
             HttpResponse<String> discovery = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create(server.httpUri())).GET().build(),
@@ -62,6 +66,11 @@ class EmbeddedServerTest {
             long tracks = again.database().executeTransactionally("MATCH (t:Track) RETURN count(t) AS n", Map.of(),
                     r -> (Long) r.next().get("n"));
             assertThat(tracks).isEqualTo(2L);
+            // The model is stored in the database: it is listed and applied after the restart, with no graph in memory.
+            long written = again.database().executeTransactionally(
+                    "CALL musig.embed.write({modelName: 'musig'}) YIELD nodePropertiesWritten RETURN nodePropertiesWritten",
+                    Map.of(), r -> (Long) r.next().get("nodePropertiesWritten"));
+            assertThat(written).isEqualTo(2L);
         }
     }
 }
