@@ -4,6 +4,7 @@ import java.util.List;
 import org.musig.procedures.graph.GraphProcedures;
 import org.musig.procedures.load.LoadProcedures;
 import org.musig.procedures.progress.ProgressProcedures;
+import org.musig.procedures.recommend.RecommendProcedures;
 import org.musig.procedures.split.SplitProcedures;
 import org.musig.procedures.train.EmbedProcedures;
 import org.musig.procedures.train.TrainProcedures;
@@ -14,7 +15,8 @@ import org.musig.procedures.train.TrainProcedures;
  */
 public final class MusigProcedureClasses {
     public static final List<Class<?>> PROCEDURES = List.of(LoadProcedures.class, ProgressProcedures.class,
-            SplitProcedures.class, GraphProcedures.class, TrainProcedures.class, EmbedProcedures.class);
+            SplitProcedures.class, GraphProcedures.class, TrainProcedures.class, EmbedProcedures.class,
+            RecommendProcedures.class);
     public static final List<Class<?>> FUNCTIONS = List.of();
 
     private MusigProcedureClasses() {

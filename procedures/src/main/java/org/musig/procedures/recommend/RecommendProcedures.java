@@ -1,0 +1,124 @@
+package org.musig.procedures.recommend;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.musig.loaders.GraphModel;
+import org.musig.model.rank.VectorTable;
+import org.neo4j.graphdb.Direction;
+import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.Relationship;
+import org.neo4j.graphdb.Transaction;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.neo4j.procedure.Context;
+import org.neo4j.procedure.Description;
+import org.neo4j.procedure.Mode;
+import org.neo4j.procedure.Name;
+import org.neo4j.procedure.Procedure;
+
+/**
+ * {@code musig.recommend}, {@code musig.recommend.fromTracks}, {@code musig.similar}: cosine ranking of
+ * every track with an embedding against the mean of the seed tracks' unit embeddings (paper section 4.3).
+ */
+public class RecommendProcedures {
+    @Context
+    public GraphDatabaseAPI db;
+
+    @Context
+    public Transaction tx;
+
+    public record Recommendation(String trackId, String name, String artist, double score, long rank) {
+    }
+
+    @Procedure(name = "musig.recommend", mode = Mode.READ)
+    @Description("Playlist completion: the k tracks whose embeddings are closest (cosine) to the mean of the "
+            + "playlist's track embeddings. Config: k (10), property ('musig'), excludeSeed (true).")
+    public Stream<Recommendation> recommend(@Name("playlistId") String playlistId,
+                                            @Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
+        RecommendConfig settings = RecommendConfig.parse("musig.recommend", config);
+        Node playlist = tx.findNode(GraphModel.PLAYLIST, GraphModel.ID, playlistId);
+        if (playlist == null) {
+            throw new IllegalArgumentException("musig.recommend: no playlist with id '" + playlistId + "'");
+        }
+        List<Node> seeds = new ArrayList<>();
+        for (Relationship contains : playlist.getRelationships(Direction.OUTGOING, GraphModel.CONTAINS)) {
+            seeds.add(contains.getEndNode());
+        }
+        if (seeds.isEmpty()) {
+            throw new IllegalArgumentException("musig.recommend: playlist '" + playlistId + "' has no tracks; "
+                    + "use musig.recommend.fromTracks for an ad-hoc seed list");
+        }
+        return rank("musig.recommend", "playlist '" + playlistId + "'", seeds, settings);
+    }
+
+    @Procedure(name = "musig.recommend.fromTracks", mode = Mode.READ)
+    @Description("Like musig.recommend for an ad-hoc list of Track ids (an app's draft playlist). Config: k, property, excludeSeed.")
+    public Stream<Recommendation> fromTracks(@Name("trackIds") List<String> trackIds,
+                                             @Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
+        RecommendConfig settings = RecommendConfig.parse("musig.recommend.fromTracks", config);
+        if (trackIds == null || trackIds.isEmpty()) {
+            throw new IllegalArgumentException("musig.recommend.fromTracks: give at least one track id");
+        }
+        return rank("musig.recommend.fromTracks", "the given tracks", findTracks("musig.recommend.fromTracks", trackIds),
+                settings);
+    }
+
+    @Procedure(name = "musig.similar", mode = Mode.READ)
+    @Description("Track radio: the k tracks whose embeddings are closest to this track's. Config: k, property.")
+    public Stream<Recommendation> similar(@Name("trackId") String trackId,
+                                          @Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
+        RecommendConfig settings = RecommendConfig.parse("musig.similar", config);
+        return rank("musig.similar", "track '" + trackId + "'", findTracks("musig.similar", List.of(trackId)),
+                new RecommendConfig(settings.k(), settings.property(), true));
+    }
+
+    private List<Node> findTracks(String owner, List<String> ids) {
+        List<Node> tracks = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (String id : ids) {
+            Node track = id == null ? null : tx.findNode(GraphModel.TRACK, GraphModel.ID, id);
+            if (track == null) {
+                unknown.add(id);
+            } else {
+                tracks.add(track);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException(owner + ": no track with id " + (unknown.size() > 5
+                    ? unknown.subList(0, 5) + " and " + (unknown.size() - 5) + " more" : unknown));
+        }
+        return tracks;
+    }
+
+    @SuppressWarnings("deprecation")
+    private Stream<Recommendation> rank(String owner, String what, List<Node> seeds, RecommendConfig settings) {
+        EmbeddingCache.Embeddings embeddings = EmbeddingCache.get(db, tx, settings.property());
+        Set<Integer> seedRows = new HashSet<>();
+        for (Node seed : seeds) {
+            int row = embeddings.row(seed.getId());
+            if (row >= 0) {
+                seedRows.add(row);
+            }
+        }
+        if (seedRows.isEmpty()) {
+            throw new IllegalArgumentException(owner + ": none of the " + seeds.size() + " tracks of " + what
+                    + " has an embedding in property '" + settings.property() + "' (" + embeddings.table().size()
+                    + " tracks have one); run musig.embed.write({writeProperty: '" + settings.property() + "'})");
+        }
+        VectorTable table = embeddings.table();
+        float[] query = table.meanOf(seedRows.stream().mapToInt(Integer::intValue).toArray());
+        VectorTable.Hit[] hits = table.top(query, settings.k(),
+                row -> !settings.excludeSeed() || !seedRows.contains(row));
+        List<Recommendation> rows = new ArrayList<>(hits.length);
+        for (int i = 0; i < hits.length; i++) {
+            Node track = tx.getNodeById(embeddings.nodeIds()[hits[i].row()]);
+            rows.add(new Recommendation((String) track.getProperty(GraphModel.ID, null),
+                    (String) track.getProperty("name", null), (String) track.getProperty("artist", null),
+                    hits[i].score(), i + 1));
+        }
+        return rows.stream();
+    }
+}
