@@ -33,7 +33,8 @@ public final class BenchCommand implements Command {
     @Override
     public String summary() {
         return "benchmarks on synthetic MPD data: 'bench load' (loader throughput), 'bench graph' (co-occurrence "
-                + "build), 'bench train' (MUSIG vs GDS GraphSAGE training, embed.write)";
+                + "build), 'bench train' (MUSIG vs GDS GraphSAGE training, embed.write), "
+                + "'bench recommend' (latency over Bolt)";
     }
 
     @Override
@@ -65,6 +66,12 @@ public final class BenchCommand implements Command {
                 epoch of --iterations iterations over every connected track; MUSIG: as many pairs), and
                 prints times, examples per second, the ratio to GDS and peak heap; then musig.embed.write
                 throughput.
+
+                Usage: ./musig bench recommend [--playlists 95000] [--queries 1000] [--bolt-port 7687]
+
+                On the database 'bench train' left (embeddings in Track.musigBench), starts the Bolt server and
+                times musig.recommend and musig.recommend.fromTracks for --queries different playlists through
+                the Java driver: p50/p99/max latency and calls per second.
                 """;
     }
 
@@ -72,10 +79,11 @@ public final class BenchCommand implements Command {
     public int run(String[] args, PrintStream out) throws Exception {
         Options options = Options.parse("bench", args,
                 Set.of("playlists", "tracks", "seed", "batch-size", "work", "genres", "mean-length", "min-weight",
-                        "concurrency", "dimension", "train-batch", "iterations"), Set.of());
+                        "concurrency", "dimension", "train-batch", "iterations", "queries", "bolt-port", "http-port"),
+                Set.of());
         String benchmark = options.positional().size() == 1 ? options.positional().get(0) : "";
-        if (!Set.of("load", "graph", "train").contains(benchmark)) {
-            throw new Options.UsageException("bench: expected a benchmark name: load, graph or train");
+        if (!Set.of("load", "graph", "train", "recommend").contains(benchmark)) {
+            throw new Options.UsageException("bench: expected a benchmark name: load, graph, train or recommend");
         }
         GeneratorConfig config = GenerateCommand.config(options, benchmark.equals("load") ? 100_000 : 95_000);
         long batchSize = options.number("batch-size", 10_000, 1, 10_000_000);
@@ -87,6 +95,18 @@ public final class BenchCommand implements Command {
             out.println("Generating " + dataset + " (once; cached in " + datasetDir + ") ...");
             deleteRecursively(datasetDir);
             GenerateCommand.generate(config, datasetDir, out);
+        }
+        if (benchmark.equals("recommend")) {
+            Path db = work.resolve("db-" + dataset);
+            if (!Files.exists(db.resolve("musig-bench-loaded"))) {
+                throw new Options.UsageException("bench recommend: run ./musig bench train with the same data first");
+            }
+            ServerOptions serverOptions = new ServerOptions(db, importDir, (int) options.number("bolt-port", 7687, 1, 65535),
+                    (int) options.number("http-port", 7474, 1, 65535), true);
+            try (EmbeddedServer server = EmbeddedServer.start(serverOptions)) {
+                RecommendBenchmark.run(server.boltUri(), "musigBench", (int) options.number("queries", 1000, 1, 1_000_000), out);
+            }
+            return 0;
         }
         if (!benchmark.equals("load")) {
             return graph(options, config, work, importDir, dataset, batchSize, benchmark.equals("train"), out);
