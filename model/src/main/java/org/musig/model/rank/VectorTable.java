@@ -98,6 +98,16 @@ public final class VectorTable {
         return hits;
     }
 
+    /** Cosine of a query (normalised here) with every row, in row order. */
+    public float[] scores(float[] query) {
+        float[] q = normalised(query);
+        float[] scores = new float[size()];
+        for (int row = 0; row < scores.length; row++) {
+            scores[row] = dot(q, row);
+        }
+        return scores;
+    }
+
     /** Cosine of a query (normalised here) with one row. */
     public float score(float[] query, int row) {
         return dot(normalised(query), row);

@@ -18,13 +18,13 @@ import org.neo4j.storageengine.api.TransactionIdStore;
  * rebuilt when anything has been committed since, so it is never stale (a write anywhere costs the next
  * query a rebuild: about a second per 500K tracks).
  */
-final class EmbeddingCache {
+public final class EmbeddingCache {
     private static final Map<String, Embeddings> CACHE = new ConcurrentHashMap<>();
 
     /** The vectors of one property: row i belongs to node {@code nodeIds[i]} (ascending). */
-    record Embeddings(long version, String property, long[] nodeIds, VectorTable table, long skipped) {
+    public record Embeddings(long version, String property, long[] nodeIds, VectorTable table, long skipped) {
         /** The row of a node, or -1 when it has no vector. */
-        int row(long nodeId) {
+        public int row(long nodeId) {
             int i = Arrays.binarySearch(nodeIds, nodeId);
             return i >= 0 ? i : -1;
         }
@@ -33,7 +33,7 @@ final class EmbeddingCache {
     private EmbeddingCache() {
     }
 
-    static Embeddings get(GraphDatabaseAPI db, Transaction tx, String property) {
+    public static Embeddings get(GraphDatabaseAPI db, Transaction tx, String property) {
         long version = db.getDependencyResolver().resolveDependency(TransactionIdStore.class).getLastCommittedTransactionId();
         String key = db.databaseName() + "\u0000" + property;
         Embeddings cached = CACHE.get(key);
