@@ -173,16 +173,35 @@ public final class AggregatorWorkspace {
      * @param input the encoded input table (kept until the next prepare)
      */
     public void prepare(int[] rootIds, long[] rootSeeds, int count, NeighborhoodSampler sampler, InputFeatures.Encoded input) {
+        prepare(rootIds, rootSeeds, count, sampler, input, null);
+    }
+
+    /**
+     * As {@link #prepare(int[], long[], int, NeighborhoodSampler, InputFeatures.Encoded)}, but with at least two
+     * layers and a non-null {@code inner} the innermost hop is not sampled per root: the mean over a hop-(K-1)
+     * node's neighbours is read from {@code inner} (one precomputed row instead of {@code sampleSize(K-1)}
+     * random row reads). With one layer {@code inner} is ignored.
+     */
+    public void prepare(int[] rootIds, long[] rootSeeds, int count, NeighborhoodSampler sampler, InputFeatures.Encoded input,
+                        InnerMeans inner) {
         if (count > maxRoots) {
             throw new IllegalArgumentException(count + " roots for a workspace of " + maxRoots);
         }
+        if (layers < 2) {
+            inner = null;
+        }
+        if (inner != null && inner.samples() != net.sampleSize(layers - 1)) {
+            throw new IllegalArgumentException("inner means of " + inner.samples() + " samples for a last hop of "
+                    + net.sampleSize(layers - 1));
+        }
+        int sampledHops = inner == null ? layers : layers - 1;
         long t0 = System.nanoTime();
         layout(count);
         System.arraycopy(rootIds, 0, nodes, 0, count);
         for (int i = 0; i < count; i++) {
             SplittableRandom random = new SplittableRandom(rootSeeds[i]);
             int perRoot = 1; // nodes of this root's tree at hop t
-            for (int t = 0; t < layers; t++) {
+            for (int t = 0; t < sampledHops; t++) {
                 int s = net.sampleSize(t);
                 int from = hopStart[t] + i * perRoot;
                 sampler.sample(nodes, from, from + perRoot, s, nodes, hopStart[t + 1] + i * perRoot * s, random);
@@ -212,6 +231,10 @@ public final class AggregatorWorkspace {
                     x0[out + fd + hot[node]] = 1f;
                 }
                 int mean = out + f;
+                if (t == sampledHops) {
+                    inner.writeMean(node, input, x0, mean);
+                    continue;
+                }
                 int firstChild = hopStart[t + 1] + i * s;
                 for (int j = 0; j < s; j++) {
                     int child = nodes[firstChild + j];
