@@ -42,6 +42,17 @@ public final class AggregatorWorkspace {
     private int roots;
 
     private final int[] nodes;
+    private final int denseWidth;   // dense input columns (fd)
+    private final int oneHotWidth;
+    // Layer 0's one-hot inputs, sparse: per row its own hot column (-1: none) and its neighbour-mean histogram
+    // as (column, weight) entries [hotStart[r], hotStart[r + 1]), in order of first appearance.
+    private final int[] selfHot;
+    private final int[] hotStart;
+    private final int[] hotColumn;
+    private final float[] hotWeight;
+    private final float[] hotSum;   // scratch histogram [oneHotWidth], all zero between rows
+    private final int[] touched;    // scratch: columns of hotSum in use
+    private int touchedCount;
     private final float[][] x;      // layer k's input [rows_k, 2 * in_k]
     private final float[][] h;      // layer k's output after activation [rows_k, dim]
     private final float[][] dh;     // gradient w.r.t. h[k], turned into the pre-activation gradient in place
@@ -65,6 +76,20 @@ public final class AggregatorWorkspace {
         this.hopSize = new int[layers + 1];
         layout(maxRoots);
         nodes = new int[hopStart[layers + 1]];
+        denseWidth = net.denseDimension();
+        oneHotWidth = net.oneHotWidth();
+        int rows0 = hopStart[layers];
+        int maxSamples = 0;
+        for (int t = 0; t < layers; t++) {
+            maxSamples = Math.max(maxSamples, net.sampleSize(t));
+        }
+        selfHot = new int[rows0];
+        hotStart = new int[rows0 + 1];
+        int entries = oneHotWidth == 0 ? 0 : Math.multiplyExact(rows0, Math.min(maxSamples, oneHotWidth));
+        hotColumn = new int[entries];
+        hotWeight = new float[entries];
+        hotSum = new float[oneHotWidth];
+        touched = new int[oneHotWidth];
         x = new float[layers][];
         h = new float[layers][];
         dh = new float[layers][];
@@ -113,6 +138,11 @@ public final class AggregatorWorkspace {
             }
         }
         long bytes = 4 * nodes + 8L * maxRoots * (net.dimension() + 1);
+        int maxSamples = 0;
+        for (int t = 0; t < layers; t++) {
+            maxSamples = Math.max(maxSamples, net.sampleSize(t));
+        }
+        bytes += 8 * (nodes - hops[layers]) * (1 + maxSamples); // sparse one-hot inputs of layer 0 (upper bound)
         for (int k = 0; k < layers; k++) {
             long rows = 0;
             for (int t = 0; t < layers - k; t++) {
@@ -139,9 +169,9 @@ public final class AggregatorWorkspace {
         }
     }
 
-    /** Columns of layer k's input: {@code [self ; neighbour mean]}. */
+    /** Columns of layer k's input that go to BLAS: {@code [self ; neighbour mean]}, dense columns only at layer 0. */
     private int productWidth(int k) {
-        return 2 * net.layerInput(k);
+        return net.blasRows(k);
     }
 
     /** Rows layer k computes for the current roots: hops 0 .. K-1-k. */
@@ -211,13 +241,12 @@ public final class AggregatorWorkspace {
         long t1 = System.nanoTime();
         int[] hot = input.oneHot();
         float[] dense = input.dense();
-        int fd = net.denseDimension();
-        int f = net.inputDimension();
-        int in2 = 2 * f;
+        int fd = denseWidth;
+        int in2 = 2 * fd;
         float[] x0 = x[0];
-        // Row layout (W_0's row order): self dense, self one-hot, mean dense, mean one-hot. The one-hot
-        // parts are written as a few scalar stores (a histogram over the neighbours), and the product with
-        // W_0 goes to BLAS: Java loops adding weight rows were 4x slower here (C2 does not vectorise them).
+        // Row layout (W_0's dense rows): self dense, mean dense. The one-hot parts stay sparse (selfHot and the
+        // histogram entries); forward adds the matching rows of W_0 in Java (see SageNetwork.blasRows).
+        int entries = 0;
         for (int t = 0; t < layers; t++) {
             int s = net.sampleSize(t);
             float inv = 1f / s;
@@ -225,35 +254,68 @@ public final class AggregatorWorkspace {
                 int row = hopStart[t] + i;
                 int out = row * in2;
                 int node = nodes[row];
-                Arrays.fill(x0, out, out + in2, 0f);
                 System.arraycopy(dense, node * fd, x0, out, fd);
-                if (hot[node] >= 0) {
-                    x0[out + fd + hot[node]] = 1f;
-                }
-                int mean = out + f;
+                selfHot[row] = hot[node];
+                hotStart[row] = entries;
+                int mean = out + fd;
                 if (t == sampledHops) {
-                    inner.writeMean(node, input, x0, mean);
-                    continue;
-                }
-                int firstChild = hopStart[t + 1] + i * s;
-                for (int j = 0; j < s; j++) {
-                    int child = nodes[firstChild + j];
-                    int src = child * fd;
+                    int at = inner.rowStart(node);
+                    if (at < 0) { // no neighbours: its own row
+                        System.arraycopy(dense, node * fd, x0, mean, fd);
+                        addHot(hot[node], 1f);
+                    } else {
+                        float[] table = inner.table();
+                        System.arraycopy(table, at, x0, mean, fd);
+                        for (int j = 0; j < s; j++) {
+                            addHot((int) table[at + fd + j], inv);
+                        }
+                    }
+                } else {
+                    Arrays.fill(x0, mean, mean + fd, 0f);
+                    int firstChild = hopStart[t + 1] + i * s;
+                    for (int j = 0; j < s; j++) {
+                        int child = nodes[firstChild + j];
+                        int src = child * fd;
+                        for (int c = 0; c < fd; c++) {
+                            x0[mean + c] += dense[src + c];
+                        }
+                        addHot(hot[child], inv);
+                    }
                     for (int c = 0; c < fd; c++) {
-                        x0[mean + c] += dense[src + c];
-                    }
-                    if (hot[child] >= 0) {
-                        x0[mean + fd + hot[child]] += inv;
+                        x0[mean + c] *= inv;
                     }
                 }
-                for (int c = 0; c < fd; c++) {
-                    x0[mean + c] *= inv;
-                }
+                entries = flushHot(entries);
             }
         }
-        toNative(x0, rows(0) * in2, xNative[0]);
+        hotStart[rows(0)] = entries;
+        if (xNative[0] != null) {
+            toNative(x0, rows(0) * in2, xNative[0]);
+        }
         nanos[SAMPLE] += t1 - t0;
         nanos[GATHER] += System.nanoTime() - t1;
+    }
+
+    private void addHot(int column, float weight) {
+        if (column < 0) {
+            return;
+        }
+        if (hotSum[column] == 0f) {
+            touched[touchedCount++] = column;
+        }
+        hotSum[column] += weight;
+    }
+
+    /** Moves the scratch histogram to the entries from {@code entries} on; returns the new end. */
+    private int flushHot(int entries) {
+        for (int i = 0; i < touchedCount; i++) {
+            int c = touched[i];
+            hotColumn[entries] = c;
+            hotWeight[entries++] = hotSum[c];
+            hotSum[c] = 0f;
+        }
+        touchedCount = 0;
+        return entries;
     }
 
     /** Computes the normalised embeddings of the prepared roots into {@link #embeddings()}. */
@@ -271,6 +333,9 @@ public final class AggregatorWorkspace {
                 fromNative(out, hk, rows * dim);
             } else {
                 Arrays.fill(hk, 0, rows * dim, 0f);
+            }
+            if (k == 0 && oneHotWidth > 0) {
+                addOneHotRows(parameters, hk, rows);
             }
             int bias = net.biasOffset(k);
             boolean last = k == layers - 1;
@@ -299,6 +364,52 @@ public final class AggregatorWorkspace {
             }
         }
         nanos[FORWARD] += System.nanoTime() - t0;
+    }
+
+    /** Adds layer 0's one-hot inputs times their W_0 rows: the own hot row, and each histogram entry's weighted row. */
+    private void addOneHotRows(float[] parameters, float[] out, int rows) {
+        int selfBase = net.weightOffset(0) + denseWidth * dim;
+        int meanBase = net.weightOffset(0) + (net.inputDimension() + denseWidth) * dim;
+        for (int r = 0; r < rows; r++) {
+            int o = r * dim;
+            if (selfHot[r] >= 0) {
+                int src = selfBase + selfHot[r] * dim;
+                for (int d = 0; d < dim; d++) {
+                    out[o + d] += parameters[src + d];
+                }
+            }
+            for (int e = hotStart[r]; e < hotStart[r + 1]; e++) {
+                int src = meanBase + hotColumn[e] * dim;
+                float w = hotWeight[e];
+                for (int d = 0; d < dim; d++) {
+                    out[o + d] += w * parameters[src + d];
+                }
+            }
+        }
+    }
+
+    /** Gradient of layer 0's one-hot weight rows: the transpose of {@link #addOneHotRows}, in row order. */
+    private void oneHotWeightGradient(float[] dPre, int rows, float[] gradient) {
+        int selfBase = net.weightOffset(0) + denseWidth * dim;
+        int meanBase = net.weightOffset(0) + (net.inputDimension() + denseWidth) * dim;
+        Arrays.fill(gradient, selfBase, selfBase + oneHotWidth * dim, 0f);
+        Arrays.fill(gradient, meanBase, meanBase + oneHotWidth * dim, 0f);
+        for (int r = 0; r < rows; r++) {
+            int o = r * dim;
+            if (selfHot[r] >= 0) {
+                int dst = selfBase + selfHot[r] * dim;
+                for (int d = 0; d < dim; d++) {
+                    gradient[dst + d] += dPre[o + d];
+                }
+            }
+            for (int e = hotStart[r]; e < hotStart[r + 1]; e++) {
+                int dst = meanBase + hotColumn[e] * dim;
+                float w = hotWeight[e];
+                for (int d = 0; d < dim; d++) {
+                    gradient[dst + d] += w * dPre[o + d];
+                }
+            }
+        }
     }
 
     /** Layer k's input: {@code [h_v ; mean of h over v's sampled neighbours]} from layer k-1's output. */
@@ -375,7 +486,16 @@ public final class AggregatorWorkspace {
                 int in2 = productWidth(k);
                 Nd4j.gemm(prefix(xNative[k], rows), dPreN, dwNative[k], true, false, 1.0, 0.0);
                 fromNative(dwNative[k], weightGradient, in2 * dim);
-                System.arraycopy(weightGradient, 0, gradient, net.weightOffset(k), in2 * dim);
+                if (k == 0) { // the dense rows: self, then neighbour mean
+                    int half = denseWidth * dim;
+                    System.arraycopy(weightGradient, 0, gradient, net.weightOffset(0), half);
+                    System.arraycopy(weightGradient, half, gradient, net.weightOffset(0) + net.inputDimension() * dim, half);
+                } else {
+                    System.arraycopy(weightGradient, 0, gradient, net.weightOffset(k), in2 * dim);
+                }
+            }
+            if (k == 0 && oneHotWidth > 0) {
+                oneHotWeightGradient(dPre, rows, gradient);
             }
             int bias = net.biasOffset(k);
             Arrays.fill(gradient, bias, bias + dim, 0f);

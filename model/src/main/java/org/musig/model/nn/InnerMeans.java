@@ -144,6 +144,20 @@ public final class InnerMeans {
         return x;
     }
 
+    /** Start of node {@code node}'s row in {@link #table()}; -1 when it has no neighbours (its own row is its mean). */
+    int rowStart(int node) {
+        int row = rowOf[node];
+        if (row < -1) {
+            throw new IllegalStateException("node " + node + " has no inner mean in this table");
+        }
+        return row < 0 ? -1 : row * width;
+    }
+
+    /** The rows: {@code denseDimension} mean columns, then {@code samples} one-hot column indices, per row. */
+    float[] table() {
+        return rows;
+    }
+
     /** The graph this table was built over. */
     public CooccurrenceGraph graph() {
         return graph;
