@@ -59,6 +59,7 @@ public final class AggregatorWorkspace {
     private final float[] dx;       // gradient w.r.t. a layer's input, k >= 1
     private final float[] z;        // normalised embeddings [roots, dim]
     private final float[] norms;
+    private final float[] rowScratch; // [dim]: a layer's bias, or its bias gradient
     private final float[] weightGradient;
     private final INDArray[] xNative;
     private final INDArray[] outNative;
@@ -122,6 +123,7 @@ public final class AggregatorWorkspace {
         weightGradient = new float[maxWeights];
         z = new float[maxRoots * dim];
         norms = new float[maxRoots];
+        rowScratch = new float[dim];
     }
 
     /** Bytes (heap + native) a workspace for {@code maxRoots} roots holds. */
@@ -254,23 +256,24 @@ public final class AggregatorWorkspace {
                 int row = hopStart[t] + i;
                 int out = row * in2;
                 int node = nodes[row];
-                System.arraycopy(dense, node * fd, x0, out, fd);
-                selfHot[row] = hot[node];
                 hotStart[row] = entries;
                 int mean = out + fd;
-                if (t == sampledHops) {
-                    int at = inner.rowStart(node);
-                    if (at < 0) { // no neighbours: its own row
-                        System.arraycopy(dense, node * fd, x0, mean, fd);
-                        addHot(hot[node], 1f);
-                    } else {
-                        float[] table = inner.table();
-                        System.arraycopy(table, at, x0, mean, fd);
-                        for (int j = 0; j < s; j++) {
-                            addHot((int) table[at + fd + j], inv);
-                        }
+                int at = t == sampledHops ? inner.rowStart(node) : -1;
+                if (at >= 0) { // own and mean dense columns, own and sampled one-hot columns: one table row
+                    float[] table = inner.table();
+                    System.arraycopy(table, at, x0, out, in2);
+                    selfHot[row] = (int) table[at + in2];
+                    for (int j = 1; j <= s; j++) {
+                        addHot((int) table[at + in2 + j], inv);
                     }
+                } else if (t == sampledHops) { // no neighbours: its own row is its mean
+                    System.arraycopy(dense, node * fd, x0, out, fd);
+                    System.arraycopy(dense, node * fd, x0, mean, fd);
+                    selfHot[row] = hot[node];
+                    addHot(hot[node], 1f);
                 } else {
+                    System.arraycopy(dense, node * fd, x0, out, fd);
+                    selfHot[row] = hot[node];
                     Arrays.fill(x0, mean, mean + fd, 0f);
                     int firstChild = hopStart[t + 1] + i * s;
                     for (int j = 0; j < s; j++) {
@@ -334,19 +337,30 @@ public final class AggregatorWorkspace {
             } else {
                 Arrays.fill(hk, 0, rows * dim, 0f);
             }
-            if (k == 0 && oneHotWidth > 0) {
-                addOneHotRows(parameters, hk, rows);
-            }
-            int bias = net.biasOffset(k);
+            // One pass per row (one-hot rows, bias, activation) while the row is in L1; the branches are
+            // outside the inner loops so that C2 can vectorise them.
+            float[] b = rowScratch;
+            System.arraycopy(parameters, net.biasOffset(k), b, 0, dim);
+            boolean sparse = k == 0 && oneHotWidth > 0;
             boolean last = k == layers - 1;
+            boolean sigmoid = net.sigmoid();
             for (int r = 0; r < rows; r++) {
                 int o = r * dim;
-                for (int d = 0; d < dim; d++) {
-                    float v = hk[o + d] + parameters[bias + d];
-                    if (!last) {
-                        v = net.sigmoid() ? (float) (1 / (1 + Math.exp(-v))) : Math.max(0f, v);
+                if (sparse) {
+                    addOneHotRows(parameters, hk, r, o);
+                }
+                if (last) {
+                    for (int d = 0; d < dim; d++) {
+                        hk[o + d] += b[d];
                     }
-                    hk[o + d] = v;
+                } else if (sigmoid) {
+                    for (int d = 0; d < dim; d++) {
+                        hk[o + d] = (float) (1 / (1 + Math.exp(-(hk[o + d] + b[d]))));
+                    }
+                } else {
+                    for (int d = 0; d < dim; d++) {
+                        hk[o + d] = Math.max(0f, hk[o + d] + b[d]);
+                    }
                 }
             }
         }
@@ -367,11 +381,10 @@ public final class AggregatorWorkspace {
     }
 
     /** Adds layer 0's one-hot inputs times their W_0 rows: the own hot row, and each histogram entry's weighted row. */
-    private void addOneHotRows(float[] parameters, float[] out, int rows) {
+    private void addOneHotRows(float[] parameters, float[] out, int r, int o) {
         int selfBase = net.weightOffset(0) + denseWidth * dim;
         int meanBase = net.weightOffset(0) + (net.inputDimension() + denseWidth) * dim;
-        for (int r = 0; r < rows; r++) {
-            int o = r * dim;
+        {
             if (selfHot[r] >= 0) {
                 int src = selfBase + selfHot[r] * dim;
                 for (int d = 0; d < dim; d++) {
@@ -389,13 +402,10 @@ public final class AggregatorWorkspace {
     }
 
     /** Gradient of layer 0's one-hot weight rows: the transpose of {@link #addOneHotRows}, in row order. */
-    private void oneHotWeightGradient(float[] dPre, int rows, float[] gradient) {
+    private void oneHotWeightGradient(float[] dPre, int r, int o, float[] gradient) {
         int selfBase = net.weightOffset(0) + denseWidth * dim;
         int meanBase = net.weightOffset(0) + (net.inputDimension() + denseWidth) * dim;
-        Arrays.fill(gradient, selfBase, selfBase + oneHotWidth * dim, 0f);
-        Arrays.fill(gradient, meanBase, meanBase + oneHotWidth * dim, 0f);
-        for (int r = 0; r < rows; r++) {
-            int o = r * dim;
+        {
             if (selfHot[r] >= 0) {
                 int dst = selfBase + selfHot[r] * dim;
                 for (int d = 0; d < dim; d++) {
@@ -463,23 +473,43 @@ public final class AggregatorWorkspace {
         for (int k = layers - 1; k >= 0; k--) {
             int rows = rows(k);
             float[] dPre = dh[k];
-            if (k < layers - 1) {
-                float[] hk = h[k];
-                int n = rows * dim;
-                if (net.sigmoid()) {
-                    for (int i = 0; i < n; i++) {
-                        dPre[i] *= hk[i] * (1 - hk[i]);
+            // One pass per row: the activation's derivative, the bias gradient (summed in row order) and, at
+            // layer 0, the one-hot weight rows' gradient.
+            float[] biasGradient = rowScratch;
+            Arrays.fill(biasGradient, 0f);
+            boolean sparse = k == 0 && oneHotWidth > 0;
+            if (sparse) {
+                int selfBase = net.weightOffset(0) + denseWidth * dim;
+                int meanBase = net.weightOffset(0) + (net.inputDimension() + denseWidth) * dim;
+                Arrays.fill(gradient, selfBase, selfBase + oneHotWidth * dim, 0f);
+                Arrays.fill(gradient, meanBase, meanBase + oneHotWidth * dim, 0f);
+            }
+            boolean hidden = k < layers - 1;
+            boolean sigmoid = net.sigmoid();
+            float[] hk = h[k];
+            for (int r = 0; r < rows; r++) {
+                int o = r * dim;
+                if (hidden && sigmoid) {
+                    for (int d = 0; d < dim; d++) {
+                        dPre[o + d] *= hk[o + d] * (1 - hk[o + d]);
                     }
-                } else {
+                } else if (hidden) {
                     // ReLU': 1 where the output is > 0, else 0. Branch-free (outputs are >= 0, so their bits
                     // are 0 exactly when inactive): a data-dependent branch here mispredicted half the time.
-                    for (int i = 0; i < n; i++) {
-                        int bits = Float.floatToRawIntBits(hk[i]);
+                    for (int d = 0; d < dim; d++) {
+                        int bits = Float.floatToRawIntBits(hk[o + d]);
                         int keep = (bits | -bits) >> 31;
-                        dPre[i] = Float.intBitsToFloat(Float.floatToRawIntBits(dPre[i]) & keep);
+                        dPre[o + d] = Float.intBitsToFloat(Float.floatToRawIntBits(dPre[o + d]) & keep);
                     }
                 }
+                for (int d = 0; d < dim; d++) {
+                    biasGradient[d] += dPre[o + d];
+                }
+                if (sparse) {
+                    oneHotWeightGradient(dPre, r, o, gradient);
+                }
             }
+            System.arraycopy(biasGradient, 0, gradient, net.biasOffset(k), dim);
             INDArray dPreN = prefix(dPreNative[k], rows);
             toNative(dPre, rows * dim, dPreN);
             if (xNative[k] != null) {
@@ -492,17 +522,6 @@ public final class AggregatorWorkspace {
                     System.arraycopy(weightGradient, half, gradient, net.weightOffset(0) + net.inputDimension() * dim, half);
                 } else {
                     System.arraycopy(weightGradient, 0, gradient, net.weightOffset(k), in2 * dim);
-                }
-            }
-            if (k == 0 && oneHotWidth > 0) {
-                oneHotWeightGradient(dPre, rows, gradient);
-            }
-            int bias = net.biasOffset(k);
-            Arrays.fill(gradient, bias, bias + dim, 0f);
-            for (int r = 0; r < rows; r++) {
-                int o = r * dim;
-                for (int d = 0; d < dim; d++) {
-                    gradient[bias + d] += dPre[o + d];
                 }
             }
             if (k > 0) {

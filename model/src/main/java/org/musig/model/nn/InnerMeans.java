@@ -16,9 +16,10 @@ import org.musig.model.sample.NeighborhoodSampler;
  * shared by all occurrences of a node in one epoch (the GraphSAGE reference code likewise samples from a
  * fixed per-node adjacency sample).
  *
- * <p>A row holds the dense mean ({@code denseDimension} floats) followed by the one-hot column index of each
- * of the {@code samples} sampled neighbours (-1 for none), as exact small integers stored in the same float
- * row so that one node is one contiguous read; the gather turns them into the histogram
+ * <p>A row holds the node's own dense columns, the dense mean ({@code denseDimension} floats each), the node's
+ * own one-hot column and that of each of the {@code samples} sampled neighbours (-1 for none), the indices
+ * as exact small integers in the same float row, so that a first-hop node is one contiguous read (its own
+ * dense row and mean are adjacent, as in layer 0's input); the gather turns them into the histogram
  * {@code count / samples} over the one-hot columns, exactly as the per-sample gather did. A node without
  * neighbours has no row: its inner mean is its own input row (the sampler's self-loop convention).
  *
@@ -44,7 +45,7 @@ public final class InnerMeans {
         this.graph = graph;
         this.denseDimension = denseDimension;
         this.samples = samples;
-        this.width = denseDimension + samples;
+        this.width = 2 * denseDimension + 1 + samples;
         int n = graph.nodeCount();
         rowOf = new int[n];
         int count = 0;
@@ -68,7 +69,7 @@ public final class InnerMeans {
 
     /** Heap bytes of a table over {@code nodeCount} nodes, all with neighbours (an upper bound). */
     public static long memoryBytes(long nodeCount, int denseDimension, int samples) {
-        return 8 * nodeCount + 4 * nodeCount * (denseDimension + (long) samples) + 64;
+        return 8 * nodeCount + 4 * nodeCount * (2L * denseDimension + 1 + samples) + 64;
     }
 
     /** Table rows (nodes with neighbours that were wanted). */
@@ -93,18 +94,21 @@ public final class InnerMeans {
         for (int r = from; r < to; r++) {
             int node = nodeOf[r];
             sampler.sample(nodeOf, r, r + 1, samples, sampled, 0, streams.apply(node));
-            int out = r * width;
+            int row = r * width;
+            System.arraycopy(dense, node * fd, rows, row, fd);
+            int out = row + fd;
             java.util.Arrays.fill(rows, out, out + fd, 0f);
             for (int j = 0; j < samples; j++) {
                 int src = sampled[j] * fd;
                 for (int c = 0; c < fd; c++) {
                     rows[out + c] += dense[src + c];
                 }
-                rows[out + fd + j] = hot[sampled[j]];
+                rows[out + fd + 1 + j] = hot[sampled[j]];
             }
             for (int c = 0; c < fd; c++) {
                 rows[out + c] *= inv;
             }
+            rows[out + fd] = hot[node];
         }
     }
 
@@ -126,11 +130,11 @@ public final class InnerMeans {
         if (row < 0) {
             throw new IllegalStateException("node " + node + " has no inner mean in this table");
         }
-        int src = row * width;
+        int src = row * width + fd;
         System.arraycopy(rows, src, x, at, fd);
         float inv = 1f / samples;
         for (int j = 0; j < samples; j++) {
-            int h = (int) rows[src + fd + j];
+            int h = (int) rows[src + fd + 1 + j];
             if (h >= 0) {
                 x[at + fd + h] += inv;
             }
@@ -153,7 +157,7 @@ public final class InnerMeans {
         return row < 0 ? -1 : row * width;
     }
 
-    /** The rows: {@code denseDimension} mean columns, then {@code samples} one-hot column indices, per row. */
+    /** The rows: own dense, mean dense, own one-hot column, the samples' one-hot columns (see the class comment). */
     float[] table() {
         return rows;
     }
