@@ -17,8 +17,17 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * each hop-t node, those of hop-t node i at {@code hopStart[t+1] + i * sampleSize(t)}. Layer k computes
  * h^{k+1} for hops 0 .. K-1-k, i.e. for a prefix of that layout, so row r of every layer is the same node.
  *
+ * <p>The innermost hop (K) is not laid out when an {@link InnerMeans} table is given (training and embedding):
+ * a hop-(K-1) node's layer-0 input is then one precomputed table row (own row, inner mean), which cut the
+ * random row reads per root from about 275 to about 50 with samples [25, 10].
+ *
+ * <p>Layer 0's one-hot input columns (the genre) stay sparse: the gather writes only the dense columns for
+ * BLAS, plus per row its own hot column and its neighbour-mean histogram as (column, weight) entries; forward
+ * adds those rows of W_0 in Java and backward scatters their gradient (most of layer 0's columns were
+ * one-hot and almost all zero, so this cut its matrix products about 4x).
+ *
  * <p>Work split (DESIGN "Model and speed notes"): sampling, gathering (the innermost neighbourhood mean of
- * raw features, which has no parameters, is computed here in Java), the other neighbourhood means and
+ * raw features, which has no parameters, is computed in Java), the other neighbourhood means and
  * all elementwise math are plain Java loops over contiguous arrays; the two matrix products per layer and
  * direction (forward {@code X W}, backward {@code X^T dPre} and {@code dPre W^T}) go to ND4J's BLAS, which
  * is an order of magnitude faster than Java loops for them. Backward is written by hand (checked against
@@ -45,9 +54,10 @@ public final class AggregatorWorkspace {
     private final int denseWidth;   // dense input columns (fd)
     private final int oneHotWidth;
     // Layer 0's one-hot inputs, sparse: per row its own hot column (-1: none) and its neighbour-mean histogram
-    // as (column, weight) entries [hotStart[r], hotStart[r + 1]), in order of first appearance.
+    // as (column, weight) entries [hotStart[r], hotEnd[r]), in order of first appearance.
     private final int[] selfHot;
     private final int[] hotStart;
+    private final int[] hotEnd;
     private final int[] hotColumn;
     private final float[] hotWeight;
     private final float[] hotSum;   // scratch histogram [oneHotWidth], all zero between rows
@@ -85,7 +95,8 @@ public final class AggregatorWorkspace {
             maxSamples = Math.max(maxSamples, net.sampleSize(t));
         }
         selfHot = new int[rows0];
-        hotStart = new int[rows0 + 1];
+        hotStart = new int[rows0];
+        hotEnd = new int[rows0];
         int entries = oneHotWidth == 0 ? 0 : Math.multiplyExact(rows0, Math.min(maxSamples, oneHotWidth));
         hotColumn = new int[entries];
         hotWeight = new float[entries];
@@ -248,8 +259,11 @@ public final class AggregatorWorkspace {
         float[] x0 = x[0];
         // Row layout (W_0's dense rows): self dense, mean dense. The one-hot parts stay sparse (selfHot and the
         // histogram entries); forward adds the matching rows of W_0 in Java (see SageNetwork.blasRows).
+        // Deepest hop first: a node's children at hops below K-1 are layer-0 rows gathered already, so their own
+        // dense columns and one-hot column are read from x0 (sequential) instead of the input table (random).
         int entries = 0;
-        for (int t = 0; t < layers; t++) {
+        for (int t = layers - 1; t >= 0; t--) {
+            boolean childRows = t + 1 < layers;
             int s = net.sampleSize(t);
             float inv = 1f / s;
             for (int i = 0; i < hopSize[t]; i++) {
@@ -277,21 +291,22 @@ public final class AggregatorWorkspace {
                     Arrays.fill(x0, mean, mean + fd, 0f);
                     int firstChild = hopStart[t + 1] + i * s;
                     for (int j = 0; j < s; j++) {
-                        int child = nodes[firstChild + j];
-                        int src = child * fd;
+                        int childRow = firstChild + j;
+                        float[] source = childRows ? x0 : dense;
+                        int src = childRows ? childRow * in2 : nodes[childRow] * fd;
                         for (int c = 0; c < fd; c++) {
-                            x0[mean + c] += dense[src + c];
+                            x0[mean + c] += source[src + c];
                         }
-                        addHot(hot[child], inv);
+                        addHot(childRows ? selfHot[childRow] : hot[nodes[childRow]], inv);
                     }
                     for (int c = 0; c < fd; c++) {
                         x0[mean + c] *= inv;
                     }
                 }
                 entries = flushHot(entries);
+                hotEnd[row] = entries;
             }
         }
-        hotStart[rows(0)] = entries;
         if (xNative[0] != null) {
             toNative(x0, rows(0) * in2, xNative[0]);
         }
@@ -384,19 +399,17 @@ public final class AggregatorWorkspace {
     private void addOneHotRows(float[] parameters, float[] out, int r, int o) {
         int selfBase = net.weightOffset(0) + denseWidth * dim;
         int meanBase = net.weightOffset(0) + (net.inputDimension() + denseWidth) * dim;
-        {
-            if (selfHot[r] >= 0) {
-                int src = selfBase + selfHot[r] * dim;
-                for (int d = 0; d < dim; d++) {
-                    out[o + d] += parameters[src + d];
-                }
+        if (selfHot[r] >= 0) {
+            int src = selfBase + selfHot[r] * dim;
+            for (int d = 0; d < dim; d++) {
+                out[o + d] += parameters[src + d];
             }
-            for (int e = hotStart[r]; e < hotStart[r + 1]; e++) {
-                int src = meanBase + hotColumn[e] * dim;
-                float w = hotWeight[e];
-                for (int d = 0; d < dim; d++) {
-                    out[o + d] += w * parameters[src + d];
-                }
+        }
+        for (int e = hotStart[r]; e < hotEnd[r]; e++) {
+            int src = meanBase + hotColumn[e] * dim;
+            float w = hotWeight[e];
+            for (int d = 0; d < dim; d++) {
+                out[o + d] += w * parameters[src + d];
             }
         }
     }
@@ -405,19 +418,17 @@ public final class AggregatorWorkspace {
     private void oneHotWeightGradient(float[] dPre, int r, int o, float[] gradient) {
         int selfBase = net.weightOffset(0) + denseWidth * dim;
         int meanBase = net.weightOffset(0) + (net.inputDimension() + denseWidth) * dim;
-        {
-            if (selfHot[r] >= 0) {
-                int dst = selfBase + selfHot[r] * dim;
-                for (int d = 0; d < dim; d++) {
-                    gradient[dst + d] += dPre[o + d];
-                }
+        if (selfHot[r] >= 0) {
+            int dst = selfBase + selfHot[r] * dim;
+            for (int d = 0; d < dim; d++) {
+                gradient[dst + d] += dPre[o + d];
             }
-            for (int e = hotStart[r]; e < hotStart[r + 1]; e++) {
-                int dst = meanBase + hotColumn[e] * dim;
-                float w = hotWeight[e];
-                for (int d = 0; d < dim; d++) {
-                    gradient[dst + d] += w * dPre[o + d];
-                }
+        }
+        for (int e = hotStart[r]; e < hotEnd[r]; e++) {
+            int dst = meanBase + hotColumn[e] * dim;
+            float w = hotWeight[e];
+            for (int d = 0; d < dim; d++) {
+                gradient[dst + d] += w * dPre[o + d];
             }
         }
     }

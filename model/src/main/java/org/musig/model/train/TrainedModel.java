@@ -41,7 +41,8 @@ public final class TrainedModel {
      * What training reported.
      *
      * @param losses       mean loss per epoch per task (unweighted), plus "total" (the weighted sum)
-     * @param stageMillis  time per stage summed over threads: sampling, gather, forward, heads, backward, update
+     * @param stageMillis  time per stage summed over threads: sampling, gather, forward, heads, backward, update;
+     *                     and innerMeans, the wall time of filling the per-epoch inner-mean tables
      */
     public record TrainingSummary(int epochsRun, Map<String, List<Double>> losses, long trainedPairs,
                                   double pairsPerSecond, double trainMillis, Map<String, Double> stageMillis,
