@@ -17,8 +17,17 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * each hop-t node, those of hop-t node i at {@code hopStart[t+1] + i * sampleSize(t)}. Layer k computes
  * h^{k+1} for hops 0 .. K-1-k, i.e. for a prefix of that layout, so row r of every layer is the same node.
  *
+ * <p>The innermost hop (K) is not laid out when an {@link InnerMeans} table is given (training and embedding):
+ * a hop-(K-1) node's layer-0 input is then one precomputed table row (own row, inner mean), which cut the
+ * random row reads per root from about 275 to about 50 with samples [25, 10].
+ *
+ * <p>Layer 0's one-hot input columns (the genre) stay sparse: the gather writes only the dense columns for
+ * BLAS, plus per row its own hot column and its neighbour-mean histogram as (column, weight) entries; forward
+ * adds those rows of W_0 in Java and backward scatters their gradient (most of layer 0's columns were
+ * one-hot and almost all zero, so this cut its matrix products about 4x).
+ *
  * <p>Work split (DESIGN "Model and speed notes"): sampling, gathering (the innermost neighbourhood mean of
- * raw features, which has no parameters, is computed here in Java), the other neighbourhood means and
+ * raw features, which has no parameters, is computed in Java), the other neighbourhood means and
  * all elementwise math are plain Java loops over contiguous arrays; the two matrix products per layer and
  * direction (forward {@code X W}, backward {@code X^T dPre} and {@code dPre W^T}) go to ND4J's BLAS, which
  * is an order of magnitude faster than Java loops for them. Backward is written by hand (checked against
@@ -42,12 +51,25 @@ public final class AggregatorWorkspace {
     private int roots;
 
     private final int[] nodes;
+    private final int denseWidth;   // dense input columns (fd)
+    private final int oneHotWidth;
+    // Layer 0's one-hot inputs, sparse: per row its own hot column (-1: none) and its neighbour-mean histogram
+    // as (column, weight) entries [hotStart[r], hotEnd[r]), in order of first appearance.
+    private final int[] selfHot;
+    private final int[] hotStart;
+    private final int[] hotEnd;
+    private final int[] hotColumn;
+    private final float[] hotWeight;
+    private final float[] hotSum;   // scratch histogram [oneHotWidth], all zero between rows
+    private final int[] touched;    // scratch: columns of hotSum in use
+    private int touchedCount;
     private final float[][] x;      // layer k's input [rows_k, 2 * in_k]
     private final float[][] h;      // layer k's output after activation [rows_k, dim]
     private final float[][] dh;     // gradient w.r.t. h[k], turned into the pre-activation gradient in place
     private final float[] dx;       // gradient w.r.t. a layer's input, k >= 1
     private final float[] z;        // normalised embeddings [roots, dim]
     private final float[] norms;
+    private final float[] rowScratch; // [dim]: a layer's bias, or its bias gradient
     private final float[] weightGradient;
     private final INDArray[] xNative;
     private final INDArray[] outNative;
@@ -65,6 +87,21 @@ public final class AggregatorWorkspace {
         this.hopSize = new int[layers + 1];
         layout(maxRoots);
         nodes = new int[hopStart[layers + 1]];
+        denseWidth = net.denseDimension();
+        oneHotWidth = net.oneHotWidth();
+        int rows0 = hopStart[layers];
+        int maxSamples = 0;
+        for (int t = 0; t < layers; t++) {
+            maxSamples = Math.max(maxSamples, net.sampleSize(t));
+        }
+        selfHot = new int[rows0];
+        hotStart = new int[rows0];
+        hotEnd = new int[rows0];
+        int entries = oneHotWidth == 0 ? 0 : Math.multiplyExact(rows0, Math.min(maxSamples, oneHotWidth));
+        hotColumn = new int[entries];
+        hotWeight = new float[entries];
+        hotSum = new float[oneHotWidth];
+        touched = new int[oneHotWidth];
         x = new float[layers][];
         h = new float[layers][];
         dh = new float[layers][];
@@ -97,6 +134,7 @@ public final class AggregatorWorkspace {
         weightGradient = new float[maxWeights];
         z = new float[maxRoots * dim];
         norms = new float[maxRoots];
+        rowScratch = new float[dim];
     }
 
     /** Bytes (heap + native) a workspace for {@code maxRoots} roots holds. */
@@ -113,6 +151,11 @@ public final class AggregatorWorkspace {
             }
         }
         long bytes = 4 * nodes + 8L * maxRoots * (net.dimension() + 1);
+        int maxSamples = 0;
+        for (int t = 0; t < layers; t++) {
+            maxSamples = Math.max(maxSamples, net.sampleSize(t));
+        }
+        bytes += 8 * (nodes - hops[layers]) * (1 + maxSamples); // sparse one-hot inputs of layer 0 (upper bound)
         for (int k = 0; k < layers; k++) {
             long rows = 0;
             for (int t = 0; t < layers - k; t++) {
@@ -139,9 +182,9 @@ public final class AggregatorWorkspace {
         }
     }
 
-    /** Columns of layer k's input: {@code [self ; neighbour mean]}. */
+    /** Columns of layer k's input that go to BLAS: {@code [self ; neighbour mean]}, dense columns only at layer 0. */
     private int productWidth(int k) {
-        return 2 * net.layerInput(k);
+        return net.blasRows(k);
     }
 
     /** Rows layer k computes for the current roots: hops 0 .. K-1-k. */
@@ -173,16 +216,35 @@ public final class AggregatorWorkspace {
      * @param input the encoded input table (kept until the next prepare)
      */
     public void prepare(int[] rootIds, long[] rootSeeds, int count, NeighborhoodSampler sampler, InputFeatures.Encoded input) {
+        prepare(rootIds, rootSeeds, count, sampler, input, null);
+    }
+
+    /**
+     * As {@link #prepare(int[], long[], int, NeighborhoodSampler, InputFeatures.Encoded)}, but with at least two
+     * layers and a non-null {@code inner} the innermost hop is not sampled per root: the mean over a hop-(K-1)
+     * node's neighbours is read from {@code inner} (one precomputed row instead of {@code sampleSize(K-1)}
+     * random row reads). With one layer {@code inner} is ignored.
+     */
+    public void prepare(int[] rootIds, long[] rootSeeds, int count, NeighborhoodSampler sampler, InputFeatures.Encoded input,
+                        InnerMeans inner) {
         if (count > maxRoots) {
             throw new IllegalArgumentException(count + " roots for a workspace of " + maxRoots);
         }
+        if (layers < 2) {
+            inner = null;
+        }
+        if (inner != null && inner.samples() != net.sampleSize(layers - 1)) {
+            throw new IllegalArgumentException("inner means of " + inner.samples() + " samples for a last hop of "
+                    + net.sampleSize(layers - 1));
+        }
+        int sampledHops = inner == null ? layers : layers - 1;
         long t0 = System.nanoTime();
         layout(count);
         System.arraycopy(rootIds, 0, nodes, 0, count);
         for (int i = 0; i < count; i++) {
             SplittableRandom random = new SplittableRandom(rootSeeds[i]);
             int perRoot = 1; // nodes of this root's tree at hop t
-            for (int t = 0; t < layers; t++) {
+            for (int t = 0; t < sampledHops; t++) {
                 int s = net.sampleSize(t);
                 int from = hopStart[t] + i * perRoot;
                 sampler.sample(nodes, from, from + perRoot, s, nodes, hopStart[t + 1] + i * perRoot * s, random);
@@ -192,45 +254,86 @@ public final class AggregatorWorkspace {
         long t1 = System.nanoTime();
         int[] hot = input.oneHot();
         float[] dense = input.dense();
-        int fd = net.denseDimension();
-        int f = net.inputDimension();
-        int in2 = 2 * f;
+        int fd = denseWidth;
+        int in2 = 2 * fd;
         float[] x0 = x[0];
-        // Row layout (W_0's row order): self dense, self one-hot, mean dense, mean one-hot. The one-hot
-        // parts are written as a few scalar stores (a histogram over the neighbours), and the product with
-        // W_0 goes to BLAS: Java loops adding weight rows were 4x slower here (C2 does not vectorise them).
-        for (int t = 0; t < layers; t++) {
+        // Row layout (W_0's dense rows): self dense, mean dense. The one-hot parts stay sparse (selfHot and the
+        // histogram entries); forward adds the matching rows of W_0 in Java (see SageNetwork.blasRows).
+        // Deepest hop first: a node's children at hops below K-1 are layer-0 rows gathered already, so their own
+        // dense columns and one-hot column are read from x0 (sequential) instead of the input table (random).
+        int entries = 0;
+        for (int t = layers - 1; t >= 0; t--) {
+            boolean childRows = t + 1 < layers;
             int s = net.sampleSize(t);
             float inv = 1f / s;
             for (int i = 0; i < hopSize[t]; i++) {
                 int row = hopStart[t] + i;
                 int out = row * in2;
                 int node = nodes[row];
-                Arrays.fill(x0, out, out + in2, 0f);
-                System.arraycopy(dense, node * fd, x0, out, fd);
-                if (hot[node] >= 0) {
-                    x0[out + fd + hot[node]] = 1f;
-                }
-                int mean = out + f;
-                int firstChild = hopStart[t + 1] + i * s;
-                for (int j = 0; j < s; j++) {
-                    int child = nodes[firstChild + j];
-                    int src = child * fd;
+                hotStart[row] = entries;
+                int mean = out + fd;
+                int at = t == sampledHops ? inner.rowStart(node) : -1;
+                if (at >= 0) { // own and mean dense columns, own and sampled one-hot columns: one table row
+                    float[] table = inner.table();
+                    System.arraycopy(table, at, x0, out, in2);
+                    selfHot[row] = (int) table[at + in2];
+                    for (int j = 1; j <= s; j++) {
+                        addHot((int) table[at + in2 + j], inv);
+                    }
+                } else if (t == sampledHops) { // no neighbours: its own row is its mean
+                    System.arraycopy(dense, node * fd, x0, out, fd);
+                    System.arraycopy(dense, node * fd, x0, mean, fd);
+                    selfHot[row] = hot[node];
+                    addHot(hot[node], 1f);
+                } else {
+                    System.arraycopy(dense, node * fd, x0, out, fd);
+                    selfHot[row] = hot[node];
+                    Arrays.fill(x0, mean, mean + fd, 0f);
+                    int firstChild = hopStart[t + 1] + i * s;
+                    for (int j = 0; j < s; j++) {
+                        int childRow = firstChild + j;
+                        float[] source = childRows ? x0 : dense;
+                        int src = childRows ? childRow * in2 : nodes[childRow] * fd;
+                        for (int c = 0; c < fd; c++) {
+                            x0[mean + c] += source[src + c];
+                        }
+                        addHot(childRows ? selfHot[childRow] : hot[nodes[childRow]], inv);
+                    }
                     for (int c = 0; c < fd; c++) {
-                        x0[mean + c] += dense[src + c];
-                    }
-                    if (hot[child] >= 0) {
-                        x0[mean + fd + hot[child]] += inv;
+                        x0[mean + c] *= inv;
                     }
                 }
-                for (int c = 0; c < fd; c++) {
-                    x0[mean + c] *= inv;
-                }
+                entries = flushHot(entries);
+                hotEnd[row] = entries;
             }
         }
-        toNative(x0, rows(0) * in2, xNative[0]);
+        if (xNative[0] != null) {
+            toNative(x0, rows(0) * in2, xNative[0]);
+        }
         nanos[SAMPLE] += t1 - t0;
         nanos[GATHER] += System.nanoTime() - t1;
+    }
+
+    private void addHot(int column, float weight) {
+        if (column < 0) {
+            return;
+        }
+        if (hotSum[column] == 0f) {
+            touched[touchedCount++] = column;
+        }
+        hotSum[column] += weight;
+    }
+
+    /** Moves the scratch histogram to the entries from {@code entries} on; returns the new end. */
+    private int flushHot(int entries) {
+        for (int i = 0; i < touchedCount; i++) {
+            int c = touched[i];
+            hotColumn[entries] = c;
+            hotWeight[entries++] = hotSum[c];
+            hotSum[c] = 0f;
+        }
+        touchedCount = 0;
+        return entries;
     }
 
     /** Computes the normalised embeddings of the prepared roots into {@link #embeddings()}. */
@@ -249,16 +352,30 @@ public final class AggregatorWorkspace {
             } else {
                 Arrays.fill(hk, 0, rows * dim, 0f);
             }
-            int bias = net.biasOffset(k);
+            // One pass per row (one-hot rows, bias, activation) while the row is in L1; the branches are
+            // outside the inner loops so that C2 can vectorise them.
+            float[] b = rowScratch;
+            System.arraycopy(parameters, net.biasOffset(k), b, 0, dim);
+            boolean sparse = k == 0 && oneHotWidth > 0;
             boolean last = k == layers - 1;
+            boolean sigmoid = net.sigmoid();
             for (int r = 0; r < rows; r++) {
                 int o = r * dim;
-                for (int d = 0; d < dim; d++) {
-                    float v = hk[o + d] + parameters[bias + d];
-                    if (!last) {
-                        v = net.sigmoid() ? (float) (1 / (1 + Math.exp(-v))) : Math.max(0f, v);
+                if (sparse) {
+                    addOneHotRows(parameters, hk, r, o);
+                }
+                if (last) {
+                    for (int d = 0; d < dim; d++) {
+                        hk[o + d] += b[d];
                     }
-                    hk[o + d] = v;
+                } else if (sigmoid) {
+                    for (int d = 0; d < dim; d++) {
+                        hk[o + d] = (float) (1 / (1 + Math.exp(-(hk[o + d] + b[d]))));
+                    }
+                } else {
+                    for (int d = 0; d < dim; d++) {
+                        hk[o + d] = Math.max(0f, hk[o + d] + b[d]);
+                    }
                 }
             }
         }
@@ -276,6 +393,44 @@ public final class AggregatorWorkspace {
             }
         }
         nanos[FORWARD] += System.nanoTime() - t0;
+    }
+
+    /** Adds layer 0's one-hot inputs times their W_0 rows: the own hot row, and each histogram entry's weighted row. */
+    private void addOneHotRows(float[] parameters, float[] out, int r, int o) {
+        int selfBase = net.weightOffset(0) + denseWidth * dim;
+        int meanBase = net.weightOffset(0) + (net.inputDimension() + denseWidth) * dim;
+        if (selfHot[r] >= 0) {
+            int src = selfBase + selfHot[r] * dim;
+            for (int d = 0; d < dim; d++) {
+                out[o + d] += parameters[src + d];
+            }
+        }
+        for (int e = hotStart[r]; e < hotEnd[r]; e++) {
+            int src = meanBase + hotColumn[e] * dim;
+            float w = hotWeight[e];
+            for (int d = 0; d < dim; d++) {
+                out[o + d] += w * parameters[src + d];
+            }
+        }
+    }
+
+    /** Gradient of layer 0's one-hot weight rows: the transpose of {@link #addOneHotRows}, in row order. */
+    private void oneHotWeightGradient(float[] dPre, int r, int o, float[] gradient) {
+        int selfBase = net.weightOffset(0) + denseWidth * dim;
+        int meanBase = net.weightOffset(0) + (net.inputDimension() + denseWidth) * dim;
+        if (selfHot[r] >= 0) {
+            int dst = selfBase + selfHot[r] * dim;
+            for (int d = 0; d < dim; d++) {
+                gradient[dst + d] += dPre[o + d];
+            }
+        }
+        for (int e = hotStart[r]; e < hotEnd[r]; e++) {
+            int dst = meanBase + hotColumn[e] * dim;
+            float w = hotWeight[e];
+            for (int d = 0; d < dim; d++) {
+                gradient[dst + d] += w * dPre[o + d];
+            }
+        }
     }
 
     /** Layer k's input: {@code [h_v ; mean of h over v's sampled neighbours]} from layer k-1's output. */
@@ -329,37 +484,55 @@ public final class AggregatorWorkspace {
         for (int k = layers - 1; k >= 0; k--) {
             int rows = rows(k);
             float[] dPre = dh[k];
-            if (k < layers - 1) {
-                float[] hk = h[k];
-                int n = rows * dim;
-                if (net.sigmoid()) {
-                    for (int i = 0; i < n; i++) {
-                        dPre[i] *= hk[i] * (1 - hk[i]);
+            // One pass per row: the activation's derivative, the bias gradient (summed in row order) and, at
+            // layer 0, the one-hot weight rows' gradient.
+            float[] biasGradient = rowScratch;
+            Arrays.fill(biasGradient, 0f);
+            boolean sparse = k == 0 && oneHotWidth > 0;
+            if (sparse) {
+                int selfBase = net.weightOffset(0) + denseWidth * dim;
+                int meanBase = net.weightOffset(0) + (net.inputDimension() + denseWidth) * dim;
+                Arrays.fill(gradient, selfBase, selfBase + oneHotWidth * dim, 0f);
+                Arrays.fill(gradient, meanBase, meanBase + oneHotWidth * dim, 0f);
+            }
+            boolean hidden = k < layers - 1;
+            boolean sigmoid = net.sigmoid();
+            float[] hk = h[k];
+            for (int r = 0; r < rows; r++) {
+                int o = r * dim;
+                if (hidden && sigmoid) {
+                    for (int d = 0; d < dim; d++) {
+                        dPre[o + d] *= hk[o + d] * (1 - hk[o + d]);
                     }
-                } else {
+                } else if (hidden) {
                     // ReLU': 1 where the output is > 0, else 0. Branch-free (outputs are >= 0, so their bits
                     // are 0 exactly when inactive): a data-dependent branch here mispredicted half the time.
-                    for (int i = 0; i < n; i++) {
-                        int bits = Float.floatToRawIntBits(hk[i]);
+                    for (int d = 0; d < dim; d++) {
+                        int bits = Float.floatToRawIntBits(hk[o + d]);
                         int keep = (bits | -bits) >> 31;
-                        dPre[i] = Float.intBitsToFloat(Float.floatToRawIntBits(dPre[i]) & keep);
+                        dPre[o + d] = Float.intBitsToFloat(Float.floatToRawIntBits(dPre[o + d]) & keep);
                     }
                 }
+                for (int d = 0; d < dim; d++) {
+                    biasGradient[d] += dPre[o + d];
+                }
+                if (sparse) {
+                    oneHotWeightGradient(dPre, r, o, gradient);
+                }
             }
+            System.arraycopy(biasGradient, 0, gradient, net.biasOffset(k), dim);
             INDArray dPreN = prefix(dPreNative[k], rows);
             toNative(dPre, rows * dim, dPreN);
             if (xNative[k] != null) {
                 int in2 = productWidth(k);
                 Nd4j.gemm(prefix(xNative[k], rows), dPreN, dwNative[k], true, false, 1.0, 0.0);
                 fromNative(dwNative[k], weightGradient, in2 * dim);
-                System.arraycopy(weightGradient, 0, gradient, net.weightOffset(k), in2 * dim);
-            }
-            int bias = net.biasOffset(k);
-            Arrays.fill(gradient, bias, bias + dim, 0f);
-            for (int r = 0; r < rows; r++) {
-                int o = r * dim;
-                for (int d = 0; d < dim; d++) {
-                    gradient[bias + d] += dPre[o + d];
+                if (k == 0) { // the dense rows: self, then neighbour mean
+                    int half = denseWidth * dim;
+                    System.arraycopy(weightGradient, 0, gradient, net.weightOffset(0), half);
+                    System.arraycopy(weightGradient, half, gradient, net.weightOffset(0) + net.inputDimension() * dim, half);
+                } else {
+                    System.arraycopy(weightGradient, 0, gradient, net.weightOffset(k), in2 * dim);
                 }
             }
             if (k > 0) {

@@ -157,16 +157,32 @@ public final class SageNetwork {
     public INDArray[] nativeWeights(float[] parameters) {
         INDArray[] w = new INDArray[layers()];
         for (int k = 0; k < layers(); k++) {
-            w[k] = Nd4j.create(DataType.FLOAT, new long[] {2L * layerInput(k), dimension}, 'c');
+            w[k] = Nd4j.create(DataType.FLOAT, new long[] {Math.max(1, blasRows(k)), dimension}, 'c');
         }
         copyWeights(parameters, w);
         return w;
     }
 
-    /** Refreshes the native weight copies after an update. */
+    /**
+     * Rows of W_k that BLAS multiplies: all of them above layer 0; for layer 0 only the dense ones (self dense,
+     * then neighbour-mean dense). The one-hot rows are applied in Java as sparse row additions (a row has
+     * one self column and a few histogram columns hot), which cut layer 0's matrix products about 4x.
+     */
+    public int blasRows(int k) {
+        return k == 0 ? 2 * denseDimension : 2 * layerInput(k);
+    }
+
+    /** Refreshes the native weight copies ({@link #blasRows} rows of each layer) after an update. */
     public void copyWeights(float[] parameters, INDArray[] w) {
         for (int k = 0; k < layers(); k++) {
-            w[k].data().asNio().asFloatBuffer().put(parameters, weightOffsets[k], 2 * layerInput(k) * dimension);
+            java.nio.FloatBuffer buffer = w[k].data().asNio().asFloatBuffer();
+            if (k == 0) {
+                int fd = denseDimension * dimension;
+                buffer.put(parameters, weightOffsets[0], fd);
+                buffer.put(parameters, weightOffsets[0] + inputDimension * dimension, fd);
+            } else {
+                buffer.put(parameters, weightOffsets[k], 2 * layerInput(k) * dimension);
+            }
         }
     }
 }

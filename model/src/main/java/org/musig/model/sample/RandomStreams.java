@@ -18,6 +18,10 @@ public final class RandomStreams {
     public static final int TRAIN_NEIGHBOURS = 4;
     /** A chunk's neighbourhood samples when embedding. */
     public static final int EMBED_NEIGHBOURS = 5;
+    /** A node's innermost-hop sample for one training epoch (see {@code InnerMeans}). */
+    public static final int TRAIN_INNER_NEIGHBOURS = 6;
+    /** A node's innermost-hop sample when embedding. */
+    public static final int EMBED_INNER_NEIGHBOURS = 7;
 
     private RandomStreams() {
     }

@@ -15,6 +15,7 @@ import org.musig.model.NativeBackend;
 import org.musig.model.graph.CooccurrenceGraph;
 import org.musig.model.graph.TrackFeatures;
 import org.musig.model.nn.AggregatorWorkspace;
+import org.musig.model.nn.InnerMeans;
 import org.musig.model.nn.InputFeatures;
 import org.musig.model.nn.SageNetwork;
 import org.musig.model.progress.Progress;
@@ -40,7 +41,8 @@ public final class TrainedModel {
      * What training reported.
      *
      * @param losses       mean loss per epoch per task (unweighted), plus "total" (the weighted sum)
-     * @param stageMillis  time per stage summed over threads: sampling, gather, forward, heads, backward, update
+     * @param stageMillis  time per stage summed over threads: sampling, gather, forward, heads, backward, update;
+     *                     and innerMeans, the wall time of filling the per-epoch inner-mean tables
      */
     public record TrainingSummary(int epochsRun, Map<String, List<Double>> losses, long trainedPairs,
                                   double pairsPerSecond, double trainMillis, Map<String, Double> stageMillis,
@@ -114,7 +116,9 @@ public final class TrainedModel {
     /**
      * L2-normalised embeddings of {@code nodes} in {@code graph}, sampling each node's neighbourhood with
      * the training sample sizes from a stream derived from {@code seed} and the node id - so the same
-     * seed gives the same vectors, whatever the thread count.
+     * seed gives the same vectors, whatever the thread count. As in training, the innermost hop's mean comes
+     * from a per-node sample ({@link InnerMeans}, streams of the seed and the node id), computed once per call
+     * for the nodes the requested ones can reach; a node's vector does not depend on which others are requested.
      *
      * @param graph    any co-occurrence graph over the tracks of {@code features} (new tracks included)
      * @param features the feature table for the same tracks; its groups must have the training widths
@@ -145,6 +149,14 @@ public final class TrainedModel {
         progress.begin("embed", nodes.length);
         int threads = Math.max(1, Math.min(concurrency, chunks));
         try (ShardExecutor<EmbedWorker> executor = new ShardExecutor<>(threads, () -> new EmbedWorker(net))) {
+            InnerMeans inner = net.layers() < 2 ? null : new InnerMeans(graph, net.denseDimension(),
+                    net.sampleSize(net.layers() - 1), reachable(graph, nodes, net.layers() - 1));
+            if (inner != null) {
+                int rows = inner.rowCount();
+                executor.runAll((rows + MusigTrainer.INNER_CHUNK - 1) / MusigTrainer.INNER_CHUNK, (worker, c) -> inner.fill(
+                        c * MusigTrainer.INNER_CHUNK, Math.min(rows, (c + 1) * MusigTrainer.INNER_CHUNK), sampler, encoded,
+                        node -> RandomStreams.of(seed, RandomStreams.EMBED_INNER_NEIGHBOURS, node, 0, 0)), progress);
+            }
             executor.runAll(chunks, (worker, c) -> {
                 int from = c * EMBED_CHUNK;
                 int count = Math.min(nodes.length, from + EMBED_CHUNK) - from;
@@ -152,7 +164,7 @@ public final class TrainedModel {
                     worker.seeds[i] = RandomStreams.of(seed, RandomStreams.EMBED_NEIGHBOURS, nodes[from + i], 0, 0).nextLong();
                 }
                 System.arraycopy(nodes, from, worker.roots, 0, count);
-                worker.workspace.prepare(worker.roots, worker.seeds, count, sampler, encoded);
+                worker.workspace.prepare(worker.roots, worker.seeds, count, sampler, encoded, inner);
                 worker.workspace.forward(parameters, weights);
                 float[] z = worker.workspace.embeddings();
                 for (int i = 0; i < count; i++) {
@@ -164,6 +176,36 @@ public final class TrainedModel {
         }
         progress.advance(nodes.length);
         return result;
+    }
+
+    /** The nodes within {@code hops} hops of {@code nodes} (themselves included): those a sample can reach. */
+    static boolean[] reachable(CooccurrenceGraph graph, int[] nodes, int hops) {
+        boolean[] seen = new boolean[graph.nodeCount()];
+        int[] frontier = nodes.clone();
+        int size = frontier.length;
+        for (int node : frontier) {
+            seen[node] = true;
+        }
+        for (int h = 0; h < hops && size > 0; h++) {
+            int[] next = new int[16];
+            int nextSize = 0;
+            for (int i = 0; i < size; i++) {
+                int node = frontier[i];
+                for (int e = graph.offset(node); e < graph.offset(node + 1); e++) {
+                    int t = graph.target(e);
+                    if (!seen[t]) {
+                        seen[t] = true;
+                        if (nextSize == next.length) {
+                            next = java.util.Arrays.copyOf(next, 2 * nextSize);
+                        }
+                        next[nextSize++] = t;
+                    }
+                }
+            }
+            frontier = next;
+            size = nextSize;
+        }
+        return seen;
     }
 
     private static final class EmbedWorker {

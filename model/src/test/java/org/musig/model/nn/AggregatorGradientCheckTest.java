@@ -25,10 +25,13 @@ class AggregatorGradientCheckTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sigmoid-2layers", "relu-2layers", "sigmoid-3layers", "relu-1layer", "sigmoid-2layers-genreOnly", "sigmoid-2layers-denseOnly"})
+    @ValueSource(strings = {"sigmoid-2layers", "relu-2layers", "sigmoid-3layers", "relu-1layer", "sigmoid-2layers-genreOnly", "sigmoid-2layers-denseOnly",
+            "sigmoid-2layers-inner", "relu-2layers-inner", "sigmoid-3layers-inner", "sigmoid-2layers-genreOnly-inner"})
     void analyticGradientMatchesFiniteDifferences(String variant) {
         boolean sigmoid = variant.startsWith("sigmoid");
         int[] samples = variant.contains("3layers") ? new int[] {3, 2, 2} : variant.contains("1layer") ? new int[] {4} : new int[] {3, 2};
+        boolean withInner = variant.endsWith("-inner");
+        variant = variant.replace("-inner", "");
         java.util.List<String> groups = variant.endsWith("genreOnly") ? java.util.List.of("genre")
                 : variant.endsWith("denseOnly") ? java.util.List.of("popularity", "audio") : java.util.List.of("genre", "popularity", "audio");
         ToyData data = ToyData.planted(40, 2, 30, 5, 3, 0.7, 7);
@@ -71,12 +74,17 @@ class AggregatorGradientCheckTest {
         double[] scale = {0.7 / pairs, 0.5 / pairs, 1.3 / pairs};
         NeighborhoodSampler sampler = new NeighborhoodSampler(data.graph, false);
         AggregatorWorkspace ws = new AggregatorWorkspace(net, roots.length);
+        InnerMeans inner = null;
+        if (withInner) { // the training path: the innermost hop's means from a per-epoch table
+            inner = new InnerMeans(data.graph, net.denseDimension(), samples[samples.length - 1], null);
+            inner.fill(0, inner.rowCount(), sampler, encoded, node -> new SplittableRandom(1000 + node));
+        }
         MultiTaskLoss loss = new MultiTaskLoss(net);
 
         float[] analytic = new float[net.parameterCount()];
         float[] dz = new float[roots.length * net.dimension()];
         INDArray[] w = net.nativeWeights(params);
-        ws.prepare(roots, seeds, roots.length, sampler, encoded);
+        ws.prepare(roots, seeds, roots.length, sampler, encoded, inner);
         ws.forward(params, w);
         loss.compute(params, ws.embeddings(), roots.length, lossPairs, scale, dz, analytic, new double[3]);
         ws.backward(dz, w, analytic);
@@ -89,9 +97,9 @@ class AggregatorGradientCheckTest {
         for (int i = 0; i < params.length; i++) {
             float saved = params[i];
             params[i] = saved + eps;
-            double plus = lossOf(net, params, ws, loss, lossPairs, scale, roots, seeds, sampler, encoded);
+            double plus = lossOf(net, params, ws, loss, lossPairs, scale, roots, seeds, sampler, encoded, inner);
             params[i] = saved - eps;
-            double minus = lossOf(net, params, ws, loss, lossPairs, scale, roots, seeds, sampler, encoded);
+            double minus = lossOf(net, params, ws, loss, lossPairs, scale, roots, seeds, sampler, encoded, inner);
             params[i] = saved;
             double numeric = (plus - minus) / (2 * eps);
             checked++;
@@ -111,9 +119,9 @@ class AggregatorGradientCheckTest {
 
     private static double lossOf(SageNetwork net, float[] params, AggregatorWorkspace ws, MultiTaskLoss loss,
                                  MultiTaskLoss.Pairs pairs, double[] scale, int[] roots, long[] seeds,
-                                 NeighborhoodSampler sampler, InputFeatures.Encoded encoded) {
+                                 NeighborhoodSampler sampler, InputFeatures.Encoded encoded, InnerMeans inner) {
         INDArray[] w = net.nativeWeights(params);
-        ws.prepare(roots, seeds, roots.length, sampler, encoded);
+        ws.prepare(roots, seeds, roots.length, sampler, encoded, inner);
         ws.forward(params, w);
         double[] sums = new double[3];
         loss.compute(params, ws.embeddings(), roots.length, pairs, scale, new float[roots.length * net.dimension()],
