@@ -90,5 +90,7 @@ class MainTest {
     void demoLoadsTheBundledRealDataset() {
         assertThat(musig("demo", "--data", dir.resolve("data").toString())).isZero();
         assertThat(stdout()).contains("471").contains("28356").contains("32251");
+        // The pipeline ran through: split, graph, training, embeddings, evaluation and a recommendation.
+        assertThat(stdout()).contains("3165").contains("9226").contains("randomHitRate").contains("Hip-Hop 'n RnB");
     }
 }
