@@ -10,16 +10,26 @@ import org.musig.model.config.ConfigMap;
  * @param k           how many tracks to return
  * @param property    the Track property holding the embeddings
  * @param excludeSeed leave the seed tracks out of the answer
+ * @param useIndex    'auto' (a vector index over the property when one is online), 'true' (required), 'false'
  */
-record RecommendConfig(int k, String property, boolean excludeSeed) {
+record RecommendConfig(int k, String property, boolean excludeSeed, String useIndex) {
 
     static RecommendConfig parse(String owner, Map<String, Object> raw) {
-        ConfigMap config = ConfigMap.of(owner, raw, List.of("k", "property", "excludeSeed"));
+        ConfigMap config = ConfigMap.of(owner, raw, List.of("k", "property", "excludeSeed", "useIndex"));
         int k = config.getInt("k", 10, 1, 10_000);
         String property = config.getString("property", "musig");
         if (property == null || property.isBlank()) {
             throw new IllegalArgumentException(owner + ": property must be a non-empty string");
         }
-        return new RecommendConfig(k, property, config.getBoolean("excludeSeed", true));
+        Object index = raw == null ? null : raw.get("useIndex");
+        String useIndex;
+        if (index == null || "auto".equals(index)) {
+            useIndex = "auto";
+        } else if (index instanceof Boolean b) {
+            useIndex = b ? "true" : "false";
+        } else {
+            throw new IllegalArgumentException(owner + ": configuration key 'useIndex' must be true, false or 'auto', got " + index);
+        }
+        return new RecommendConfig(k, property, config.getBoolean("excludeSeed", true), useIndex);
     }
 }

@@ -35,7 +35,7 @@ public class RecommendProcedures {
 
     @Procedure(name = "musig.recommend", mode = Mode.READ)
     @Description("Playlist completion: the k tracks whose embeddings are closest (cosine) to the mean of the "
-            + "playlist's track embeddings. Config: k (10), property ('musig'), excludeSeed (true).")
+            + "playlist's track embeddings. Config: k (10), property ('musig'), excludeSeed (true), useIndex ('auto').")
     public Stream<Recommendation> recommend(@Name("playlistId") String playlistId,
                                             @Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
         RecommendConfig settings = RecommendConfig.parse("musig.recommend", config);
@@ -72,7 +72,7 @@ public class RecommendProcedures {
                                           @Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
         RecommendConfig settings = RecommendConfig.parse("musig.similar", config);
         return rank("musig.similar", "track '" + trackId + "'", findTracks("musig.similar", List.of(trackId)),
-                new RecommendConfig(settings.k(), settings.property(), true));
+                new RecommendConfig(settings.k(), settings.property(), true, settings.useIndex()));
     }
 
     private List<Node> findTracks(String owner, List<String> ids) {
@@ -93,6 +93,34 @@ public class RecommendProcedures {
         return tracks;
     }
 
+    /**
+     * The approximate nearest neighbours from a Neo4j vector index: asks for k more than the seed count so
+     * that k remain after dropping the seeds. Neo4j scores cosine as (1 + cos) / 2; the result is cos again.
+     */
+    private Stream<Recommendation> fromIndex(String index, float[] query, List<Node> seeds, RecommendConfig settings) {
+        Set<String> seedIds = new HashSet<>();
+        for (Node seed : seeds) {
+            seedIds.add(seed.getElementId());
+        }
+        int ask = settings.k() + (settings.excludeSeed() ? seedIds.size() : 0);
+        List<Recommendation> rows = new ArrayList<>();
+        try (var result = tx.execute("CALL db.index.vector.queryNodes($index, $k, $vector) YIELD node, score "
+                + "RETURN node, score", Map.of("index", index, "k", ask, "vector", query))) {
+            while (result.hasNext() && rows.size() < settings.k()) {
+                Map<String, Object> row = result.next();
+                Node track = (Node) row.get("node");
+                if (settings.excludeSeed() && seedIds.contains(track.getElementId())) {
+                    continue;
+                }
+                double cosine = 2 * ((Number) row.get("score")).doubleValue() - 1;
+                rows.add(new Recommendation((String) track.getProperty(GraphModel.ID, null),
+                        (String) track.getProperty("name", null), (String) track.getProperty("artist", null), cosine,
+                        rows.size() + 1));
+            }
+        }
+        return rows.stream();
+    }
+
     @SuppressWarnings("deprecation")
     private Stream<Recommendation> rank(String owner, String what, List<Node> seeds, RecommendConfig settings) {
         EmbeddingCache.Embeddings embeddings = EmbeddingCache.get(db, tx, settings.property());
@@ -110,6 +138,14 @@ public class RecommendProcedures {
         }
         VectorTable table = embeddings.table();
         float[] query = table.meanOf(seedRows.stream().mapToInt(Integer::intValue).toArray());
+        String index = settings.useIndex().equals("false") ? null : VectorIndexes.find(tx, settings.property());
+        if (index == null && settings.useIndex().equals("true")) {
+            throw new IllegalArgumentException(owner + ": useIndex is true but there is no online vector index on "
+                    + ":Track(" + settings.property() + "); create one with musig.embed.write({createIndex: true})");
+        }
+        if (index != null) {
+            return fromIndex(index, query, seeds, settings);
+        }
         VectorTable.Hit[] hits = table.top(query, settings.k(),
                 row -> !settings.excludeSeed() || !seedRows.contains(row));
         List<Recommendation> rows = new ArrayList<>(hits.length);

@@ -9,14 +9,14 @@ import org.musig.model.config.ConfigMap;
  *
  * @param tracks        'all', or 'missing': only tracks without {@code writeProperty} (e.g. added after training)
  * @param trackIds      stream only these Track ids (empty: every track chosen by {@code tracks})
- * @param createIndex   reserved for the vector index (not accepted yet)
+ * @param createIndex   after writing, create (if missing) a cosine vector index over the property and wait for it
  */
 record EmbedConfig(String modelName, String writeProperty, String tracks, List<String> trackIds, int batchSize,
-                   int concurrency, Map<String, Object> echo) {
+                   int concurrency, boolean createIndex, Map<String, Object> echo) {
 
     static EmbedConfig parse(String owner, Map<String, Object> raw, boolean write) {
         List<String> keys = write
-                ? List.of("modelName", "writeProperty", "tracks", "batchSize", "concurrency")
+                ? List.of("modelName", "writeProperty", "tracks", "batchSize", "concurrency", "createIndex")
                 : List.of("modelName", "tracks", "writeProperty", "trackIds", "concurrency");
         ConfigMap config = ConfigMap.of(owner, raw, keys);
         String modelName = config.getString("modelName", "musig");
@@ -28,6 +28,7 @@ record EmbedConfig(String modelName, String writeProperty, String tracks, List<S
         List<String> trackIds = write ? List.of() : config.getStringList("trackIds", List.of());
         int batchSize = write ? config.getInt("batchSize", 10_000, 1, 1_000_000) : 0;
         int concurrency = config.getInt("concurrency", Math.min(4, Runtime.getRuntime().availableProcessors()), 1, 64);
-        return new EmbedConfig(modelName, property, tracks, trackIds, batchSize, concurrency, config.echo());
+        boolean createIndex = write && config.getBoolean("createIndex", false);
+        return new EmbedConfig(modelName, property, tracks, trackIds, batchSize, concurrency, createIndex, config.echo());
     }
 }

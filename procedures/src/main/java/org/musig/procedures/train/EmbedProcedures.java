@@ -38,17 +38,17 @@ public class EmbedProcedures {
     public TerminationGuard guard;
 
     public record WriteRow(String modelName, String writeProperty, long nodeCount, long nodePropertiesWritten,
-                           long computeMillis, long writeMillis, List<String> notices,
-                           Map<String, Object> configuration) {
+                           long computeMillis, long writeMillis, String indexName, long indexMillis,
+                           List<String> notices, Map<String, Object> configuration) {
     }
 
     public record EmbeddingRow(long nodeId, String trackId, List<Double> embedding) {
     }
 
-    @Procedure(name = "musig.embed.write", mode = Mode.WRITE)
+    @Procedure(name = "musig.embed.write", mode = Mode.SCHEMA)
     @Description("Writes a trained model's embeddings to Track nodes as float[] properties. Config: modelName "
             + "('musig'), writeProperty ('musig'), tracks ('all' | 'missing': only tracks without the property), "
-            + "batchSize (10000), concurrency.")
+            + "batchSize (10000), concurrency, createIndex (false: a cosine vector index over the property).")
     public Stream<WriteRow> write(@Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
         EmbedConfig settings = EmbedConfig.parse("musig.embed.write", config, true);
         StoredModel stored = loadModel(settings.modelName());
@@ -60,8 +60,17 @@ public class EmbedProcedures {
             start = System.currentTimeMillis();
             long written = EmbeddingWriter.write(db, settings.writeProperty(), settings.batchSize(), embedded.nodeIds(),
                     embedded.vectors(), progress);
+            long writeMillis = System.currentTimeMillis() - start;
+            String index = null;
+            start = System.currentTimeMillis();
+            if (settings.createIndex()) {
+                progress.begin("create vector index", -1);
+                index = org.musig.procedures.recommend.VectorIndexes.ensure(db, settings.writeProperty(),
+                        stored.model().embeddingDimension(), 3600);
+            }
             return Stream.of(new WriteRow(settings.modelName(), settings.writeProperty(), embedded.nodeIds().length,
-                    written, computeMillis, System.currentTimeMillis() - start, notices, settings.echo()));
+                    written, computeMillis, writeMillis, index, System.currentTimeMillis() - start, notices,
+                    settings.echo()));
         });
     }
 

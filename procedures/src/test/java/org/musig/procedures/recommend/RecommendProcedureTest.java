@@ -53,6 +53,24 @@ class RecommendProcedureTest extends MusigDatabase {
     }
 
     @Test
+    void aVectorIndexOverThePropertyIsUsedWhenPresentAndRequiredWhenAskedFor() {
+        assertThatThrownBy(() -> query("CALL musig.similar('a', {k: 1, property: 'vec', useIndex: true})"))
+                .hasMessageContaining("no online vector index");
+        query("CREATE VECTOR INDEX vec_index IF NOT EXISTS FOR (t:Track) ON t.vec OPTIONS {indexConfig: "
+                + "{`vector.dimensions`: 2, `vector.similarity_function`: 'cosine'}}");
+        query("CALL db.awaitIndex('vec_index', 60)");
+        try {
+            List<Map<String, Object>> rows = query("CALL musig.recommend('p1', {k: 2, property: 'vec', useIndex: true})");
+            assertThat(rows).extracting(r -> r.get("trackId")).containsExactly("c", "d");
+            assertThat((Double) rows.get(0).get("score")).isGreaterThan(0.99);
+            assertThat(ids("CALL musig.similar('a', {k: 2, property: 'vec'})", Map.of())).containsExactly("c", "b");
+            assertThatThrownBy(() -> query("CALL musig.similar('a', {useIndex: 'yes'})")).hasMessageContaining("useIndex");
+        } finally {
+            query("DROP INDEX vec_index");
+        }
+    }
+
+    @Test
     void unknownOrEmptyInputsGetErrorsThatSayWhatIsMissing() {
         assertThatThrownBy(() -> query("CALL musig.recommend('nope', {property: 'vec'})")).hasMessageContaining("no playlist with id 'nope'");
         assertThatThrownBy(() -> query("CALL musig.recommend('empty', {property: 'vec'})")).hasMessageContaining("has no tracks");

@@ -66,8 +66,11 @@ class TrainEmbedProcedureTest extends MusigDatabase {
         for (int i = 0; i < written.length; i++) {
             assertThat(((Number) vector.get(i)).floatValue()).isCloseTo(written[i], org.assertj.core.data.Offset.offset(1e-5f));
         }
-        // The same model over the same tracks gives bit-identical vectors.
-        single("CALL musig.embed.write({modelName: 'm2', writeProperty: 'emb2again'})");
+        // The same model over the same tracks gives bit-identical vectors; this time with a vector index.
+        Map<String, Object> indexed = single("CALL musig.embed.write({modelName: 'm2', writeProperty: 'emb2again', createIndex: true})");
+        assertThat(indexed.get("indexName")).isEqualTo("musig_emb2again_vector");
+        assertThat(query("CALL musig.similar($id, {k: 3, property: 'emb2again', useIndex: true})", Map.of("id", one.get("id"))))
+                .hasSize(3);
         assertThat(count("MATCH (t:Track) WHERE t.emb2 <> t.emb2again OR t.emb2again IS NULL RETURN count(t)")).isZero();
     }
 
