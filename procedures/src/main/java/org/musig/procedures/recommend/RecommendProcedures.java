@@ -93,6 +93,12 @@ public class RecommendProcedures {
         return tracks;
     }
 
+    private static IllegalArgumentException noSeedEmbedding(String owner, String what, int seeds, String property) {
+        return new IllegalArgumentException(owner + ": none of the " + seeds + " tracks of " + what
+                + " has an embedding in property '" + property + "'; run musig.embed.write({writeProperty: '"
+                + property + "'})");
+    }
+
     /**
      * The approximate nearest neighbours from a Neo4j vector index: asks for k more than the seed count so
      * that k remain after dropping the seeds. Neo4j scores cosine as (1 + cos) / 2; the result is cos again.
@@ -123,6 +129,19 @@ public class RecommendProcedures {
 
     @SuppressWarnings("deprecation")
     private Stream<Recommendation> rank(String owner, String what, List<Node> seeds, RecommendConfig settings) {
+        String index = settings.useIndex().equals("false") ? null : VectorIndexes.find(tx, settings.property());
+        if (index == null && settings.useIndex().equals("true")) {
+            throw new IllegalArgumentException(owner + ": useIndex is true but there is no online vector index on "
+                    + ":Track(" + settings.property() + "); create one with musig.embed.write({createIndex: true})");
+        }
+        if (index != null) {
+            // The index answers the search; the query only needs the seeds' own vectors, read from their nodes.
+            float[] query = SeedVectors.mean(seeds, settings.property());
+            if (query == null) {
+                throw noSeedEmbedding(owner, what, seeds.size(), settings.property());
+            }
+            return fromIndex(index, query, seeds, settings);
+        }
         EmbeddingCache.Embeddings embeddings = EmbeddingCache.get(db, tx, settings.property());
         Set<Integer> seedRows = new HashSet<>();
         for (Node seed : seeds) {
@@ -132,20 +151,10 @@ public class RecommendProcedures {
             }
         }
         if (seedRows.isEmpty()) {
-            throw new IllegalArgumentException(owner + ": none of the " + seeds.size() + " tracks of " + what
-                    + " has an embedding in property '" + settings.property() + "' (" + embeddings.table().size()
-                    + " tracks have one); run musig.embed.write({writeProperty: '" + settings.property() + "'})");
+            throw noSeedEmbedding(owner, what, seeds.size(), settings.property());
         }
         VectorTable table = embeddings.table();
         float[] query = table.meanOf(seedRows.stream().mapToInt(Integer::intValue).toArray());
-        String index = settings.useIndex().equals("false") ? null : VectorIndexes.find(tx, settings.property());
-        if (index == null && settings.useIndex().equals("true")) {
-            throw new IllegalArgumentException(owner + ": useIndex is true but there is no online vector index on "
-                    + ":Track(" + settings.property() + "); create one with musig.embed.write({createIndex: true})");
-        }
-        if (index != null) {
-            return fromIndex(index, query, seeds, settings);
-        }
         VectorTable.Hit[] hits = table.top(query, settings.k(),
                 row -> !settings.excludeSeed() || !seedRows.contains(row));
         List<Recommendation> rows = new ArrayList<>(hits.length);

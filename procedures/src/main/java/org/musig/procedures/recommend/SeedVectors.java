@@ -1,0 +1,65 @@
+package org.musig.procedures.recommend;
+
+import java.util.List;
+import org.neo4j.graphdb.Node;
+
+/** The query vector of a seed set read straight from the seed nodes: the normalised mean of their unit vectors. */
+final class SeedVectors {
+    private SeedVectors() {
+    }
+
+    /**
+     * @return the query, or null when no seed has a vector; seeds whose vector has another length than the
+     *         first one found are ignored, as the cached matrix ignores them
+     */
+    static float[] mean(List<Node> seeds, String property) {
+        double[] sum = null;
+        for (Node seed : seeds) {
+            double[] v = toDoubles(seed.getProperty(property, null));
+            if (v == null || (sum != null && v.length != sum.length)) {
+                continue;
+            }
+            double norm = 0;
+            for (double x : v) {
+                norm += x * x;
+            }
+            if (norm == 0 || !Double.isFinite(norm)) {
+                continue;
+            }
+            if (sum == null) {
+                sum = new double[v.length];
+            }
+            double scale = 1 / Math.sqrt(norm);
+            for (int i = 0; i < v.length; i++) {
+                sum[i] += v[i] * scale;
+            }
+        }
+        if (sum == null) {
+            return null;
+        }
+        double norm = 0;
+        for (double x : sum) {
+            norm += x * x;
+        }
+        float[] query = new float[sum.length];
+        double scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+        for (int i = 0; i < sum.length; i++) {
+            query[i] = (float) (sum[i] * scale);
+        }
+        return query;
+    }
+
+    private static double[] toDoubles(Object value) {
+        if (value instanceof float[] f && f.length > 0) {
+            double[] d = new double[f.length];
+            for (int i = 0; i < f.length; i++) {
+                d[i] = f[i];
+            }
+            return d;
+        }
+        if (value instanceof double[] d && d.length > 0) {
+            return d;
+        }
+        return null;
+    }
+}
