@@ -10,10 +10,12 @@ import java.util.Arrays;
  */
 public final class CandidateRanking {
     private final int[] relevantRanks; // ascending
+    private final int[] ranksInInputOrder; // the same ranks, in the order the relevant candidates were given
     private final int candidates;
 
-    private CandidateRanking(int[] relevantRanks, int candidates) {
+    private CandidateRanking(int[] relevantRanks, int[] ranksInInputOrder, int candidates) {
         this.relevantRanks = relevantRanks;
+        this.ranksInInputOrder = ranksInInputOrder;
         this.candidates = candidates;
     }
 
@@ -36,14 +38,21 @@ public final class CandidateRanking {
             int c = Float.compare(sb, sa);
             return c != 0 ? c : Boolean.compare(relevant[a], relevant[b]); // relevant after irrelevant on ties
         });
-        int[] ranks = new int[n];
-        int count = 0;
+        int[] rankOf = new int[n];
         for (int position = 0; position < n; position++) {
-            if (relevant[order[position]]) {
-                ranks[count++] = position + 1;
+            rankOf[order[position]] = position + 1;
+        }
+        int[] inInputOrder = new int[n];
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            if (relevant[i]) {
+                inInputOrder[count++] = rankOf[i];
             }
         }
-        return new CandidateRanking(Arrays.copyOf(ranks, count), n);
+        inInputOrder = Arrays.copyOf(inInputOrder, count);
+        int[] ascending = inInputOrder.clone();
+        Arrays.sort(ascending);
+        return new CandidateRanking(ascending, inInputOrder, n);
     }
 
     /**
@@ -53,7 +62,12 @@ public final class CandidateRanking {
     public static CandidateRanking ofRanks(int[] relevantRanks, int candidates) {
         int[] ranks = relevantRanks.clone();
         Arrays.sort(ranks);
-        return new CandidateRanking(ranks, candidates);
+        return new CandidateRanking(ranks, relevantRanks.clone(), candidates);
+    }
+
+    /** Rank of each relevant candidate, in the order the candidates were given (e.g. to look at cold ones apart). */
+    public int[] relevantRanksInInputOrder() {
+        return ranksInInputOrder.clone();
     }
 
     /** Ranks of the relevant candidates, ascending. */

@@ -15,6 +15,8 @@ class CandidateRankingTest {
     void metricsMatchAHandComputedRanking() {
         CandidateRanking ranking = CandidateRanking.of(SCORES, RELEVANT);
         assertThat(ranking.relevantRanks()).containsExactly(2, 4, 6);
+        assertThat(CandidateRanking.of(new float[] {0.1f, 0.9f, 0.5f}, new boolean[] {true, true, false})
+                .relevantRanksInInputOrder()).containsExactly(3, 1);
         // Top 3 = c2, c0, c4: one relevant of three.
         assertThat(ranking.hitRate()).isCloseTo(1.0 / 3, within(1e-12));
         assertThat(ranking.precisionAt(1)).isZero();

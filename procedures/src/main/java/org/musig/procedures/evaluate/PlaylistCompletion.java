@@ -62,7 +62,7 @@ final class PlaylistCompletion {
             double[] values = {ranking.hitRate(), ranking.scaledMrr(), ranking.precisionAt(1), ranking.precisionAt(5),
                     ranking.precisionAt(10), ranking.ndcgAt(1), ranking.ndcgAt(5), ranking.ndcgAt(10),
                     (double) h / scores.length, 0, 0, 0};
-            int[] heldOutRanks = ranksOfHeldOut(scores, relevant, h);
+            int[] heldOutRanks = ranking.relevantRanksInInputOrder(); // the held-out tracks come first, in order
             for (int i = 0; i < h; i++) {
                 if (playlist.cold()[i]) {
                     coldTotal++;
@@ -122,27 +122,6 @@ final class PlaylistCompletion {
             }
         }
         return Arrays.copyOf(result, n);
-    }
-
-    /** Rank of each held-out candidate (the first {@code h} entries) in the candidate ranking. */
-    private static int[] ranksOfHeldOut(float[] scores, boolean[] relevant, int h) {
-        int[] ranks = new int[h];
-        for (int i = 0; i < h; i++) {
-            float si = Float.isNaN(scores[i]) ? Float.NEGATIVE_INFINITY : scores[i];
-            int rank = 1;
-            for (int j = 0; j < scores.length; j++) {
-                if (j == i) {
-                    continue;
-                }
-                float sj = Float.isNaN(scores[j]) ? Float.NEGATIVE_INFINITY : scores[j];
-                // Ties go against held-out tracks, as in CandidateRanking; between two held-out, by index.
-                if (sj > si || (sj == si && (!relevant[j] || j < i))) {
-                    rank++;
-                }
-            }
-            ranks[i] = rank;
-        }
-        return ranks;
     }
 
     /** Every embedded track outside the seed, ranked; each held-out track ranks after all tracks scoring at least as high. */

@@ -31,9 +31,7 @@ final class SplitReader {
             }
             List<long[]> members = new ArrayList<>(); // {position, node id}
             for (Relationship contains : playlist.getRelationships(Direction.OUTGOING, GraphModel.CONTAINS)) {
-                Object position = contains.getProperty(GraphModel.POSITION, null);
-                members.add(new long[] {position instanceof Number n ? n.longValue() : Long.MAX_VALUE,
-                        contains.getEndNode().getId()});
+                members.add(new long[] {StoredSplit.position(contains), contains.getEndNode().getId()});
             }
             // The build's order: by position, ties by node id; the seed is the first seedSize.
             members.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));

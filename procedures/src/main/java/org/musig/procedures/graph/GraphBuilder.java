@@ -7,6 +7,7 @@ import org.musig.model.graph.CooccurrenceCounter;
 import org.musig.model.graph.CooccurrenceGraph;
 import org.musig.model.graph.CooccurrenceMemoryEstimate;
 import org.musig.model.progress.Progress;
+import org.musig.procedures.PropertyValues;
 import org.musig.procedures.split.SplitStore;
 import org.musig.procedures.split.StoredSplit;
 import org.neo4j.graphdb.Transaction;
@@ -95,13 +96,12 @@ final class GraphBuilder {
         CooccurrenceMemoryEstimate estimate = CooccurrenceMemoryEstimate.of(input.memberships(), config.minWeight(),
                 config.concurrency());
         long required = estimate.indexBytes() + (long) config.concurrency() * estimate.scratchBytesPerThread();
-        Runtime runtime = Runtime.getRuntime();
-        long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+        long free = PropertyValues.freeHeapBytes();
         if (required > free) {
             throw new IllegalStateException(String.format(
                     "%s: counting needs at least %,d bytes of heap but only %,d are free (max heap %,d); raise "
                             + "server.memory.heap.max_size, raise minWeight or lower concurrency",
-                    GraphBuildConfig.OWNER, required, free, runtime.maxMemory()));
+                    GraphBuildConfig.OWNER, required, free, Runtime.getRuntime().maxMemory()));
         }
         if (estimate.peakBytesUpperBound() - estimate.membershipBytes() > free) {
             notices.add(String.format("memory: the worst case of this count (%,d bytes, if every candidate pair "

@@ -58,7 +58,7 @@ final class StoreReader {
                     }
                     row[n] = track;
                     if (seedSize != null) {
-                        ordered[n] = position(contains);
+                        ordered[n] = StoredSplit.position(contains);
                     }
                     n++;
                 }
@@ -105,11 +105,6 @@ final class StoreReader {
         try (var result = tx.execute("MATCH (n:" + label.name() + ") RETURN count(n) AS c")) {
             return ((Number) result.next().get("c")).longValue();
         }
-    }
-
-    private static long position(Relationship contains) {
-        Object position = contains.getProperty(GraphModel.POSITION, null);
-        return position instanceof Number number ? number.longValue() : Long.MAX_VALUE;
     }
 
     /**

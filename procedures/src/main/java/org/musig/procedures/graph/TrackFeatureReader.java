@@ -10,6 +10,7 @@ import org.musig.model.graph.FeatureGroup;
 import org.musig.model.graph.PlaylistMemberships;
 import org.musig.model.graph.TrackFeatures;
 import org.musig.model.progress.Progress;
+import org.musig.procedures.PropertyValues;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Transaction;
 
@@ -162,17 +163,8 @@ final class TrackFeatureReader {
             return true;
         }
 
+        /** Feature vectors may also be integer lists (e.g. written by hand in Cypher). */
         private static float[] toFloats(Object value) {
-            if (value instanceof float[] f) {
-                return f.length == 0 ? null : f;
-            }
-            if (value instanceof double[] d && d.length > 0) {
-                float[] f = new float[d.length];
-                for (int i = 0; i < d.length; i++) {
-                    f[i] = (float) d[i];
-                }
-                return f;
-            }
             if (value instanceof long[] l && l.length > 0) {
                 float[] f = new float[l.length];
                 for (int i = 0; i < l.length; i++) {
@@ -180,7 +172,7 @@ final class TrackFeatureReader {
                 }
                 return f;
             }
-            return null;
+            return PropertyValues.floatVector(value);
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.musig.loaders.GraphModel;
 import org.musig.model.rank.VectorTable;
+import org.musig.procedures.PropertyValues;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.ResourceIterator;
 import org.neo4j.graphdb.Transaction;
@@ -55,7 +56,7 @@ public final class EmbeddingCache {
         try (ResourceIterator<Node> tracks = tx.findNodes(GraphModel.TRACK)) {
             while (tracks.hasNext()) {
                 Node track = tracks.next();
-                float[] vector = toFloats(track.getProperty(property, null));
+                float[] vector = PropertyValues.floatVector(track.getProperty(property, null));
                 if (vector == null) {
                     continue;
                 }
@@ -88,19 +89,5 @@ public final class EmbeddingCache {
             sortedVectors[i] = vectors[order[i]];
         }
         return new Embeddings(version, property, sortedIds, VectorTable.of(sortedVectors), skipped);
-    }
-
-    private static float[] toFloats(Object value) {
-        if (value instanceof float[] f && f.length > 0) {
-            return f;
-        }
-        if (value instanceof double[] d && d.length > 0) {
-            float[] f = new float[d.length];
-            for (int i = 0; i < d.length; i++) {
-                f[i] = (float) d[i];
-            }
-            return f;
-        }
-        return null;
     }
 }

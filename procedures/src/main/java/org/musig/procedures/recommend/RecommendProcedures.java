@@ -93,6 +93,11 @@ public class RecommendProcedures {
         return tracks;
     }
 
+    private static Recommendation recommendation(Node track, double score, long rank) {
+        return new Recommendation((String) track.getProperty(GraphModel.ID, null), (String) track.getProperty("name", null),
+                (String) track.getProperty("artist", null), score, rank);
+    }
+
     private static IllegalArgumentException noSeedEmbedding(String owner, String what, int seeds, String property) {
         return new IllegalArgumentException(owner + ": none of the " + seeds + " tracks of " + what
                 + " has an embedding in property '" + property + "'; run musig.embed.write({writeProperty: '"
@@ -119,9 +124,7 @@ public class RecommendProcedures {
                     continue;
                 }
                 double cosine = 2 * ((Number) row.get("score")).doubleValue() - 1;
-                rows.add(new Recommendation((String) track.getProperty(GraphModel.ID, null),
-                        (String) track.getProperty("name", null), (String) track.getProperty("artist", null), cosine,
-                        rows.size() + 1));
+                rows.add(recommendation(track, cosine, rows.size() + 1));
             }
         }
         return rows.stream();
@@ -160,9 +163,7 @@ public class RecommendProcedures {
         List<Recommendation> rows = new ArrayList<>(hits.length);
         for (int i = 0; i < hits.length; i++) {
             Node track = tx.getNodeById(embeddings.nodeIds()[hits[i].row()]);
-            rows.add(new Recommendation((String) track.getProperty(GraphModel.ID, null),
-                    (String) track.getProperty("name", null), (String) track.getProperty("artist", null),
-                    hits[i].score(), i + 1));
+            rows.add(recommendation(track, hits[i].score(), i + 1));
         }
         return rows.stream();
     }

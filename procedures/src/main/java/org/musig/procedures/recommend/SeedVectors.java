@@ -1,6 +1,7 @@
 package org.musig.procedures.recommend;
 
 import java.util.List;
+import org.musig.procedures.PropertyValues;
 import org.neo4j.graphdb.Node;
 
 /** The query vector of a seed set read straight from the seed nodes: the normalised mean of their unit vectors. */
@@ -15,13 +16,13 @@ final class SeedVectors {
     static float[] mean(List<Node> seeds, String property) {
         double[] sum = null;
         for (Node seed : seeds) {
-            double[] v = toDoubles(seed.getProperty(property, null));
+            float[] v = PropertyValues.floatVector(seed.getProperty(property, null));
             if (v == null || (sum != null && v.length != sum.length)) {
                 continue;
             }
             double norm = 0;
-            for (double x : v) {
-                norm += x * x;
+            for (float x : v) {
+                norm += (double) x * x;
             }
             if (norm == 0 || !Double.isFinite(norm)) {
                 continue;
@@ -47,19 +48,5 @@ final class SeedVectors {
             query[i] = (float) (sum[i] * scale);
         }
         return query;
-    }
-
-    private static double[] toDoubles(Object value) {
-        if (value instanceof float[] f && f.length > 0) {
-            double[] d = new double[f.length];
-            for (int i = 0; i < f.length; i++) {
-                d[i] = f[i];
-            }
-            return d;
-        }
-        if (value instanceof double[] d && d.length > 0) {
-            return d;
-        }
-        return null;
     }
 }

@@ -28,4 +28,13 @@ public record StoredSplit(String name, String[] playlistIds, int[] seedSizes, do
     public int playlistCount() {
         return playlistIds.length;
     }
+
+    /**
+     * A membership's place in the seed order: its {@code CONTAINS.position}, or after every positioned
+     * track when it has none. Ties are broken by node id by the callers.
+     */
+    public static long position(org.neo4j.graphdb.Relationship contains) {
+        Object position = contains.getProperty(org.musig.loaders.GraphModel.POSITION, null);
+        return position instanceof Number number ? number.longValue() : Long.MAX_VALUE;
+    }
 }

@@ -51,7 +51,7 @@ public class EmbedProcedures {
             + "batchSize (10000), concurrency, createIndex (false: a cosine vector index over the property).")
     public Stream<WriteRow> write(@Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
         EmbedConfig settings = EmbedConfig.parse("musig.embed.write", config, true);
-        StoredModel stored = loadModel(settings.modelName());
+        StoredModel stored = ModelStore.load(db, settings.modelName());
         return TaskRegistry.run("musig.embed.write", guard, progress -> {
             long start = System.currentTimeMillis();
             List<String> notices = new ArrayList<>();
@@ -79,7 +79,7 @@ public class EmbedProcedures {
             + "trackIds (only these), tracks ('all' | 'missing' with writeProperty), concurrency.")
     public Stream<EmbeddingRow> stream(@Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
         EmbedConfig settings = EmbedConfig.parse("musig.embed.stream", config, false);
-        StoredModel stored = loadModel(settings.modelName());
+        StoredModel stored = ModelStore.load(db, settings.modelName());
         Embedded embedded = TaskRegistry.run("musig.embed.stream", guard,
                 progress -> embed(stored, settings, new ArrayList<>(), progress));
         return IntStream.range(0, embedded.nodeIds().length).mapToObj(i -> {
@@ -90,17 +90,6 @@ public class EmbedProcedures {
     }
 
     private record Embedded(long[] nodeIds, float[][] vectors) {
-    }
-
-    /**
-     * Reads the model in a transaction of its own. Reading its parameter array (68 KB) in the procedure's
-     * transaction made every later array-property read in that transaction about 100 times slower
-     * (measured: 572K tracks' feature vectors in 600 s instead of 6 s); see {@code SplitStore#load}.
-     */
-    private StoredModel loadModel(String name) {
-        try (Transaction own = db.beginTx()) {
-            return ModelStore.require(own, name);
-        }
     }
 
     private Embedded embed(StoredModel stored, EmbedConfig settings, List<String> notices, Progress progress) {

@@ -28,6 +28,16 @@ final class ModelStore {
         return tx.findNode(LABEL, "name", name) != null;
     }
 
+    /**
+     * The named model, read in a transaction of its own: reading its parameter array in a transaction that
+     * goes on to scan the store slows every later array read there about 100 times (see SplitStore#load).
+     */
+    static StoredModel load(org.neo4j.graphdb.GraphDatabaseService db, String name) {
+        try (Transaction own = db.beginTx()) {
+            return require(own, name);
+        }
+    }
+
     /** The named model; fails naming the models that exist when there is none. */
     static StoredModel require(Transaction tx, String name) {
         Node node = tx.findNode(LABEL, "name", name);

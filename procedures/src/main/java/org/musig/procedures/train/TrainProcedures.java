@@ -11,6 +11,7 @@ import org.musig.model.graph.TrackFeatures;
 import org.musig.model.train.MusigTrainer;
 import org.musig.model.train.TrainConfig;
 import org.musig.model.train.TrainedModel;
+import org.musig.procedures.PropertyValues;
 import org.musig.procedures.graph.GraphCatalog;
 import org.musig.procedures.graph.MusigGraph;
 import org.musig.procedures.progress.TaskRegistry;
@@ -95,7 +96,7 @@ public class TrainProcedures {
         TrainProcedureConfig settings = TrainProcedureConfig.parse(config);
         MusigGraph graph = GraphCatalog.require(db.databaseName(), settings.graphName());
         long required = requiredBytes(graph, settings.train());
-        long free = freeHeap();
+        long free = PropertyValues.freeHeapBytes();
         return Stream.of(new EstimateRow(graph.name(), graph.graph().nodeCount(), graph.graph().relationshipCount(),
                 required, free, required <= free));
     }
@@ -123,7 +124,7 @@ public class TrainProcedures {
 
     private static void checkMemory(MusigGraph graph, TrainConfig config) {
         long required = requiredBytes(graph, config);
-        long free = freeHeap();
+        long free = PropertyValues.freeHeapBytes();
         if (required > free) {
             throw new IllegalStateException(String.format("musig.train needs about %,d bytes of heap for this graph "
                     + "and config but only %,d are free; raise the heap, or lower embeddingDimension, batchSize or "
@@ -150,10 +151,5 @@ public class TrainProcedures {
             }
         }
         return Math.max(1, width);
-    }
-
-    static long freeHeap() {
-        Runtime runtime = Runtime.getRuntime();
-        return runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
     }
 }
