@@ -38,8 +38,8 @@ import org.musig.model.progress.Progress;
  * {@code fit()} runs on a helper thread while the calling thread calls {@link Progress#checkRunning()} every
  * 100 ms and advances the progress by the playlists handed to DL4J (one pass to build the vocabulary, then
  * one per epoch). When {@code checkRunning()} throws, the feeding iterator stops at once; DL4J still trains
- * the playlists already queued (up to about 1,000) and runs its remaining epochs empty, then the exception
- * is rethrown. Progress is only ever called from the calling thread.
+ * the playlists already queued (up to 1,024 per worker; 0.9 s for playlists of 40 tracks) and runs its
+ * remaining epochs empty, then the exception is rethrown. Progress is only ever called from the calling thread.
  *
  * <p>Determinism: DL4J 1.0.0-M2.1 trains on a single thread whatever {@code workers} says (workers only
  * go to the native op that processes a batch of pairs); its window and negative draws come from a
