@@ -28,13 +28,35 @@ public final class EmbeddedServer implements AutoCloseable {
             throw new UncheckedIOException("Cannot create " + options.dataDir() + " or " + options.importDir(), e);
         }
         EmbeddedServer server = new EmbeddedServer(options);
-        int status = server.bootstrapper.start(options.dataDir().toAbsolutePath(), options.settings());
+        java.util.Map<String, String> settings = new java.util.LinkedHashMap<>(options.settings());
+        if (!options.network()) {
+            settings.put("server.logs.user.config", fileOnlyUserLogConfig(options).toString());
+        }
+        int status = server.bootstrapper.start(options.dataDir().toAbsolutePath(), settings);
         if (status != 0) {
             throw new IllegalStateException("Neo4j did not start (status " + status + "); see "
                     + options.dataDir().resolve("logs/neo4j.log") + ". Is another MUSIG server using "
                     + options.dataDir() + " or the same ports?");
         }
         return server;
+    }
+
+    /**
+     * Batch commands (no Bolt/HTTP) keep the user log in logs/neo4j.log only: on the console it would bury
+     * their own output under server and GDS progress lines. The config is written next to the logs.
+     */
+    private static java.nio.file.Path fileOnlyUserLogConfig(ServerOptions options) {
+        java.nio.file.Path target = options.dataDir().resolve("run").resolve("file-only-user-logs.xml").toAbsolutePath();
+        try (var in = EmbeddedServer.class.getResourceAsStream("file-only-user-logs.xml")) {
+            if (in == null) {
+                throw new IllegalStateException("file-only-user-logs.xml is missing from the launcher jar");
+            }
+            Files.createDirectories(target.getParent());
+            Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + target, e);
+        }
     }
 
     public DatabaseManagementService managementService() {

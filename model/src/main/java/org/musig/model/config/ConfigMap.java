@@ -231,6 +231,62 @@ public final class ConfigMap {
         return result;
     }
 
+    /**
+     * A list of number tuples of one arity, each number in {@code [min, max]} (e.g. a grid of task weights
+     * {@code [[1, 1, 1], [1, 0, 0]]}).
+     */
+    public List<List<Double>> getDoubleTuples(String key, List<List<Double>> defaultValue, int arity, double min,
+                                              double max) {
+        Object value = raw.get(key);
+        if (value == null) {
+            effective.put(key, defaultValue);
+            return defaultValue;
+        }
+        String expected = "a non-empty list of lists of " + arity + " numbers";
+        if (!(value instanceof List<?> list) || list.isEmpty()) {
+            throw wrongType(key, expected, value);
+        }
+        List<List<Double>> result = new ArrayList<>();
+        for (Object item : list) {
+            if (!(item instanceof List<?> tuple) || tuple.size() != arity) {
+                throw wrongType(key, expected, value);
+            }
+            List<Double> numbers = new ArrayList<>();
+            for (Object n : tuple) {
+                if (!(n instanceof Number number) || Double.isNaN(number.doubleValue()) || number.doubleValue() < min
+                        || number.doubleValue() > max) {
+                    throw new IllegalArgumentException(owner + ": configuration key '" + key + "' must hold numbers "
+                            + "between " + min + " and " + max + ", got " + describe(tuple));
+                }
+                numbers.add(number.doubleValue());
+            }
+            result.add(List.copyOf(numbers));
+        }
+        effective.put(key, result);
+        return List.copyOf(result);
+    }
+
+    /** A nested configuration map, handed on as it is (its owner validates it); empty when absent. */
+    public Map<String, Object> getMap(String key) {
+        Object value = raw.get(key);
+        if (value == null) {
+            effective.put(key, Map.of());
+            return Map.of();
+        }
+        if (!(value instanceof Map<?, ?> map)) {
+            throw wrongType(key, "a map", value);
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            if (!(e.getKey() instanceof String k)) {
+                throw wrongType(key, "a map with string keys", value);
+            }
+            result.put(k, e.getValue());
+        }
+        effective.put(key, result);
+        return result;
+    }
+
     /** The effective configuration: every key read so far with the value used (defaults included). */
     public Map<String, Object> echo() {
         return new LinkedHashMap<>(effective);

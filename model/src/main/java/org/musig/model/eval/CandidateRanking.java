@@ -4,9 +4,10 @@ import java.util.Arrays;
 
 /**
  * One test playlist's candidates ranked by score, and the paper's metrics on that ranking (section 4.3,
- * DESIGN.md's protocol). Ranks are 1-based; ties are broken against the held-out tracks (a relevant
- * candidate ranks after every irrelevant one with the same score), so a method that scores everything
- * equally cannot look better than random.
+ * DESIGN.md's protocol). Ranks are 1-based. Ties are broken by a seeded random order, so a method
+ * that scores everything equally ranks exactly like the random floor: neither better (a tie rule that
+ * favoured held-out tracks would reward it) nor worse (one that always put them last would punish the
+ * count baselines, whose unseen tracks all score 0, far below random).
  */
 public final class CandidateRanking {
     private final int[] relevantRanks; // ascending
@@ -20,23 +21,27 @@ public final class CandidateRanking {
     }
 
     /**
-     * @param scores   one score per candidate (NaN: the method could not score it; ranked last)
+     * @param scores   one score per candidate (NaN: the method could not score it; ranked after every score)
      * @param relevant which candidates are held-out tracks of the playlist
+     * @param tieSeed  seed of the random order among equal scores
      */
-    public static CandidateRanking of(float[] scores, boolean[] relevant) {
+    public static CandidateRanking of(float[] scores, boolean[] relevant, long tieSeed) {
         if (scores.length != relevant.length) {
             throw new IllegalArgumentException(scores.length + " scores for " + relevant.length + " candidates");
         }
         int n = scores.length;
         Integer[] order = new Integer[n];
+        long[] tieKey = new long[n];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(tieSeed);
         for (int i = 0; i < n; i++) {
             order[i] = i;
+            tieKey[i] = random.nextLong();
         }
         Arrays.sort(order, (a, b) -> {
             float sa = Float.isNaN(scores[a]) ? Float.NEGATIVE_INFINITY : scores[a];
             float sb = Float.isNaN(scores[b]) ? Float.NEGATIVE_INFINITY : scores[b];
             int c = Float.compare(sb, sa);
-            return c != 0 ? c : Boolean.compare(relevant[a], relevant[b]); // relevant after irrelevant on ties
+            return c != 0 ? c : Long.compare(tieKey[a], tieKey[b]);
         });
         int[] rankOf = new int[n];
         for (int position = 0; position < n; position++) {

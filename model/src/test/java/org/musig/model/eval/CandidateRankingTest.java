@@ -13,9 +13,9 @@ class CandidateRankingTest {
 
     @Test
     void metricsMatchAHandComputedRanking() {
-        CandidateRanking ranking = CandidateRanking.of(SCORES, RELEVANT);
+        CandidateRanking ranking = CandidateRanking.of(SCORES, RELEVANT, 1);
         assertThat(ranking.relevantRanks()).containsExactly(2, 4, 6);
-        assertThat(CandidateRanking.of(new float[] {0.1f, 0.9f, 0.5f}, new boolean[] {true, true, false})
+        assertThat(CandidateRanking.of(new float[] {0.1f, 0.9f, 0.5f}, new boolean[] {true, true, false}, 1)
                 .relevantRanksInInputOrder()).containsExactly(3, 1);
         // Top 3 = c2, c0, c4: one relevant of three.
         assertThat(ranking.hitRate()).isCloseTo(1.0 / 3, within(1e-12));
@@ -40,15 +40,23 @@ class CandidateRankingTest {
         relevant[0] = true;   // rank 1 -> 1
         relevant[14] = true;  // rank 15 -> 1/2
         relevant[24] = true;  // rank 25 -> 1/3
-        assertThat(CandidateRanking.of(scores, relevant).scaledMrr()).isCloseTo((1 + 0.5 + 1.0 / 3) / 3, within(1e-12));
+        assertThat(CandidateRanking.of(scores, relevant, 1).scaledMrr()).isCloseTo((1 + 0.5 + 1.0 / 3) / 3, within(1e-12));
     }
 
     @Test
-    void tiesAndUnscoredCandidatesNeverFavourTheHeldOutTracks() {
-        CandidateRanking equal = CandidateRanking.of(new float[] {0.5f, 0.5f, 0.5f, 0.5f}, new boolean[] {true, false, true, false});
-        assertThat(equal.relevantRanks()).containsExactly(3, 4);
-        assertThat(equal.hitRate()).isZero();
-        CandidateRanking unscored = CandidateRanking.of(new float[] {Float.NaN, 0.1f}, new boolean[] {true, false});
+    void tiedCandidatesRankInASeededRandomOrderSoAConstantScorerIsExactlyRandom() {
+        int n = 2000;
+        float[] equal = new float[n];
+        boolean[] relevant = new boolean[n];
+        for (int i = 0; i < n; i += 2) {
+            relevant[i] = true;
+        }
+        CandidateRanking first = CandidateRanking.of(equal, relevant, 7);
+        assertThat(first.hitRate()).isBetween(0.45, 0.55);
+        assertThat(CandidateRanking.of(equal, relevant, 7).relevantRanks()).containsExactly(first.relevantRanks());
+        assertThat(CandidateRanking.of(equal, relevant, 8).relevantRanks()).isNotEqualTo(first.relevantRanks());
+        // Unscored candidates (NaN) come after every scored one, whatever the seed.
+        CandidateRanking unscored = CandidateRanking.of(new float[] {Float.NaN, -5f}, new boolean[] {true, false}, 3);
         assertThat(unscored.relevantRanks()).containsExactly(2);
     }
 

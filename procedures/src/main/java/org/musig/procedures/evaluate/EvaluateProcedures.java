@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.musig.model.eval.EmbeddingScorer;
+import org.musig.model.eval.PlaylistCompletion;
+import org.musig.model.eval.TestPlaylist;
 import org.musig.procedures.progress.TaskRegistry;
 import org.musig.procedures.recommend.EmbeddingCache;
 import org.musig.procedures.split.SplitStore;
@@ -58,8 +61,10 @@ public class EvaluateProcedures {
                             + "'; write embeddings first (musig.embed.write)");
                 }
                 progress.begin("evaluate " + property, playlists.size());
-                var r = PlaylistCompletion.evaluate(property, embeddings, playlists, settings.negatives(),
-                        settings.randomSeed(), settings.fullCatalogue(), progress);
+                long[] pool = settings.negatives().equals("heldout") ? SplitReader.allHeldOut(playlists)
+                        : embeddings.nodeIds();
+                var r = PlaylistCompletion.evaluate(new EmbeddingScorer(embeddings.table()), embeddings::row, playlists,
+                        pool, settings.randomSeed(), settings.fullCatalogue(), progress);
                 if (r.skippedPlaylists() > 0) {
                     notices.add(r.skippedPlaylists() + " test playlists skipped: no seed track has the property");
                 }

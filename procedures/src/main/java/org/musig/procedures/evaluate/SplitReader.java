@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.musig.loaders.GraphModel;
+import org.musig.model.eval.TestPlaylist;
 import org.musig.procedures.split.StoredSplit;
 import org.neo4j.graphdb.Direction;
 import org.neo4j.graphdb.Node;
@@ -13,13 +14,13 @@ import org.neo4j.graphdb.Relationship;
 import org.neo4j.graphdb.Transaction;
 
 /** Turns a stored split into test playlists of node ids, ordered as the graph build orders them. */
-final class SplitReader {
+public final class SplitReader {
     private SplitReader() {
     }
 
     /** The split's playlists that still exist; {@code missing} receives the ids of those that do not. */
     @SuppressWarnings("deprecation")
-    static List<TestPlaylist> read(Transaction tx, StoredSplit split, List<String> missing) {
+    public static List<TestPlaylist> read(Transaction tx, StoredSplit split, List<String> missing) {
         List<long[][]> parts = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         Map<Long, Integer> heldOutCount = new HashMap<>();
@@ -57,7 +58,7 @@ final class SplitReader {
         return playlists;
     }
 
-    static long[] allHeldOut(List<TestPlaylist> playlists) {
+    public static long[] allHeldOut(List<TestPlaylist> playlists) {
         return playlists.stream().flatMapToLong(p -> Arrays.stream(p.heldOut())).distinct().sorted().toArray();
     }
 }

@@ -19,7 +19,7 @@ import org.neo4j.graphdb.Transaction;
  * Tracks are projected with their audio/acoustic vectors (all zeros for tracks without one, as GDS needs a
  * value on every node); the relationships UNDIRECTED with their weight, so GDS counts each edge twice.
  */
-final class GdsProjection {
+public final class GdsProjection {
     /** What the projection produced; {@code projected} false when skipped. */
     record Outcome(boolean projected, long nodeCount, long relationshipCount, long millis) {
         static final Outcome SKIPPED = new Outcome(false, 0, 0, 0);
@@ -29,7 +29,7 @@ final class GdsProjection {
     }
 
     /** True when the server has GDS's projection procedure. */
-    static boolean available(GraphDatabaseAPI api) {
+    public static boolean available(GraphDatabaseAPI api) {
         return hasProcedure(api, "gds", "graph", "project");
     }
 

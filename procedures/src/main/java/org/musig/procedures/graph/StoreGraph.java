@@ -3,6 +3,7 @@ package org.musig.procedures.graph;
 import java.util.List;
 import org.musig.model.graph.CooccurrenceCounter;
 import org.musig.model.graph.CooccurrenceGraph;
+import org.musig.model.graph.PlaylistMemberships;
 import org.musig.model.graph.TrackFeatures;
 import org.musig.model.progress.Progress;
 import org.musig.procedures.split.SplitStore;
@@ -19,6 +20,13 @@ public final class StoreGraph {
     public record Snapshot(CooccurrenceGraph graph, TrackFeatures features, long[] trackNodeIds) {
     }
 
+    /**
+     * A snapshot with the memberships it was counted from: as sets ({@code memberships}) and as
+     * sequences in playlist order (what word2vec reads), for baselines that learn from playlists directly.
+     */
+    public record PlaylistSnapshot(Snapshot graph, PlaylistMemberships memberships, List<int[]> sequences) {
+    }
+
     private StoreGraph() {
     }
 
@@ -31,5 +39,17 @@ public final class StoreGraph {
         GraphInput input = StoreReader.read(tx, split, notices, progress);
         CooccurrenceGraph graph = CooccurrenceCounter.count(input.memberships(), minWeight, concurrency, progress);
         return new Snapshot(graph, input.features(), input.trackNodeIds());
+    }
+
+    /** As {@link #read}, keeping the memberships and the ordered playlists as well. */
+    public static PlaylistSnapshot readWithPlaylists(GraphDatabaseService db, Transaction tx, String excludedSplit,
+                                                     int minWeight, int concurrency, List<String> notices,
+                                                     Progress progress) {
+        var split = excludedSplit == null ? null : SplitStore.load(db, excludedSplit);
+        List<int[]> sequences = new java.util.ArrayList<>();
+        GraphInput input = StoreReader.read(tx, split, notices, progress, sequences);
+        CooccurrenceGraph graph = CooccurrenceCounter.count(input.memberships(), minWeight, concurrency, progress);
+        return new PlaylistSnapshot(new Snapshot(graph, input.features(), input.trackNodeIds()), input.memberships(),
+                sequences);
     }
 }

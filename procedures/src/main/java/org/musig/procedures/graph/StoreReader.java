@@ -28,6 +28,16 @@ final class StoreReader {
 
     @SuppressWarnings("deprecation") // node ids: the compact key the dense mapping needs; never shown to users
     static GraphInput read(Transaction tx, StoredSplit split, java.util.List<String> notices, Progress progress) {
+        return read(tx, split, notices, progress, null);
+    }
+
+    /**
+     * @param sequences when not null, receives each playlist's visible tracks (dense ids) in playlist order
+     *                  (by position, ties by node id): what sequence models such as word2vec read
+     */
+    @SuppressWarnings("deprecation")
+    static GraphInput read(Transaction tx, StoredSplit split, java.util.List<String> notices, Progress progress,
+                           java.util.List<int[]> sequences) {
         progress.begin("read tracks", -1);
         TrackIndex tracks = TrackIndex.of(trackNodeIds(tx, progress));
         Map<String, Integer> seedSizes = split == null ? Map.of() : split.seedSizeByPlaylist();
@@ -57,7 +67,7 @@ final class StoreReader {
                         ordered = Arrays.copyOf(ordered, n * 2);
                     }
                     row[n] = track;
-                    if (seedSize != null) {
+                    if (seedSize != null || sequences != null) {
                         ordered[n] = StoredSplit.position(contains);
                     }
                     n++;
@@ -67,6 +77,11 @@ final class StoreReader {
                     int kept = keepSeed(row, ordered, n, seedSize);
                     excluded += n - kept;
                     n = kept;
+                } else if (sequences != null) {
+                    keepSeed(row, ordered, n, n); // only the reordering
+                }
+                if (sequences != null) {
+                    sequences.add(Arrays.copyOf(row, n));
                 }
                 builder.addPlaylist(row, 0, n);
                 votes.addPlaylist(playlistGenre(playlist), row, n);

@@ -1,0 +1,82 @@
+package org.musig.app.cli;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Prints {@code musig.benchmark} rows as the paper's Table 2: one line per (method, features, task
+ * weights), the best value of each metric marked with '*', skipped combinations listed after with why.
+ */
+final class BenchmarkTable {
+    /** Metric columns: result column -> printed header. */
+    private static final Map<String, String> METRICS = new LinkedHashMap<>();
+
+    static {
+        METRICS.put("hitRate", "HR");
+        METRICS.put("coldHitRate", "coldHR");
+        METRICS.put("mrr", "MRR");
+        METRICS.put("precisionAt10", "P@10");
+        METRICS.put("ndcgAt10", "NDCG@10");
+        METRICS.put("fullRPrecision", "fullRPrec");
+        METRICS.put("fullRecallAt100", "fullR@100");
+    }
+
+    private BenchmarkTable() {
+    }
+
+    static void print(PrintStream out, List<Map<String, Object>> rows) {
+        List<Map<String, Object>> ok = rows.stream().filter(r -> "ok".equals(r.get("status"))).toList();
+        Map<String, Double> best = new LinkedHashMap<>();
+        for (String metric : METRICS.keySet()) {
+            ok.stream().map(r -> (Double) r.get(metric)).filter(v -> v != null)
+                    .max(Double::compare).ifPresent(v -> best.put(metric, v));
+        }
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (Map<String, Object> row : ok) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("method", row.get("method"));
+            line.put("features", row.get("features"));
+            line.put("tasks (c1,c2,c3)", weights(row.get("taskWeights"), row.get("regressionTarget")));
+            for (Map.Entry<String, String> metric : METRICS.entrySet()) {
+                Double value = (Double) row.get(metric.getKey());
+                String text = value == null ? "-" : String.format(Locale.ROOT, "%.3f", value);
+                boolean isBest = value != null && value.equals(best.get(metric.getKey()));
+                line.put(metric.getValue(), isBest ? text + "*" : text + " ");
+            }
+            line.put("train s", String.format(Locale.ROOT, "%.1f", ((Number) row.get("trainMillis")).longValue() / 1000.0));
+            lines.add(line);
+        }
+        Table.print(out, lines);
+        if (!ok.isEmpty()) {
+            Map<String, Object> first = ok.get(0);
+            out.printf(Locale.ROOT, "* best per column. %d test playlists, %d held-out tracks (%d cold), negatives '%s'; "
+                            + "a random ranking scores HR %.3f on these candidates.%n", first.get("playlists"),
+                    first.get("heldOutTracks"), first.get("coldTracks"), first.get("negatives"),
+                    (Double) first.get("randomHitRate"));
+        }
+        for (Map<String, Object> row : rows) {
+            if (!"ok".equals(row.get("status"))) {
+                out.println("skipped: " + row.get("method") + " / " + row.get("features")
+                        + (row.get("regressionTarget") == null ? "" : " / regression " + row.get("regressionTarget"))
+                        + ": " + row.get("reason"));
+            }
+        }
+    }
+
+    private static String weights(Object taskWeights, Object target) {
+        if (!(taskWeights instanceof List<?> list)) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder("(");
+        for (Object w : list) {
+            text.append(text.length() > 1 ? "," : "").append(new java.math.BigDecimal(String.valueOf(w)).stripTrailingZeros()
+                    .toPlainString());
+        }
+        text.append(")");
+        return "audio".equals(target) ? text.toString() : text + " " + target;
+    }
+}

@@ -1,0 +1,40 @@
+package org.musig.model.baselines;
+
+import java.util.Arrays;
+import org.musig.model.eval.TrackScorer;
+import org.musig.model.graph.PlaylistMemberships;
+
+/**
+ * The popularity floor: every playlist gets the same ranking, by how many training playlists contain
+ * each track. Tracks never seen in training all score 0 and tie (ties count against held-out tracks).
+ */
+public final class PopularityScorer implements TrackScorer {
+    private final float[] counts;
+
+    public PopularityScorer(PlaylistMemberships memberships) {
+        counts = new float[memberships.trackCount()];
+        for (int i = 0; i < memberships.membershipCount(); i++) {
+            counts[memberships.track(i)]++;
+        }
+    }
+
+    @Override
+    public int catalogueSize() {
+        return counts.length;
+    }
+
+    @Override
+    public Query query(int[] seedRows) {
+        return new Query() {
+            @Override
+            public float score(int row) {
+                return counts[row];
+            }
+
+            @Override
+            public float[] scoreAll() {
+                return Arrays.copyOf(counts, counts.length);
+            }
+        };
+    }
+}

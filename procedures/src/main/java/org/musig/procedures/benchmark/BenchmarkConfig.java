@@ -1,0 +1,113 @@
+package org.musig.procedures.benchmark;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.musig.model.config.ConfigMap;
+import org.musig.model.train.TrainConfig;
+
+/**
+ * Settings of {@code musig.benchmark}.
+ *
+ * @param split          the split to evaluate on; created with the split settings below when it does not exist
+ * @param splitSettings  testPlaylists / minTracks / seedFraction / randomSeed for {@code musig.split.create}
+ * @param minWeight      co-occurrence threshold of the graph the graph methods learn from
+ * @param methods        which method families to run (see {@link #METHODS})
+ * @param features       feature groups for the feature-based methods, each its own row; 'all' = every group
+ *                       the data has
+ * @param taskGrid       MUSIG's (playlist, genre, audio) task weights to try, the paper's grid by default
+ * @param regressionTargets MUSIG's similarity-task targets (Table 3): 'audio' and/or 'acoustic'
+ * @param train          overrides of {@code musig.train}'s settings for every MUSIG run (e.g. epochs)
+ * @param dimension      embedding width of every learned method (MUSIG's follows {@code train} when given)
+ */
+record BenchmarkConfig(String split, Map<String, Object> splitSettings, int minWeight, List<String> methods,
+                       List<String> features, List<List<Double>> taskGrid, List<String> regressionTargets,
+                       Map<String, Object> train, int dimension, String negatives, boolean fullCatalogue,
+                       long randomSeed, int concurrency, Map<String, Object> echo) {
+    static final String OWNER = "musig.benchmark";
+    static final List<String> METHODS = List.of("random", "popularity", "cooccurrence", "content", "cf", "track2vec",
+            "node2vec", "graphsage", "musig");
+    static final List<String> FEATURES = List.of("genre", "popularity", "audio", "acoustic", "all");
+    /** The paper's grid (section 4.4): all equal, playlist only (single task), and two mixes. */
+    static final List<List<Double>> PAPER_GRID = List.of(List.of(1.0, 1.0, 1.0), List.of(1.0, 0.0, 0.0),
+            List.of(0.7, 0.1, 0.2), List.of(0.4, 0.2, 0.4));
+    private static final List<String> SPLIT_KEYS = List.of("testPlaylists", "minTracks", "seedFraction");
+
+    static BenchmarkConfig parse(Map<String, Object> raw) {
+        ConfigMap c = ConfigMap.of(OWNER, raw, List.of("split", "testPlaylists", "minTracks", "seedFraction",
+                "minWeight", "methods", "features", "taskGrid", "regressionTargets", "train", "embeddingDimension",
+                "negatives", "fullCatalogue", "randomSeed", "concurrency"));
+        String split = c.getString("split", "musig-benchmark");
+        if (split.isBlank()) {
+            throw new IllegalArgumentException(OWNER + ": 'split' must not be blank");
+        }
+        long randomSeed = c.getLong("randomSeed", 42, Long.MIN_VALUE, Long.MAX_VALUE);
+        Map<String, Object> splitSettings = new LinkedHashMap<>();
+        for (String key : SPLIT_KEYS) {
+            if (c.has(key)) {
+                splitSettings.put(key, raw.get(key)); // validated by musig.split.create
+            }
+        }
+        splitSettings.put("randomSeed", randomSeed);
+        int minWeight = c.getInt("minWeight", 2, 1, Integer.MAX_VALUE);
+        List<String> methods = choices(c, "methods", METHODS);
+        List<String> features = choices(c, "features", FEATURES);
+        List<List<Double>> grid = c.getDoubleTuples("taskGrid", PAPER_GRID, 3, 0, 1e6);
+        for (List<Double> weights : grid) {
+            if (weights.get(0) + weights.get(1) + weights.get(2) == 0) {
+                throw new IllegalArgumentException(OWNER + ": a taskGrid entry must weigh at least one task, got " + weights);
+            }
+        }
+        List<String> targets = c.getStringList("regressionTargets", List.of("audio", "acoustic"));
+        for (String t : targets) {
+            if (!t.equals("audio") && !t.equals("acoustic")) {
+                throw new IllegalArgumentException(OWNER + ": regressionTargets may hold 'audio' and 'acoustic', got '" + t + "'");
+            }
+        }
+        Map<String, Object> train = c.getMap("train");
+        for (String fixed : List.of("features", "taskWeights", "regressionTarget")) {
+            if (train.containsKey(fixed)) {
+                throw new IllegalArgumentException(OWNER + ": train." + fixed + " is set per run by the benchmark; "
+                        + "use the benchmark's 'features', 'taskGrid' and 'regressionTargets' instead");
+            }
+        }
+        TrainConfig.parse(withSeed(train, randomSeed)); // fail early, before hours of baselines
+        int dimension = c.getInt("embeddingDimension", 64, 1, 4096);
+        String negatives = c.getChoice("negatives", "heldout", List.of("heldout", "uniform"));
+        boolean full = c.getBoolean("fullCatalogue", true);
+        int concurrency = c.getInt("concurrency", Math.min(4, Runtime.getRuntime().availableProcessors()), 1, 1024);
+        return new BenchmarkConfig(split, splitSettings, minWeight, methods, features, grid, targets, train, dimension,
+                negatives, full, randomSeed, concurrency, c.echo());
+    }
+
+    /** MUSIG's settings for one run: the user's overrides plus the benchmark's seed, width and threads. */
+    TrainConfig musigConfig(List<String> featureGroups, List<Double> weights, String regressionTarget) {
+        Map<String, Object> settings = withSeed(train, randomSeed);
+        settings.putIfAbsent("embeddingDimension", dimension);
+        settings.putIfAbsent("concurrency", concurrency);
+        settings.put("features", featureGroups);
+        settings.put("taskWeights", Map.of("playlist", weights.get(0), "genre", weights.get(1), "audio", weights.get(2)));
+        settings.put("regressionTarget", regressionTarget);
+        return TrainConfig.parse(settings);
+    }
+
+    private static Map<String, Object> withSeed(Map<String, Object> train, long randomSeed) {
+        Map<String, Object> settings = new LinkedHashMap<>(train);
+        settings.putIfAbsent("randomSeed", randomSeed);
+        return settings;
+    }
+
+    private static List<String> choices(ConfigMap c, String key, List<String> allowed) {
+        List<String> values = c.getStringList(key, allowed);
+        for (String v : values) {
+            if (!allowed.contains(v)) {
+                throw new IllegalArgumentException(OWNER + ": configuration key '" + key + "' has unknown value '" + v
+                        + "'; valid values are " + allowed);
+            }
+        }
+        if (values.isEmpty()) {
+            throw new IllegalArgumentException(OWNER + ": configuration key '" + key + "' must name at least one of " + allowed);
+        }
+        return values;
+    }
+}

@@ -1,0 +1,41 @@
+package org.musig.procedures.benchmark;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.musig.procedures.progress.TaskRegistry;
+import org.neo4j.graphdb.Transaction;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.neo4j.procedure.Context;
+import org.neo4j.procedure.Description;
+import org.neo4j.procedure.Mode;
+import org.neo4j.procedure.Name;
+import org.neo4j.procedure.Procedure;
+import org.neo4j.procedure.TerminationGuard;
+
+/** {@code musig.benchmark}: the paper's Table 2 (and Table 3) in the user's own database, in one call. */
+public class BenchmarkProcedures {
+    @Context
+    public GraphDatabaseAPI db;
+
+    @Context
+    public Transaction tx;
+
+    @Context
+    public TerminationGuard guard;
+
+    // WRITE: it may create the split (a :MusigSplit node) it evaluates on; it writes nothing else.
+    @Procedure(name = "musig.benchmark", mode = Mode.WRITE)
+    @Description("Playlist completion for every method on one split: creates the split if needed, reads the store "
+            + "without its held-out memberships, fits random, popularity, item co-occurrence, content cosine, CF-WARP, "
+            + "Track2Vec(-Feature), GDS Node2Vec/GraphSAGE and MUSIG (the paper's task-weight grid) and yields one "
+            + "row per (method, features, task weights). Config: split, testPlaylists, minTracks, seedFraction, "
+            + "minWeight (2), methods, features, taskGrid, regressionTargets, train, embeddingDimension (64), "
+            + "negatives, fullCatalogue, randomSeed, concurrency.")
+    public Stream<BenchmarkRow> benchmark(@Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
+        BenchmarkConfig settings = BenchmarkConfig.parse(config);
+        List<BenchmarkRow> rows = TaskRegistry.run(BenchmarkConfig.OWNER, guard,
+                progress -> new BenchmarkRun(db, tx, settings, progress).run());
+        return rows.stream();
+    }
+}

@@ -1,0 +1,163 @@
+package org.musig.procedures.benchmark;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.musig.model.graph.CooccurrenceGraph;
+import org.neo4j.graphdb.Transaction;
+
+/**
+ * The GDS baselines of Table 2 (Node2Vec, GraphSAGE with a feature group), run on the benchmark's own
+ * co-occurrence graph. The graph goes to GDS through a Cypher projection of plain values (node ids and
+ * weights as parameters, no store read), so the benchmark writes no relationship into the user's data.
+ * Everything is through Cypher, so GDS stays an optional peer. The projection and model are dropped after.
+ */
+final class GdsBaselines implements AutoCloseable {
+    private static final String MODEL_PREFIX = "musig-benchmark-graphsage-";
+
+    private final Transaction tx;
+    private final String graphName;
+    private final long[] trackNodeIds;
+    private final List<String> properties;
+
+    /**
+     * Projects the graph with one array node property per feature vector table.
+     *
+     * @param featureTables property name (a fixed, safe identifier) -> one vector per dense track id
+     */
+    GdsBaselines(Transaction tx, String graphName, CooccurrenceGraph graph, long[] trackNodeIds,
+                 Map<String, float[][]> featureTables) {
+        this.tx = tx;
+        this.graphName = graphName;
+        this.trackNodeIds = trackNodeIds;
+        this.properties = List.copyOf(featureTables.keySet());
+        drop();
+        // Each row: [source node id, target node id or null, source dense id, target dense id, weight].
+        List<List<Object>> rows = new ArrayList<>();
+        boolean[] touched = new boolean[graph.nodeCount()];
+        graph.forEachRelationship((a, b, weight) -> {
+            rows.add(Arrays.asList(trackNodeIds[a], trackNodeIds[b], a, b, (double) weight));
+            touched[a] = true;
+            touched[b] = true;
+        });
+        for (int t = 0; t < touched.length; t++) {
+            if (!touched[t]) {
+                rows.add(Arrays.asList(trackNodeIds[t], null, t, -1, 0.0)); // isolated: a node without relationships
+            }
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("name", graphName);
+        params.put("rows", rows);
+        StringBuilder source = new StringBuilder();
+        StringBuilder target = new StringBuilder();
+        for (Map.Entry<String, float[][]> table : featureTables.entrySet()) {
+            String p = table.getKey();
+            params.put(p, toLists(table.getValue()));
+            source.append(source.isEmpty() ? "" : ", ").append(p).append(": $").append(p).append("[r[2]]");
+            target.append(target.isEmpty() ? "" : ", ").append(p).append(": $").append(p).append("[r[3]]");
+        }
+        String query = "UNWIND $rows AS r WITH gds.graph.project($name, r[0], r[1], {"
+                + "sourceNodeProperties: {" + source + "}, "
+                + "targetNodeProperties: CASE WHEN r[1] IS NULL THEN null ELSE {" + target + "} END, "
+                + "relationshipProperties: CASE WHEN r[1] IS NULL THEN null ELSE {weight: r[4]} END}, "
+                + "{undirectedRelationshipTypes: ['*']}) AS g RETURN g.nodeCount AS nodes";
+        try (var result = tx.execute(query, params)) {
+            result.forEachRemaining(row -> { });
+        }
+    }
+
+    /** GDS Node2Vec embeddings (dense track id order; a track GDS did not return gets a zero row). */
+    float[][] node2vec(int dimension, long randomSeed, int concurrency) {
+        Map<String, Object> config = Map.of("embeddingDimension", dimension, "randomSeed", randomSeed,
+                "concurrency", concurrency);
+        return stream("CALL gds.node2vec.stream($name, $config) YIELD nodeId, embedding RETURN nodeId, embedding",
+                Map.of("name", graphName, "config", config), dimension);
+    }
+
+    /** GDS GraphSAGE (mean aggregator, unsupervised) trained and applied with one feature property. */
+    float[][] graphSage(String featureProperty, int dimension, long randomSeed, int concurrency) {
+        String model = MODEL_PREFIX + featureProperty;
+        dropModel(model);
+        Map<String, Object> train = new LinkedHashMap<>();
+        train.put("modelName", model);
+        train.put("featureProperties", List.of(featureProperty));
+        train.put("embeddingDimension", dimension);
+        train.put("relationshipWeightProperty", "weight");
+        train.put("randomSeed", randomSeed);
+        train.put("concurrency", concurrency);
+        try (var result = tx.execute("CALL gds.beta.graphSage.train($name, $config) YIELD modelInfo RETURN modelInfo",
+                Map.of("name", graphName, "config", train))) {
+            result.forEachRemaining(row -> { });
+        }
+        try {
+            return stream("CALL gds.beta.graphSage.stream($name, {modelName: $model, concurrency: $concurrency}) "
+                            + "YIELD nodeId, embedding RETURN nodeId, embedding",
+                    Map.of("name", graphName, "model", model, "concurrency", concurrency), dimension);
+        } finally {
+            dropModel(model);
+        }
+    }
+
+    List<String> properties() {
+        return properties;
+    }
+
+    @Override
+    public void close() {
+        drop();
+    }
+
+    private float[][] stream(String query, Map<String, Object> params, int dimension) {
+        Map<Long, Integer> denseOf = new java.util.HashMap<>(trackNodeIds.length * 2);
+        for (int t = 0; t < trackNodeIds.length; t++) {
+            denseOf.put(trackNodeIds[t], t);
+        }
+        float[][] vectors = new float[trackNodeIds.length][dimension];
+        try (var result = tx.execute(query, params)) {
+            while (result.hasNext()) {
+                Map<String, Object> row = result.next();
+                Integer t = denseOf.get(((Number) row.get("nodeId")).longValue());
+                if (t != null) {
+                    vectors[t] = toFloats((List<?>) row.get("embedding"));
+                }
+            }
+        }
+        return vectors;
+    }
+
+    private void drop() {
+        try (var result = tx.execute("CALL gds.graph.drop($name, false) YIELD graphName RETURN graphName",
+                Map.of("name", graphName))) {
+            result.forEachRemaining(row -> { });
+        }
+    }
+
+    private void dropModel(String model) {
+        try (var result = tx.execute("CALL gds.model.drop($model, false) YIELD modelName RETURN modelName",
+                Map.of("model", model))) {
+            result.forEachRemaining(row -> { });
+        }
+    }
+
+    private static List<double[]> toLists(float[][] table) {
+        List<double[]> rows = new ArrayList<>(table.length);
+        for (float[] v : table) {
+            double[] d = new double[v.length];
+            for (int i = 0; i < v.length; i++) {
+                d[i] = v[i];
+            }
+            rows.add(d);
+        }
+        return rows;
+    }
+
+    private static float[] toFloats(List<?> values) {
+        float[] v = new float[values.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = ((Number) values.get(i)).floatValue();
+        }
+        return v;
+    }
+}

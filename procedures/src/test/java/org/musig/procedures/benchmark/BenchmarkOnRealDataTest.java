@@ -1,0 +1,47 @@
+package org.musig.procedures.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.musig.procedures.MusigDatabase;
+
+/** Every method of the benchmark, on the bundled real playlists, in one quick call. */
+class BenchmarkOnRealDataTest extends MusigDatabase {
+
+    @BeforeAll
+    void load() {
+        query("CALL musig.load.csv($file)", Map.of("file", importTidyTuesday()));
+    }
+
+    @Test
+    void everyMethodYieldsMetricsOnTheSameSplitAndTheGdsGraphIsDroppedAfter() {
+        List<Map<String, Object>> rows = query("CALL musig.benchmark({split: 'bench', testPlaylists: 20, minTracks: 40, "
+                + "features: ['audio', 'all'], taskGrid: [[1, 1, 1], [1, 0, 0]], embeddingDimension: 16, "
+                + "train: {epochs: 2, maxPairsPerEpoch: 3000, batchSize: 256, sampleSizes: [5, 3]}})");
+        List<String> ok = rows.stream().filter(r -> r.get("status").equals("ok"))
+                .map(r -> r.get("method") + "/" + r.get("features")).toList();
+        assertThat(ok).contains("random/none", "popularity/none", "cooccurrence/none", "content/audio", "content/all",
+                "cf-warp/none", "track2vec/none", "track2vec-feature/audio", "node2vec/none", "graphsage/audio",
+                "graphsage/all", "musig/audio", "musig-single-task/audio", "musig/all");
+        assertThat(rows).filteredOn(r -> r.get("status").equals("ok")).allSatisfy(r -> {
+            assertThat((Double) r.get("hitRate")).isBetween(0.0, 1.0);
+            assertThat(r.get("playlists")).isEqualTo(20L);
+            assertThat((Long) r.get("heldOutTracks")).isPositive();
+            assertThat(r.get("split")).isEqualTo("bench");
+        });
+        // The bundled data has no acoustic vectors: Table 3's acoustic regression is listed, not dropped.
+        assertThat(rows).anySatisfy(r -> {
+            assertThat(r.get("regressionTarget")).isEqualTo("acoustic");
+            assertThat(r.get("status")).isEqualTo("skipped");
+        });
+        // Sanity: content cosine on z-scored audio beats the random floor on these genre playlists.
+        Map<String, Object> content = rows.stream().filter(r -> "content".equals(r.get("method"))
+                && "audio".equals(r.get("features"))).findFirst().orElseThrow();
+        assertThat((Double) content.get("hitRate")).isGreaterThan(0.6);
+        assertThat(single("CALL gds.graph.exists('musig-benchmark') YIELD exists RETURN exists").get("exists")).isEqualTo(false);
+        assertThat(count("MATCH ()-[r]->() WHERE type(r) <> 'CONTAINS' RETURN count(r)")).isZero();
+    }
+}
