@@ -227,6 +227,19 @@ public final class AggregatorWorkspace {
      */
     public void prepare(int[] rootIds, long[] rootSeeds, int count, NeighborhoodSampler sampler, InputFeatures.Encoded input,
                         InnerMeans inner) {
+        prepare(rootIds, rootSeeds, count, sampler, input, inner, null);
+    }
+
+    /**
+     * As {@link #prepare(int[], long[], int, NeighborhoodSampler, InputFeatures.Encoded, InnerMeans)}, with some
+     * roots seen as if they had no neighbours ({@code isolated[i]} true): their whole tree is the root itself,
+     * exactly what an unseen track's embedding is computed from. Training on such roots teaches the layers
+     * the features-only path that cold tracks take at recommendation time.
+     *
+     * @param isolated per root, or null for none
+     */
+    public void prepare(int[] rootIds, long[] rootSeeds, int count, NeighborhoodSampler sampler, InputFeatures.Encoded input,
+                        InnerMeans inner, boolean[] isolated) {
         if (count > maxRoots) {
             throw new IllegalArgumentException(count + " roots for a workspace of " + maxRoots);
         }
@@ -247,7 +260,12 @@ public final class AggregatorWorkspace {
             for (int t = 0; t < sampledHops; t++) {
                 int s = net.sampleSize(t);
                 int from = hopStart[t] + i * perRoot;
-                sampler.sample(nodes, from, from + perRoot, s, nodes, hopStart[t + 1] + i * perRoot * s, random);
+                int to = hopStart[t + 1] + i * perRoot * s;
+                if (isolated != null && isolated[i]) {
+                    Arrays.fill(nodes, to, to + perRoot * s, rootIds[i]);
+                } else {
+                    sampler.sample(nodes, from, from + perRoot, s, nodes, to, random);
+                }
                 perRoot *= s;
             }
         }
@@ -272,7 +290,8 @@ public final class AggregatorWorkspace {
                 int node = nodes[row];
                 hotStart[row] = entries;
                 int mean = out + fd;
-                int at = t == sampledHops ? inner.rowStart(node) : -1;
+                boolean ownRootIsolated = isolated != null && isolated[i / (hopSize[t] / count)];
+                int at = t == sampledHops && !ownRootIsolated ? inner.rowStart(node) : -1;
                 if (at >= 0) { // own and mean dense columns, own and sampled one-hot columns: one table row
                     float[] table = inner.table();
                     System.arraycopy(table, at, x0, out, in2);

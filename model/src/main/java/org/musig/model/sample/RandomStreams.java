@@ -22,6 +22,8 @@ public final class RandomStreams {
     public static final int TRAIN_INNER_NEIGHBOURS = 6;
     /** A node's innermost-hop sample when embedding. */
     public static final int EMBED_INNER_NEIGHBOURS = 7;
+    /** Which training roots are embedded as if isolated (cold start). */
+    public static final int COLD_START = 8;
 
     private RandomStreams() {
     }

@@ -58,11 +58,13 @@ public final class MusigTrainer {
         final int[] roots;
         final long[] seeds;
         final float[] dz;
+        final boolean[] isolated;
 
         Worker(SageNetwork net, int maxRoots) {
             workspace = new AggregatorWorkspace(net, maxRoots);
             roots = new int[maxRoots];
             seeds = new long[maxRoots];
+            isolated = new boolean[maxRoots];
             dz = new float[maxRoots * net.dimension()];
         }
     }
@@ -160,8 +162,17 @@ public final class MusigTrainer {
                         for (int r = 0; r < roots; r++) {
                             worker.seeds[r] = random.nextLong();
                         }
+                        boolean[] isolated = null;
+                        if (config.coldStartRate() > 0) {
+                            isolated = worker.isolated;
+                            SplittableRandom cold = RandomStreams.of(seed, RandomStreams.COLD_START, epochIndex,
+                                    batchIndex, s);
+                            for (int r = 0; r < roots; r++) {
+                                isolated[r] = cold.nextDouble() < config.coldStartRate();
+                            }
+                        }
                         AggregatorWorkspace ws = worker.workspace;
-                        ws.prepare(worker.roots, worker.seeds, roots, neighbours, encoded, inner);
+                        ws.prepare(worker.roots, worker.seeds, roots, neighbours, encoded, inner, isolated);
                         ws.forward(parameters, weights);
                         long h0 = System.nanoTime();
                         float[] g = shardGradients[s];

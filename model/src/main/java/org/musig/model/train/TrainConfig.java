@@ -21,11 +21,16 @@ import org.musig.model.config.ConfigMap;
  * @param regressionTarget   the feature group the similarity task regresses: 'audio' or 'acoustic'
  * @param maxPairsPerEpoch   positive pairs per epoch at most; {@link Long#MAX_VALUE}: every edge once
  * @param tolerance          stop when the epoch loss improves by less than this fraction
+ * @param coldStartRate      share of training roots embedded as if they had no neighbours (features only),
+ *                           so the layers also learn the path that unseen tracks take. 0 is the paper's
+ *                           training; the default 0.5 raised the held-out hit rate on the bundled playlists,
+ *                           where most held-out tracks are cold, from 0.72 to 0.80 (README, benchmark)
  */
 public record TrainConfig(int embeddingDimension, List<Integer> sampleSizes, String activation, String sampling,
                           List<String> features, int topGenres, int negativeSamples, String negativeSampler,
                           Map<String, Double> taskWeights, String regressionTarget, double learningRate, int batchSize,
-                          int epochs, long maxPairsPerEpoch, double tolerance, long randomSeed, int concurrency) {
+                          int epochs, long maxPairsPerEpoch, double tolerance, double coldStartRate, long randomSeed,
+                          int concurrency) {
 
     public static final String OWNER = "musig.train";
     public static final List<String> FEATURE_GROUPS = List.of("genre", "popularity", "audio", "acoustic");
@@ -36,7 +41,8 @@ public record TrainConfig(int embeddingDimension, List<Integer> sampleSizes, Str
     /** Every key {@link #parse} accepts. */
     public static final List<String> KEYS = List.of("embeddingDimension", "sampleSizes", "activation", "sampling",
             "features", "topGenres", "negativeSamples", "negativeSampler", "taskWeights", "regressionTarget",
-            "learningRate", "batchSize", "epochs", "maxPairsPerEpoch", "tolerance", "randomSeed", "concurrency");
+            "learningRate", "batchSize", "epochs", "maxPairsPerEpoch", "tolerance", "coldStartRate", "randomSeed",
+            "concurrency");
 
     public TrainConfig {
         sampleSizes = List.copyOf(sampleSizes);
@@ -88,10 +94,11 @@ public record TrainConfig(int embeddingDimension, List<Integer> sampleSizes, Str
         int epochs = c.getInt("epochs", 5, 1, 10_000);
         long maxPairs = c.getLong("maxPairsPerEpoch", ALL_PAIRS, 1, Long.MAX_VALUE);
         double tolerance = c.getDouble("tolerance", 1e-4, 0, 1);
+        double coldStartRate = c.getDouble("coldStartRate", 0.5, 0, 0.95);
         long seed = c.getLong("randomSeed", 42, Long.MIN_VALUE, Long.MAX_VALUE);
         int concurrency = c.getInt("concurrency", 2, 1, 1024);
         return new TrainConfig(dimension, sampleSizes, activation, sampling, features, topGenres, negatives,
-                negativeSampler, weights, regressionTarget, learningRate, batchSize, epochs, maxPairs, tolerance, seed,
+                negativeSampler, weights, regressionTarget, learningRate, batchSize, epochs, maxPairs, tolerance, coldStartRate, seed,
                 concurrency);
     }
 
@@ -129,6 +136,7 @@ public record TrainConfig(int embeddingDimension, List<Integer> sampleSizes, Str
         m.put("epochs", epochs);
         m.put("maxPairsPerEpoch", maxPairsPerEpoch);
         m.put("tolerance", tolerance);
+        m.put("coldStartRate", coldStartRate);
         m.put("randomSeed", randomSeed);
         m.put("concurrency", concurrency);
         return m;
