@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.musig.app.cli.BenchCommand;
+import org.musig.app.cli.BenchmarkCommand;
 import org.musig.app.cli.Command;
 import org.musig.app.cli.DemoCommand;
 import org.musig.app.cli.GenerateCommand;
@@ -19,7 +20,7 @@ public final class Main {
 
     static {
         for (Command c : List.of(new DemoCommand(), new ServeCommand(), new LoadCommand(), new GenerateCommand(),
-                new BenchCommand())) {
+                new BenchCommand(), new BenchmarkCommand())) {
             COMMANDS.put(c.name(), c);
         }
     }
