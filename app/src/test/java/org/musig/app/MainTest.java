@@ -87,10 +87,13 @@ class MainTest {
     }
 
     @Test
-    void demoLoadsTheBundledRealDataset() {
-        assertThat(musig("demo", "--data", dir.resolve("data").toString())).isZero();
+    void demoRunsThePipelineOnTheBundledRealDatasetToTheBenchmarkTable() {
+        assertThat(musig("demo", "--quick", "--data", dir.resolve("data").toString())).isZero();
         assertThat(stdout()).contains("471").contains("28356").contains("32251");
-        // The pipeline ran through: split, graph, training, embeddings, evaluation and a recommendation.
-        assertThat(stdout()).contains("3165").contains("9226").contains("randomHitRate").contains("Hip-Hop 'n RnB");
+        // The pipeline ran through: split, graph (every shared playlist counts: 1,061,486 pairs), training,
+        // embeddings, evaluation, the benchmark table and a recommendation.
+        assertThat(stdout()).contains("3165").contains("1061486").contains("randomHitRate").contains("Hip-Hop 'n RnB");
+        assertThat(stdout()).contains("musig-single-task", "content", "cooccurrence", "* best per column")
+                .doesNotContain("INFO  Starting"); // the server's log stays in neo4j.log
     }
 }

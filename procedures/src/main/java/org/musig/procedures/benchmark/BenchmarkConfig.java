@@ -19,10 +19,13 @@ import org.musig.model.train.TrainConfig;
  * @param regressionTargets MUSIG's similarity-task targets (Table 3): 'audio' and/or 'acoustic'
  * @param train          overrides of {@code musig.train}'s settings for every MUSIG run (e.g. epochs)
  * @param dimension      embedding width of every learned method (MUSIG's follows {@code train} when given)
+ * @param node2vec       extra settings for GDS Node2Vec (e.g. walksPerNode), passed on as they are
+ * @param graphSage      extra settings for GDS GraphSAGE training (e.g. epochs), passed on as they are
  */
 record BenchmarkConfig(String split, Map<String, Object> splitSettings, int minWeight, List<String> methods,
                        List<String> features, List<List<Double>> taskGrid, List<String> regressionTargets,
-                       Map<String, Object> train, int dimension, String negatives, boolean fullCatalogue,
+                       Map<String, Object> train, int dimension, Map<String, Object> node2vec,
+                       Map<String, Object> graphSage, String negatives, boolean fullCatalogue,
                        long randomSeed, int concurrency, Map<String, Object> echo) {
     static final String OWNER = "musig.benchmark";
     static final List<String> METHODS = List.of("random", "popularity", "cooccurrence", "content", "cf", "track2vec",
@@ -35,7 +38,7 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, int minW
 
     static BenchmarkConfig parse(Map<String, Object> raw) {
         ConfigMap c = ConfigMap.of(OWNER, raw, List.of("split", "testPlaylists", "minTracks", "seedFraction",
-                "minWeight", "methods", "features", "taskGrid", "regressionTargets", "train", "embeddingDimension",
+                "minWeight", "methods", "features", "taskGrid", "regressionTargets", "train", "embeddingDimension", "node2vec", "graphSage",
                 "negatives", "fullCatalogue", "randomSeed", "concurrency"));
         String split = c.getString("split", "musig-benchmark");
         if (split.isBlank()) {
@@ -73,11 +76,13 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, int minW
         }
         TrainConfig.parse(withSeed(train, randomSeed)); // fail early, before hours of baselines
         int dimension = c.getInt("embeddingDimension", 64, 1, 4096);
+        Map<String, Object> node2vec = gdsSettings(c, "node2vec");
+        Map<String, Object> graphSage = gdsSettings(c, "graphSage");
         String negatives = c.getChoice("negatives", "heldout", List.of("heldout", "uniform"));
         boolean full = c.getBoolean("fullCatalogue", true);
         int concurrency = c.getInt("concurrency", Math.min(4, Runtime.getRuntime().availableProcessors()), 1, 1024);
         return new BenchmarkConfig(split, splitSettings, minWeight, methods, features, grid, targets, train, dimension,
-                negatives, full, randomSeed, concurrency, c.echo());
+                node2vec, graphSage, negatives, full, randomSeed, concurrency, c.echo());
     }
 
     /** MUSIG's settings for one run: the user's overrides plus the benchmark's seed, width and threads. */
@@ -89,6 +94,18 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, int minW
         settings.put("taskWeights", Map.of("playlist", weights.get(0), "genre", weights.get(1), "audio", weights.get(2)));
         settings.put("regressionTarget", regressionTarget);
         return TrainConfig.parse(settings);
+    }
+
+    /** GDS checks its own keys; the ones the benchmark sets for every method must come from it. */
+    private static Map<String, Object> gdsSettings(ConfigMap c, String key) {
+        Map<String, Object> settings = c.getMap(key);
+        for (String fixed : List.of("embeddingDimension", "randomSeed", "concurrency", "modelName", "featureProperties")) {
+            if (settings.containsKey(fixed)) {
+                throw new IllegalArgumentException(OWNER + ": " + key + "." + fixed + " is set by the benchmark for every "
+                        + "method; use the benchmark's own key (embeddingDimension, randomSeed, concurrency)");
+            }
+        }
+        return settings;
     }
 
     private static Map<String, Object> withSeed(Map<String, Object> train, long randomSeed) {

@@ -179,7 +179,8 @@ final class BenchmarkRun {
             if (node2vec) {
                 progress.begin("benchmark: node2vec", -1);
                 long t0 = System.currentTimeMillis();
-                float[][] vectors = gds.node2vec(config.dimension(), config.randomSeed(), config.concurrency());
+                float[][] vectors = gds.node2vec(config.dimension(), config.randomSeed(), config.concurrency(),
+                        config.node2vec());
                 evaluate("node2vec", "none", null, null, embeddingScorer(vectors),
                         System.currentTimeMillis() - t0 + projectMillis, notices);
             }
@@ -188,7 +189,7 @@ final class BenchmarkRun {
                     withGroups("graphsage", f, null, null, groups -> {
                         progress.begin("benchmark: graphsage " + f, -1);
                         return embeddingScorer(gds.graphSage(propertyOf(f), config.dimension(), config.randomSeed(),
-                                config.concurrency()));
+                                config.concurrency(), config.graphSage()));
                     });
                 }
             }

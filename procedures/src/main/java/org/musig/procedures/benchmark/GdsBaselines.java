@@ -69,22 +69,25 @@ final class GdsBaselines implements AutoCloseable {
     }
 
     /** GDS Node2Vec embeddings (dense track id order; a track GDS did not return gets a zero row). */
-    float[][] node2vec(int dimension, long randomSeed, int concurrency) {
-        Map<String, Object> config = Map.of("embeddingDimension", dimension, "randomSeed", randomSeed,
-                "concurrency", concurrency);
+    float[][] node2vec(int dimension, long randomSeed, int concurrency, Map<String, Object> extra) {
+        Map<String, Object> config = new LinkedHashMap<>(extra);
+        config.put("embeddingDimension", dimension);
+        config.put("randomSeed", randomSeed);
+        config.put("concurrency", concurrency);
         return stream("CALL gds.node2vec.stream($name, $config) YIELD nodeId, embedding RETURN nodeId, embedding",
                 Map.of("name", graphName, "config", config), dimension);
     }
 
     /** GDS GraphSAGE (mean aggregator, unsupervised) trained and applied with one feature property. */
-    float[][] graphSage(String featureProperty, int dimension, long randomSeed, int concurrency) {
+    float[][] graphSage(String featureProperty, int dimension, long randomSeed, int concurrency,
+                        Map<String, Object> extra) {
         String model = MODEL_PREFIX + featureProperty;
         dropModel(model);
-        Map<String, Object> train = new LinkedHashMap<>();
+        Map<String, Object> train = new LinkedHashMap<>(extra);
         train.put("modelName", model);
         train.put("featureProperties", List.of(featureProperty));
         train.put("embeddingDimension", dimension);
-        train.put("relationshipWeightProperty", "weight");
+        train.putIfAbsent("relationshipWeightProperty", "weight");
         train.put("randomSeed", randomSeed);
         train.put("concurrency", concurrency);
         try (var result = tx.execute("CALL gds.beta.graphSage.train($name, $config) YIELD modelInfo RETURN modelInfo",
