@@ -6,6 +6,7 @@ import org.musig.procedures.evaluate.EvaluateProcedures;
 import org.musig.procedures.graph.GraphProcedures;
 import org.musig.procedures.load.LoadProcedures;
 import org.musig.procedures.progress.ProgressProcedures;
+import org.musig.procedures.recommend.ExplainProcedures;
 import org.musig.procedures.recommend.RecommendProcedures;
 import org.musig.procedures.split.SplitProcedures;
 import org.musig.procedures.train.EmbedProcedures;
@@ -18,7 +19,7 @@ import org.musig.procedures.train.TrainProcedures;
 public final class MusigProcedureClasses {
     public static final List<Class<?>> PROCEDURES = List.of(LoadProcedures.class, ProgressProcedures.class,
             SplitProcedures.class, GraphProcedures.class, TrainProcedures.class, EmbedProcedures.class,
-            RecommendProcedures.class, EvaluateProcedures.class, BenchmarkProcedures.class);
+            RecommendProcedures.class, ExplainProcedures.class, EvaluateProcedures.class, BenchmarkProcedures.class);
     public static final List<Class<?>> FUNCTIONS = List.of();
 
     private MusigProcedureClasses() {

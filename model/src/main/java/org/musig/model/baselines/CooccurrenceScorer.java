@@ -48,16 +48,6 @@ public final class CooccurrenceScorer implements TrackScorer {
                 }
             }
         }
-        return new Query() {
-            @Override
-            public float score(int row) {
-                return scores[row];
-            }
-
-            @Override
-            public float[] scoreAll() {
-                return scores.clone();
-            }
-        };
+        return Query.of(scores);
     }
 }

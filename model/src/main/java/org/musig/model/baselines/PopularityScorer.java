@@ -1,6 +1,5 @@
 package org.musig.model.baselines;
 
-import java.util.Arrays;
 import org.musig.model.eval.TrackScorer;
 import org.musig.model.graph.PlaylistMemberships;
 
@@ -25,16 +24,6 @@ public final class PopularityScorer implements TrackScorer {
 
     @Override
     public Query query(int[] seedRows) {
-        return new Query() {
-            @Override
-            public float score(int row) {
-                return counts[row];
-            }
-
-            @Override
-            public float[] scoreAll() {
-                return Arrays.copyOf(counts, counts.length);
-            }
-        };
+        return Query.of(counts);
     }
 }

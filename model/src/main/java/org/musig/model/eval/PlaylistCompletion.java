@@ -129,6 +129,8 @@ public final class PlaylistCompletion {
     /**
      * Every catalogue row outside the seed, ranked. A held-out track ranks after every row scoring higher
      * and, among the rows scoring the same, in the middle: its expected place under a random tie order.
+     * One pass over the catalogue with a binary search into the few held-out scores, instead of sorting
+     * the catalogue: at 572K tracks that is what makes a thousand test playlists affordable.
      */
     private static CandidateRanking fullRanking(int catalogueSize, TrackScorer.Query query, LongToIntFunction rowOf,
                                                 int[] seedRows, long[] heldOut) {
@@ -137,42 +139,63 @@ public final class PlaylistCompletion {
             excluded[row] = true;
         }
         float[] all = query.scoreAll();
-        float[] scores = new float[catalogueSize];
-        int m = 0;
-        for (int row = 0; row < catalogueSize; row++) {
-            if (!excluded[row]) {
-                scores[m++] = Float.isNaN(all[row]) ? Float.NEGATIVE_INFINITY : all[row];
-            }
-        }
-        scores = Arrays.copyOf(scores, m);
-        Arrays.sort(scores);
-        int[] ranks = new int[heldOut.length];
+        int[] rows = new int[heldOut.length];
+        float[] levels = new float[heldOut.length]; // the held-out tracks' scores, sorted, distinct
+        int k = 0;
         for (int i = 0; i < heldOut.length; i++) {
             int row = rowOf.applyAsInt(heldOut[i]);
-            if (row < 0 || excluded[row] || Float.isNaN(all[row])) {
+            rows[i] = row < 0 || excluded[row] || Float.isNaN(all[row]) ? -1 : row;
+            if (rows[i] >= 0) {
+                levels[k++] = all[row];
+            }
+        }
+        levels = sortedDistinct(levels, k);
+        // Per row, j = how many levels lie below its score; equalTo[j] counts the rows exactly on level j.
+        long[] landsAbove = new long[levels.length + 1];
+        long[] equalTo = new long[levels.length];
+        int m = 0;
+        for (int row = 0; row < catalogueSize; row++) {
+            if (excluded[row]) {
+                continue;
+            }
+            m++;
+            float score = Float.isNaN(all[row]) ? Float.NEGATIVE_INFINITY : all[row];
+            int j = lowerBound(levels, score); // levels[0..j) are below this score
+            landsAbove[j]++;
+            if (j < levels.length && levels[j] == score) {
+                equalTo[j]++;
+            }
+        }
+        // A row with lowerBound j is above levels[0..j): rows above level i = sum of landsAbove[j] for j > i.
+        long[] above = new long[levels.length];
+        long running = 0;
+        for (int j = levels.length; j >= 1; j--) {
+            running += landsAbove[j];
+            above[j - 1] = running;
+        }
+        int[] ranks = new int[heldOut.length];
+        for (int i = 0; i < heldOut.length; i++) {
+            if (rows[i] < 0) {
                 ranks[i] = m + 1; // not scorable: ranked after everything
                 continue;
             }
-            int above = m - upperBound(scores, all[row]);
-            int tiedOthers = upperBound(scores, all[row]) - lowerBound(scores, all[row]) - 1;
-            ranks[i] = above + 1 + tiedOthers / 2;
+            int level = Arrays.binarySearch(levels, all[rows[i]]);
+            long tiedOthers = equalTo[level] - 1; // the track itself is among the rows on its level
+            ranks[i] = (int) (above[level] + 1 + tiedOthers / 2);
         }
         return CandidateRanking.ofRanks(ranks, m);
     }
 
-    /** The first index whose value is above {@code value}. */
-    private static int upperBound(float[] sorted, float value) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] <= value) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
+    private static float[] sortedDistinct(float[] values, int n) {
+        float[] sorted = Arrays.copyOf(values, n);
+        Arrays.sort(sorted);
+        int distinct = 0;
+        for (int i = 0; i < n; i++) {
+            if (distinct == 0 || sorted[i] != sorted[distinct - 1]) {
+                sorted[distinct++] = sorted[i];
             }
         }
-        return lo;
+        return Arrays.copyOf(sorted, distinct);
     }
 
     /** The first index whose value is at least {@code value}. */

@@ -24,5 +24,20 @@ public interface TrackScorer {
 
         /** Every row's score, for full-catalogue ranking. */
         float[] scoreAll();
+
+        /** A query answered from one score per row (handed out as copies; the array is not changed). */
+        static Query of(float[] scores) {
+            return new Query() {
+                @Override
+                public float score(int row) {
+                    return scores[row];
+                }
+
+                @Override
+                public float[] scoreAll() {
+                    return scores.clone();
+                }
+            };
+        }
     }
 }
