@@ -12,6 +12,7 @@ import org.musig.app.cli.DemoCommand;
 import org.musig.app.cli.GenerateCommand;
 import org.musig.app.cli.LoadCommand;
 import org.musig.app.cli.Options;
+import org.musig.app.cli.ReportCommand;
 import org.musig.app.cli.ServeCommand;
 
 /** Entry point of {@code ./musig}: dispatches to a subcommand. */
@@ -20,7 +21,7 @@ public final class Main {
 
     static {
         for (Command c : List.of(new DemoCommand(), new ServeCommand(), new LoadCommand(), new GenerateCommand(),
-                new BenchCommand(), new BenchmarkCommand())) {
+                new BenchCommand(), new BenchmarkCommand(), new ReportCommand())) {
             COMMANDS.put(c.name(), c);
         }
     }

@@ -95,5 +95,8 @@ class MainTest {
         assertThat(stdout()).contains("3165").contains("1061486").contains("randomHitRate").contains("Hip-Hop 'n RnB");
         assertThat(stdout()).contains("musig-single-task", "content", "cooccurrence", "* best per column")
                 .doesNotContain("INFO  Starting"); // the server's log stays in neo4j.log
+        Path report = dir.resolve("data/report/musig-report.html");
+        assertThat(stdout()).contains("Report (benchmark chart, loss curves, embedding map): " + report.toAbsolutePath());
+        assertThat(report).content().contains("<svg", "musig-single-task / audio", "Track embeddings");
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.musig.app.report.TaskWeightsText;
 
 /**
  * Prints {@code musig.benchmark} rows as the paper's Table 2: one line per (method, features, task
@@ -68,15 +69,7 @@ final class BenchmarkTable {
     }
 
     private static String weights(Object taskWeights, Object target) {
-        if (!(taskWeights instanceof List<?> list)) {
-            return "";
-        }
-        StringBuilder text = new StringBuilder("(");
-        for (Object w : list) {
-            text.append(text.length() > 1 ? "," : "").append(new java.math.BigDecimal(String.valueOf(w)).stripTrailingZeros()
-                    .toPlainString());
-        }
-        text.append(")");
-        return "audio".equals(target) ? text.toString() : text + " " + target;
+        String text = TaskWeightsText.of(taskWeights);
+        return text.isEmpty() || "audio".equals(target) ? text : text + " " + target;
     }
 }

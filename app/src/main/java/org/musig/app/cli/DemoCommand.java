@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.musig.app.report.HtmlReport;
+import org.musig.app.report.ReportContent;
 import org.musig.app.server.EmbeddedServer;
 import org.musig.app.server.ServerOptions;
 import org.neo4j.graphdb.GraphDatabaseService;
@@ -67,6 +69,7 @@ public final class DemoCommand implements Command {
         Path csv = unpackDataset(importDir.resolve(DATASET_FILE));
         out.println("MUSIG demo: real Spotify playlists (TidyTuesday 2020-01-21), " + csv);
 
+        Path report = ReportCommand.reportFile(data);
         try (EmbeddedServer server = EmbeddedServer.start(ServerOptions.offline(data, importDir))) {
             GraphDatabaseService db = server.database();
             out.println();
@@ -153,7 +156,9 @@ public final class DemoCommand implements Command {
             String benchmark = options.flag("quick") ? QUICK_BENCHMARK : BENCHMARK;
             out.println("8. Benchmark (the paper's Table 2): CALL musig.benchmark(" + benchmark + ")");
             out.println("   (every method learns from the same view without the held-out halves, and is ranked on the same candidates)");
-            BenchmarkTable.print(out, query(db, "CALL musig.benchmark(" + benchmark + ")"));
+            List<Map<String, Object>> benchmarkRows = query(db, "CALL musig.benchmark(" + benchmark + ")");
+            BenchmarkTable.print(out, benchmarkRows);
+            ReportCommand.saveBenchmark(data, benchmarkRows);
 
             out.println();
             out.println("9. Recommend: CALL musig.recommend(playlistId, {k: 5}) for one playlist");
@@ -161,8 +166,10 @@ public final class DemoCommand implements Command {
                     MATCH (p:Playlist) WHERE p.name IS NOT NULL WITH p ORDER BY p.id LIMIT 1
                     CALL musig.recommend(p.id, {k: 5}) YIELD rank, name, artist, score
                     RETURN p.name AS playlist, rank, name, artist, round(score, 3) AS score"""));
+            HtmlReport.write(report, ReportContent.read(db, "musig", "musig", benchmarkRows));
         }
         out.println();
+        out.println("Report (benchmark chart, loss curves, embedding map): " + report.toAbsolutePath());
         out.println("Explore it: ./musig serve, then open http://127.0.0.1:7474/ or connect to bolt://127.0.0.1:7687");
         return 0;
     }
