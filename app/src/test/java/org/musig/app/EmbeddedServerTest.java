@@ -60,6 +60,12 @@ class EmbeddedServerTest {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(discovery.statusCode()).isEqualTo(200);
             assertThat(discovery.body()).contains("bolt://127.0.0.1:" + options.boltPort());
+            // Neo4j Browser is served from the launcher's classpath.
+            HttpResponse<String> browser = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(server.httpUri() + "browser/")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(browser.statusCode()).isEqualTo(200);
+            assertThat(browser.body()).containsIgnoringCase("<title>Neo4j Browser</title>");
         }
 
         try (EmbeddedServer again = EmbeddedServer.start(ServerOptions.offline(data, importDir))) {

@@ -41,6 +41,7 @@ public final class ServeCommand implements Command {
         out.println("MUSIG for Neo4j is ready.");
         out.println("  Bolt:    " + server.boltUri() + "   (no authentication)");
         out.println("  HTTP:    " + server.httpUri());
+        out.println("  Browser: " + server.httpUri() + "browser/   (connect with no authentication)");
         out.println("  Data:    " + data.toAbsolutePath());
         out.println("  Import:  " + serverOptions.importDir().toAbsolutePath());
         out.println("Press Ctrl-C (or send SIGTERM) to stop.");
