@@ -1,0 +1,60 @@
+// End-to-end: Neo4j Browser, served by `./musig serve`, connects over Bolt (no authentication), runs
+// musig.recommend for the first playlist and shows the result. Uses Debian's chromium (CHROMIUM, default
+// /usr/bin/chromium); nothing is downloaded. Usage: node browser-e2e.mjs HTTP_URL BOLT_URL SCREENSHOT
+import puppeteer from 'puppeteer-core';
+
+const [httpUrl, boltUrl, screenshot] = process.argv.slice(2);
+if (!screenshot) {
+  console.error('usage: node browser-e2e.mjs HTTP_URL BOLT_URL SCREENSHOT');
+  process.exit(2);
+}
+const query = 'MATCH (p:Playlist) WITH p ORDER BY p.id LIMIT 1 CALL musig.recommend(p.id, {k: 5}) '
+  + 'YIELD rank, name, artist, score RETURN p.name AS playlist, rank, name, artist, score';
+
+const browser = await puppeteer.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--window-size=1400,1000'],
+  defaultViewport: {width: 1400, height: 1000},
+});
+let ok = false;
+const page = await browser.newPage();
+try {
+  await page.goto(`${httpUrl}browser/?dbms=${encodeURIComponent(boltUrl)}&preselectAuthMethod=NO_AUTH`,
+    {waitUntil: 'networkidle2', timeout: 60000});
+  // With authentication disabled the Browser connects by itself; otherwise its connect form asks.
+  await page.waitForFunction(() => /Connected to Neo4j/i.test(document.body.innerText)
+    || document.querySelector('[data-testid="connect"]'), {timeout: 60000});
+  const connect = await page.$('[data-testid="connect"]');
+  if (connect) {
+    const options = await page.$$eval('[data-testid="authenticationMethod"] option', os => os.map(o => o.value)).catch(() => []);
+    const none = options.find(v => /no.?auth/i.test(v));
+    if (none) {
+      await page.select('[data-testid="authenticationMethod"]', none);
+    }
+    await connect.click();
+    await page.waitForFunction(() => /Connected to Neo4j/i.test(document.body.innerText), {timeout: 30000});
+  }
+  // Type the query into the main editor and run it.
+  const editor = await page.waitForSelector('[data-testid="activeEditor"]', {timeout: 30000});
+  await editor.click();
+  await page.keyboard.type(query);
+  await page.click('[data-testid="editor-Run"]');
+  // The result frame shows the recommendation table: its header and a rank.
+  await page.waitForFunction(() => {
+    const text = document.body.innerText;
+    return text.includes('artist') && text.includes('score') && /started streaming \d+ records/i.test(text);
+  }, {timeout: 60000});
+  const text = await page.evaluate(() => document.body.innerText);
+  const records = /started streaming (\d+) records/i.exec(text);
+  ok = records && Number(records[1]) === 5;
+  console.log(ok ? `OK: Neo4j Browser showed ${records[1]} recommendations` : `FAIL: unexpected result: ${records}`);
+} catch (e) {
+  console.log('FAIL: ' + e.message);
+  const ids = await page.$$eval('[data-testid]', es => es.map(e => e.getAttribute('data-testid'))).catch(() => []);
+  console.log('data-testids on the page: ' + [...new Set(ids)].slice(0, 60).join(', '));
+} finally {
+  await page.screenshot({path: screenshot, fullPage: true}).catch(() => {});
+  await browser.close();
+}
+process.exit(ok ? 0 : 1);
