@@ -1,0 +1,123 @@
+package org.musig.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Session;
+
+/**
+ * The shaded plugin jar, dropped into a server's plugins/ directory, works on its own: a child JVM runs a
+ * Neo4j server whose classpath has Neo4j and GDS but no MUSIG class, and the test calls load, build,
+ * train, embed and recommend over Bolt.
+ */
+class PluginJarTest {
+    private static final Path PLUGIN = Path.of("..", "procedures", "target",
+            "musig-procedures-0.1.0-SNAPSHOT-plugin.jar").toAbsolutePath().normalize();
+
+    @TempDir
+    Path home;
+
+    @Test
+    void theShadedPluginJarAloneServesTrainingAndRecommendation() throws Exception {
+        assertThat(PLUGIN).as("build the plugin jar first (mvn -B verify packages it before these tests)").exists();
+        Files.createDirectories(home.resolve("plugins"));
+        Files.copy(PLUGIN, home.resolve("plugins").resolve(PLUGIN.getFileName()));
+        Files.createDirectories(home.resolve("import"));
+        StringBuilder csv = new StringBuilder("track_id,track_name,playlist_id,playlist_name,energy,danceability\n");
+        for (int p = 0; p < 12; p++) {
+            for (int t = 0; t < 6; t++) {
+                int track = (p % 3) * 10 + (p + t) % 8; // three overlapping families of playlists
+                csv.append("T").append(track).append(",Song ").append(track).append(",P").append(p).append(",Mix ").append(p)
+                        .append(',').append(0.1 * (track % 10)).append(',').append(0.05 * (track % 7)).append('\n');
+            }
+        }
+        Files.writeString(home.resolve("import").resolve("songs.csv"), csv);
+
+        String classpath = serverClasspath();
+        assertThat(classpath).doesNotContain("musig-procedures").doesNotContain("procedures/target")
+                .doesNotContain("musig-model").doesNotContain("model/target");
+        int bolt = freePort();
+        Process server = new ProcessBuilder(javaBinary(), "-Xmx2g", "--add-opens=java.base/java.nio=ALL-UNNAMED",
+                "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                "-cp", classpath, PluginServerMain.class.getName(), home.toString(), String.valueOf(bolt))
+                .redirectErrorStream(true).redirectOutput(home.resolve("server.out").toFile()).start();
+        try {
+            waitForReady(server, home.resolve("server.out"));
+            try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + bolt, AuthTokens.none());
+                 Session session = driver.session()) {
+                assertThat(session.run("CALL musig.load.csv('songs.csv') YIELD memberships RETURN memberships")
+                        .single().get(0).asLong()).isEqualTo(72L);
+                session.run("CALL musig.graph.build({minWeight: 1})").consume();
+                session.run("CALL musig.train({epochs: 2, embeddingDimension: 8, sampleSizes: [3, 2], batchSize: 16, "
+                        + "features: ['popularity']})").consume();
+                assertThat(session.run("CALL musig.embed.write({}) YIELD nodePropertiesWritten RETURN nodePropertiesWritten")
+                        .single().get(0).asLong()).isPositive();
+                List<String> recommended = session.run("CALL musig.recommend('P0', {k: 3}) YIELD trackId RETURN trackId")
+                        .list(r -> r.get(0).asString());
+                assertThat(recommended).hasSize(3);
+            }
+        } finally {
+            server.destroy();
+            if (!server.waitFor(30, TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
+        }
+    }
+
+    /** This JVM's classpath without any MUSIG module except the GDS registration (gds-embedded) and this test's main. */
+    private static String serverClasspath() {
+        List<String> kept = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            String e = entry.replace('\\', '/');
+            boolean musig = e.contains("/musig-model") || e.contains("/musig-loaders") || e.contains("/musig-procedures")
+                    || e.contains("/model/target/") || e.contains("/loaders/target/") || e.contains("/procedures/target/")
+                    || e.endsWith("/app/target/classes");
+            boolean bundledByThePlugin = e.contains("nd4j") || e.contains("javacpp") || e.contains("deeplearning4j")
+                    || e.contains("openblas") || e.contains("jackson-dataformat-csv");
+            if (!musig && !bundledByThePlugin) {
+                kept.add(entry);
+            }
+        }
+        return String.join(File.pathSeparator, kept);
+    }
+
+    private static void waitForReady(Process server, Path output) throws Exception {
+        long deadline = System.currentTimeMillis() + 180_000;
+        while (System.currentTimeMillis() < deadline) {
+            String text = Files.exists(output) ? Files.readString(output) : "";
+            if (text.contains("READY")) {
+                return;
+            }
+            if (!server.isAlive() || text.contains("FAILED")) {
+                throw new AssertionError("the plugin server did not start:\n" + tail(text));
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the plugin server did not start within 180 s:\n" + tail(Files.readString(output)));
+    }
+
+    private static String tail(String text) {
+        return text.length() > 4000 ? text.substring(text.length() - 4000) : text;
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
