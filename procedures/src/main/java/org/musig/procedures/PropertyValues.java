@@ -23,6 +23,30 @@ public final class PropertyValues {
         return null;
     }
 
+    /**
+     * A vector property value scaled to unit length, or null when it is no vector, all zeros or not finite
+     * (such a track has no direction to compare).
+     */
+    public static float[] unitVector(Object value) {
+        float[] v = floatVector(value);
+        if (v == null) {
+            return null;
+        }
+        double norm = 0;
+        for (float x : v) {
+            norm += (double) x * x;
+        }
+        if (norm == 0 || !Double.isFinite(norm)) {
+            return null;
+        }
+        double scale = 1 / Math.sqrt(norm);
+        float[] unit = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            unit[i] = (float) (v[i] * scale);
+        }
+        return unit;
+    }
+
     /** Heap this JVM can still allocate: the maximum minus what is in use now. */
     public static long freeHeapBytes() {
         Runtime runtime = Runtime.getRuntime();

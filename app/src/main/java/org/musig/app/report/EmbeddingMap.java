@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.musig.model.NativeBackend;
+import org.musig.procedures.PropertyValues;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dimensionalityreduction.PCA;
 import org.nd4j.linalg.factory.Nd4j;
@@ -27,26 +28,24 @@ final class EmbeddingMap {
      * @param sample   at most this many tracks (an evenly spread sample by node order, so reruns agree)
      */
     static List<Point> read(GraphDatabaseService db, String property, int sample) {
-        long total = db.executeTransactionally("MATCH (t:Track) WHERE t[$p] IS NOT NULL RETURN count(t) AS n",
-                Map.of("p", property), r -> ((Number) r.next().get("n")).longValue());
-        if (total < 3) {
-            return List.of();
-        }
-        long step = Math.max(1, total / sample);
         List<Map<String, Object>> rows = db.executeTransactionally("""
                 MATCH (t:Track) WHERE t[$p] IS NOT NULL
                 WITH t ORDER BY elementId(t)
                 WITH collect(t) AS tracks
-                UNWIND range(0, size(tracks) - 1, $step) AS i
+                WITH tracks, CASE WHEN size(tracks) > $sample THEN size(tracks) / $sample ELSE 1 END AS step
+                UNWIND range(0, size(tracks) - 1, step) AS i
                 WITH tracks[i] AS t
                 RETURN t[$p] AS v,
                        coalesce(t.genre, head([(p:Playlist)-[:CONTAINS]->(t) WHERE p.genre IS NOT NULL | p.genre]),
                                 'unknown') AS genre,
                        coalesce(t.name, t.id) + coalesce(' - ' + t.artist, '') AS label""",
-                Map.of("p", property, "step", step), r -> r.stream().toList());
+                Map.of("p", property, "sample", sample), r -> r.stream().toList());
+        if (rows.size() < 3) {
+            return List.of();
+        }
         double[][] vectors = new double[rows.size()][];
         for (int i = 0; i < rows.size(); i++) {
-            float[] v = (float[]) rows.get(i).get("v");
+            float[] v = PropertyValues.floatVector(rows.get(i).get("v"));
             vectors[i] = new double[v.length];
             for (int j = 0; j < v.length; j++) {
                 vectors[i][j] = v[j];

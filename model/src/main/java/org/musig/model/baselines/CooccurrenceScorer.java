@@ -16,12 +16,10 @@ public final class CooccurrenceScorer implements TrackScorer {
     public CooccurrenceScorer(PlaylistMemberships memberships) {
         this.memberships = memberships;
         int tracks = memberships.trackCount();
+        int[] playlistsPerTrack = memberships.playlistsPerTrack();
         playlistOffsets = new int[tracks + 1];
-        for (int i = 0; i < memberships.membershipCount(); i++) {
-            playlistOffsets[memberships.track(i) + 1]++;
-        }
         for (int t = 0; t < tracks; t++) {
-            playlistOffsets[t + 1] += playlistOffsets[t];
+            playlistOffsets[t + 1] = playlistOffsets[t] + playlistsPerTrack[t];
         }
         playlistIds = new int[memberships.membershipCount()];
         int[] next = java.util.Arrays.copyOf(playlistOffsets, tracks);

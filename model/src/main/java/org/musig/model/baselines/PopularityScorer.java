@@ -11,9 +11,10 @@ public final class PopularityScorer implements TrackScorer {
     private final float[] counts;
 
     public PopularityScorer(PlaylistMemberships memberships) {
-        counts = new float[memberships.trackCount()];
-        for (int i = 0; i < memberships.membershipCount(); i++) {
-            counts[memberships.track(i)]++;
+        int[] playlists = memberships.playlistsPerTrack();
+        counts = new float[playlists.length];
+        for (int t = 0; t < playlists.length; t++) {
+            counts[t] = playlists[t];
         }
     }
 

@@ -1,6 +1,7 @@
 package org.musig.model.baselines;
 
 import org.musig.model.eval.TrackScorer;
+import org.musig.model.sample.RandomStreams;
 
 /**
  * The random floor: a score per (seed set, track) from a hash, so the ranking is random but repeatable.
@@ -24,13 +25,13 @@ public final class RandomScorer implements TrackScorer {
     public Query query(int[] seedRows) {
         long salt = seed;
         for (int row : seedRows) {
-            salt = mix(salt ^ row);
+            salt = RandomStreams.mix(salt ^ row);
         }
         long querySalt = salt;
         return new Query() {
             @Override
             public float score(int row) {
-                return (mix(querySalt + row) >>> 40) / (float) (1L << 24);
+                return (RandomStreams.mix(querySalt + row) >>> 40) / (float) (1L << 24);
             }
 
             @Override
@@ -42,12 +43,5 @@ public final class RandomScorer implements TrackScorer {
                 return scores;
             }
         };
-    }
-
-    /** SplitMix64's finaliser: a cheap, well-spread hash. */
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        return z ^ (z >>> 31);
     }
 }

@@ -14,6 +14,7 @@ import org.deeplearning4j.models.word2vec.VocabWord;
 import org.deeplearning4j.models.word2vec.Word2Vec;
 import org.musig.model.NativeBackend;
 import org.musig.model.progress.Progress;
+import org.musig.model.rank.VectorTable;
 
 /**
  * The Track2Vec baseline: word2vec (skip-gram with negative sampling) over playlists as sentences and
@@ -158,15 +159,8 @@ public final class Track2Vec {
             if (t > 0 && (v.length != trackVectors[0].length || f.length != normalisedFeatures[0].length)) {
                 throw new IllegalArgumentException("withFeatures: row " + t + " has another width than row 0");
             }
-            double norm = 0;
-            for (float x : v) {
-                norm += (double) x * x;
-            }
-            float scale = norm > 0 ? (float) (1 / Math.sqrt(norm)) : 0f;
             float[] row = new float[v.length + f.length];
-            for (int i = 0; i < v.length; i++) {
-                row[i] = v[i] * scale;
-            }
+            System.arraycopy(VectorTable.normalised(v), 0, row, 0, v.length);
             System.arraycopy(f, 0, row, v.length, f.length);
             out[t] = row;
         }

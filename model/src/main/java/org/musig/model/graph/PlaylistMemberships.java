@@ -106,6 +106,18 @@ public final class PlaylistMemberships {
         return pairs;
     }
 
+    /**
+     * For each track, the number of playlists containing it (a track counts once per playlist). One pass
+     * with no stop check: the co-occurrence index keeps its own checked loop for very large inputs.
+     */
+    public int[] playlistsPerTrack() {
+        int[] counts = new int[trackCount];
+        for (int track : tracks) {
+            counts[track]++;
+        }
+        return counts;
+    }
+
     /** Heap bytes this instance holds (its two arrays). */
     public long memoryBytes() {
         return CooccurrenceMemoryEstimate.intArrayBytes(offsets.length) + CooccurrenceMemoryEstimate.intArrayBytes(tracks.length);

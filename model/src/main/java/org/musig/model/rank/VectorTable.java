@@ -178,7 +178,8 @@ public final class VectorTable {
         scores[b] = s;
     }
 
-    static float[] normalised(float[] v) {
+    /** The vector scaled to unit length; a zero or non-finite vector becomes all zeros. */
+    public static float[] normalised(float[] v) {
         double sum = 0;
         for (float x : v) {
             sum += (double) x * x;

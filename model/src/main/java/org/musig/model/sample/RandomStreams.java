@@ -37,8 +37,8 @@ public final class RandomStreams {
         return new SplittableRandom(h);
     }
 
-    // SplitMix64's finaliser: spreads small input differences over all bits.
-    private static long mix(long z) {
+    /** SplitMix64's finaliser: spreads small input differences over all bits (also a cheap, well-spread hash). */
+    public static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);

@@ -1,11 +1,10 @@
 package org.musig.procedures.benchmark;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongToIntFunction;
 import java.util.function.Supplier;
 import org.musig.model.baselines.ContentVectors;
 import org.musig.model.baselines.CooccurrenceScorer;
@@ -28,6 +27,7 @@ import org.musig.model.train.TrainedModel;
 import org.musig.procedures.evaluate.SplitReader;
 import org.musig.procedures.graph.GdsProjection;
 import org.musig.procedures.graph.StoreGraph;
+import org.musig.procedures.graph.TrackIndex;
 import org.musig.procedures.split.SplitStore;
 import org.musig.procedures.split.StoredSplit;
 import org.neo4j.graphdb.Transaction;
@@ -53,8 +53,11 @@ final class BenchmarkRun {
     private List<TestPlaylist> playlists;
     private StoreGraph.PlaylistSnapshot data;
     private long[] negativePool;
+    private TrackIndex tracks;
     private List<String> sharedNotices;
     private List<String> available;
+    /** Content vectors per feature choice: content cosine, Track2Vec-Feature and GraphSAGE all use them. */
+    private final Map<List<String>, float[][]> contentByGroups = new HashMap<>();
 
     BenchmarkRun(GraphDatabaseAPI db, Transaction tx, BenchmarkConfig config, Progress progress) {
         this.db = db;
@@ -120,8 +123,9 @@ final class BenchmarkRun {
         if (!missing.isEmpty()) {
             sharedNotices.add(missing.size() + " test playlists of the split no longer exist");
         }
-        data = StoreGraph.readWithPlaylists(db, tx, split.name(), config.minWeight(), config.concurrency(),
-                sharedNotices, progress);
+        data = StoreGraph.readWithPlaylists(tx, split, config.minWeight(), config.concurrency(), sharedNotices,
+                progress);
+        tracks = TrackIndex.of(trackNodeIds());
         negativePool = config.negatives().equals("heldout") ? SplitReader.allHeldOut(playlists) : trackNodeIds();
         available = availableGroups(data.graph().features());
     }
@@ -173,7 +177,7 @@ final class BenchmarkRun {
         }
         progress.begin("benchmark: project into GDS", -1);
         long start = System.currentTimeMillis();
-        try (GdsBaselines gds = new GdsBaselines(tx, GDS_GRAPH, data.graph().graph(), trackNodeIds(), tables)) {
+        try (GdsBaselines gds = new GdsBaselines(tx, GDS_GRAPH, data.graph().graph(), trackNodeIds(), tracks, tables)) {
             long projectMillis = System.currentTimeMillis() - start;
             List<String> notices = List.of("includes " + projectMillis + " ms to project the graph into GDS");
             if (node2vec) {
@@ -249,11 +253,7 @@ final class BenchmarkRun {
                           long trainMillis, List<String> notices) {
         progress.begin("benchmark: evaluate " + method + " " + feature, playlists.size());
         long start = System.currentTimeMillis();
-        LongToIntFunction rowOf = id -> {
-            int row = Arrays.binarySearch(trackNodeIds(), id);
-            return row < 0 ? -1 : row;
-        };
-        PlaylistCompletion.Result r = PlaylistCompletion.evaluate(scorer, rowOf, playlists, negativePool,
+        PlaylistCompletion.Result r = PlaylistCompletion.evaluate(scorer, tracks::denseId, playlists, negativePool,
                 config.randomSeed(), config.fullCatalogue(), progress);
         List<String> all = new ArrayList<>(sharedNotices);
         all.addAll(notices);
@@ -283,7 +283,8 @@ final class BenchmarkRun {
     }
 
     private float[][] content(List<String> groups) {
-        return ContentVectors.of(data.graph().features(), groups, 50, new ArrayList<>());
+        return contentByGroups.computeIfAbsent(groups,
+                g -> ContentVectors.of(data.graph().features(), g, 50, new ArrayList<>()));
     }
 
     private long[] trackNodeIds() {
@@ -298,15 +299,7 @@ final class BenchmarkRun {
     private static float[][] unitRows(float[][] rows) {
         float[][] out = new float[rows.length][];
         for (int r = 0; r < rows.length; r++) {
-            double norm = 0;
-            for (float v : rows[r]) {
-                norm += v * v;
-            }
-            float scale = norm == 0 ? 0 : (float) (1 / Math.sqrt(norm));
-            out[r] = new float[rows[r].length];
-            for (int i = 0; i < out[r].length; i++) {
-                out[r][i] = rows[r][i] * scale;
-            }
+            out[r] = VectorTable.normalised(rows[r]);
         }
         return out;
     }

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.musig.model.graph.CooccurrenceGraph;
+import org.musig.procedures.graph.GdsProjection;
+import org.musig.procedures.graph.TrackIndex;
 import org.neo4j.graphdb.Transaction;
 
 /**
@@ -20,20 +22,21 @@ final class GdsBaselines implements AutoCloseable {
     private final Transaction tx;
     private final String graphName;
     private final long[] trackNodeIds;
-    private final List<String> properties;
+    private final TrackIndex tracks;
 
     /**
      * Projects the graph with one array node property per feature vector table.
      *
+     * @param tracks        the dense track id of each node id GDS streams back
      * @param featureTables property name (a fixed, safe identifier) -> one vector per dense track id
      */
-    GdsBaselines(Transaction tx, String graphName, CooccurrenceGraph graph, long[] trackNodeIds,
+    GdsBaselines(Transaction tx, String graphName, CooccurrenceGraph graph, long[] trackNodeIds, TrackIndex tracks,
                  Map<String, float[][]> featureTables) {
         this.tx = tx;
         this.graphName = graphName;
         this.trackNodeIds = trackNodeIds;
-        this.properties = List.copyOf(featureTables.keySet());
-        drop();
+        this.tracks = tracks;
+        GdsProjection.drop(tx, graphName);
         // Each row: [source node id, target node id or null, source dense id, target dense id, weight].
         List<List<Object>> rows = new ArrayList<>();
         boolean[] touched = new boolean[graph.nodeCount()];
@@ -103,38 +106,23 @@ final class GdsBaselines implements AutoCloseable {
         }
     }
 
-    List<String> properties() {
-        return properties;
-    }
-
     @Override
     public void close() {
-        drop();
+        GdsProjection.drop(tx, graphName);
     }
 
     private float[][] stream(String query, Map<String, Object> params, int dimension) {
-        Map<Long, Integer> denseOf = new java.util.HashMap<>(trackNodeIds.length * 2);
-        for (int t = 0; t < trackNodeIds.length; t++) {
-            denseOf.put(trackNodeIds[t], t);
-        }
         float[][] vectors = new float[trackNodeIds.length][dimension];
         try (var result = tx.execute(query, params)) {
             while (result.hasNext()) {
                 Map<String, Object> row = result.next();
-                Integer t = denseOf.get(((Number) row.get("nodeId")).longValue());
-                if (t != null) {
+                int t = tracks.denseId(((Number) row.get("nodeId")).longValue());
+                if (t != TrackIndex.ABSENT) {
                     vectors[t] = toFloats((List<?>) row.get("embedding"));
                 }
             }
         }
         return vectors;
-    }
-
-    private void drop() {
-        try (var result = tx.execute("CALL gds.graph.drop($name, false) YIELD graphName RETURN graphName",
-                Map.of("name", graphName))) {
-            result.forEachRemaining(row -> { });
-        }
     }
 
     private void dropModel(String model) {

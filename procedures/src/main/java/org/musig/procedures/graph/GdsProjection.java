@@ -57,7 +57,7 @@ public final class GdsProjection {
     }
 
     /** Drops the GDS graph of that name if there is one. */
-    static void drop(Transaction tx, String graphName) {
+    public static void drop(Transaction tx, String graphName) {
         // Procedure calls are lazy: the result must be consumed for the drop to happen.
         try (var result = tx.execute("CALL gds.graph.drop($name, false) YIELD graphName RETURN graphName",
                 Map.of("name", graphName))) {

@@ -7,6 +7,7 @@ import org.musig.model.graph.PlaylistMemberships;
 import org.musig.model.graph.TrackFeatures;
 import org.musig.model.progress.Progress;
 import org.musig.procedures.split.SplitStore;
+import org.musig.procedures.split.StoredSplit;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Transaction;
 
@@ -41,11 +42,13 @@ public final class StoreGraph {
         return new Snapshot(graph, input.features(), input.trackNodeIds());
     }
 
-    /** As {@link #read}, keeping the memberships and the ordered playlists as well. */
-    public static PlaylistSnapshot readWithPlaylists(GraphDatabaseService db, Transaction tx, String excludedSplit,
-                                                     int minWeight, int concurrency, List<String> notices,
-                                                     Progress progress) {
-        var split = excludedSplit == null ? null : SplitStore.load(db, excludedSplit);
+    /**
+     * As {@link #read}, keeping the memberships and the ordered playlists as well.
+     *
+     * @param split the split whose held-out memberships stay invisible (already loaded by the caller), or null
+     */
+    public static PlaylistSnapshot readWithPlaylists(Transaction tx, StoredSplit split, int minWeight, int concurrency,
+                                                     List<String> notices, Progress progress) {
         List<int[]> sequences = new java.util.ArrayList<>();
         GraphInput input = StoreReader.read(tx, split, notices, progress, sequences);
         CooccurrenceGraph graph = CooccurrenceCounter.count(input.memberships(), minWeight, concurrency, progress);

@@ -70,10 +70,7 @@ final class TrackFeatureReader {
     /** log(1 + c) / log(1 + max c), c = playlists containing the track: every track has it, 0 for unseen ones. */
     static FeatureGroup playlistShare(PlaylistMemberships memberships) {
         int n = memberships.trackCount();
-        int[] counts = new int[n];
-        for (int i = 0; i < memberships.membershipCount(); i++) {
-            counts[memberships.track(i)]++;
-        }
+        int[] counts = memberships.playlistsPerTrack();
         int max = 0;
         for (int c : counts) {
             max = Math.max(max, c);

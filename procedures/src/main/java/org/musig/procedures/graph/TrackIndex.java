@@ -6,8 +6,8 @@ import java.util.Arrays;
  * Neo4j node id -> dense track id (its rank among the track node ids). A direct table when node ids are
  * compact (the usual case: ids are reused and dense), a binary search otherwise.
  */
-final class TrackIndex {
-    static final int ABSENT = -1;
+public final class TrackIndex {
+    public static final int ABSENT = -1;
     private final long[] nodeIds;
     private final int[] direct;
 
@@ -26,14 +26,14 @@ final class TrackIndex {
         }
     }
 
-    static TrackIndex of(long[] nodeIds) {
+    public static TrackIndex of(long[] nodeIds) {
         long[] sorted = nodeIds.clone();
         Arrays.sort(sorted);
         return new TrackIndex(sorted);
     }
 
     /** Dense id of the node, or {@link #ABSENT} when it is not a track. */
-    int denseId(long nodeId) {
+    public int denseId(long nodeId) {
         if (direct != null) {
             return nodeId >= 0 && nodeId < direct.length ? direct[(int) nodeId] : ABSENT;
         }

@@ -55,7 +55,7 @@ public class ExplainProcedures {
         if (track == null) {
             throw new IllegalArgumentException(ExplainConfig.OWNER + ": no track with id '" + trackId + "'");
         }
-        float[] target = unit(PropertyValues.floatVector(track.getProperty(settings.property(), null)));
+        float[] target = PropertyValues.unitVector(track.getProperty(settings.property(), null));
         if (target == null) {
             throw new IllegalArgumentException(ExplainConfig.OWNER + ": track '" + trackId + "' has no embedding in '"
                     + settings.property() + "'; run musig.embed.write({writeProperty: '" + settings.property() + "'})");
@@ -65,7 +65,7 @@ public class ExplainProcedures {
         double[] sum = new double[target.length];
         for (Relationship contains : playlist.getRelationships(Direction.OUTGOING, GraphModel.CONTAINS)) {
             Node seed = contains.getEndNode();
-            float[] v = unit(PropertyValues.floatVector(seed.getProperty(settings.property(), null)));
+            float[] v = PropertyValues.unitVector(seed.getProperty(settings.property(), null));
             if (seed.equals(track) || v == null || v.length != target.length) {
                 continue; // the recommendation leaves the track itself out of the seed as well
             }
@@ -170,24 +170,6 @@ public class ExplainProcedures {
     private static String text(Node node, String property) {
         Object value = node.getProperty(property, null);
         return value == null ? null : value.toString();
-    }
-
-    private static float[] unit(float[] v) {
-        if (v == null) {
-            return null;
-        }
-        double norm = 0;
-        for (float x : v) {
-            norm += (double) x * x;
-        }
-        if (norm == 0 || !Double.isFinite(norm)) {
-            return null;
-        }
-        float[] u = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            u[i] = (float) (v[i] / Math.sqrt(norm));
-        }
-        return u;
     }
 
     private static double dot(float[] a, float[] b) {

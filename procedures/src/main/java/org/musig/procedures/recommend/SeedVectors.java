@@ -16,23 +16,15 @@ final class SeedVectors {
     static float[] mean(List<Node> seeds, String property) {
         double[] sum = null;
         for (Node seed : seeds) {
-            float[] v = PropertyValues.floatVector(seed.getProperty(property, null));
-            if (v == null || (sum != null && v.length != sum.length)) {
-                continue;
-            }
-            double norm = 0;
-            for (float x : v) {
-                norm += (double) x * x;
-            }
-            if (norm == 0 || !Double.isFinite(norm)) {
+            float[] unit = PropertyValues.unitVector(seed.getProperty(property, null));
+            if (unit == null || (sum != null && unit.length != sum.length)) {
                 continue;
             }
             if (sum == null) {
-                sum = new double[v.length];
+                sum = new double[unit.length];
             }
-            double scale = 1 / Math.sqrt(norm);
-            for (int i = 0; i < v.length; i++) {
-                sum[i] += v[i] * scale;
+            for (int i = 0; i < unit.length; i++) {
+                sum[i] += unit[i];
             }
         }
         if (sum == null) {
