@@ -89,6 +89,25 @@ public class EmbedProcedures {
         });
     }
 
+    /**
+     * What {@code musig.embed.write({modelName, writeProperty, tracks: 'missing'})} does, outside a procedure
+     * call (for {@code musig.embed.auto}): reads the store in a transaction of its own, writes the vectors and
+     * returns how many tracks got one.
+     */
+    public static long writeMissing(GraphDatabaseAPI db, String modelName, String writeProperty, Progress progress) {
+        EmbedConfig settings = EmbedConfig.parse("musig.embed.auto", Map.of("modelName", modelName,
+                "writeProperty", writeProperty, "tracks", "missing"), true);
+        StoredModel stored = ModelStore.load(db, modelName);
+        EmbedProcedures procedures = new EmbedProcedures();
+        procedures.db = db;
+        try (Transaction read = db.beginTx()) {
+            procedures.tx = read;
+            Embedded embedded = procedures.embed(stored, settings, new ArrayList<>(), progress);
+            return EmbeddingWriter.write(db, writeProperty, settings.batchSize(), embedded.nodeIds(),
+                    embedded.vectors(), progress);
+        }
+    }
+
     private record Embedded(long[] nodeIds, float[][] vectors) {
     }
 
