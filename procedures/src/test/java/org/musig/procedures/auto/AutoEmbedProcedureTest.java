@@ -82,7 +82,7 @@ class AutoEmbedProcedureTest extends MusigDatabase {
 
     @Test
     void commitsWithinTheDebounceAreEmbeddedByOneOrTwoRuns() throws InterruptedException {
-        single("CALL musig.embed.auto.start({modelName: 'auto', writeProperty: 'emb', debounceMillis: 1500})");
+        single("CALL musig.embed.auto.start({modelName: 'auto', writeProperty: 'emb', debounceMillis: 2500})");
         for (int i = 0; i < 5; i++) {
             createTracks("CREATE (:Track {id: 'auto-q" + i + "', audio: " + AUDIO + "})");
         }
