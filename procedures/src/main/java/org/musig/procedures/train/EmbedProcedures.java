@@ -65,11 +65,7 @@ public class EmbedProcedures {
             Embedded embedded = embed(stored, settings, notices, progress);
             long computeMillis = System.currentTimeMillis() - start;
             start = System.currentTimeMillis();
-            long written;
-            try (EmbeddingCache.Pin readersSeeTheOldVectors = EmbeddingCache.pin(db, settings.writeProperty())) {
-                written = EmbeddingWriter.write(db, settings.writeProperty(), settings.batchSize(), embedded.nodeIds(),
-                        embedded.vectors(), progress);
-            }
+            long written = writeVectors(settings, embedded, progress);
             long writeMillis = System.currentTimeMillis() - start;
             String index = null;
             start = System.currentTimeMillis();
@@ -100,6 +96,33 @@ public class EmbedProcedures {
             return new EmbeddingRow(embedded.nodeIds()[i], String.valueOf(node.getProperty("id", null)),
                     toList(embedded.vectors()[i]));
         });
+    }
+
+    /**
+     * What {@code musig.embed.write({modelName, writeProperty, tracks: 'missing'})} does, outside a procedure
+     * call (for {@code musig.embed.auto}): reads the store in a transaction of its own, writes the vectors and
+     * returns how many tracks got one.
+     */
+    public static long writeMissing(GraphDatabaseAPI db, String modelName, String writeProperty, Progress progress) {
+        EmbedConfig settings = EmbedConfig.parse("musig.embed.auto", Map.of("modelName", modelName,
+                "writeProperty", writeProperty, "tracks", "missing"), true);
+        EmbedProcedures procedures = new EmbedProcedures();
+        procedures.db = db;
+        try (ModelLeases.Lease lease = ModelLeases.embedding(db.databaseName(), modelName);
+             Transaction read = db.beginTx()) {
+            StoredModel stored = ModelStore.load(db, modelName);
+            procedures.tx = read;
+            Embedded embedded = procedures.embed(stored, settings, new ArrayList<>(), progress);
+            return procedures.writeVectors(settings, embedded, progress);
+        }
+    }
+
+    /** Writes the vectors while readers of the property keep seeing the ones from before the write. */
+    private long writeVectors(EmbedConfig settings, Embedded embedded, Progress progress) {
+        try (EmbeddingCache.Pin readersSeeTheOldVectors = EmbeddingCache.pin(db, settings.writeProperty())) {
+            return EmbeddingWriter.write(db, settings.writeProperty(), settings.batchSize(), embedded.nodeIds(),
+                    embedded.vectors(), progress);
+        }
     }
 
     private record Embedded(long[] nodeIds, float[][] vectors) {
