@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterAll;
@@ -96,6 +97,48 @@ public abstract class MusigDatabase {
 
     protected long count(String cypher) {
         return ((Number) single(cypher).values().iterator().next()).longValue();
+    }
+
+    /** Runs {@code cypher} on another thread; the future gives its failure, or null when it succeeded. */
+    protected CompletableFuture<Throwable> failureOf(String cypher) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                query(cypher);
+                return null;
+            } catch (Throwable e) {
+                return e;
+            }
+        });
+    }
+
+    /** Waits (up to a minute) until a running task in musig.listProgress() has {@code stage} in its name. */
+    protected void awaitRunning(String stage) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (query("CALL musig.listProgress() YIELD taskName, status WHERE status = 'RUNNING' AND taskName CONTAINS $stage "
+                + "RETURN taskName", Map.of("stage", stage)).isEmpty()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("no running task reached '" + stage + "' within a minute");
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    /** Terminates the one running query that starts with {@code prefix}; returns when that was asked, in nanos. */
+    protected long terminate(String prefix) {
+        List<Map<String, Object>> running = query("SHOW TRANSACTIONS YIELD transactionId, currentQuery "
+                + "WHERE currentQuery STARTS WITH $prefix RETURN transactionId", Map.of("prefix", prefix));
+        if (running.size() != 1) {
+            throw new AssertionError("expected one running query starting with '" + prefix + "', found " + running.size());
+        }
+        long at = System.nanoTime();
+        query("TERMINATE TRANSACTIONS $id", Map.of("id", running.get(0).get("transactionId")));
+        return at;
+    }
+
+    /** The statuses musig.listProgress() lists for tasks whose name starts with {@code owner}. */
+    protected List<Object> progressStatuses(String owner) {
+        return query("CALL musig.listProgress() YIELD taskName, status WHERE taskName STARTS WITH $owner RETURN status",
+                Map.of("owner", owner)).stream().map(r -> r.get("status")).toList();
     }
 
     protected Path writeImportFile(String relative, String content) {

@@ -66,8 +66,7 @@ class EmbedWriteSafetyTest extends MusigDatabase {
 
         assertThat(failure).as("the write must fail when terminated").isNotNull();
         assertThat((System.nanoTime() - terminatedAt) / 1e9).isLessThan(2.0);
-        assertThat(query("CALL musig.listProgress() YIELD taskName, status WHERE taskName STARTS WITH 'musig.embed.write' "
-                + "RETURN status")).extracting(r -> r.get("status")).contains("TERMINATED");
+        assertThat(progressStatuses("musig.embed.write")).contains("TERMINATED");
         assertThat(count("MATCH (t:Track) WHERE t.kept IS NULL RETURN count(t)")).as("tracks that had no value").isEqualTo(100);
         assertThat(count("MATCH (t:Track) WHERE t.kept <> t.keptReference OR (t.kept IS NULL) <> (t.keptReference IS NULL) "
                 + "RETURN count(t)")).as("tracks whose value the stopped write changed").isZero();
@@ -106,35 +105,5 @@ class EmbedWriteSafetyTest extends MusigDatabase {
     private List<Map<String, Object>> answer(String playlist, String property) {
         return query("CALL musig.recommend($id, {k: 10, property: $p, useIndex: false}) YIELD trackId, score "
                 + "RETURN trackId, score", Map.of("id", playlist, "p", property));
-    }
-
-    private CompletableFuture<Throwable> failureOf(String cypher) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                query(cypher);
-                return null;
-            } catch (Throwable e) {
-                return e;
-            }
-        });
-    }
-
-    private void awaitRunning(String stage) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (query("CALL musig.listProgress() YIELD taskName, status WHERE status = 'RUNNING' AND taskName CONTAINS $stage "
-                + "RETURN taskName", Map.of("stage", stage)).isEmpty()) {
-            assertThat(System.currentTimeMillis()).as("reached '" + stage + "'").isLessThan(deadline);
-            Thread.sleep(10);
-        }
-    }
-
-    /** Terminates the one running query that starts with {@code prefix}; returns when it was asked, in nanos. */
-    private long terminate(String prefix) {
-        List<Map<String, Object>> running = query("SHOW TRANSACTIONS YIELD transactionId, currentQuery "
-                + "WHERE currentQuery STARTS WITH $prefix RETURN transactionId", Map.of("prefix", prefix));
-        assertThat(running).hasSize(1);
-        long at = System.nanoTime();
-        query("TERMINATE TRANSACTIONS $id", Map.of("id", running.get(0).get("transactionId")));
-        return at;
     }
 }

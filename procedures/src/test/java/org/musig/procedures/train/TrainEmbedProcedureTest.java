@@ -93,31 +93,15 @@ class TrainEmbedProcedureTest extends MusigDatabase {
 
     @Test
     void aTerminatedTrainingStopsWithinTwoSecondsAndStoresNoModel() throws Exception {
-        var training = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            try {
-                query("CALL musig.train({graphName: 'tt', modelName: 'stopped', epochs: 1000, tolerance: 0.0})");
-                return (Throwable) null;
-            } catch (Throwable e) {
-                return e;
-            }
-        });
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (query("CALL musig.listProgress() YIELD taskName, status WHERE status = 'RUNNING' "
-                + "AND taskName STARTS WITH 'musig.train: epoch' RETURN taskName").isEmpty()) {
-            assertThat(System.currentTimeMillis()).as("training reached its first epoch").isLessThan(deadline);
-            Thread.sleep(20);
-        }
+        var training = failureOf("CALL musig.train({graphName: 'tt', modelName: 'stopped', epochs: 1000, tolerance: 0.0})");
+        awaitRunning("musig.train: epoch");
         Thread.sleep(300);
-        List<Map<String, Object>> running = query("SHOW TRANSACTIONS YIELD transactionId, currentQuery "
-                + "WHERE currentQuery STARTS WITH 'CALL musig.train' RETURN transactionId");
-        long terminatedAt = System.nanoTime();
-        query("TERMINATE TRANSACTIONS $id", Map.of("id", running.get(0).get("transactionId")));
+        long terminatedAt = terminate("CALL musig.train");
         Throwable failure = training.get(30, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(failure).isNotNull();
         assertThat((System.nanoTime() - terminatedAt) / 1e9).isLessThan(2.0);
         assertThat(count("MATCH (m:MusigModel {name: 'stopped'}) RETURN count(m)")).isZero();
-        assertThat(query("CALL musig.listProgress() YIELD taskName, status WHERE taskName STARTS WITH 'musig.train' "
-                + "RETURN status")).extracting(r -> r.get("status")).contains("TERMINATED");
+        assertThat(progressStatuses("musig.train")).contains("TERMINATED");
         // The name is free again: a new training under it is not refused as "being trained".
         single("CALL musig.train({graphName: 'tt', modelName: 'stopped', " + QUICK + "})");
     }
