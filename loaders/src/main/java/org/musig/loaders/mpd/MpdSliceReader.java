@@ -192,6 +192,9 @@ public final class MpdSliceReader {
         if (id == null) {
             throw invalid("playlist without \"pid\"");
         }
+        if (TrackIds.lengthProblem("playlist", id) != null) {
+            throw invalid(TrackIds.lengthProblem("playlist", id));
+        }
         if (tracks == null) {
             throw invalid("playlist " + id + " has no \"tracks\" array");
         }
@@ -240,6 +243,9 @@ public final class MpdSliceReader {
         }
         if (id == null) {
             throw invalid("track without \"track_uri\"");
+        }
+        if (TrackIds.lengthProblem("track", id) != null) {
+            throw invalid(TrackIds.lengthProblem("track", id));
         }
         return new MpdTrack(new TrackRecord(id, props, null, null, null), position);
     }

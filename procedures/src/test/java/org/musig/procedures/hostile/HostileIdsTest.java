@@ -129,6 +129,26 @@ class HostileIdsTest extends MusigDatabase {
         assertThat(count("MATCH (n) RETURN count(n)")).isEqualTo(nodes);
     }
 
+    @Test
+    void anIdOverTheIndexableLengthFailsTheFileWithItsPlaceAndWritesNothing() {
+        // Neo4j's unique index refuses keys over about 8 kB only at commit, after earlier batches: checked up front.
+        String longId = "i".repeat(40_000);
+        writeImportFile("long.csv", "track_id,playlist_id\nt1,p1\nt2,p1\n" + longId + ",p2\nt3," + longId + "\n");
+        assertThatThrownBy(() -> single("CALL musig.load.csv('long.csv', {batchSize: 2})"))
+                .hasMessageContaining("long.csv, line 4: track id of 40000 characters is longer than the limit of 1000");
+        assertThat(count("MATCH (n) RETURN count(n)")).isZero();
+        Map<String, Object> skipped = single("CALL musig.load.csv('long.csv', {batchSize: 2, onError: 'skip'})");
+        assertThat(skipped).containsEntry("rowsSkipped", 2L);
+        assertThat((List<?>) skipped.get("errors")).last().asString()
+                .contains("long.csv, line 5: playlist id of 40000 characters is longer than the limit of 1000");
+        clearGraph();
+        writeImportFile("long.json", "{\"playlists\": [{\"pid\": 1, \"tracks\": [{\"track_uri\": \"a\"}]}, "
+                + "{\"pid\": \"" + longId + "\", \"tracks\": [{\"track_uri\": \"b\"}]}]}");
+        assertThatThrownBy(() -> single("CALL musig.load.mpd('long.json', {batchSize: 1})"))
+                .hasMessageContaining("long.json, line 1").hasMessageContaining("playlist id of 40000 characters");
+        assertThat(count("MATCH (n) RETURN count(n)")).isZero();
+    }
+
     private List<Object> column(String cypher, String key, Map<String, Object> params) {
         return query(cypher, params).stream().map(row -> row.get(key)).toList();
     }
