@@ -8,7 +8,21 @@ public final class TrackIds {
     private static final String URI_PREFIX = "spotify:track:";
     private static final String LINK_MARKER = "open.spotify.com/track/";
 
+    /**
+     * Longest Track or Playlist id accepted. Ids are unique-indexed, and Neo4j's range index refuses a key over
+     * about 8 kB only when the write commits, without saying which input it came from and after earlier batches
+     * have committed; checked while the input is validated instead. Real ids are 22 characters (Spotify) or
+     * short numbers.
+     */
+    public static final int MAX_ID_LENGTH = 1_000;
+
     private TrackIds() {
+    }
+
+    /** Why {@code id} cannot be stored as a {@code what} id, or null when it can. */
+    public static String lengthProblem(String what, String id) {
+        return id != null && id.length() > MAX_ID_LENGTH ? what + " id of " + id.length()
+                + " characters is longer than the limit of " + MAX_ID_LENGTH : null;
     }
 
     public static String normalize(String raw) {

@@ -90,7 +90,7 @@ public final class CsvColumns {
                 Integer index = byName.get(key(mapped));
                 if (index == null) {
                     throw new LoadException(file + ": column '" + mapped + "' (config.columns." + field
-                            + ") is not in the header " + header);
+                            + ") is not in the header " + shown(header));
                 }
                 indexByField.put(field, index);
                 continue;
@@ -114,7 +114,7 @@ public final class CsvColumns {
                 Integer index = byName.get(key(acousticColumns.get(i)));
                 if (index == null) {
                     throw new LoadException(file + ": acoustic column '" + acousticColumns.get(i)
-                            + "' (config.acousticColumns) is not in the header " + header);
+                            + "' (config.acousticColumns) is not in the header " + shown(header));
                 }
                 indexes[i] = index;
             }
@@ -129,6 +129,19 @@ public final class CsvColumns {
             }
         }
         return found.values().stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The header for a message: a hostile header (thousands of columns, long names) must not flood it. */
+    static String shown(List<String> header) {
+        StringBuilder text = new StringBuilder("[");
+        for (int i = 0; i < header.size(); i++) {
+            String name = header.get(i);
+            if (i == 30 || text.length() + name.length() > 2_000) {
+                return text.append("... (").append(header.size()).append(" columns)]").toString();
+            }
+            text.append(i == 0 ? "" : ", ").append(name);
+        }
+        return text.append("]").toString();
     }
 
     private static String key(String headerName) {
@@ -169,7 +182,7 @@ public final class CsvColumns {
         for (String field : fields) {
             if (!has(field)) {
                 throw new LoadException(file + ": required column for '" + field + "' not found; tried "
-                        + ALIASES.get(field) + " in the header " + header
+                        + ALIASES.get(field) + " in the header " + shown(header)
                         + " (map it with config.columns: {" + field + ": '<header name>'})");
             }
         }

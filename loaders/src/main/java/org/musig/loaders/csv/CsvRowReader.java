@@ -1,7 +1,9 @@
 package org.musig.loaders.csv;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.BufferedReader;
@@ -10,6 +12,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.musig.loaders.LoadException;
@@ -17,18 +20,33 @@ import org.musig.loaders.LoadException;
 /**
  * Streams the rows of a CSV file (header first) with Jackson's CSV parser: quoted fields, quoted
  * newlines, CRLF line ends and a UTF-8 byte-order mark are handled; each row knows its line number.
+ *
+ * <p>Hostile input is bounded while it is read: a row with more than {@link #MAX_COLUMNS} columns and a field
+ * longer than {@link #MAX_FIELD_LENGTH} characters fail the file with its name and line as soon as the limit
+ * is passed, so neither a header of a million columns nor a field of gigabytes is ever held in memory. A
+ * longer field is refused rather than loaded: no column of the data model (ids, names, numbers) is
+ * meaningful at that size, and a value that large is far more likely a broken quote swallowing the rest of
+ * the file than real data.
  */
 public final class CsvRowReader implements AutoCloseable {
+    /** Room for wide acoustic vectors (e.g. OpenL3's 6,144 dimensions) beside the usual columns. */
+    public static final int MAX_COLUMNS = 10_000;
+    public static final int MAX_FIELD_LENGTH = 1_000_000;
+
+    private static final CsvFactory CSV = CsvFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_FIELD_LENGTH).build())
+            .build();
+
     private final String fileName;
     private final Reader reader;
-    private final MappingIterator<String[]> rows;
+    private final CsvParser parser;
     private final List<String> header;
     private long line;
 
-    private CsvRowReader(String fileName, Reader reader, MappingIterator<String[]> rows) {
+    private CsvRowReader(String fileName, Reader reader, CsvParser parser) {
         this.fileName = fileName;
         this.reader = reader;
-        this.rows = rows;
+        this.parser = parser;
         String[] first = next();
         if (first == null) {
             throw new LoadException(fileName + ": the file is empty (a header row is required)");
@@ -40,13 +58,12 @@ public final class CsvRowReader implements AutoCloseable {
     }
 
     public static CsvRowReader open(Path file, char delimiter) {
-        CsvMapper mapper = new CsvMapper();
-        mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
-        CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(delimiter);
         try {
             BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-            MappingIterator<String[]> rows = mapper.readerFor(String[].class).with(schema).readValues(reader);
-            return new CsvRowReader(file.getFileName().toString(), reader, rows);
+            CsvParser parser = (CsvParser) CSV.createParser(reader);
+            // Without column names in the schema every row is exposed as an array of strings.
+            parser.setSchema(CsvSchema.emptySchema().withColumnSeparator(delimiter));
+            return new CsvRowReader(file.getFileName().toString(), reader, parser);
         } catch (IOException e) {
             throw new LoadException(file.getFileName() + ": cannot be read: " + e.getMessage(), e);
         }
@@ -60,18 +77,38 @@ public final class CsvRowReader implements AutoCloseable {
     public String[] next() {
         try {
             while (true) {
-                long before = rows.getCurrentLocation() == null ? 0 : rows.getCurrentLocation().getLineNr();
-                if (!rows.hasNextValue()) {
+                long before = parser.currentLocation().getLineNr();
+                JsonToken token = parser.nextToken();
+                if (token == null) {
                     return null;
                 }
-                String[] row = rows.nextValue();
                 line = Math.max(before, 1);
-                if (row.length == 0 || (row.length == 1 && row[0].isBlank())) {
+                if (token != JsonToken.START_ARRAY) {
+                    throw LoadException.at(fileName, line, "malformed CSV: unexpected " + token);
+                }
+                List<String> cells = new ArrayList<>();
+                while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+                    if (token == null) {
+                        throw LoadException.at(fileName, line, "malformed CSV: unexpected end of the file");
+                    }
+                    if (cells.size() == MAX_COLUMNS) {
+                        throw LoadException.at(fileName, line, "more than " + MAX_COLUMNS
+                                + " columns (the limit per row)");
+                    }
+                    cells.add(parser.getText());
+                }
+                if (cells.isEmpty() || (cells.size() == 1 && cells.get(0).isBlank())) {
                     continue;
                 }
-                return row;
+                return cells.toArray(String[]::new);
             }
+        } catch (StreamConstraintsException e) {
+            throw LoadException.at(fileName, Math.max(line, 1), "a field is longer than " + MAX_FIELD_LENGTH
+                    + " characters (the limit per field; is a quote left open?)");
         } catch (IOException | RuntimeException e) {
+            if (e instanceof LoadException load) {
+                throw load;
+            }
             String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().split("\n")[0];
             throw LoadException.at(fileName, Math.max(line, 1), "malformed CSV: " + detail);
         }
@@ -89,7 +126,7 @@ public final class CsvRowReader implements AutoCloseable {
     @Override
     public void close() {
         try {
-            rows.close();
+            parser.close();
             reader.close();
         } catch (IOException ignored) {
             // closing a reader we only read from cannot lose data

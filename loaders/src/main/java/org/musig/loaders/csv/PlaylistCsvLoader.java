@@ -11,6 +11,7 @@ import org.musig.loaders.LoadException;
 import org.musig.loaders.LoadOptions;
 import org.musig.loaders.LoadResult;
 import org.musig.loaders.PlaylistRecord;
+import org.musig.loaders.TrackIds;
 import org.musig.loaders.TrackRecord;
 import org.musig.loaders.write.MembershipWriter;
 import org.musig.model.progress.Progress;
@@ -67,6 +68,9 @@ public final class PlaylistCsvLoader {
                 try {
                     TrackRecord track = tracks.map();
                     String playlistId = values.required("playlistId");
+                    if (TrackIds.lengthProblem("playlist", playlistId) != null) {
+                        throw values.fail(TrackIds.lengthProblem("playlist", playlistId));
+                    }
                     String genre = values.text("genre");
                     String subgenre = values.text("subgenre");
                     String key = playlistId + '\u0000' + genre + '\u0000' + subgenre;

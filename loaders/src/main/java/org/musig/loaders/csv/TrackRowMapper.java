@@ -41,6 +41,9 @@ final class TrackRowMapper {
         if (id == null) {
             throw values.fail("track id is empty");
         }
+        if (TrackIds.lengthProblem("track", id) != null) {
+            throw values.fail(TrackIds.lengthProblem("track", id));
+        }
         Map<String, Object> props = new LinkedHashMap<>();
         putText(props, "name", "trackName");
         putText(props, "artist", "artist");

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -27,9 +29,28 @@ import org.musig.loaders.TrackRecord;
  * array; per track a {@code track_uri}. Unknown fields are ignored. A broken playlist or track either
  * fails the read (the default) or, when {@code skipInvalid} is set, is reported to {@code onInvalid}
  * and skipped. Broken JSON syntax always fails the file.
+ *
+ * <p>Hostile input is bounded while it is read, never after: a string (a value or a field name) longer than
+ * {@link #MAX_STRING_LENGTH} characters, nesting deeper than {@link #MAX_NESTING_DEPTH} and a playlist with more
+ * than {@link #MAX_TRACKS_PER_PLAYLIST} tracks fail the file at that point, so a huge or deep file that is not
+ * an MPD slice costs neither memory nor a StackOverflowError. Values of fields the reader ignores are skipped
+ * without being buffered, whatever their length.
  */
 public final class MpdSliceReader {
-    private static final JsonFactory JSON = new JsonFactory();
+    /** An MPD slice's longest strings are playlist descriptions of a few hundred characters. */
+    public static final int MAX_STRING_LENGTH = 1_000_000;
+    /** A slice is 5 levels deep (slice, playlists, playlist, tracks, track); unknown fields get some room. */
+    public static final int MAX_NESTING_DEPTH = 100;
+    /** The MPD caps playlists at 250 tracks and Spotify at 10,000; this bounds the one playlist held in memory. */
+    public static final int MAX_TRACKS_PER_PLAYLIST = 100_000;
+
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxStringLength(MAX_STRING_LENGTH)
+                    .maxNameLength(MAX_STRING_LENGTH)
+                    .maxNestingDepth(MAX_NESTING_DEPTH)
+                    .build())
+            .build();
 
     /** Receives each valid playlist with its tracks in file order. */
     public interface Visitor {
@@ -75,13 +96,22 @@ public final class MpdSliceReader {
                 throw fail("no \"playlists\" array in the file (is it an MPD slice?)");
             }
             return count;
+        } catch (StreamConstraintsException e) {
+            throw new LoadException(location(e) + "exceeds a limit of the MPD loader: " + e.getOriginalMessage()
+                    .replaceAll(", from `StreamReadConstraints[^`]*`", "")
+                    + " (is it an MPD slice?)");
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw new LoadException(name + ", line " + (at == null ? "?" : at.getLineNr()) + ", column "
-                    + (at == null ? "?" : at.getColumnNr()) + ": malformed JSON: " + e.getOriginalMessage());
+            throw new LoadException(location(e) + "malformed JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new LoadException(name + ": cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    private String location(JsonProcessingException e) {
+        // A limit is reported without a location; the parser stopped where it was passed.
+        JsonLocation at = e.getLocation() != null ? e.getLocation() : parser == null ? null : parser.currentLocation();
+        return name + ", line " + (at == null ? "?" : at.getLineNr()) + ", column "
+                + (at == null ? "?" : at.getColumnNr()) + ": ";
     }
 
     private long readPlaylists(Visitor visitor) throws IOException {
@@ -162,6 +192,9 @@ public final class MpdSliceReader {
         if (id == null) {
             throw invalid("playlist without \"pid\"");
         }
+        if (TrackIds.lengthProblem("playlist", id) != null) {
+            throw invalid(TrackIds.lengthProblem("playlist", id));
+        }
         if (tracks == null) {
             throw invalid("playlist " + id + " has no \"tracks\" array");
         }
@@ -174,6 +207,9 @@ public final class MpdSliceReader {
         while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
             if (token != JsonToken.START_OBJECT) {
                 throw invalid("a track must be a JSON object, found " + token);
+            }
+            if (tracks.size() == MAX_TRACKS_PER_PLAYLIST) {
+                throw invalid("a playlist has more than " + MAX_TRACKS_PER_PLAYLIST + " tracks (the limit per playlist)");
             }
             tracks.add(readTrack(tracks.size()));
         }
@@ -207,6 +243,9 @@ public final class MpdSliceReader {
         }
         if (id == null) {
             throw invalid("track without \"track_uri\"");
+        }
+        if (TrackIds.lengthProblem("track", id) != null) {
+            throw invalid(TrackIds.lengthProblem("track", id));
         }
         return new MpdTrack(new TrackRecord(id, props, null, null, null), position);
     }

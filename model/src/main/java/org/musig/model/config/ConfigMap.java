@@ -57,11 +57,11 @@ public final class ConfigMap {
         } else if (value instanceof Number n && isIntegral(n)) {
             result = n.longValue();
         } else {
-            throw wrongType(key, "an integer", value);
+            throw wrongType(key, "an integer", value, integerRange(min, max));
         }
         if (result < min || result > max) {
-            throw new IllegalArgumentException(owner + ": configuration key '" + key + "' must be between "
-                    + min + " and " + max + ", got " + result);
+            throw new IllegalArgumentException(owner + ": configuration key '" + key + "' must be "
+                    + integerRange(min, max) + ", got " + result);
         }
         effective.put(key, result);
         return result;
@@ -75,11 +75,11 @@ public final class ConfigMap {
         } else if (value instanceof Number n) {
             result = n.doubleValue();
         } else {
-            throw wrongType(key, "a number", value);
+            throw wrongType(key, "a number", value, numberRange(min, max));
         }
         if (Double.isNaN(result) || result < min || result > max) {
-            throw new IllegalArgumentException(owner + ": configuration key '" + key + "' must be a number between "
-                    + min + " and " + max + ", got " + result);
+            throw new IllegalArgumentException(owner + ": configuration key '" + key + "' must be a number "
+                    + numberRange(min, max) + ", got " + result);
         }
         effective.put(key, result);
         return result;
@@ -158,7 +158,7 @@ public final class ConfigMap {
             result = new ArrayList<>(list.size());
             for (Object item : list) {
                 if (!(item instanceof Number n) || !isIntegral(n)) {
-                    throw wrongType(key, "a list of integers", value);
+                    throw wrongType(key, "a list of integers", value, listRange(minSize, maxSize, min, max));
                 }
                 long v = n.longValue();
                 if (v < min || v > max) {
@@ -168,7 +168,7 @@ public final class ConfigMap {
                 result.add((int) v);
             }
         } else {
-            throw wrongType(key, "a list of integers", value);
+            throw wrongType(key, "a list of integers", value, listRange(minSize, maxSize, min, max));
         }
         if (result.size() < minSize || result.size() > maxSize) {
             throw new IllegalArgumentException(owner + ": configuration key '" + key + "' must have between " + minSize
@@ -295,6 +295,31 @@ public final class ConfigMap {
     private IllegalArgumentException wrongType(String key, String expected, Object value) {
         return new IllegalArgumentException(owner + ": configuration key '" + key + "' must be " + expected
                 + ", got " + value.getClass().getSimpleName() + " " + describe(value));
+    }
+
+    /** A wrong type, with the values that would have been accepted (so one error tells the user everything). */
+    private IllegalArgumentException wrongType(String key, String expected, Object value, String allowed) {
+        return new IllegalArgumentException(wrongType(key, expected, value).getMessage() + " (allowed: " + allowed + ")");
+    }
+
+    private static String integerRange(long min, long max) {
+        if (min == Long.MIN_VALUE && max == Long.MAX_VALUE) {
+            return "any integer";
+        }
+        return max == Long.MAX_VALUE ? "at least " + min : "between " + min + " and " + max;
+    }
+
+    /** A minimum of (nearly) the smallest positive double reads "greater than 0", not "between 4.9E-324 and ...". */
+    private static String numberRange(double min, double max) {
+        String lower = min > 0 && min < 1e-300 ? "greater than 0" : null;
+        if (lower == null) {
+            return "between " + min + " and " + max;
+        }
+        return lower + " and at most " + max;
+    }
+
+    private static String listRange(int minSize, int maxSize, long min, long max) {
+        return minSize + " to " + maxSize + " integers, each " + integerRange(min, max);
     }
 
     private static String describe(Object value) {

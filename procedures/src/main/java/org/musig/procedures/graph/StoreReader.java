@@ -117,7 +117,8 @@ final class StoreReader {
     }
 
     private static long countLabel(Transaction tx, org.neo4j.graphdb.Label label) {
-        try (var result = tx.execute("MATCH (n:" + label.name() + ") RETURN count(n) AS c")) {
+        // A label cannot be a parameter; it is one of GraphModel's constants, quoted all the same.
+        try (var result = tx.execute("MATCH (n:`" + label.name().replace("`", "``") + "`) RETURN count(n) AS c")) {
             return ((Number) result.next().get("c")).longValue();
         }
     }

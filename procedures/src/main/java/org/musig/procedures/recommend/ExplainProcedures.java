@@ -47,6 +47,10 @@ public class ExplainProcedures {
     public Stream<Explanation> explain(@Name("playlistId") String playlistId, @Name("trackId") String trackId,
                                        @Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
         ExplainConfig settings = ExplainConfig.parse(config);
+        if (playlistId == null || trackId == null) {
+            throw new IllegalArgumentException(ExplainConfig.OWNER + ": " + (playlistId == null ? "playlistId" : "trackId")
+                    + " is null");
+        }
         Node playlist = tx.findNode(GraphModel.PLAYLIST, GraphModel.ID, playlistId);
         if (playlist == null) {
             throw new IllegalArgumentException(ExplainConfig.OWNER + ": no playlist with id '" + playlistId + "'");

@@ -39,9 +39,10 @@ public class RecommendProcedures {
     public Stream<Recommendation> recommend(@Name("playlistId") String playlistId,
                                             @Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
         RecommendConfig settings = RecommendConfig.parse("musig.recommend", config);
-        Node playlist = tx.findNode(GraphModel.PLAYLIST, GraphModel.ID, playlistId);
+        Node playlist = playlistId == null ? null : tx.findNode(GraphModel.PLAYLIST, GraphModel.ID, playlistId);
         if (playlist == null) {
-            throw new IllegalArgumentException("musig.recommend: no playlist with id '" + playlistId + "'");
+            throw new IllegalArgumentException("musig.recommend: " + (playlistId == null ? "playlistId is null"
+                    : "no playlist with id '" + playlistId + "'"));
         }
         List<Node> seeds = new ArrayList<>();
         for (Relationship contains : playlist.getRelationships(Direction.OUTGOING, GraphModel.CONTAINS)) {
@@ -71,6 +72,9 @@ public class RecommendProcedures {
     public Stream<Recommendation> similar(@Name("trackId") String trackId,
                                           @Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
         RecommendConfig settings = RecommendConfig.parse("musig.similar", config);
+        if (trackId == null) {
+            throw new IllegalArgumentException("musig.similar: trackId is null");
+        }
         return rank("musig.similar", "track '" + trackId + "'", findTracks("musig.similar", List.of(trackId)),
                 new RecommendConfig(settings.k(), settings.property(), true, settings.useIndex()));
     }
