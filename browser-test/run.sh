@@ -3,7 +3,8 @@
 #   browser-test/run.sh [DATA_DIR]
 # Without DATA_DIR it prepares one with `./musig demo --quick` (about 3 minutes). Needs chromium
 # (apt-get install chromium) and Node 18+; installs puppeteer-core (no browser download) on first use.
-# Writes target/browser-e2e.png. Exits 0 when the Browser showed the musig.recommend result.
+# Writes target/browser-e2e.png, target/browser-guide.png and browser-guide-step1.png. Exits 0 when the Browser showed the
+# musig.recommend result and played the MUSIG guide (:play http://127.0.0.1:PORT/musig/guide).
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
@@ -29,4 +30,5 @@ for _ in $(seq 1 120); do
   kill -0 $SERVER 2>/dev/null || { echo "server did not start:"; tail -20 "$LOG"; exit 1; }
   sleep 1
 done
-node "$HERE/browser-e2e.mjs" "http://127.0.0.1:$HTTP/" "bolt://127.0.0.1:$BOLT" "$ROOT/target/browser-e2e.png"
+node "$HERE/browser-e2e.mjs" "http://127.0.0.1:$HTTP/" "bolt://127.0.0.1:$BOLT" "$ROOT/target/browser-e2e.png" \
+  "$ROOT/target/browser-guide.png"

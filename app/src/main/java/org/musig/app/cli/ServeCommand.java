@@ -42,6 +42,7 @@ public final class ServeCommand implements Command {
         out.println("  Bolt:    " + server.boltUri() + "   (no authentication)");
         out.println("  HTTP:    " + server.httpUri());
         out.println("  Browser: " + server.httpUri() + "browser/   (connect with no authentication)");
+        out.println("  Guide:   :play " + server.guideUri() + "   (run it in the Browser: the walk-through as slides)");
         out.println("  Data:    " + data.toAbsolutePath());
         out.println("  Import:  " + serverOptions.importDir().toAbsolutePath());
         out.println("Press Ctrl-C (or send SIGTERM) to stop.");

@@ -79,6 +79,11 @@ public final class EmbeddedServer implements AutoCloseable {
         return "http://127.0.0.1:" + options.httpPort() + "/";
     }
 
+    /** The walk-through as Neo4j Browser slides: {@code :play} this URL in the Browser. */
+    public String guideUri() {
+        return httpUri() + ServerOptions.GUIDE_MOUNT.substring(1) + "/guide";
+    }
+
     public boolean isRunning() {
         return bootstrapper.isRunning();
     }

@@ -3,12 +3,15 @@ package org.musig.app.server;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.musig.app.guide.GuideResource;
 
 /**
  * Where the embedded server keeps its files and how it listens. Only 127.0.0.1 is ever bound, and
  * authentication is off: the launcher is for one person's machine (see README).
  */
 public record ServerOptions(Path dataDir, Path importDir, int boltPort, int httpPort, boolean network) {
+    static final String GUIDE_PACKAGE = GuideResource.class.getPackageName();
+    static final String GUIDE_MOUNT = "/musig";
 
     public static ServerOptions offline(Path dataDir, Path importDir) {
         return new ServerOptions(dataDir, importDir, 0, 0, false);
@@ -41,6 +44,10 @@ public record ServerOptions(Path dataDir, Path importDir, int boltPort, int http
             s.put("server.bolt.advertised_address", "127.0.0.1:" + boltPort);
             s.put("server.http.listen_address", "127.0.0.1:" + httpPort);
             s.put("server.http.advertised_address", "127.0.0.1:" + httpPort);
+            // The walk-through as Browser slides at /musig/guide (org.musig.app.guide.GuideResource); the
+            // Browser plays a remote guide only from an allowed host, and this server is 127.0.0.1.
+            s.put("server.unmanaged_extension_classes", GUIDE_PACKAGE + "=" + GUIDE_MOUNT);
+            s.put("browser.remote_content_hostname_whitelist", "guides.neo4j.com,localhost,127.0.0.1");
         }
         return s;
     }
