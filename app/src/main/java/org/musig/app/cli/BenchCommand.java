@@ -76,15 +76,15 @@ public final class BenchCommand implements Command {
 
                 Usage: ./musig bench load-recommend [--playlists 95000] [--clients 32] [--seconds 60]
                                                     [--embed-after 5] [--property musigLoad] [--train-pairs 100000]
-                                                    [--verify 300] [--bolt-port 7687] [--work DIR]
+                                                    [--verify 150] [--bolt-port 7687] [--work DIR]
 
                 On the database 'bench train' left, starts the Bolt server; setup (not timed) builds the graph in
                 memory, trains models 'load-old' and 'load-new' (different seeds, one epoch of --train-pairs
                 pairs; kept for later runs) and writes load-old's vectors into Track.<property>. Then --clients
                 Bolt clients, one session each, call musig.recommend and musig.recommend.fromTracks (5 of the
-                playlist's tracks) in turn on random playlists for --seconds, while musig.train trains a third
-                model and, --embed-after seconds in, musig.embed.write writes load-new's vectors into the same
-                property. Prints calls per second and p50/p99/max latency per query and per phase (before,
+                playlist's tracks) in turn on random playlists for --seconds (longer while the write still runs:
+                until 5 s after it ends), while musig.train trains a third model and, --embed-after seconds in,
+                musig.embed.write writes load-new's vectors into the same property. Prints calls per second and p50/p99/max latency per query and per phase (before,
                 during, after the write), failed calls, the train and embed.write times, and for every answer
                 whether its scores match the property's vectors before the write (old), after it (new) or
                 neither (MIXED); a sample of --verify answers is also checked to be the true top k by brute
@@ -175,7 +175,7 @@ public final class BenchCommand implements Command {
         }
         return new LoadRecommendBenchmark.Settings((int) options.number("clients", 32, 1, 1024), seconds, embedAfter,
                 property, options.number("train-pairs", 100_000, 1, Long.MAX_VALUE),
-                (int) options.number("verify", 300, 0, 100_000));
+                (int) options.number("verify", 150, 0, 100_000));
     }
 
     private static int graph(Options options, GeneratorConfig config, Path work, Path importDir, String dataset,

@@ -44,6 +44,7 @@ final class LoadRecommendBenchmark {
     static final String NEW_MODEL = "load-new";
     static final String BACKGROUND_MODEL = "load-background";
     private static final int POOL = 2000;
+    private static final long AFTER_WRITE_NANOS = 5_000_000_000L;
 
     /** A seed playlist: its id and its tracks' rows. */
     private record Playlist(String id, int[] tracks) {
@@ -116,7 +117,7 @@ final class LoadRecommendBenchmark {
                 + "RETURN nodeCount", Map.of("m", OLD_MODEL, "p", property), r -> r.next());
         out.printf(Locale.ROOT, "setup: '%s' vectors written to Track.%s in %.1f s%n", OLD_MODEL, property, since(t));
         Map<String, Integer> rows = new HashMap<>();
-        float[][] oldVectors = readVectors(db, property, rows);
+        float[][] oldUnits = AnswerConsistency.units(readVectors(db, property, rows));
         List<Playlist> playlists = playlistPool(db, rows);
         out.printf(Locale.ROOT, "setup: %,d tracks' old vectors read; %,d random playlists as seeds%n", rows.size(),
                 playlists.size());
@@ -145,7 +146,8 @@ final class LoadRecommendBenchmark {
             List<Future<List<Call>>> futures = new ArrayList<>();
             for (int c = 0; c < settings.clients(); c++) {
                 int client = c;
-                Callable<List<Call>> loop = () -> clientLoop(driver, client, deadline, playlists, ids, rows, property);
+                Callable<List<Call>> loop = () -> clientLoop(driver, client, () -> loading(deadline, embed), playlists,
+                        ids, rows, property);
                 futures.add(pool.submit(loop));
             }
             List<Call> calls = new ArrayList<>();
@@ -157,17 +159,31 @@ final class LoadRecommendBenchmark {
             trainThread.join();
             embedThread.join();
 
-            float[][] newVectors = readVectors(db, property, rows);
-            return report(out, settings, calls, loadStart, loadEnd, train, embed, oldVectors, newVectors);
+            t = System.nanoTime();
+            float[][] newUnits = AnswerConsistency.units(readVectors(db, property, rows));
+            out.printf(Locale.ROOT, "%,d calls in %.1f s; new vectors read in %.1f s%n%n", calls.size(),
+                    (loadEnd - loadStart) / 1e9, since(t));
+            return report(out, settings, calls, loadStart, loadEnd, train, embed, new AnswerConsistency(oldUnits, newUnits));
         }
     }
 
-    private static List<Call> clientLoop(Driver driver, int client, long deadline, List<Playlist> playlists, String[] ids,
-                                         Map<String, Integer> rows, String property) {
+    /**
+     * The load lasts --seconds, and longer when the write has not finished by then: until AFTER_WRITE after
+     * it, so that answers during and after the whole write are checked.
+     */
+    private static boolean loading(long deadline, Background embed) {
+        long now = System.nanoTime();
+        long writeEnd = embed.end;
+        return now < deadline || writeEnd == 0 || now < writeEnd + AFTER_WRITE_NANOS;
+    }
+
+    private static List<Call> clientLoop(Driver driver, int client, java.util.function.BooleanSupplier loading,
+                                         List<Playlist> playlists, String[] ids, Map<String, Integer> rows,
+                                         String property) {
         Random random = new Random(1000 + client);
         List<Call> calls = new ArrayList<>();
         try (Session session = driver.session()) {
-            for (int n = client; System.nanoTime() < deadline; n++) {
+            for (int n = client; loading.getAsBoolean(); n++) {
                 calls.add(call(session, n % 2 == 1, playlists.get(random.nextInt(playlists.size())), ids, rows,
                         property, random));
             }
@@ -290,7 +306,7 @@ final class LoadRecommendBenchmark {
     }
 
     private static int report(PrintStream out, Settings settings, List<Call> calls, long loadStart, long loadEnd,
-                              Background train, Background embed, float[][] oldVectors, float[][] newVectors) {
+                              Background train, Background embed, AnswerConsistency check) {
         double loadSeconds = (loadEnd - loadStart) / 1e9;
         boolean embedRan = embed.start > 0;
         long writeStart = embedRan ? embed.start : loadEnd;
@@ -302,11 +318,10 @@ final class LoadRecommendBenchmark {
         lines.add(latency("all", calls, c -> true, loadSeconds));
         Table.print(out, lines);
 
-        AnswerConsistency check = new AnswerConsistency(AnswerConsistency.units(oldVectors),
-                AnswerConsistency.units(newVectors));
         String[] phases = {"before the write", "during the write", "after the write"};
         double[] phaseSeconds = {(writeStart - loadStart) / 1e9, (Math.min(writeEnd, loadEnd) - writeStart) / 1e9,
                 Math.max(0, loadEnd - writeEnd) / 1e9};
+        long checkStart = System.nanoTime();
         Map<Call, AnswerConsistency.Verdict> verdicts = new HashMap<>();
         List<List<Call>> byPhase = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (Call c : calls) {
@@ -326,7 +341,7 @@ final class LoadRecommendBenchmark {
             List<Call> phaseCalls = byPhase.get(p);
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("phase", phases[p]);
-            line.put("seconds", Math.round(phaseSeconds[p] * 10) / 10.0);
+            line.put("seconds", round(phaseSeconds[p]));
             Map<String, Object> times = latency(phases[p], phaseCalls, c -> true, phaseSeconds[p]);
             times.remove("query");
             line.putAll(times);
@@ -346,8 +361,8 @@ final class LoadRecommendBenchmark {
             }
         }
         Table.print(out, phaseLines);
-        out.printf(Locale.ROOT, "top-%d check (brute force in the client, under the answer's vector set): %d of %d "
-                + "sampled consistent answers are the true top k%n", 10, topK, checked);
+        out.printf(Locale.ROOT, "top-10 check (brute force in the client, under the answer's vector set): %d of %d "
+                + "sampled consistent answers are the true top k (checked in %.1f s)%n", topK, checked, since(checkStart));
 
         out.printf(Locale.ROOT, "%nmusig.embed.write of '%s' into Track.%s: started %.1f s into the load, %s%n",
                 NEW_MODEL, settings.property(), embedRan ? (embed.start - loadStart) / 1e9 : Double.NaN,
@@ -375,15 +390,15 @@ final class LoadRecommendBenchmark {
         line.put("query", label);
         line.put("calls", millis.length);
         line.put("failed", chosen.stream().filter(c -> c.error() != null).count());
-        line.put("callsPerSecond", seconds > 0 ? Math.round(millis.length / seconds * 10) / 10.0 : "");
+        line.put("callsPerSecond", seconds > 0 ? round(millis.length / seconds) : "");
         line.put("p50Ms", millis.length == 0 ? "" : round(millis[millis.length / 2]));
         line.put("p99Ms", millis.length == 0 ? "" : round(millis[(int) Math.ceil(millis.length * 0.99) - 1]));
         line.put("maxMs", millis.length == 0 ? "" : round(millis[millis.length - 1]));
         return line;
     }
 
-    private static double round(double v) {
-        return Math.round(v * 10) / 10.0;
+    private static String round(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
     }
 
     private static double since(long startNanos) {
