@@ -75,20 +75,21 @@ public final class BenchCommand implements Command {
                 vector index over Track.musigBench (kept for later runs), which the procedures then use.
 
                 Usage: ./musig bench load-recommend [--playlists 95000] [--clients 32] [--seconds 60]
-                                                    [--embed-after 5] [--property musigLoad] [--train-pairs 100000]
-                                                    [--verify 150] [--bolt-port 7687] [--work DIR]
+                                                    [--property musigLoad] [--train-pairs 100000] [--verify 150]
+                                                    [--bolt-port 7687] [--work DIR]
 
                 On the database 'bench train' left, starts the Bolt server; setup (not timed) builds the graph in
                 memory, trains models 'load-old' and 'load-new' (different seeds, one epoch of --train-pairs
                 pairs; kept for later runs) and writes load-old's vectors into Track.<property>. Then --clients
-                Bolt clients, one session each, call musig.recommend and musig.recommend.fromTracks (5 of the
-                playlist's tracks) in turn on random playlists for --seconds (longer while the write still runs:
-                until 5 s after it ends), while musig.train trains a third model and, --embed-after seconds in,
-                musig.embed.write writes load-new's vectors into the same property. Prints calls per second and p50/p99/max latency per query and per phase (before,
-                during, after the write), failed calls, the train and embed.write times, and for every answer
-                whether its scores match the property's vectors before the write (old), after it (new) or
-                neither (MIXED); a sample of --verify answers is also checked to be the true top k by brute
-                force. Exits 1 if a call failed or an answer was mixed.
+                Bolt clients, one session each, make one call each (a sample before the write); then
+                musig.embed.write starts writing load-new's vectors into the same property, and once its first
+                batch has committed the clients call musig.recommend and musig.recommend.fromTracks (5 of the
+                playlist's tracks) in turn on random playlists for --seconds while musig.train trains a third
+                model; after the write and the training end, one call each again (a sample after). Prints calls
+                per second and p50/p99/max latency per query, failed calls, the train and embed.write times, and
+                per phase (before, during, after the write) whether each answer's scores match the property's
+                vectors before the write (old), after it (new) or neither (MIXED); a sample of --verify answers
+                is also checked to be the true top k by brute force. Exits 1 if a call failed or an answer was mixed.
                 """;
     }
 
@@ -97,7 +98,7 @@ public final class BenchCommand implements Command {
         Options options = Options.parse("bench", args,
                 Set.of("playlists", "tracks", "seed", "batch-size", "work", "genres", "mean-length", "min-weight",
                         "concurrency", "dimension", "train-batch", "iterations", "queries", "bolt-port", "http-port",
-                        "clients", "seconds", "embed-after", "property", "train-pairs", "verify"),
+                        "clients", "seconds", "property", "train-pairs", "verify"),
                 Set.of("index"));
         String benchmark = options.positional().size() == 1 ? options.positional().get(0) : "";
         if (!Set.of("load", "graph", "train", "recommend", "load-recommend").contains(benchmark)) {
@@ -163,17 +164,12 @@ public final class BenchCommand implements Command {
     /** load-recommend's options, checked before anything starts. */
     static LoadRecommendBenchmark.Settings loadSettings(Options options) {
         int seconds = (int) options.number("seconds", 60, 2, 3600);
-        int embedAfter = (int) options.number("embed-after", 5, 0, 3600);
-        if (embedAfter >= seconds) {
-            throw new Options.UsageException("bench load-recommend: --embed-after (" + embedAfter
-                    + " s) must be less than --seconds (" + seconds + " s), so that the write runs under load");
-        }
         String property = options.get("property", "musigLoad");
         if (!property.matches("[A-Za-z_][A-Za-z0-9_]*") || property.equals("musigBench")) {
             throw new Options.UsageException("bench load-recommend: --property must be a plain property name other "
                     + "than musigBench (which bench recommend uses), got '" + property + "'");
         }
-        return new LoadRecommendBenchmark.Settings((int) options.number("clients", 32, 1, 1024), seconds, embedAfter,
+        return new LoadRecommendBenchmark.Settings((int) options.number("clients", 32, 1, 1024), seconds,
                 property, options.number("train-pairs", 100_000, 1, Long.MAX_VALUE),
                 (int) options.number("verify", 150, 0, 100_000));
     }

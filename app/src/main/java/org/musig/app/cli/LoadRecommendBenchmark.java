@@ -26,6 +26,8 @@ import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.ResourceIterator;
 import org.neo4j.graphdb.Transaction;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.neo4j.storageengine.api.TransactionIdStore;
 
 /**
  * {@code ./musig bench load-recommend}: many Bolt clients call {@code musig.recommend} and
@@ -36,7 +38,7 @@ import org.neo4j.graphdb.Transaction;
  */
 final class LoadRecommendBenchmark {
     /** The knobs of one run; the models and graph names are fixed so later runs reuse the models. */
-    record Settings(int clients, int seconds, int embedAfterSeconds, String property, long trainPairs, int verify) {
+    record Settings(int clients, int seconds, String property, long trainPairs, int verify) {
     }
 
     static final String GRAPH = "musig-load";
@@ -44,7 +46,7 @@ final class LoadRecommendBenchmark {
     static final String NEW_MODEL = "load-new";
     static final String BACKGROUND_MODEL = "load-background";
     private static final int POOL = 2000;
-    private static final long AFTER_WRITE_NANOS = 5_000_000_000L;
+    private static final java.util.concurrent.atomic.AtomicLong SEEDS = new java.util.concurrent.atomic.AtomicLong(1000);
 
     /** A seed playlist: its id and its tracks' rows. */
     private record Playlist(String id, int[] tracks) {
@@ -63,23 +65,20 @@ final class LoadRecommendBenchmark {
         private final GraphDatabaseService db;
         private final String cypher;
         private final Map<String, Object> params;
-        private final long delayNanos;
         volatile long start;
         volatile long end;
         volatile Map<String, Object> row;
         volatile String error;
 
-        Background(GraphDatabaseService db, String cypher, Map<String, Object> params, long delayNanos) {
+        Background(GraphDatabaseService db, String cypher, Map<String, Object> params) {
             this.db = db;
             this.cypher = cypher;
             this.params = params;
-            this.delayNanos = delayNanos;
         }
 
         @Override
         public void run() {
             try {
-                Thread.sleep(delayNanos / 1_000_000);
                 start = System.nanoTime();
                 row = db.executeTransactionally(cypher, params, r -> r.next());
             } catch (Exception e) {
@@ -130,65 +129,86 @@ final class LoadRecommendBenchmark {
             }
             out.printf(Locale.ROOT, "setup: first call (builds the cached matrix) %.0f ms%n%n", warm.millis());
 
-            // Load phase.
-            long loadStart = System.nanoTime();
-            long deadline = loadStart + settings.seconds() * 1_000_000_000L;
-            Background train = new Background(db, "CALL musig.train($c) YIELD trainMillis RETURN trainMillis",
-                    Map.of("c", trainConfig(BACKGROUND_MODEL, 3, settings.trainPairs())), 0);
+            Workload workload = new Workload(driver, playlists, ids, rows, property);
+            // A sample before the write: one call per client.
+            List<Call> calls = new ArrayList<>(workload.run(settings.clients(), 1, Long.MAX_VALUE));
+
+            // The write starts first, unloaded: on 2 cores, 32 CPU-bound clients leave one writer thread about
+            // 1/33 of the machine, so its minutes of reading and embedding would outlast any load window and
+            // no batch would commit inside it. The load starts when its first batch has committed.
             Background embed = new Background(db, "CALL musig.embed.write({modelName: $m, writeProperty: $p}) "
-                    + "YIELD nodeCount, writeMillis RETURN nodeCount, writeMillis", Map.of("m", NEW_MODEL, "p", property),
-                    settings.embedAfterSeconds() * 1_000_000_000L);
-            Thread trainThread = new Thread(train, "load-train");
+                    + "YIELD nodeCount, writeMillis RETURN nodeCount, writeMillis", Map.of("m", NEW_MODEL, "p", property));
             Thread embedThread = new Thread(embed, "load-embed-write");
-            trainThread.start();
+            long before = lastCommittedTransaction(db);
             embedThread.start();
-            ExecutorService pool = Executors.newFixedThreadPool(settings.clients());
-            List<Future<List<Call>>> futures = new ArrayList<>();
-            for (int c = 0; c < settings.clients(); c++) {
-                int client = c;
-                Callable<List<Call>> loop = () -> clientLoop(driver, client, () -> loading(deadline, embed), playlists,
-                        ids, rows, property);
-                futures.add(pool.submit(loop));
+            while (embed.end == 0 && lastCommittedTransaction(db) == before) {
+                Thread.sleep(20);
             }
-            List<Call> calls = new ArrayList<>();
-            for (Future<List<Call>> f : futures) {
-                calls.addAll(f.get());
-            }
+            out.printf(Locale.ROOT, "musig.embed.write of '%s' started; its first batch committed after %.1f s: "
+                    + "the load starts%n", NEW_MODEL, since(embed.start));
+
+            Background train = new Background(db, "CALL musig.train($c) YIELD trainMillis RETURN trainMillis",
+                    Map.of("c", trainConfig(BACKGROUND_MODEL, 3, settings.trainPairs())));
+            Thread trainThread = new Thread(train, "load-train");
+            long loadStart = System.nanoTime();
+            trainThread.start();
+            List<Call> load = workload.run(settings.clients(), Integer.MAX_VALUE,
+                    loadStart + settings.seconds() * 1_000_000_000L);
             long loadEnd = System.nanoTime();
-            pool.shutdown();
-            trainThread.join();
+            calls.addAll(load);
+            out.printf(Locale.ROOT, "load: %,d calls in %.1f s; waiting for the write and the training to end%n",
+                    load.size(), (loadEnd - loadStart) / 1e9);
             embedThread.join();
+            trainThread.join();
+            // A sample after the write: one call per client.
+            calls.addAll(workload.run(settings.clients(), 1, Long.MAX_VALUE));
 
             t = System.nanoTime();
             float[][] newUnits = AnswerConsistency.units(readVectors(db, property, rows));
-            out.printf(Locale.ROOT, "%,d calls in %.1f s; new vectors read in %.1f s%n%n", calls.size(),
-                    (loadEnd - loadStart) / 1e9, since(t));
-            return report(out, settings, calls, loadStart, loadEnd, train, embed, new AnswerConsistency(oldUnits, newUnits));
+            out.printf(Locale.ROOT, "new vectors read in %.1f s%n%n", since(t));
+            return report(out, settings, calls, load, loadStart, loadEnd, train, embed,
+                    new AnswerConsistency(oldUnits, newUnits));
         }
     }
 
-    /**
-     * The load lasts --seconds, and longer when the write has not finished by then: until AFTER_WRITE after
-     * it, so that answers during and after the whole write are checked.
-     */
-    private static boolean loading(long deadline, Background embed) {
-        long now = System.nanoTime();
-        long writeEnd = embed.end;
-        return now < deadline || writeEnd == 0 || now < writeEnd + AFTER_WRITE_NANOS;
+    @SuppressWarnings("deprecation")
+    private static long lastCommittedTransaction(GraphDatabaseService db) {
+        return ((GraphDatabaseAPI) db).getDependencyResolver().resolveDependency(TransactionIdStore.class)
+                .getLastCommittedTransactionId();
     }
 
-    private static List<Call> clientLoop(Driver driver, int client, java.util.function.BooleanSupplier loading,
-                                         List<Playlist> playlists, String[] ids, Map<String, Integer> rows,
-                                         String property) {
-        Random random = new Random(1000 + client);
-        List<Call> calls = new ArrayList<>();
-        try (Session session = driver.session()) {
-            for (int n = client; loading.getAsBoolean(); n++) {
-                calls.add(call(session, n % 2 == 1, playlists.get(random.nextInt(playlists.size())), ids, rows,
-                        property, random));
+    /** The clients' side: random seed playlists from the pool, one Bolt session per client thread. */
+    private record Workload(Driver driver, List<Playlist> playlists, String[] ids, Map<String, Integer> rows,
+                            String property) {
+        /** Each of {@code clients} threads makes up to {@code callsEach} calls, alternating the two queries, until the deadline. */
+        List<Call> run(int clients, int callsEach, long deadlineNanos) throws Exception {
+            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            try {
+                List<Future<List<Call>>> futures = new ArrayList<>();
+                for (int c = 0; c < clients; c++) {
+                    int client = c;
+                    Callable<List<Call>> loop = () -> {
+                        Random random = new Random(SEEDS.incrementAndGet());
+                        List<Call> calls = new ArrayList<>();
+                        try (Session session = driver.session()) {
+                            for (int n = 0; n < callsEach && System.nanoTime() < deadlineNanos; n++) {
+                                calls.add(call(session, (client + n) % 2 == 1,
+                                        playlists.get(random.nextInt(playlists.size())), ids, rows, property, random));
+                            }
+                        }
+                        return calls;
+                    };
+                    futures.add(pool.submit(loop));
+                }
+                List<Call> calls = new ArrayList<>();
+                for (Future<List<Call>> f : futures) {
+                    calls.addAll(f.get());
+                }
+                return calls;
+            } finally {
+                pool.shutdown();
             }
         }
-        return calls;
     }
 
     /** One recommend (seeded with the playlist's tracks) or fromTracks (5 of them) call; errors are recorded. */
@@ -305,22 +325,24 @@ final class LoadRecommendBenchmark {
                 .toList());
     }
 
-    private static int report(PrintStream out, Settings settings, List<Call> calls, long loadStart, long loadEnd,
-                              Background train, Background embed, AnswerConsistency check) {
+    /**
+     * @param calls every call: the samples before and after the write and the load
+     * @param load  the calls of the load window alone (throughput and latency)
+     */
+    private static int report(PrintStream out, Settings settings, List<Call> calls, List<Call> load, long loadStart,
+                              long loadEnd, Background train, Background embed, AnswerConsistency check) {
         double loadSeconds = (loadEnd - loadStart) / 1e9;
-        boolean embedRan = embed.start > 0;
-        long writeStart = embedRan ? embed.start : loadEnd;
-        long writeEnd = embedRan ? embed.end : loadEnd;
-        out.println("Latency (every call, over Bolt):");
+        long writeStart = embed.start;
+        long writeEnd = embed.end;
+        out.printf(Locale.ROOT, "Load window: %d clients for %.1f s, over Bolt (the write ran %.1f s of it):%n",
+                settings.clients(), loadSeconds, (Math.min(writeEnd, loadEnd) - loadStart) / 1e9);
         List<Map<String, Object>> lines = new ArrayList<>();
-        lines.add(latency("musig.recommend(playlistId)", calls, c -> !c.fromTracks(), loadSeconds));
-        lines.add(latency("musig.recommend.fromTracks(5 ids)", calls, Call::fromTracks, loadSeconds));
-        lines.add(latency("all", calls, c -> true, loadSeconds));
+        lines.add(latency("musig.recommend(playlistId)", load, c -> !c.fromTracks(), loadSeconds));
+        lines.add(latency("musig.recommend.fromTracks(5 ids)", load, Call::fromTracks, loadSeconds));
+        lines.add(latency("all", load, c -> true, loadSeconds));
         Table.print(out, lines);
 
         String[] phases = {"before the write", "during the write", "after the write"};
-        double[] phaseSeconds = {(writeStart - loadStart) / 1e9, (Math.min(writeEnd, loadEnd) - writeStart) / 1e9,
-                Math.max(0, loadEnd - writeEnd) / 1e9};
         long checkStart = System.nanoTime();
         Map<Call, AnswerConsistency.Verdict> verdicts = new HashMap<>();
         List<List<Call>> byPhase = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
@@ -341,9 +363,9 @@ final class LoadRecommendBenchmark {
             List<Call> phaseCalls = byPhase.get(p);
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("phase", phases[p]);
-            line.put("seconds", round(phaseSeconds[p]));
-            Map<String, Object> times = latency(phases[p], phaseCalls, c -> true, phaseSeconds[p]);
+            Map<String, Object> times = latency(phases[p], phaseCalls, c -> true, 0);
             times.remove("query");
+            times.remove("callsPerSecond");
             line.putAll(times);
             for (AnswerConsistency.Verdict v : AnswerConsistency.Verdict.values()) {
                 line.put(v.name().toLowerCase(Locale.ROOT), phaseCalls.stream().filter(c -> verdicts.get(c) == v).count());
@@ -364,8 +386,8 @@ final class LoadRecommendBenchmark {
         out.printf(Locale.ROOT, "top-10 check (brute force in the client, under the answer's vector set): %d of %d "
                 + "sampled consistent answers are the true top k (checked in %.1f s)%n", topK, checked, since(checkStart));
 
-        out.printf(Locale.ROOT, "%nmusig.embed.write of '%s' into Track.%s: started %.1f s into the load, %s%n",
-                NEW_MODEL, settings.property(), embedRan ? (embed.start - loadStart) / 1e9 : Double.NaN,
+        out.printf(Locale.ROOT, "%nmusig.embed.write of '%s' into Track.%s: started %.1f s before the load, %s%n",
+                NEW_MODEL, settings.property(), (loadStart - embed.start) / 1e9,
                 embed.error != null ? "FAILED: " + embed.error : String.format(Locale.ROOT, "%,d tracks in %.1f s "
                         + "(write %.1f s)", ((Number) embed.row.get("nodeCount")).longValue(), embed.seconds(),
                         ((Number) embed.row.get("writeMillis")).longValue() / 1000.0));
@@ -373,7 +395,7 @@ final class LoadRecommendBenchmark {
                 train.error != null ? "FAILED: " + train.error : String.format(Locale.ROOT, "%.1f s", train.seconds()));
 
         List<Call> failed = calls.stream().filter(c -> c.error() != null).toList();
-        out.printf(Locale.ROOT, "failed calls: %,d of %,d%n", failed.size(), calls.size());
+        out.printf(Locale.ROOT, "failed calls: %,d of %,d (load window and samples)%n", failed.size(), calls.size());
         failed.stream().map(Call::error).distinct().limit(5).forEach(e -> out.println("  " + e));
         boolean ok = failed.isEmpty() && mixed == 0 && topK == checked && embed.error == null && train.error == null;
         out.println(ok ? "PASS: no call failed, no answer mixed old and new vectors"
