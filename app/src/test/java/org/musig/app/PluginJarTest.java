@@ -3,7 +3,6 @@ package org.musig.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,13 +46,11 @@ class PluginJarTest {
         String classpath = serverClasspath();
         assertThat(classpath).doesNotContain("musig-procedures").doesNotContain("procedures/target")
                 .doesNotContain("musig-model").doesNotContain("model/target");
-        int bolt = freePort();
-        Process server = new ProcessBuilder(javaBinary(), "-Xmx2g", "--add-opens=java.base/java.nio=ALL-UNNAMED",
-                "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens=java.base/java.lang=ALL-UNNAMED",
-                "-cp", classpath, PluginServerMain.class.getName(), home.toString(), String.valueOf(bolt))
-                .redirectErrorStream(true).redirectOutput(home.resolve("server.out").toFile()).start();
+        int bolt = ChildJvm.freePort();
+        Process server = ChildJvm.start(classpath, "2g", home.resolve("server.out"), PluginServerMain.class.getName(),
+                home.toString(), String.valueOf(bolt));
         try {
-            waitForReady(server, home.resolve("server.out"));
+            ChildJvm.awaitOutput(server, home.resolve("server.out"), "READY", 180);
             try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + bolt, AuthTokens.none());
                  Session session = driver.session()) {
                 assertThat(session.run("CALL musig.load.csv('songs.csv') YIELD memberships RETURN memberships")
@@ -90,34 +87,5 @@ class PluginJarTest {
             }
         }
         return String.join(File.pathSeparator, kept);
-    }
-
-    private static void waitForReady(Process server, Path output) throws Exception {
-        long deadline = System.currentTimeMillis() + 180_000;
-        while (System.currentTimeMillis() < deadline) {
-            String text = Files.exists(output) ? Files.readString(output) : "";
-            if (text.contains("READY")) {
-                return;
-            }
-            if (!server.isAlive() || text.contains("FAILED")) {
-                throw new AssertionError("the plugin server did not start:\n" + tail(text));
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("the plugin server did not start within 180 s:\n" + tail(Files.readString(output)));
-    }
-
-    private static String tail(String text) {
-        return text.length() > 4000 ? text.substring(text.length() - 4000) : text;
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,6 +1,7 @@
 package org.musig.procedures;
 
 import java.util.List;
+import org.musig.procedures.auto.AutoEmbedProcedures;
 import org.musig.procedures.benchmark.BenchmarkProcedures;
 import org.musig.procedures.evaluate.EvaluateProcedures;
 import org.musig.procedures.graph.GraphProcedures;
@@ -19,7 +20,8 @@ import org.musig.procedures.train.TrainProcedures;
 public final class MusigProcedureClasses {
     public static final List<Class<?>> PROCEDURES = List.of(LoadProcedures.class, ProgressProcedures.class,
             SplitProcedures.class, GraphProcedures.class, TrainProcedures.class, EmbedProcedures.class,
-            RecommendProcedures.class, ExplainProcedures.class, EvaluateProcedures.class, BenchmarkProcedures.class);
+            RecommendProcedures.class, ExplainProcedures.class, EvaluateProcedures.class, BenchmarkProcedures.class,
+            AutoEmbedProcedures.class);
     public static final List<Class<?>> FUNCTIONS = List.of();
 
     private MusigProcedureClasses() {

@@ -40,7 +40,7 @@ public final class FeatureCsvLoader {
         List<String> notFound = new ArrayList<>();
         FeatureWriter writer = load.run(db, importDirectory, path, "*.csv", progress,
                 batch -> new FeatureWriter(batch, createMissing), (file, w) -> readFile(file, settings, options,
-                        w == null ? track -> { } : track -> {
+                        w == null ? track -> progress.checkRunning() : track -> {
                             if (!w.write(track) && notFound.size() < NOT_FOUND_REPORTED) {
                                 notFound.add(track.id());
                             }

@@ -219,6 +219,21 @@ public final class TrainedModel {
     }
 
     /**
+     * Bytes {@link #embed} needs besides the graph and the feature table: the encoded inputs, the neighbour
+     * sampler, the inner means, each thread's workspace and the result rows.
+     */
+    public long embedBytes(int nodeCount, long relationshipCount, int nodesToEmbed, int concurrency) {
+        long bytes = InputFeatures.encodedBytes(nodeCount, net.inputDimension());
+        bytes += NeighborhoodSampler.memoryBytes(relationshipCount, config.sampling().equals("weighted"));
+        if (net.layers() > 1) {
+            bytes += InnerMeans.memoryBytes(nodeCount, net.denseDimension(), net.sampleSize(net.layers() - 1));
+        }
+        bytes += (long) Math.max(1, concurrency) * AggregatorWorkspace.memoryBytes(net, EMBED_CHUNK);
+        bytes += (long) nodesToEmbed * (16 + 4L * net.dimension());
+        return bytes;
+    }
+
+    /**
      * Bytes a training run needs besides the graph and feature table (see {@link MusigTrainer#estimateBytes}).
      *
      * @param featureDimension width of the encoded input h^0

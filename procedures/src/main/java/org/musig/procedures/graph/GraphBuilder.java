@@ -5,9 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.musig.model.graph.CooccurrenceCounter;
 import org.musig.model.graph.CooccurrenceGraph;
-import org.musig.model.graph.CooccurrenceMemoryEstimate;
 import org.musig.model.progress.Progress;
-import org.musig.procedures.PropertyValues;
 import org.musig.procedures.split.SplitStore;
 import org.musig.procedures.split.StoredSplit;
 import org.neo4j.graphdb.Transaction;
@@ -44,7 +42,7 @@ final class GraphBuilder {
             notices.add((split.playlistCount() - input.splitPlaylistsFound()) + " of the split's "
                     + split.playlistCount() + " test playlists no longer exist in the database");
         }
-        checkMemory(input, config, notices);
+        CountMemory.check(GraphBuildConfig.OWNER, input.memberships(), config.minWeight(), config.concurrency(), notices);
 
         start = System.currentTimeMillis();
         CooccurrenceGraph graph = CooccurrenceCounter.count(input.memberships(), config.minWeight(),
@@ -85,28 +83,5 @@ final class GraphBuilder {
         progress.begin("project into GDS", -1);
         progress.checkRunning();
         return GdsProjection.project(tx, config.graphName(), config.writeRelationshipType(), input.features());
-    }
-
-    /**
-     * Refuses before counting when even the parts of the count whose size is known exactly (the candidate
-     * index and the per-thread scratch) do not fit in the free heap; the edges' share is only bounded,
-     * so exceeding that bound only gives a notice.
-     */
-    private static void checkMemory(GraphInput input, GraphBuildConfig config, List<String> notices) {
-        CooccurrenceMemoryEstimate estimate = CooccurrenceMemoryEstimate.of(input.memberships(), config.minWeight(),
-                config.concurrency());
-        long required = estimate.indexBytes() + (long) config.concurrency() * estimate.scratchBytesPerThread();
-        long free = PropertyValues.freeHeapBytes();
-        if (required > free) {
-            throw new IllegalStateException(String.format(
-                    "%s: counting needs at least %,d bytes of heap but only %,d are free (max heap %,d); raise "
-                            + "server.memory.heap.max_size, raise minWeight or lower concurrency",
-                    GraphBuildConfig.OWNER, required, free, Runtime.getRuntime().maxMemory()));
-        }
-        if (estimate.peakBytesUpperBound() - estimate.membershipBytes() > free) {
-            notices.add(String.format("memory: the worst case of this count (%,d bytes, if every candidate pair "
-                    + "were kept) exceeds the free heap (%,d bytes); real playlists keep far fewer pairs",
-                    estimate.peakBytesUpperBound() - estimate.membershipBytes(), free));
-        }
     }
 }

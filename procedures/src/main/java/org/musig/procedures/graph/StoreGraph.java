@@ -28,6 +28,8 @@ public final class StoreGraph {
     public record PlaylistSnapshot(Snapshot graph, PlaylistMemberships memberships, List<int[]> sequences) {
     }
 
+    private static final String OWNER = "reading the co-occurrence graph";
+
     private StoreGraph() {
     }
 
@@ -38,6 +40,7 @@ public final class StoreGraph {
                                 int concurrency, List<String> notices, Progress progress) {
         var split = excludedSplit == null ? null : SplitStore.load(db, excludedSplit);
         GraphInput input = StoreReader.read(tx, split, notices, progress);
+        CountMemory.check(OWNER, input.memberships(), minWeight, concurrency, notices);
         CooccurrenceGraph graph = CooccurrenceCounter.count(input.memberships(), minWeight, concurrency, progress);
         return new Snapshot(graph, input.features(), input.trackNodeIds());
     }
@@ -51,6 +54,7 @@ public final class StoreGraph {
                                                      List<String> notices, Progress progress) {
         List<int[]> sequences = new java.util.ArrayList<>();
         GraphInput input = StoreReader.read(tx, split, notices, progress, sequences);
+        CountMemory.check(OWNER, input.memberships(), minWeight, concurrency, notices);
         CooccurrenceGraph graph = CooccurrenceCounter.count(input.memberships(), minWeight, concurrency, progress);
         return new PlaylistSnapshot(new Snapshot(graph, input.features(), input.trackNodeIds()), input.memberships(),
                 sequences);

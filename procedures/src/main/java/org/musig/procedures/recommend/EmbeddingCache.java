@@ -18,9 +18,16 @@ import org.neo4j.storageengine.api.TransactionIdStore;
  * property read per track. The cache is tagged with the database's last committed transaction id and
  * rebuilt when anything has been committed since, so it is never stale (a write anywhere costs the next
  * query a rebuild: about a second per 500K tracks).
+ *
+ * <p>A property being rewritten is pinned ({@link #pin}): {@code musig.embed.write} commits in batches, so
+ * between its first and last commit the store holds old vectors on some tracks and new ones on others. While
+ * a pin is held, every reader gets the matrix as it was before the write began, and the first read after the
+ * last pin is released rebuilds from the new vectors: an answer uses old or new vectors, never a mix.
  */
 public final class EmbeddingCache {
     private static final Map<String, Embeddings> CACHE = new ConcurrentHashMap<>();
+    private static final Map<String, Integer> PINS = new ConcurrentHashMap<>();
+    private static final Map<String, Object> LOCKS = new ConcurrentHashMap<>();
 
     /** The vectors of one property: row i belongs to node {@code nodeIds[i]} (ascending). */
     public record Embeddings(long version, String property, long[] nodeIds, VectorTable table, long skipped) {
@@ -35,15 +42,79 @@ public final class EmbeddingCache {
     }
 
     public static Embeddings get(GraphDatabaseAPI db, Transaction tx, String property) {
-        long version = db.getDependencyResolver().resolveDependency(TransactionIdStore.class).getLastCommittedTransactionId();
-        String key = db.databaseName() + "\u0000" + property;
-        Embeddings cached = CACHE.get(key);
-        if (cached != null && cached.version() == version) {
-            return cached;
+        String key = key(db, property);
+        synchronized (lock(key)) {
+            Embeddings cached = CACHE.get(key);
+            if (cached != null && PINS.containsKey(key)) {
+                return cached;
+            }
+            long version = lastCommitted(db);
+            if (cached != null && cached.version() == version) {
+                return cached;
+            }
+            Embeddings fresh = load(tx, property, version);
+            CACHE.put(key, fresh);
+            return fresh;
         }
-        Embeddings fresh = load(tx, property, version);
-        CACHE.put(key, fresh);
-        return fresh;
+    }
+
+    /**
+     * Freezes what readers of {@code property} see until the returned pin is closed. Call it before the first
+     * write to the property: the matrix it keeps (built now, in a transaction of its own, if the cached one is
+     * stale) is the committed state before the write.
+     */
+    public static Pin pin(GraphDatabaseAPI db, String property) {
+        String key = key(db, property);
+        synchronized (lock(key)) {
+            Embeddings cached = CACHE.get(key);
+            if (!PINS.containsKey(key)) {
+                long version = lastCommitted(db);
+                if (cached == null || cached.version() != version) {
+                    try (Transaction read = db.beginTx()) {
+                        CACHE.put(key, load(read, property, version));
+                    }
+                }
+            }
+            PINS.merge(key, 1, Integer::sum);
+        }
+        return new Pin(key);
+    }
+
+    /** Whether a write to {@code property} holds a pin, so readers must not look at the store's vectors. */
+    public static boolean isPinned(GraphDatabaseAPI db, String property) {
+        return PINS.containsKey(key(db, property));
+    }
+
+    /** Releases the readers' snapshot; closing twice is harmless. */
+    public static final class Pin implements AutoCloseable {
+        private final String key;
+        private boolean closed;
+
+        private Pin(String key) {
+            this.key = key;
+        }
+
+        @Override
+        public void close() {
+            synchronized (lock(key)) {
+                if (!closed) {
+                    closed = true;
+                    PINS.computeIfPresent(key, (k, n) -> n == 1 ? null : n - 1);
+                }
+            }
+        }
+    }
+
+    private static Object lock(String key) {
+        return LOCKS.computeIfAbsent(key, k -> new Object());
+    }
+
+    private static String key(GraphDatabaseAPI db, String property) {
+        return db.databaseName() + "\u0000" + property;
+    }
+
+    private static long lastCommitted(GraphDatabaseAPI db) {
+        return db.getDependencyResolver().resolveDependency(TransactionIdStore.class).getLastCommittedTransactionId();
     }
 
     @SuppressWarnings("deprecation")

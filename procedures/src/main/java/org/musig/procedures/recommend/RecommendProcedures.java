@@ -132,8 +132,12 @@ public class RecommendProcedures {
 
     @SuppressWarnings("deprecation")
     private Stream<Recommendation> rank(String owner, String what, List<Node> seeds, RecommendConfig settings) {
-        String index = settings.useIndex().equals("false") ? null : VectorIndexes.find(tx, settings.property());
-        if (index == null && settings.useIndex().equals("true")) {
+        // While musig.embed.write rewrites the property, the index and the nodes hold a mix of old and new
+        // vectors: answer from the matrix the write pinned, as it was before the write began.
+        boolean writeInProgress = EmbeddingCache.isPinned(db, settings.property());
+        String index = settings.useIndex().equals("false") || writeInProgress ? null
+                : VectorIndexes.find(tx, settings.property());
+        if (index == null && settings.useIndex().equals("true") && !writeInProgress) {
             throw new IllegalArgumentException(owner + ": useIndex is true but there is no online vector index on "
                     + ":Track(" + settings.property() + "); create one with musig.embed.write({createIndex: true})");
         }

@@ -7,11 +7,12 @@ import org.musig.model.config.ConfigMap;
 /**
  * Settings of {@code musig.embed.write} and {@code musig.embed.stream}.
  *
+ * @param owner         the procedure, for messages
  * @param tracks        'all', or 'missing': only tracks without {@code writeProperty} (e.g. added after training)
  * @param trackIds      stream only these Track ids (empty: every track chosen by {@code tracks})
  * @param createIndex   after writing, create (if missing) a cosine vector index over the property and wait for it
  */
-record EmbedConfig(String modelName, String writeProperty, String tracks, List<String> trackIds, int batchSize,
+record EmbedConfig(String owner, String modelName, String writeProperty, String tracks, List<String> trackIds, int batchSize,
                    int concurrency, boolean createIndex, Map<String, Object> echo) {
 
     static EmbedConfig parse(String owner, Map<String, Object> raw, boolean write) {
@@ -29,6 +30,6 @@ record EmbedConfig(String modelName, String writeProperty, String tracks, List<S
         int batchSize = write ? config.getInt("batchSize", 10_000, 1, 1_000_000) : 0;
         int concurrency = config.getInt("concurrency", Math.min(4, Runtime.getRuntime().availableProcessors()), 1, 64);
         boolean createIndex = write && config.getBoolean("createIndex", false);
-        return new EmbedConfig(modelName, property, tracks, trackIds, batchSize, concurrency, createIndex, config.echo());
+        return new EmbedConfig(owner, modelName, property, tracks, trackIds, batchSize, concurrency, createIndex, config.echo());
     }
 }

@@ -9,8 +9,10 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.musig.model.progress.Progress;
 import org.musig.model.train.TrainedModel;
+import org.musig.procedures.PropertyValues;
 import org.musig.procedures.graph.StoreGraph;
 import org.musig.procedures.progress.TaskRegistry;
+import org.musig.procedures.recommend.EmbeddingCache;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Transaction;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
@@ -51,15 +53,19 @@ public class EmbedProcedures {
             + "batchSize (10000), concurrency, createIndex (false: a cosine vector index over the property).")
     public Stream<WriteRow> write(@Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
         EmbedConfig settings = EmbedConfig.parse("musig.embed.write", config, true);
-        StoredModel stored = ModelStore.load(db, settings.modelName());
+        try (ModelLeases.Lease lease = ModelLeases.embedding(db.databaseName(), settings.modelName())) {
+            return write(settings, ModelStore.load(db, settings.modelName()));
+        }
+    }
+
+    private Stream<WriteRow> write(EmbedConfig settings, StoredModel stored) {
         return TaskRegistry.run("musig.embed.write", guard, progress -> {
             long start = System.currentTimeMillis();
             List<String> notices = new ArrayList<>();
             Embedded embedded = embed(stored, settings, notices, progress);
             long computeMillis = System.currentTimeMillis() - start;
             start = System.currentTimeMillis();
-            long written = EmbeddingWriter.write(db, settings.writeProperty(), settings.batchSize(), embedded.nodeIds(),
-                    embedded.vectors(), progress);
+            long written = writeVectors(settings, embedded, progress);
             long writeMillis = System.currentTimeMillis() - start;
             String index = null;
             start = System.currentTimeMillis();
@@ -79,14 +85,44 @@ public class EmbedProcedures {
             + "trackIds (only these), tracks ('all' | 'missing' with writeProperty), concurrency.")
     public Stream<EmbeddingRow> stream(@Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
         EmbedConfig settings = EmbedConfig.parse("musig.embed.stream", config, false);
-        StoredModel stored = ModelStore.load(db, settings.modelName());
-        Embedded embedded = TaskRegistry.run("musig.embed.stream", guard,
-                progress -> embed(stored, settings, new ArrayList<>(), progress));
+        Embedded embedded;
+        try (ModelLeases.Lease lease = ModelLeases.embedding(db.databaseName(), settings.modelName())) {
+            StoredModel stored = ModelStore.load(db, settings.modelName());
+            embedded = TaskRegistry.run("musig.embed.stream", guard,
+                    progress -> embed(stored, settings, new ArrayList<>(), progress));
+        }
         return IntStream.range(0, embedded.nodeIds().length).mapToObj(i -> {
             Node node = nodeById(embedded.nodeIds()[i]);
             return new EmbeddingRow(embedded.nodeIds()[i], String.valueOf(node.getProperty("id", null)),
                     toList(embedded.vectors()[i]));
         });
+    }
+
+    /**
+     * What {@code musig.embed.write({modelName, writeProperty, tracks: 'missing'})} does, outside a procedure
+     * call (for {@code musig.embed.auto}): reads the store in a transaction of its own, writes the vectors and
+     * returns how many tracks got one.
+     */
+    public static long writeMissing(GraphDatabaseAPI db, String modelName, String writeProperty, Progress progress) {
+        EmbedConfig settings = EmbedConfig.parse("musig.embed.auto", Map.of("modelName", modelName,
+                "writeProperty", writeProperty, "tracks", "missing"), true);
+        EmbedProcedures procedures = new EmbedProcedures();
+        procedures.db = db;
+        try (ModelLeases.Lease lease = ModelLeases.embedding(db.databaseName(), modelName);
+             Transaction read = db.beginTx()) {
+            StoredModel stored = ModelStore.load(db, modelName);
+            procedures.tx = read;
+            Embedded embedded = procedures.embed(stored, settings, new ArrayList<>(), progress);
+            return procedures.writeVectors(settings, embedded, progress);
+        }
+    }
+
+    /** Writes the vectors while readers of the property keep seeing the ones from before the write. */
+    private long writeVectors(EmbedConfig settings, Embedded embedded, Progress progress) {
+        try (EmbeddingCache.Pin readersSeeTheOldVectors = EmbeddingCache.pin(db, settings.writeProperty())) {
+            return EmbeddingWriter.write(db, settings.writeProperty(), settings.batchSize(), embedded.nodeIds(),
+                    embedded.vectors(), progress);
+        }
     }
 
     private record Embedded(long[] nodeIds, float[][] vectors) {
@@ -97,6 +133,10 @@ public class EmbedProcedures {
                 settings.concurrency(), notices, progress);
         int[] nodes = chooseTracks(snapshot.trackNodeIds(), settings);
         TrainedModel model = stored.model();
+        // A write also keeps the values it replaces, to put them back if it is stopped.
+        long replaced = settings.batchSize() > 0 ? nodes.length * (16L + 4L * model.embeddingDimension()) : 0;
+        checkMemory(settings, replaced + model.embedBytes(snapshot.graph().nodeCount(),
+                snapshot.graph().relationshipCount(), nodes.length, settings.concurrency()));
         float[][] vectors = model.embed(snapshot.graph(), snapshot.features(), nodes, model.config().randomSeed(),
                 settings.concurrency(), progress);
         long[] nodeIds = new long[nodes.length];
@@ -104,6 +144,15 @@ public class EmbedProcedures {
             nodeIds[i] = snapshot.trackNodeIds()[nodes[i]];
         }
         return new Embedded(nodeIds, vectors);
+    }
+
+    private static void checkMemory(EmbedConfig settings, long required) {
+        long free = PropertyValues.freeHeapBytes();
+        if (required > free) {
+            throw new IllegalStateException(String.format("%s: embedding needs about %,d bytes of heap but only %,d "
+                    + "are free (max heap %,d); raise server.memory.heap.max_size or lower concurrency",
+                    settings.owner(), required, free, Runtime.getRuntime().maxMemory()));
+        }
     }
 
     /** Dense ids of the tracks to embed, ascending. */

@@ -17,7 +17,7 @@ import org.neo4j.graphdb.Transaction;
  * parameters are the model's own serialised form (a byte[] property); the configuration and losses are
  * also stored as readable JSON strings.
  */
-final class ModelStore {
+public final class ModelStore {
     static final Label LABEL = Label.label("MusigModel");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -42,10 +42,21 @@ final class ModelStore {
     static StoredModel require(Transaction tx, String name) {
         Node node = tx.findNode(LABEL, "name", name);
         if (node == null) {
-            throw new IllegalArgumentException("no model named '" + name + "'; existing models: "
-                    + describe(names(tx), "none (train one with musig.train)"));
+            throw missing(tx, name);
         }
         return read(node);
+    }
+
+    /** As {@link #require}, without reading the model's parameters. */
+    public static void requireExists(Transaction tx, String name) {
+        if (!exists(tx, name)) {
+            throw missing(tx, name);
+        }
+    }
+
+    private static IllegalArgumentException missing(Transaction tx, String name) {
+        return new IllegalArgumentException("no model named '" + name + "'; existing models: "
+                + describe(names(tx), "none (train one with musig.train)"));
     }
 
     static List<String> names(Transaction tx) {

@@ -3,8 +3,6 @@ package org.musig.procedures.train;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.musig.model.graph.FeatureGroup;
 import org.musig.model.graph.TrackFeatures;
@@ -26,9 +24,6 @@ import org.neo4j.procedure.TerminationGuard;
 
 /** {@code musig.train}, {@code musig.train.estimate}, {@code musig.model.list/drop}. */
 public class TrainProcedures {
-    /** Names being trained right now: a second training of the same name is refused, not raced. */
-    private static final Set<String> IN_TRAINING = ConcurrentHashMap.newKeySet();
-
     @Context
     public GraphDatabaseAPI db;
 
@@ -69,11 +64,7 @@ public class TrainProcedures {
         }
         MusigGraph graph = GraphCatalog.require(db.databaseName(), settings.graphName());
         checkMemory(graph, settings.train());
-        if (!IN_TRAINING.add(settings.modelName())) {
-            throw new IllegalStateException("model '" + settings.modelName() + "' is being trained by another call; "
-                    + "wait for it or choose another modelName");
-        }
-        try {
+        try (ModelLeases.Lease training = ModelLeases.training(db.databaseName(), settings.modelName())) {
             long start = System.currentTimeMillis();
             TrainedModel model = TaskRegistry.run(TrainConfig.OWNER, guard,
                     progress -> MusigTrainer.train(graph.graph(), graph.features(), settings.train(), progress));
@@ -85,8 +76,6 @@ public class TrainProcedures {
             return Stream.of(new TrainRow(settings.modelName(), graph.name(), model.epochsRun(), millis,
                     new java.util.LinkedHashMap<String, Object>(model.losses()), model.pairsPerSecond(), graph.graph().nodeCount(),
                     graph.graph().relationshipCount(), model.notices(), settings.echo()));
-        } finally {
-            IN_TRAINING.remove(settings.modelName());
         }
     }
 
@@ -115,6 +104,7 @@ public class TrainProcedures {
     @Description("Deletes a stored model. Embeddings already written stay on the tracks.")
     public Stream<DropRow> drop(@Name("modelName") String modelName,
                                 @Name(value = "failIfMissing", defaultValue = "true") boolean failIfMissing) {
+        ModelLeases.requireUnused(db.databaseName(), modelName);
         boolean dropped = ModelStore.delete(tx, modelName);
         if (!dropped && failIfMissing) {
             ModelStore.require(tx, modelName); // throws, naming the models that exist

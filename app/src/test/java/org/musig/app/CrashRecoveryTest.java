@@ -1,0 +1,215 @@
+package org.musig.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.musig.loaders.synthetic.GenerationResult;
+import org.musig.loaders.synthetic.GeneratorConfig;
+import org.musig.loaders.synthetic.SyntheticPlaylistGenerator;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+
+/**
+ * kill -9 of the server (what {@code ./musig serve} runs, in a child JVM) in the middle of musig.load.mpd,
+ * musig.graph.build, musig.train and musig.embed.write: after each, the restarted database opens, no
+ * half-written model is listed, and running the call again gives exactly what an uninterrupted run gives.
+ * Also: a client that disconnects in the middle of a training stops it.
+ */
+class CrashRecoveryTest {
+    private static final String TRAIN = "graphName: 'g', epochs: 2, maxPairsPerEpoch: 3000, batchSize: 256, "
+            + "embeddingDimension: 16, sampleSizes: [5, 3], randomSeed: 11";
+
+    @TempDir
+    Path dir;
+
+    private Process server;
+    private Driver driver;
+    private int serverStarts;
+
+    @Test
+    void killedMidCallTheDatabaseRecoversAndARerunGivesTheUninterruptedResult() throws Exception {
+        Path importDir = Files.createDirectories(dir.resolve("import"));
+        GenerationResult data = new SyntheticPlaylistGenerator(GeneratorConfig.builder().playlists(1500).tracks(10_000)
+                .genres(8).meanPlaylistLength(40).playlistsPerSlice(250).seed(5).build()).generate(importDir.resolve("mpd"));
+        try {
+            // 1. musig.load.mpd, killed once some batches are committed.
+            startServer();
+            CompletableFuture<Throwable> load = inBackground("CALL musig.load.mpd('mpd', {batchSize: 1000})");
+            killOnce(load, () -> count("MATCH ()-[r:CONTAINS]->() RETURN count(r)") > 0, "musig.load.mpd");
+            startServer();
+            assertThat(count("MATCH ()-[r:CONTAINS]->() RETURN count(r)")).as("committed batches survive")
+                    .isPositive().isLessThan(data.memberships());
+            run("CALL musig.load.mpd('mpd', {batchSize: 1000})");
+            assertThat(count("MATCH (p:Playlist) RETURN count(p)")).isEqualTo(data.playlists());
+            assertThat(count("MATCH (t:Track) RETURN count(t)")).isEqualTo(data.distinctTracks());
+            assertThat(count("MATCH ()-[r:CONTAINS]->() RETURN count(r)")).isEqualTo(data.memberships());
+            run("CALL musig.load.features('mpd/track_features.csv')");
+
+            phase("load");
+            // 2. musig.graph.build, killed while it writes CO_OCCURS relationships.
+            CompletableFuture<Throwable> build = inBackground("CALL musig.graph.build({graphName: 'g', minWeight: 2, batchSize: 500})");
+            killOnce(build, () -> count("MATCH ()-[r:CO_OCCURS]->() RETURN count(r)") > 0, "musig.graph.build");
+            startServer();
+            long kept = count("MATCH ()-[r:CO_OCCURS]->() RETURN count(r)");
+            long expected = single("CALL musig.graph.build({graphName: 'g', minWeight: 2})").get("relationshipCount").asLong();
+            assertThat(kept).as("the killed build had written part of the relationships").isPositive().isLessThan(expected);
+            assertThat(count("MATCH ()-[r:CO_OCCURS]->() RETURN count(r)")).isEqualTo(expected);
+            assertThat(count("MATCH (a)-[r:CO_OCCURS]->(b) WITH a, b, count(r) AS n WHERE n > 1 OR id(a) > id(b) "
+                    + "RETURN count(*)")).as("no duplicate or reversed relationship").isZero();
+            assertThat(single("CALL musig.graph.build({graphName: 'g', minWeight: 2})").get("relationshipsCreated").asLong())
+                    .as("a further build changes nothing").isZero();
+
+            phase("graph.build");
+            // 3. musig.train, killed in the middle of its epochs: no model is stored.
+            CompletableFuture<Throwable> train = inBackground("CALL musig.train({graphName: 'g', modelName: 'm', "
+                    + "epochs: 1000, tolerance: 0.0})");
+            killOnce(train, () -> running("musig.train: epoch"), "musig.train");
+            startServer();
+            assertThat(count("MATCH (m:MusigModel) RETURN count(m)")).as("no half-written model").isZero();
+            assertThat(list("CALL musig.model.list()", Map.of())).isEmpty();
+            run("CALL musig.graph.build({graphName: 'g', minWeight: 2})"); // the graph catalog lives in memory
+            Record first = single("CALL musig.train({modelName: 'm', " + TRAIN + "})");
+            Record again = single("CALL musig.train({modelName: 'reference', " + TRAIN + "})");
+            assertThat(first.get("lossPerEpoch").asMap()).isEqualTo(again.get("lossPerEpoch").asMap());
+
+            phase("train");
+            // 4. musig.embed.write, killed between its batch commits.
+            CompletableFuture<Throwable> embed = inBackground("CALL musig.embed.write({modelName: 'm', batchSize: 10})");
+            killOnce(embed, () -> count("MATCH (t:Track) WHERE t.musig IS NOT NULL RETURN count(t)") > 0,
+                    "musig.embed.write");
+            startServer();
+            long tracks = count("MATCH (t:Track) RETURN count(t)");
+            assertThat(count("MATCH (t:Track) WHERE t.musig IS NOT NULL RETURN count(t)")).isPositive().isLessThan(tracks);
+            run("CALL musig.embed.write({modelName: 'm'})");
+            run("CALL musig.embed.write({modelName: 'reference', writeProperty: 'uninterrupted'})");
+            assertThat(count("MATCH (t:Track) WHERE t.musig IS NOT NULL AND t.musig = t.uninterrupted RETURN count(t)"))
+                    .as("every track has exactly the uninterrupted run's vector").isEqualTo(tracks);
+
+            phase("embed.write");
+            // 5. A client that goes away in the middle of a training stops it.
+            run("CALL musig.graph.build({graphName: 'g', minWeight: 2})");
+            Driver leaving = GraphDatabase.driver(boltUri, AuthTokens.none());
+            CompletableFuture.runAsync(() -> {
+                try (Session s = leaving.session()) {
+                    s.run("CALL musig.train({graphName: 'g', modelName: 'abandoned', epochs: 1000, tolerance: 0.0})").consume();
+                } catch (RuntimeException expectedWhenClosed) {
+                    // the driver is closed under it
+                }
+            });
+            await(() -> running("musig.train: epoch"), 120, "the abandoned training to start");
+            long closedAt = System.nanoTime();
+            leaving.close();
+            await(() -> !running("musig.train: epoch"), 30, "the abandoned training to stop");
+            assertThat((System.nanoTime() - closedAt) / 1e9).as("seconds until it stopped").isLessThan(2.0);
+            assertThat(list("CALL musig.listProgress() YIELD taskName, status WHERE taskName STARTS WITH 'musig.train' "
+                    + "RETURN status", Map.of())).extracting(r -> r.get(0).asString()).contains("TERMINATED");
+            assertThat(count("MATCH (m:MusigModel {name: 'abandoned'}) RETURN count(m)")).isZero();
+            phase("client disconnect");
+        } finally {
+            stopServer();
+        }
+    }
+
+    private String boltUri;
+    private long phaseStart = System.nanoTime();
+
+    /** Prints how long each part took (the test's output in target/surefire-reports). */
+    private void phase(String name) {
+        System.out.printf("%s: %.1f s (%d server starts so far)%n", name, (System.nanoTime() - phaseStart) / 1e9, serverStarts);
+        phaseStart = System.nanoTime();
+    }
+
+    private void startServer() throws Exception {
+        stopServer();
+        int bolt = ChildJvm.freePort();
+        boltUri = "bolt://127.0.0.1:" + bolt;
+        Path output = dir.resolve("server-" + (++serverStarts) + ".out");
+        server = ChildJvm.start(System.getProperty("java.class.path"), "2g", output, Main.class.getName(), "serve",
+                "--data", dir.resolve("data").toString(), "--import", dir.resolve("import").toString(),
+                "--bolt-port", String.valueOf(bolt), "--http-port", String.valueOf(ChildJvm.freePort()));
+        ChildJvm.awaitOutput(server, output, "MUSIG for Neo4j is ready.", 180);
+        driver = GraphDatabase.driver(boltUri, AuthTokens.none());
+    }
+
+    /** SIGKILL once {@code midway} holds while {@code call} still runs; fails if the call ended first. */
+    private void killOnce(CompletableFuture<Throwable> call, BooleanSupplier midway, String what) throws Exception {
+        await(() -> call.isDone() || midway.getAsBoolean(), 300, what + " to be midway");
+        assertThat(call.isDone()).as(what + " finished before it could be killed").isFalse();
+        driver.close();
+        driver = null;
+        server.destroyForcibly(); // SIGKILL: no shutdown hook, no checkpoint
+        assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(call.get(30, TimeUnit.SECONDS)).as(what + " must fail when the server dies").isNotNull();
+    }
+
+    private void stopServer() throws InterruptedException {
+        if (driver != null) {
+            driver.close();
+            driver = null;
+        }
+        if (server != null && server.isAlive()) {
+            server.destroy();
+            if (!server.waitFor(60, TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
+        }
+    }
+
+    private CompletableFuture<Throwable> inBackground(String cypher) {
+        Driver own = driver;
+        return CompletableFuture.supplyAsync(() -> {
+            try (Session s = own.session()) {
+                s.run(cypher).consume();
+                return null;
+            } catch (Throwable e) {
+                return e;
+            }
+        });
+    }
+
+    private static void await(BooleanSupplier condition, int seconds, String what) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + seconds * 1000L;
+        while (!condition.getAsBoolean()) {
+            assertThat(System.currentTimeMillis()).as("waiting for " + what).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    private boolean running(String stage) {
+        return !list("CALL musig.listProgress() YIELD taskName, status WHERE status = 'RUNNING' "
+                + "AND taskName STARTS WITH $stage RETURN taskName", Map.of("stage", stage)).isEmpty();
+    }
+
+    private List<Record> list(String cypher, Map<String, Object> params) {
+        try (Session s = driver.session()) {
+            return s.run(cypher, params).list();
+        }
+    }
+
+    private void run(String cypher) {
+        try (Session s = driver.session()) {
+            s.run(cypher).consume();
+        }
+    }
+
+    private Record single(String cypher) {
+        try (Session s = driver.session()) {
+            return s.run(cypher).single();
+        }
+    }
+
+    private long count(String cypher) {
+        return single(cypher).get(0).asLong();
+    }
+}
