@@ -57,6 +57,22 @@ class MainTest {
     }
 
     @Test
+    void benchLoadRecommendHasHelpAndChecksItsOptionsBeforeStarting() {
+        assertThat(musig("bench", "--help")).isZero();
+        assertThat(stdout()).contains("Usage: ./musig bench load-recommend", "--clients 32", "--seconds 60");
+        assertThat(musig("bench", "load-recommend", "--seconds", "1")).isEqualTo(2);
+        assertThat(stderr()).contains("--seconds must be between 2 and 3600, got 1");
+        assertThat(musig("bench", "load-recommend", "--clients", "many")).isEqualTo(2);
+        assertThat(stderr()).contains("--clients must be a whole number, got 'many'");
+        assertThat(musig("bench", "load-recommend", "--property", "musigBench")).isEqualTo(2);
+        assertThat(stderr()).contains("--property must be a plain property name other than musigBench");
+        // With valid options and no database from bench train under --work, it refuses, naming the step to run.
+        assertThat(musig("bench", "load-recommend", "--playlists", "10", "--tracks", "500", "--work",
+                dir.toString())).isEqualTo(2);
+        assertThat(stderr()).contains("bench load-recommend: run ./musig bench train with the same data first");
+    }
+
+    @Test
     void loadRunsTheProcedureAndReportsProblemsWithFileAndLine() throws Exception {
         Path importDir = Files.createDirectories(dir.resolve("import"));
         Files.writeString(importDir.resolve("ok.csv"), "track_id,playlist_id\nA,p1\nB,p1\n");

@@ -34,7 +34,7 @@ public final class BenchCommand implements Command {
     public String summary() {
         return "benchmarks on synthetic MPD data: 'bench load' (loader throughput), 'bench graph' (co-occurrence "
                 + "build), 'bench train' (MUSIG vs GDS GraphSAGE training, embed.write), "
-                + "'bench recommend' (latency over Bolt)";
+                + "'bench recommend' (latency over Bolt), 'bench load-recommend' (32 Bolt clients during train and embed.write)";
     }
 
     @Override
@@ -73,6 +73,23 @@ public final class BenchCommand implements Command {
                 times musig.recommend and musig.recommend.fromTracks for --queries different playlists through
                 the Java driver: p50/p99/max latency and calls per second. With --index, first creates a cosine
                 vector index over Track.musigBench (kept for later runs), which the procedures then use.
+
+                Usage: ./musig bench load-recommend [--playlists 95000] [--clients 32] [--seconds 60]
+                                                    [--property musigLoad] [--train-pairs 100000] [--verify 150]
+                                                    [--bolt-port 7687] [--work DIR]
+
+                On the database 'bench train' left, starts the Bolt server; setup (not timed) builds the graph in
+                memory, trains models 'load-old' and 'load-new' (different seeds, one epoch of --train-pairs
+                pairs; kept for later runs) and writes load-old's vectors into Track.<property>. Then --clients
+                Bolt clients, one session each, make one call each (a sample before the write); then
+                musig.embed.write starts writing load-new's vectors into the same property, and once its first
+                batch has committed the clients call musig.recommend and musig.recommend.fromTracks (5 of the
+                playlist's tracks) in turn on random playlists for --seconds while musig.train trains a third
+                model; after the write and the training end, one call each again (a sample after). Prints calls
+                per second and p50/p99/max latency per query, failed calls, the train and embed.write times, and
+                per phase (before, during, after the write) whether each answer's scores match the property's
+                vectors before the write (old), after it (new) or neither (MIXED); a sample of --verify answers
+                is also checked to be the true top k by brute force. Exits 1 if a call failed or an answer was mixed.
                 """;
     }
 
@@ -80,12 +97,15 @@ public final class BenchCommand implements Command {
     public int run(String[] args, PrintStream out) throws Exception {
         Options options = Options.parse("bench", args,
                 Set.of("playlists", "tracks", "seed", "batch-size", "work", "genres", "mean-length", "min-weight",
-                        "concurrency", "dimension", "train-batch", "iterations", "queries", "bolt-port", "http-port"),
+                        "concurrency", "dimension", "train-batch", "iterations", "queries", "bolt-port", "http-port",
+                        "clients", "seconds", "property", "train-pairs", "verify"),
                 Set.of("index"));
         String benchmark = options.positional().size() == 1 ? options.positional().get(0) : "";
-        if (!Set.of("load", "graph", "train", "recommend").contains(benchmark)) {
-            throw new Options.UsageException("bench: expected a benchmark name: load, graph, train or recommend");
+        if (!Set.of("load", "graph", "train", "recommend", "load-recommend").contains(benchmark)) {
+            throw new Options.UsageException("bench: expected a benchmark name: load, graph, train, recommend or "
+                    + "load-recommend");
         }
+        LoadRecommendBenchmark.Settings loadSettings = benchmark.equals("load-recommend") ? loadSettings(options) : null;
         GeneratorConfig config = GenerateCommand.config(options, benchmark.equals("load") ? 100_000 : 95_000);
         long batchSize = options.number("batch-size", 10_000, 1, 10_000_000);
         Path work = options.path("work", Paths.defaultData().resolve("bench"));
@@ -97,14 +117,17 @@ public final class BenchCommand implements Command {
             deleteRecursively(datasetDir);
             GenerateCommand.generate(config, datasetDir, out);
         }
-        if (benchmark.equals("recommend")) {
+        if (benchmark.equals("recommend") || loadSettings != null) {
             Path db = work.resolve("db-" + dataset);
             if (!Files.exists(db.resolve("musig-bench-loaded"))) {
-                throw new Options.UsageException("bench recommend: run ./musig bench train with the same data first");
+                throw new Options.UsageException("bench " + benchmark + ": run ./musig bench train with the same data first");
             }
             ServerOptions serverOptions = new ServerOptions(db, importDir, (int) options.number("bolt-port", 7687, 1, 65535),
                     (int) options.number("http-port", 7474, 1, 65535), true);
             try (EmbeddedServer server = EmbeddedServer.start(serverOptions)) {
+                if (loadSettings != null) {
+                    return LoadRecommendBenchmark.run(server, loadSettings, out);
+                }
                 if (options.flag("index")) {
                     long start = System.nanoTime();
                     String index = org.musig.procedures.recommend.VectorIndexes.ensure(server.database(), "musigBench", 64, 7200);
@@ -136,6 +159,19 @@ public final class BenchCommand implements Command {
         }
         deleteRecursively(db);
         return 0;
+    }
+
+    /** load-recommend's options, checked before anything starts. */
+    static LoadRecommendBenchmark.Settings loadSettings(Options options) {
+        int seconds = (int) options.number("seconds", 60, 2, 3600);
+        String property = options.get("property", "musigLoad");
+        if (!property.matches("[A-Za-z_][A-Za-z0-9_]*") || property.equals("musigBench")) {
+            throw new Options.UsageException("bench load-recommend: --property must be a plain property name other "
+                    + "than musigBench (which bench recommend uses), got '" + property + "'");
+        }
+        return new LoadRecommendBenchmark.Settings((int) options.number("clients", 32, 1, 1024), seconds,
+                property, options.number("train-pairs", 100_000, 1, Long.MAX_VALUE),
+                (int) options.number("verify", 150, 0, 100_000));
     }
 
     private static int graph(Options options, GeneratorConfig config, Path work, Path importDir, String dataset,
