@@ -42,7 +42,7 @@ class AccessModeTest extends MusigDatabase {
             assertThat(read.run("CALL musig.recommend.fromTracks([$id], {k: 3})", Map.of("id", track)).list()).hasSize(3);
             assertThat(read.run("CALL musig.embed.stream({trackIds: [$id]})", Map.of("id", track)).list()).hasSize(1);
             assertThat(read.run("CALL musig.model.list()").list()).hasSize(1);
-            assertThat(read.run("CALL musig.graph.list()").list()).hasSize(1);
+            assertThat(read.run("CALL musig.graph.list('musig')").list()).hasSize(1);
             assertThat(read.run("CALL musig.listProgress()").list()).isNotEmpty();
 
             long before = count("MATCH (n) RETURN count(n)");
