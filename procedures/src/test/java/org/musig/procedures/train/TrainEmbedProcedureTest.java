@@ -107,6 +107,32 @@ class TrainEmbedProcedureTest extends MusigDatabase {
     }
 
     @Test
+    void aTrainingWhoseBoltClientGoesAwayStopsWithinTwoSeconds() throws Exception {
+        org.neo4j.driver.Driver leaving = org.neo4j.driver.GraphDatabase.driver(neo4j.boltURI(),
+                org.neo4j.driver.AuthTokens.none());
+        java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try (org.neo4j.driver.Session session = leaving.session()) {
+                session.run("CALL musig.train({graphName: 'tt', modelName: 'abandoned', epochs: 1000, tolerance: 0.0})")
+                        .consume();
+            } catch (RuntimeException expected) {
+                // the driver is closed under it
+            }
+        });
+        awaitRunning("musig.train: epoch");
+        long closedAt = System.nanoTime();
+        leaving.close();
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!query("CALL musig.listProgress() YIELD taskName, status WHERE status = 'RUNNING' "
+                + "AND taskName STARTS WITH 'musig.train' RETURN taskName").isEmpty()) {
+            assertThat(System.currentTimeMillis()).as("the abandoned training stopped").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+        assertThat((System.nanoTime() - closedAt) / 1e9).isLessThan(2.0);
+        assertThat(progressStatuses("musig.train")).contains("TERMINATED");
+        assertThat(count("MATCH (m:MusigModel {name: 'abandoned'}) RETURN count(m)")).isZero();
+    }
+
+    @Test
     void estimatesAndErrorsNameWhatIsWrong() {
         Map<String, Object> estimate = single("CALL musig.train.estimate({graphName: 'tt'})");
         assertThat((Long) estimate.get("requiredBytes")).isPositive();
