@@ -68,11 +68,15 @@ public final class BenchCommand implements Command {
                 throughput.
 
                 Usage: ./musig bench recommend [--playlists 95000] [--queries 1000] [--bolt-port 7687] [--index]
+                                               [--pad-tracks N]
 
                 On the database 'bench train' left (embeddings in Track.musigBench), starts the Bolt server and
                 times musig.recommend and musig.recommend.fromTracks for --queries different playlists through
                 the Java driver: p50/p99/max latency and calls per second. With --index, first creates a cosine
                 vector index over Track.musigBench (kept for later runs), which the procedures then use.
+                With --pad-tracks N (e.g. 2300000, the full MPD's catalogue), first copies the vectors into
+                Track.musigPadded and adds Track nodes up to N whose vectors are real ones plus noise; with
+                --index it times the index and then brute force on that set; everything is removed afterwards.
 
                 Usage: ./musig bench load-recommend [--playlists 95000] [--clients 32] [--seconds 60]
                                                     [--property musigLoad] [--train-pairs 100000] [--verify 150]
@@ -98,7 +102,7 @@ public final class BenchCommand implements Command {
         Options options = Options.parse("bench", args,
                 Set.of("playlists", "tracks", "seed", "batch-size", "work", "genres", "mean-length", "min-weight",
                         "concurrency", "dimension", "train-batch", "iterations", "queries", "bolt-port", "http-port",
-                        "clients", "seconds", "property", "train-pairs", "verify"),
+                        "clients", "seconds", "property", "train-pairs", "verify", "pad-tracks"),
                 Set.of("index"));
         String benchmark = options.positional().size() == 1 ? options.positional().get(0) : "";
         if (!Set.of("load", "graph", "train", "recommend", "load-recommend").contains(benchmark)) {
@@ -128,12 +132,33 @@ public final class BenchCommand implements Command {
                 if (loadSettings != null) {
                     return LoadRecommendBenchmark.run(server, loadSettings, out);
                 }
-                if (options.flag("index")) {
-                    long start = System.nanoTime();
-                    String index = org.musig.procedures.recommend.VectorIndexes.ensure(server.database(), "musigBench", 64, 7200);
-                    out.printf(Locale.ROOT, "vector index %s online after %.1f s%n", index, (System.nanoTime() - start) / 1e9);
+                long padTo = options.number("pad-tracks", 0, 0, 100_000_000);
+                String property = padTo > 0 ? "musigPadded" : "musigBench";
+                try {
+                    if (padTo > 0) {
+                        long start = System.nanoTime();
+                        long tracks = TrackPadding.pad(server.database(), "musigBench", property, padTo, config.seed());
+                        out.printf(Locale.ROOT, "padded to %,d tracks with a vector in Track.%s in %.1f s%n", tracks,
+                                property, (System.nanoTime() - start) / 1e9);
+                    }
+                    if (options.flag("index")) {
+                        long start = System.nanoTime();
+                        String index = org.musig.procedures.recommend.VectorIndexes.ensure(server.database(), property, 64, 7200);
+                        out.printf(Locale.ROOT, "vector index %s online after %.1f s%n", index, (System.nanoTime() - start) / 1e9);
+                    }
+                    RecommendBenchmark.run(server.boltUri(), property, (int) options.number("queries", 1000, 1, 1_000_000), out);
+                    if (padTo > 0 && options.flag("index")) {
+                        out.println();
+                        out.println("the same queries without the index (brute force over the cached matrix):");
+                        server.database().executeTransactionally("DROP INDEX musig_" + property + "_vector IF EXISTS");
+                        RecommendBenchmark.run(server.boltUri(), property, (int) options.number("queries", 1000, 1, 1_000_000), out);
+                    }
+                } finally {
+                    if (padTo > 0) {
+                        server.database().executeTransactionally("DROP INDEX musig_" + property + "_vector IF EXISTS");
+                        TrackPadding.remove(server.database(), property);
+                    }
                 }
-                RecommendBenchmark.run(server.boltUri(), "musigBench", (int) options.number("queries", 1000, 1, 1_000_000), out);
             }
             return 0;
         }
