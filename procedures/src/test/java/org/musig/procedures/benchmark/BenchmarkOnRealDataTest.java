@@ -44,4 +44,20 @@ class BenchmarkOnRealDataTest extends MusigDatabase {
         assertThat(single("CALL gds.graph.exists('musig-benchmark') YIELD exists RETURN exists").get("exists")).isEqualTo(false);
         assertThat(count("MATCH ()-[r]->() WHERE type(r) <> 'CONTAINS' RETURN count(r)")).isZero();
     }
+
+    @Test
+    void aTerminatedBenchmarkStopsWithinTwoSecondsAndWritesNothing() throws Exception {
+        long relationships = count("MATCH ()-[r]->() RETURN count(r)");
+        var benchmark = failureOf("CALL musig.benchmark({split: 'stopped', testPlaylists: 20, minTracks: 40, "
+                + "methods: ['musig'], features: ['audio'], taskGrid: [[1, 1, 1]], "
+                + "train: {epochs: 1000, tolerance: 0.0}})");
+        awaitRunning("epoch");
+        Thread.sleep(300);
+        long terminatedAt = terminate("CALL musig.benchmark");
+        assertThat(benchmark.get(30, java.util.concurrent.TimeUnit.SECONDS)).as("the benchmark must fail").isNotNull();
+        assertThat((System.nanoTime() - terminatedAt) / 1e9).isLessThan(2.0);
+        assertThat(progressStatuses("musig.benchmark")).contains("TERMINATED");
+        assertThat(count("MATCH ()-[r]->() RETURN count(r)")).as("no relationship written").isEqualTo(relationships);
+        assertThat(count("MATCH (m:MusigModel) RETURN count(m)")).as("no model stored").isZero();
+    }
 }
