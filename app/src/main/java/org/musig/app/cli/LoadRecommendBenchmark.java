@@ -407,15 +407,15 @@ final class LoadRecommendBenchmark {
 
     private static Map<String, Object> latency(String label, List<Call> calls, Predicate<Call> which, double seconds) {
         List<Call> chosen = calls.stream().filter(which).toList();
-        double[] millis = chosen.stream().mapToDouble(Call::millis).sorted().toArray();
+        Latencies latencies = Latencies.of(chosen.stream().mapToDouble(Call::millis).toArray());
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("query", label);
-        line.put("calls", millis.length);
+        line.put("calls", chosen.size());
         line.put("failed", chosen.stream().filter(c -> c.error() != null).count());
-        line.put("callsPerSecond", seconds > 0 ? round(millis.length / seconds) : "");
-        line.put("p50Ms", millis.length == 0 ? "" : round(millis[millis.length / 2]));
-        line.put("p99Ms", millis.length == 0 ? "" : round(millis[(int) Math.ceil(millis.length * 0.99) - 1]));
-        line.put("maxMs", millis.length == 0 ? "" : round(millis[millis.length - 1]));
+        line.put("callsPerSecond", seconds > 0 ? round(chosen.size() / seconds) : "");
+        line.put("p50Ms", latencies == null ? "" : round(latencies.p50()));
+        line.put("p99Ms", latencies == null ? "" : round(latencies.p99()));
+        line.put("maxMs", latencies == null ? "" : round(latencies.max()));
         return line;
     }
 

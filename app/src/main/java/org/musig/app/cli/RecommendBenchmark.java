@@ -65,13 +65,13 @@ final class RecommendBenchmark {
             millis[i] = (System.nanoTime() - start) / 1e6;
         }
         double seconds = (System.nanoTime() - total) / 1e9;
-        java.util.Arrays.sort(millis);
+        Latencies latencies = Latencies.of(millis);
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("query", label);
         line.put("calls", millis.length);
-        line.put("p50Ms", round(millis[millis.length / 2]));
-        line.put("p99Ms", round(millis[(int) Math.min(millis.length - 1, Math.ceil(millis.length * 0.99) - 1)]));
-        line.put("maxMs", round(millis[millis.length - 1]));
+        line.put("p50Ms", round(latencies.p50()));
+        line.put("p99Ms", round(latencies.p99()));
+        line.put("maxMs", round(latencies.max()));
         line.put("callsPerSecond", Math.round(millis.length / seconds));
         return line;
     }

@@ -70,16 +70,16 @@ final class TrackPadding {
     /** Deletes the padding tracks and the copied property. */
     static void remove(GraphDatabaseService db, String property) {
         db.executeTransactionally("MATCH (t:MusigPadding) CALL { WITH t DELETE t } IN TRANSACTIONS OF 10000 ROWS");
+        List<Long> ids = new ArrayList<>();
         try (Transaction read = db.beginTx(); ResourceIterator<Node> tracks = read.findNodes(GraphModel.TRACK)) {
-            List<Long> ids = new ArrayList<>();
             while (tracks.hasNext()) {
                 Node track = tracks.next();
                 if (track.hasProperty(property)) {
                     ids.add(track.getId());
                 }
             }
-            removeProperty(db, property, ids);
         }
+        removeProperty(db, property, ids);
     }
 
     @SuppressWarnings("deprecation")
