@@ -23,4 +23,24 @@ public record LoadResult(
         List<String> notices,
         long millis,
         Map<String, Object> configuration) {
+
+    /** The result as the procedures' row: column name -> value, in column order. */
+    public Map<String, Object> asMap() {
+        Map<String, Object> row = new java.util.LinkedHashMap<>();
+        row.put("files", files);
+        row.put("playlists", playlists);
+        row.put("tracks", tracks);
+        row.put("memberships", memberships);
+        row.put("playlistsCreated", playlistsCreated);
+        row.put("tracksCreated", tracksCreated);
+        row.put("membershipsCreated", membershipsCreated);
+        row.put("duplicates", duplicates);
+        row.put("tracksNotFound", tracksNotFound);
+        row.put("rowsSkipped", rowsSkipped);
+        row.put("errors", errors);
+        row.put("notices", notices);
+        row.put("millis", millis);
+        row.put("configuration", configuration);
+        return row;
+    }
 }

@@ -3,24 +3,33 @@ package org.musig.loaders.write;
 import org.musig.loaders.AudioFeatures;
 import org.musig.loaders.GraphModel;
 import org.musig.loaders.TrackRecord;
+import java.util.function.BiConsumer;
 import org.neo4j.graphdb.Node;
 
-/** Sets a track record's properties and vectors on its node (absent values leave what is there). */
-final class TrackProperties {
+/**
+ * A track record's node properties and vectors (absent values leave what is there), for the transactional
+ * writers and the offline import alike.
+ */
+public final class TrackProperties {
     private TrackProperties() {
     }
 
     static void apply(Node node, TrackRecord track) {
-        track.properties().forEach(node::setProperty);
+        forEach(track, node::setProperty);
+    }
+
+    /** Passes each property the track's node gets, besides {@code id}. */
+    public static void forEach(TrackRecord track, BiConsumer<String, Object> property) {
+        track.properties().forEach(property);
         if (track.audio() != null) {
-            node.setProperty(AudioFeatures.VECTOR_PROPERTY, track.audio());
+            property.accept(AudioFeatures.VECTOR_PROPERTY, track.audio());
         }
         if (track.acoustic() != null) {
-            node.setProperty(AudioFeatures.ACOUSTIC_PROPERTY, track.acoustic());
+            property.accept(AudioFeatures.ACOUSTIC_PROPERTY, track.acoustic());
         }
         if (track.genres() != null && !track.genres().isEmpty()) {
-            node.setProperty(GraphModel.GENRES, track.genres().toArray(String[]::new));
-            node.setProperty(GraphModel.GENRE, track.genres().get(0));
+            property.accept(GraphModel.GENRES, track.genres().toArray(String[]::new));
+            property.accept(GraphModel.GENRE, track.genres().get(0));
         }
     }
 }

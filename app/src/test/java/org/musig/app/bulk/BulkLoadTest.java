@@ -1,0 +1,251 @@
+package org.musig.app.bulk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.musig.app.Main;
+import org.musig.app.server.EmbeddedServer;
+import org.musig.app.server.ServerOptions;
+
+/**
+ * {@code ./musig load mpd PATH --bulk} through the command line and the offline importer, checked against
+ * the transactional {@code musig.load.mpd} on the same input: the same graph, property for property, the
+ * same counts, and the same uniqueness constraints.
+ */
+class BulkLoadTest {
+    @TempDir
+    static Path dir;
+
+    static Path slices;
+
+    @BeforeAll
+    static void generateSlicesWithEdgeCases() throws Exception {
+        slices = dir.resolve("slices");
+        assertThat(new Cli().run("generate", "--out", slices.toString(), "--playlists", "1200", "--tracks", "4000",
+                "--seed", "7").exit).isZero();
+        // A later file meets playlist 0 again (new name, one new track, one of its tracks at a new position)
+        // and brings a playlist with a repeated track and a track met before with other metadata.
+        String firstTrack = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(slices.resolve("mpd.slice.0-999.json").toFile())
+                .at("/playlists/0/tracks/0/track_uri").asText();
+        Files.writeString(slices.resolve("mpd.slice.9000-9001.json"), """
+                {"playlists": [
+                  {"pid": 0, "name": "met again", "tracks": [
+                    {"pos": 0, "track_uri": "spotify:track:EXTRA1", "track_name": "Extra", "artist_name": "X"},
+                    {"pos": 7, "track_uri": "%s", "track_name": "renamed (first row wins)"}]},
+                  {"pid": 9001, "name": "repeats", "collaborative": "true", "tracks": [
+                    {"pos": 0, "track_uri": "spotify:track:EXTRA2", "duration_ms": 1000},
+                    {"pos": 1, "track_uri": "EXTRA2"},
+                    {"pos": 2, "track_uri": "spotify:track:EXTRA1"}]}
+                ]}
+                """.formatted(firstTrack));
+    }
+
+    @Test
+    void bulkLoadWritesTheGraphAndCountsOfTheTransactionalLoad() throws Exception {
+        Path transactional = dir.resolve("transactional");
+        Path bulk = dir.resolve("bulk");
+        Cli tx = new Cli().run("load", "mpd", ".", "--import", slices.toString(), "--data", transactional.toString());
+        Cli offline = new Cli().run("load", "mpd", ".", "--bulk", "--import", slices.toString(),
+                "--data", bulk.toString());
+        assertThat(tx.exit).as(tx.err).isZero();
+        assertThat(offline.exit).as(offline.err).isZero();
+        assertThat(countsLine(offline.out)).isEqualTo(countsLine(tx.out)).startsWith("3      1202");
+
+        List<String> expected = dump(transactional);
+        assertThat(expected).hasSizeGreaterThan(70_000);
+        assertThat(dump(bulk)).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void anIdempotentTransactionalReloadOfABulkLoadedDatabaseCreatesNothing() {
+        Path bulk = dir.resolve("reloaded");
+        assertThat(new Cli().run("load", "mpd", ".", "--bulk", "--import", slices.toString(),
+                "--data", bulk.toString()).exit).isZero();
+        Cli again = new Cli().run("load", "mpd", ".", "--import", slices.toString(), "--data", bulk.toString());
+        assertThat(again.exit).as(again.err).isZero();
+        // playlistsCreated, tracksCreated and membershipsCreated are all 0: the constraints found every id.
+        assertThat(countsLine(again.out).split("\\s+")[4]).isEqualTo("0");
+        assertThat(countsLine(again.out).split("\\s+")[5]).isEqualTo("0");
+        assertThat(countsLine(again.out).split("\\s+")[6]).isEqualTo("0");
+    }
+
+    @Test
+    void bulkRefusesADatabaseThatHoldsDataAndLeavesItAsItWas() throws Exception {
+        Path data = dir.resolve("holds-data");
+        Path small = dir.resolve("small");
+        Files.createDirectories(small);
+        Files.copy(slices.resolve("mpd.slice.9000-9001.json"), small.resolve("mpd.slice.9000-9001.json"));
+        assertThat(new Cli().run("load", "mpd", ".", "--import", small.toString(), "--data", data.toString()).exit)
+                .isZero();
+        List<String> before = dump(data);
+
+        Cli refused = new Cli().run("load", "mpd", ".", "--bulk", "--import", slices.toString(),
+                "--data", data.toString());
+        assertThat(refused.exit).isEqualTo(1);
+        assertThat(refused.err).contains("--bulk loads only into an empty database", "has nodes",
+                "Load without --bulk");
+        assertThat(dump(data)).containsExactlyElementsOf(before);
+    }
+
+    @Test
+    void aMalformedFileFailsTheBulkLoadBeforeAnythingIsWrittenAndAnEmptyDatabaseCanThenBeLoaded() throws Exception {
+        Path data = dir.resolve("empty-then-loaded");
+        Path bad = dir.resolve("bad");
+        Files.createDirectories(bad);
+        Files.copy(slices.resolve("mpd.slice.9000-9001.json"), bad.resolve("mpd.slice.0-1.json"));
+        Files.writeString(bad.resolve("mpd.slice.2-3.json"), "{\"playlists\": [{\"pid\": 2, \"tracks\": [}");
+        // The server created the (empty) database first, as ./musig serve would.
+        new EmbeddedServerRun(data, bad).close();
+
+        Cli failed = new Cli().run("load", "mpd", ".", "--bulk", "--import", bad.toString(), "--data", data.toString());
+        assertThat(failed.exit).isEqualTo(1);
+        assertThat(failed.err).contains("mpd.slice.2-3.json, line 1, column", "malformed JSON");
+        assertThat(dump(data)).isEmpty();
+
+        Files.delete(bad.resolve("mpd.slice.2-3.json"));
+        Cli loaded = new Cli().run("load", "mpd", ".", "--bulk", "--import", bad.toString(), "--data", data.toString());
+        assertThat(loaded.exit).as(loaded.err).isZero();
+        assertThat(dump(data)).contains("P|0|{id=0, name=met again, pid=0}",
+                "P|9001|{collaborative=true, id=9001, name=repeats, pid=9001}", "C|9001|EXTRA1|2");
+    }
+
+    @Test
+    void skipModeSkipsAndReportsTheSameEntriesAsTheTransactionalLoad() throws Exception {
+        Path input = dir.resolve("skip-input");
+        Files.createDirectories(input);
+        Files.copy(slices.resolve("mpd.slice.9000-9001.json"), input.resolve("mpd.slice.0-1.json"));
+        Files.writeString(input.resolve("mpd.slice.2-4.json"), """
+                {"playlists": [
+                  {"pid": 2, "tracks": [{"pos": 0, "track_uri": "spotify:track:OK1"}]},
+                  {"pid": 3, "tracks": [{"pos": -1, "track_uri": "spotify:track:BADPOS"}]},
+                  {"name": "no pid", "tracks": []},
+                  {"pid": 4, "tracks": [{"pos": 0, "track_uri": "spotify:track:OK2"}]}
+                ]}
+                """);
+        String skip = "{\"onError\": \"skip\"}";
+        Cli tx = new Cli().run("load", "mpd", ".", "--config", skip, "--import", input.toString(),
+                "--data", dir.resolve("skip-tx").toString());
+        Cli offline = new Cli().run("load", "mpd", ".", "--bulk", "--config", skip, "--import", input.toString(),
+                "--data", dir.resolve("skip-bulk").toString());
+        assertThat(offline.exit).as(offline.err).isZero();
+        assertThat(countsLine(offline.out)).isEqualTo(countsLine(tx.out)).endsWith(" 2");
+        assertThat(skipped(offline.out)).isEqualTo(skipped(tx.out)).hasSize(2);
+        assertThat(dump(dir.resolve("skip-bulk"))).containsExactlyElementsOf(dump(dir.resolve("skip-tx")));
+    }
+
+    @Test
+    void whatAKilledImportLeftBehindIsClearedByTheNextBulkLoad() throws Exception {
+        Path data = dir.resolve("after-kill");
+        // A kill during the import leaves a partial store in staging; one between the two moves leaves the
+        // transaction logs in place without a store.
+        Files.createDirectories(data.resolve("databases/musig-bulk-staging"));
+        Files.writeString(data.resolve("databases/musig-bulk-staging/neostore.nodestore.db"), "partial");
+        Files.createDirectories(data.resolve("transactions/neo4j"));
+        Files.writeString(data.resolve("transactions/neo4j/neostore.transaction.db.0"), "orphan");
+
+        Cli loaded = new Cli().run("load", "mpd", ".", "--bulk", "--import", slices.toString(),
+                "--data", data.toString());
+        assertThat(loaded.exit).as(loaded.err).isZero();
+        assertThat(data.resolve("databases/musig-bulk-staging")).doesNotExist();
+        assertThat(dump(data)).contains("C|9001|EXTRA1|2").hasSizeGreaterThan(70_000);
+    }
+
+    @Test
+    void bulkIsRefusedForCsvInput() {
+        Cli csv = new Cli().run("load", "csv", "x.csv", "--bulk", "--data", dir.resolve("csv").toString());
+        assertThat(csv.exit).isEqualTo(2);
+        assertThat(csv.err).contains("--bulk loads MPD slices only");
+    }
+
+    private static List<String> skipped(String out) {
+        return out.lines().filter(l -> l.startsWith("  - ")).toList();
+    }
+
+    /** The counts row of a load's printed table (third line), without the run time. */
+    private static String countsLine(String out) {
+        String[] lines = out.lines().filter(l -> !l.startsWith("  ...")).toArray(String[]::new);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].startsWith("files")) {
+                String row = lines[i + 2].trim();
+                return row.substring(0, row.lastIndexOf(' ')).trim();
+            }
+        }
+        throw new AssertionError("no result table in:\n" + out);
+    }
+
+    /** Every playlist, track and membership with its properties, one sorted line each; and the constraints. */
+    private static List<String> dump(Path data) {
+        try (EmbeddedServerRun run = new EmbeddedServerRun(data, data.resolve("import"))) {
+            List<String> lines = new ArrayList<>();
+            var db = run.server.database();
+            db.executeTransactionally("MATCH (p:Playlist) RETURN p.id AS id, properties(p) AS props", Map.of(),
+                    r -> { r.forEachRemaining(row -> lines.add("P|" + row.get("id") + "|" + text(row.get("props")))); return null; });
+            db.executeTransactionally("MATCH (t:Track) RETURN t.id AS id, properties(t) AS props", Map.of(),
+                    r -> { r.forEachRemaining(row -> lines.add("T|" + row.get("id") + "|" + text(row.get("props")))); return null; });
+            db.executeTransactionally("MATCH (p)-[c]->(t) RETURN p.id AS p, t.id AS t, type(c) AS type, "
+                            + "properties(c) AS props", Map.of(),
+                    r -> { r.forEachRemaining(row -> lines.add((row.get("type").equals("CONTAINS") ? "C|" : "?|")
+                            + row.get("p") + "|" + row.get("t") + "|" + ((Map<?, ?>) row.get("props")).get("position")
+                            + (((Map<?, ?>) row.get("props")).size() == 1 ? "" : "|" + row.get("props")))); return null; });
+            long nodes = db.executeTransactionally("MATCH (n) RETURN count(n) AS n", Map.of(),
+                    r -> (Long) r.next().get("n"));
+            if (nodes > 0) {
+                db.executeTransactionally("SHOW CONSTRAINTS YIELD name, labelsOrTypes, properties, type",
+                        Map.of(), r -> { r.forEachRemaining(row -> lines.add("S|" + new TreeMap<>(row))); return null; });
+            }
+            lines.sort(null);
+            return lines;
+        }
+    }
+
+    private static String text(Object props) {
+        Map<String, String> sorted = new TreeMap<>();
+        ((Map<?, ?>) props).forEach((k, v) -> sorted.put((String) k, v instanceof Object[] a ? Arrays.toString(a)
+                : v instanceof float[] f ? Arrays.toString(f) : String.valueOf(v)));
+        return sorted.toString();
+    }
+
+    /** A batch-mode server on a data directory, for looking at what a command left there. */
+    private static final class EmbeddedServerRun implements AutoCloseable {
+        final EmbeddedServer server;
+
+        EmbeddedServerRun(Path data, Path importDir) {
+            this.server = EmbeddedServer.start(ServerOptions.offline(data, importDir));
+        }
+
+        @Override
+        public void close() {
+            server.close();
+        }
+    }
+
+    /** One run of ./musig's command line, in process. */
+    private static final class Cli {
+        int exit;
+        String out;
+        String err;
+
+        Cli run(String... args) {
+            ByteArrayOutputStream o = new ByteArrayOutputStream();
+            ByteArrayOutputStream e = new ByteArrayOutputStream();
+            exit = Main.run(args, new PrintStream(o, true, StandardCharsets.UTF_8),
+                    new PrintStream(e, true, StandardCharsets.UTF_8));
+            out = o.toString(StandardCharsets.UTF_8);
+            err = e.toString(StandardCharsets.UTF_8);
+            return this;
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package org.musig.loaders.bulk;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
+import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
+import org.eclipse.collections.impl.set.mutable.primitive.IntHashSet;
+import org.musig.loaders.PlaylistRecord;
+import org.musig.loaders.TrackRecord;
+
+/**
+ * The graph a load would write, held in memory so it can be written by Neo4j's offline importer into an
+ * empty database. It takes the same calls as {@link org.musig.loaders.write.MembershipWriter} and gives the
+ * same graph and the same counts: playlists and tracks are merged on their id (a track keeps the
+ * properties of its first row), a repeated track in one playlist is kept first and counted as a duplicate,
+ * and a playlist met again later (in another file) gets its properties overwritten and its tracks added,
+ * a track it already had taking the later position.
+ *
+ * <p>Memory is about 8 bytes per membership plus the tracks' and playlists' properties.
+ */
+public final class MembershipTable {
+    private final ObjectIntHashMap<String> trackIndex = new ObjectIntHashMap<>();
+    private final List<TrackRecord> tracks = new ArrayList<>();
+    private final ObjectIntHashMap<String> playlistIndex = new ObjectIntHashMap<>();
+    private final List<Playlist> playlists = new ArrayList<>();
+    /** The playlist being read (input is grouped by playlist), with what this reading of it has seen. */
+    private Touch current;
+
+    private long playlistsTouched;
+    private long memberships;
+    private long duplicates;
+
+    /** One playlist: its properties and its tracks (track index, position) in first-seen order. */
+    public static final class Playlist {
+        private final String id;
+        private final Map<String, Object> properties = new LinkedHashMap<>();
+        private int[] trackIndices = new int[16];
+        private int[] positions = new int[16];
+        private int size;
+
+        private Playlist(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        /** Properties besides {@code id}, in the order they were first set. */
+        public Map<String, Object> properties() {
+            return properties;
+        }
+
+        public int size() {
+            return size;
+        }
+
+        public int trackIndex(int i) {
+            return trackIndices[i];
+        }
+
+        public int position(int i) {
+            return positions[i];
+        }
+
+        private void add(int track, int position) {
+            if (size == trackIndices.length) {
+                trackIndices = Arrays.copyOf(trackIndices, size * 2);
+                positions = Arrays.copyOf(positions, size * 2);
+            }
+            trackIndices[size] = track;
+            positions[size] = position;
+            size++;
+        }
+    }
+
+    /** One reading of a playlist, as {@code MembershipWriter}'s per-load playlist state. */
+    private static final class Touch {
+        final Playlist playlist;
+        final IntHashSet tracksThisTouch = new IntHashSet();
+        /** track index -> slot, for tracks the playlist had before this reading (null when it is new) */
+        final IntIntHashMap existing;
+        final List<String> genres = new ArrayList<>();
+        final List<String> subgenres = new ArrayList<>();
+        int nextPosition;
+
+        Touch(Playlist playlist, IntIntHashMap existing) {
+            this.playlist = playlist;
+            this.existing = existing;
+        }
+    }
+
+    /**
+     * @param position the track's position in the playlist, or -1 to use the next position in input order
+     * @return false when the track was already in this playlist in this reading (a duplicate, skipped)
+     */
+    public boolean write(PlaylistRecord playlist, TrackRecord track, int position) {
+        Touch touch = touch(playlist);
+        int trackNode = track(track);
+        if (!touch.tracksThisTouch.add(trackNode)) {
+            duplicates++;
+            return false;
+        }
+        int pos = position >= 0 ? position : touch.nextPosition;
+        touch.nextPosition = Math.max(touch.nextPosition, pos + 1);
+        memberships++;
+        int slot = touch.existing == null ? -1 : touch.existing.getIfAbsent(trackNode, -1);
+        if (slot >= 0) {
+            touch.playlist.positions[slot] = pos;
+        } else {
+            touch.playlist.add(trackNode, pos);
+        }
+        return true;
+    }
+
+    /** Ends the reading of a playlist (MPD input is grouped by playlist). */
+    public void playlistDone(String playlistId) {
+        if (current != null && current.playlist.id.equals(playlistId)) {
+            current = null;
+        }
+    }
+
+    private Touch touch(PlaylistRecord record) {
+        if (current == null || !current.playlist.id.equals(record.id())) {
+            int index = playlistIndex.getIfAbsent(record.id(), -1);
+            IntIntHashMap existing = null;
+            Playlist playlist;
+            if (index < 0) {
+                playlist = new Playlist(record.id());
+                playlistIndex.put(record.id(), playlists.size());
+                playlists.add(playlist);
+            } else {
+                playlist = playlists.get(index);
+                existing = new IntIntHashMap(playlist.size);
+                for (int slot = 0; slot < playlist.size; slot++) {
+                    existing.put(playlist.trackIndices[slot], slot);
+                }
+            }
+            playlist.properties.putAll(record.properties());
+            current = new Touch(playlist, existing);
+            playlistsTouched++;
+        }
+        Map<String, Object> properties = current.playlist.properties;
+        if (addLabel(current.genres, record.genre())) {
+            properties.put(org.musig.loaders.GraphModel.GENRE, current.genres.get(0));
+            properties.put(org.musig.loaders.GraphModel.GENRES, current.genres.toArray(String[]::new));
+        }
+        if (addLabel(current.subgenres, record.subgenre())) {
+            properties.put(org.musig.loaders.GraphModel.SUBGENRE, current.subgenres.get(0));
+            properties.put(org.musig.loaders.GraphModel.SUBGENRES, current.subgenres.toArray(String[]::new));
+        }
+        return current;
+    }
+
+    private static boolean addLabel(List<String> labels, String label) {
+        if (label == null || labels.contains(label)) {
+            return false;
+        }
+        labels.add(label);
+        return true;
+    }
+
+    private int track(TrackRecord track) {
+        int index = trackIndex.getIfAbsent(track.id(), -1);
+        if (index < 0) {
+            index = tracks.size();
+            trackIndex.put(track.id(), index);
+            tracks.add(track);
+        }
+        return index;
+    }
+
+    public int playlistCount() {
+        return playlists.size();
+    }
+
+    public Playlist playlist(int index) {
+        return playlists.get(index);
+    }
+
+    public int trackCount() {
+        return tracks.size();
+    }
+
+    /** The first record read for the track. */
+    public TrackRecord track(int index) {
+        return tracks.get(index);
+    }
+
+    /** Distinct (playlist, track) pairs: the relationships an import creates. */
+    public long relationshipCount() {
+        long total = 0;
+        for (Playlist p : playlists) {
+            total += p.size;
+        }
+        return total;
+    }
+
+    /** Readings of playlists (a playlist met in two files counts twice), as the transactional writer counts. */
+    public long playlistsTouched() {
+        return playlistsTouched;
+    }
+
+    /** Rows written (not duplicates), as the transactional writer counts. */
+    public long memberships() {
+        return memberships;
+    }
+
+    public long duplicates() {
+        return duplicates;
+    }
+}

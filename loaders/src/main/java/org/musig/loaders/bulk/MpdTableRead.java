@@ -1,0 +1,138 @@
+package org.musig.loaders.bulk;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.musig.loaders.FileLoad;
+import org.musig.loaders.ImportDirectory;
+import org.musig.loaders.InputFiles;
+import org.musig.loaders.LoadException;
+import org.musig.loaders.LoadResult;
+import org.musig.loaders.PlaylistRecord;
+import org.musig.loaders.mpd.MpdLoader;
+import org.musig.loaders.mpd.MpdSliceReader;
+import org.musig.loaders.mpd.MpdTrack;
+import org.musig.model.progress.Progress;
+
+/**
+ * Reads MPD slices into a {@link MembershipTable} for an offline import, with {@code musig.load.mpd}'s
+ * configuration, file selection, limits and error messages. Nothing is written while reading, so one pass
+ * both validates and collects: a bad file (with {@code onError: 'fail'}) fails the whole load before the
+ * database is touched.
+ */
+public final class MpdTableRead {
+    private final FileLoad load;
+    private final MembershipTable table = new MembershipTable();
+    private long playlists;
+    private int files;
+
+    private MpdTableRead(FileLoad load) {
+        this.load = load;
+    }
+
+    public static MpdTableRead read(ImportDirectory importDirectory, String path, Map<String, Object> rawConfig,
+                                    Progress progress) {
+        MpdTableRead read = new MpdTableRead(FileLoad.start(MpdLoader.NAME, rawConfig, MpdLoader.CONFIG_KEYS));
+        read.readFiles(importDirectory, path, progress);
+        return read;
+    }
+
+    /**
+     * Files are parsed on every core, a few ahead of the one being added to the table; they are added in
+     * name order, so the table, the counts and the first error reported are those of a sequential read.
+     */
+    private void readFiles(ImportDirectory importDirectory, String path, Progress progress) {
+        List<Path> inputs = InputFiles.list(importDirectory, path,
+                load.config().getString("pattern", "mpd.slice.*.json"));
+        files = inputs.size();
+        long bytes = InputFiles.totalBytes(inputs);
+        progress.begin(String.format(Locale.ROOT, "reading %d file(s), %.1f MB", files, bytes / 1e6), bytes);
+        int threads = Runtime.getRuntime().availableProcessors();
+        ExecutorService parsers = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "musig-mpd-parser");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Deque<Future<ParsedFile>> ahead = new ArrayDeque<>();
+            int next = 0;
+            for (int done = 0; done < inputs.size(); done++) {
+                while (next < inputs.size() && ahead.size() < 2 * threads) {
+                    Path file = inputs.get(next++);
+                    ahead.add(parsers.submit(() -> parse(file)));
+                }
+                ParsedFile parsed = await(ahead.removeFirst());
+                add(parsed, progress);
+                progress.advance(parsed.bytes);
+            }
+        } finally {
+            parsers.shutdownNow();
+        }
+    }
+
+    /** One file's valid playlists, and the messages of entries skipped in it (onError 'skip'). */
+    private record ParsedFile(List<PlaylistRecord> playlists, List<List<MpdTrack>> tracks, List<String> skipped,
+                              long bytes) {
+    }
+
+    private ParsedFile parse(Path file) {
+        List<PlaylistRecord> playlists = new ArrayList<>();
+        List<List<MpdTrack>> tracks = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        new MpdSliceReader(file, load.options().skipInvalid(), skipped::add).read((playlist, entries) -> {
+            playlists.add(playlist);
+            tracks.add(entries);
+        });
+        return new ParsedFile(playlists, tracks, skipped, InputFiles.totalBytes(List.of(file)));
+    }
+
+    private void add(ParsedFile parsed, Progress progress) {
+        parsed.skipped.forEach(load.options()::skipped);
+        for (int i = 0; i < parsed.playlists.size(); i++) {
+            PlaylistRecord playlist = parsed.playlists.get(i);
+            for (MpdTrack entry : parsed.tracks.get(i)) {
+                table.write(playlist, entry.track(), entry.position());
+            }
+            table.playlistDone(playlist.id());
+        }
+        playlists += parsed.playlists.size();
+        progress.checkRunning();
+    }
+
+    private static ParsedFile await(Future<ParsedFile> parsed) {
+        try {
+            return parsed.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LoadException("Interrupted while reading the input", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new LoadException("Reading the input failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    public MembershipTable table() {
+        return table;
+    }
+
+    /**
+     * What the load did once the table is in an empty database: the same counts {@code musig.load.mpd} gives
+     * for the same input on an empty database.
+     */
+    public LoadResult result() {
+        var options = load.options();
+        return new LoadResult(files, playlists, table.trackCount(), table.memberships(), table.playlistCount(),
+                table.trackCount(), table.relationshipCount(), table.duplicates(), 0, options.skippedCount(),
+                options.errors(), options.notices(), load.millis(), load.config().echo());
+    }
+}
