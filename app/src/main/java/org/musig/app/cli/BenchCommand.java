@@ -210,6 +210,7 @@ public final class BenchCommand implements Command {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("step", "load mpd --bulk (empty db)");
         line.put("rows", rows);
+        line.put("tracks", result.load().tracks());
         line.put("seconds", Math.round(seconds * 100) / 100.0);
         line.put("rowsPerSecond", Math.round(rows / seconds));
         line.put("readS", seconds(result.readMillis()));
