@@ -32,6 +32,8 @@ public final class MembershipTable {
     private long playlistsTouched;
     private long memberships;
     private long duplicates;
+    /** Heap the table holds, estimated as it grows (objects, strings, arrays, hash entries). */
+    private long estimatedBytes;
 
     /** One playlist: its properties and its tracks (track index, position) in first-seen order. */
     public static final class Playlist {
@@ -66,14 +68,18 @@ public final class MembershipTable {
             return positions[i];
         }
 
-        private void add(int track, int position) {
+        /** @return the bytes the arrays grew by */
+        private long add(int track, int position) {
+            long grown = 0;
             if (size == trackIndices.length) {
+                grown = 8L * size;
                 trackIndices = Arrays.copyOf(trackIndices, size * 2);
                 positions = Arrays.copyOf(positions, size * 2);
             }
             trackIndices[size] = track;
             positions[size] = position;
             size++;
+            return grown;
         }
     }
 
@@ -111,7 +117,7 @@ public final class MembershipTable {
         if (slot >= 0) {
             touch.playlist.positions[slot] = pos;
         } else {
-            touch.playlist.add(trackNode, pos);
+            estimatedBytes += touch.playlist.add(trackNode, pos);
         }
         return true;
     }
@@ -132,6 +138,7 @@ public final class MembershipTable {
                 playlist = new Playlist(record.id());
                 playlistIndex.put(record.id(), playlists.size());
                 playlists.add(playlist);
+                estimatedBytes += 360 + stringBytes(record.id()) + propertyBytes(record.properties());
             } else {
                 playlist = playlists.get(index);
                 existing = new IntIntHashMap(playlist.size);
@@ -169,8 +176,31 @@ public final class MembershipTable {
             index = tracks.size();
             trackIndex.put(track.id(), index);
             tracks.add(track);
+            estimatedBytes += 120 + stringBytes(track.id()) + propertyBytes(track.properties())
+                    + (track.audio() == null ? 0 : 16 + 4L * track.audio().length)
+                    + (track.acoustic() == null ? 0 : 16 + 4L * track.acoustic().length);
         }
         return index;
+    }
+
+    private static long stringBytes(String s) {
+        return 56 + s.length(); // the String, its array, and the id map's entry; most ids are Latin-1
+    }
+
+    private static long propertyBytes(Map<String, Object> properties) {
+        long bytes = 64;
+        for (Object value : properties.values()) {
+            bytes += 48 + (value instanceof String s ? 40 + 2L * s.length() : 16);
+        }
+        return bytes;
+    }
+
+    /**
+     * About how many bytes of heap the table holds (within a factor of about 1.5: it counts objects, strings,
+     * arrays and hash entries with typical JVM sizes, not by measurement).
+     */
+    public long estimatedBytes() {
+        return estimatedBytes;
     }
 
     public int playlistCount() {

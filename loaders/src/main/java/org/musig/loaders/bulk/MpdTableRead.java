@@ -29,18 +29,33 @@ import org.musig.model.progress.Progress;
  * database is touched.
  */
 public final class MpdTableRead {
+    /**
+     * Share of the maximum heap the table may take; the rest is for the files parsed ahead, the importer's
+     * own heap and the server that creates the constraints afterwards.
+     */
+    static final double HEAP_SHARE = 0.6;
+
     private final FileLoad load;
+    private final long heapBudget;
     private final MembershipTable table = new MembershipTable();
     private long playlists;
     private int files;
 
-    private MpdTableRead(FileLoad load) {
+    private MpdTableRead(FileLoad load, long heapBudget) {
         this.load = load;
+        this.heapBudget = heapBudget;
     }
 
     public static MpdTableRead read(ImportDirectory importDirectory, String path, Map<String, Object> rawConfig,
                                     Progress progress) {
-        MpdTableRead read = new MpdTableRead(FileLoad.start(MpdLoader.NAME, rawConfig, MpdLoader.CONFIG_KEYS));
+        return read(importDirectory, path, rawConfig, progress, (long) (HEAP_SHARE * Runtime.getRuntime().maxMemory()));
+    }
+
+    /** As {@link #read(ImportDirectory, String, Map, Progress)}, failing once the table passes {@code heapBudget} bytes. */
+    static MpdTableRead read(ImportDirectory importDirectory, String path, Map<String, Object> rawConfig,
+                             Progress progress, long heapBudget) {
+        MpdTableRead read = new MpdTableRead(FileLoad.start(MpdLoader.NAME, rawConfig, MpdLoader.CONFIG_KEYS),
+                heapBudget);
         read.readFiles(importDirectory, path, progress);
         return read;
     }
@@ -72,6 +87,7 @@ public final class MpdTableRead {
                 ParsedFile parsed = await(ahead.removeFirst());
                 add(parsed, progress);
                 progress.advance(parsed.bytes);
+                checkHeap(done + 1, inputs.size());
             }
         } finally {
             parsers.shutdownNow();
@@ -105,6 +121,18 @@ public final class MpdTableRead {
         }
         playlists += parsed.playlists.size();
         progress.checkRunning();
+    }
+
+    /** Fails early, with both numbers, when the input will not fit in the heap, rather than with an OutOfMemoryError. */
+    private void checkHeap(int filesRead, int files) {
+        long bytes = table.estimatedBytes();
+        if (bytes > heapBudget) {
+            throw new LoadException(String.format(Locale.ROOT, "--bulk holds the input in memory, and after %d of %d "
+                    + "file(s) it takes about %,d MB, over the %,d MB it may use (%.0f%% of the %,d MB max heap). "
+                    + "Raise the heap (e.g. MUSIG_JAVA_OPTS=-Xmx16g ./musig load ...) or load without --bulk "
+                    + "(transactionally, a file at a time). Nothing was written.", filesRead, files, bytes >> 20,
+                    heapBudget >> 20, 100 * HEAP_SHARE, Runtime.getRuntime().maxMemory() >> 20));
+        }
     }
 
     private static ParsedFile await(Future<ParsedFile> parsed) {
