@@ -54,13 +54,14 @@ public final class BenchCommand implements Command {
                 and peak heap for each step. --bulk-only stops after the offline import.
 
                 Usage: ./musig bench graph [--playlists 95000] [--tracks 1000000] [--seed S] [--min-weight 10]
-                                           [--concurrency 2] [--work DIR]
+                                           [--concurrency 2] [--work DIR] [--bulk] [--memory-only]
 
                 Loads the synthetic slices and features once into a database kept under --work (reused by later
-                runs with the same data), then runs CALL musig.graph.build three times: a first build (writes
+                runs with the same data; with --bulk the slices through ./musig load mpd --bulk, which makes the
+                full MPD's size practical), then runs CALL musig.graph.build three times: a first build (writes
                 every CO_OCCURS relationship and projects into GDS), an unchanged rebuild (writes nothing), and
-                an in-memory build (writeRelationshipType: null). Prints read/count/write/project times, the
-                graph's size and peak heap for each.
+                an in-memory build (writeRelationshipType: null; --memory-only runs only this one). Prints
+                read/count/write/project times, the graph's size and peak heap for each.
 
                 Usage: ./musig bench train [--playlists 95000] [--min-weight 10] [--concurrency 2] [--dimension 64]
                                            [--train-batch 512] [--iterations 5] [--work DIR]
@@ -108,7 +109,7 @@ public final class BenchCommand implements Command {
                 Set.of("playlists", "tracks", "seed", "batch-size", "work", "genres", "mean-length", "min-weight",
                         "concurrency", "dimension", "train-batch", "iterations", "queries", "bolt-port", "http-port",
                         "clients", "seconds", "property", "train-pairs", "verify", "pad-tracks"),
-                Set.of("index", "bulk-only"));
+                Set.of("index", "bulk-only", "bulk", "memory-only"));
         String benchmark = options.positional().size() == 1 ? options.positional().get(0) : "";
         if (!Set.of("load", "graph", "train", "recommend", "load-recommend").contains(benchmark)) {
             throw new Options.UsageException("bench: expected a benchmark name: load, graph, train, recommend or "
@@ -176,7 +177,7 @@ public final class BenchCommand implements Command {
         out.printf(Locale.ROOT, "bench load: %,d synthetic playlists, batchSize %,d, %d cores, max heap %.1f GiB%n",
                 config.playlists(), batchSize, Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() / (double) (1L << 30));
-        bulkStep(out, work.resolve("db-bulk"), importDir, dataset);
+        bulkStep(out, work.resolve("db-bulk"), importDir, dataset, true);
         if (options.flag("bulk-only")) {
             return 0;
         }
@@ -195,8 +196,9 @@ public final class BenchCommand implements Command {
         return 0;
     }
 
-    /** ./musig load mpd --bulk into an empty database, timed end to end, with its phases. */
-    private static void bulkStep(PrintStream out, Path db, Path importDir, String dataset) throws IOException {
+    /** ./musig load mpd --bulk into an empty database, timed end to end, with its phases; kept unless {@code remove}. */
+    private static void bulkStep(PrintStream out, Path db, Path importDir, String dataset, boolean remove)
+            throws IOException {
         deleteRecursively(db);
         resetPeakHeap();
         long start = System.nanoTime();
@@ -220,7 +222,9 @@ public final class BenchCommand implements Command {
         line.put("created", result.load().membershipsCreated());
         Table.print(out, List.of(line));
         out.println();
-        deleteRecursively(db);
+        if (remove) {
+            deleteRecursively(db);
+        }
     }
 
     /** load-recommend's options, checked before anything starts. */
@@ -248,13 +252,19 @@ public final class BenchCommand implements Command {
         out.printf(Locale.ROOT, "bench graph: %,d synthetic playlists, minWeight %d, concurrency %d, %d cores, max heap %.1f GiB%n",
                 config.playlists(), minWeight, concurrency, Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() / (double) (1L << 30));
+        boolean bulk = !Files.exists(loaded) && options.flag("bulk");
+        if (bulk) {
+            bulkStep(out, db, importDir, dataset, false);
+        }
         try (EmbeddedServer server = EmbeddedServer.start(ServerOptions.offline(db, importDir));
              ProgressPrinter progress = new ProgressPrinter(out, 30)) {
             GraphDatabaseService graph = server.database();
             if (!Files.exists(loaded)) {
                 Map<String, Object> cfg = Map.of("batchSize", batchSize);
-                step(out, graph, "load mpd (once)", "CALL musig.load.mpd($path, $config)",
-                        Map.of("path", dataset, "config", cfg), "memberships");
+                if (!bulk) {
+                    step(out, graph, "load mpd (once)", "CALL musig.load.mpd($path, $config)",
+                            Map.of("path", dataset, "config", cfg), "memberships");
+                }
                 step(out, graph, "load features (once)", "CALL musig.load.features($path, $config)",
                         Map.of("path", dataset + "/track_features.csv", "config", cfg), "tracks");
                 Files.writeString(loaded, dataset);
@@ -272,8 +282,10 @@ public final class BenchCommand implements Command {
             Map<String, Object> memoryOnly = new LinkedHashMap<>(build);
             memoryOnly.put("writeRelationshipType", null);
             memoryOnly.put("graphName", "bench-memory");
-            buildStep(out, graph, "build (first write)", build);
-            buildStep(out, graph, "build (unchanged rebuild)", build);
+            if (!options.flag("memory-only")) {
+                buildStep(out, graph, "build (first write)", build);
+                buildStep(out, graph, "build (unchanged rebuild)", build);
+            }
             buildStep(out, graph, "build (in memory only)", memoryOnly);
         }
         return 0;
