@@ -1,6 +1,7 @@
 package org.musig.app.bulk;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,7 +71,7 @@ public final class BulkLoad {
             GraphDatabaseService db = server.database();
             try (var tx = db.beginTx()) {
                 long nodes = tx.getAllNodes().stream().limit(1).count();
-                List<String> schema = new java.util.ArrayList<>();
+                List<String> schema = new ArrayList<>();
                 tx.schema().getIndexes().forEach(index -> {
                     boolean own = index.isConstraintIndex() && OWN_CONSTRAINTS.contains(index.getName());
                     if (index.getIndexType() != IndexType.LOOKUP && !own) {

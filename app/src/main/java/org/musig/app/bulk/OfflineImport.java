@@ -1,5 +1,6 @@
 package org.musig.app.bulk;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -13,6 +14,7 @@ import org.neo4j.batchimport.api.BatchImporter;
 import org.neo4j.batchimport.api.Configuration;
 import org.neo4j.batchimport.api.Monitor;
 import org.neo4j.batchimport.api.input.Collector;
+import org.neo4j.commandline.dbms.CannotWriteException;
 import org.neo4j.commandline.dbms.LockChecker;
 import org.neo4j.configuration.Config;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -122,11 +124,11 @@ public final class OfflineImport {
     }
 
     /** Holds the database's lock, as a server would: refuses while a server has the directory open. */
-    private static java.io.Closeable lock(DatabaseLayout database) {
+    private static Closeable lock(DatabaseLayout database) {
         try {
             Files.createDirectories(database.databaseDirectory());
             return LockChecker.checkDatabaseLock(database);
-        } catch (org.neo4j.commandline.dbms.CannotWriteException e) {
+        } catch (CannotWriteException e) {
             throw new LoadException("The database in " + database.databaseDirectory()
                     + " is in use (is a MUSIG server running on this --data?): " + e.getMessage(), e);
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package org.musig.app.bulk;
 
+import java.io.IOException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.musig.loaders.GraphModel;
@@ -39,7 +40,7 @@ final class TableInput {
                 IdType.ACTUAL, estimates, new Groups());
     }
 
-    private static void node(MembershipTable table, long index, InputEntityVisitor visitor) throws java.io.IOException {
+    private static void node(MembershipTable table, long index, InputEntityVisitor visitor) throws IOException {
         visitor.id(index);
         if (index < table.playlistCount()) {
             MembershipTable.Playlist playlist = table.playlist((int) index);
@@ -111,7 +112,7 @@ final class TableInput {
         }
 
         @Override
-        public boolean next(InputEntityVisitor visitor) throws java.io.IOException {
+        public boolean next(InputEntityVisitor visitor) throws IOException {
             if (cursor >= end) {
                 return false;
             }
@@ -137,7 +138,7 @@ final class TableInput {
         }
 
         @Override
-        public boolean next(InputEntityVisitor visitor) throws java.io.IOException {
+        public boolean next(InputEntityVisitor visitor) throws IOException {
             while (playlist == null || slot >= playlist.size()) {
                 if (cursor >= end) {
                     return false;

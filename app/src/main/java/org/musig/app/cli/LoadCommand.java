@@ -1,10 +1,14 @@
 package org.musig.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.musig.app.bulk.BulkLoad;
@@ -65,17 +69,7 @@ public final class LoadCommand implements Command {
             if (!kind.equals("mpd")) {
                 throw new Options.UsageException("load: --bulk loads MPD slices only (load mpd PATH --bulk)");
             }
-            ServerOptions server = ServerOptions.offline(data, Paths.importDir(options, data));
-            BulkLoad.Result result;
-            try (java.io.PrintStream importerLog = importerLog(data);
-                 ProgressPrinter printer = new ProgressPrinter(out, 10)) {
-                result = TaskRegistry.run(MpdLoader.NAME + " --bulk", () -> { },
-                        progress -> BulkLoad.mpd(server, path, config, progress, importerLog));
-            }
-            printLoadResult(out, result.load().asMap());
-            out.printf(java.util.Locale.ROOT, "read %.1f s, store written %.1f s, constraints %.1f s%n",
-                    result.readMillis() / 1e3, result.importMillis() / 1e3, result.constraintMillis() / 1e3);
-            return 0;
+            return bulk(ServerOptions.offline(data, Paths.importDir(options, data)), path, config, out);
         }
         try (EmbeddedServer server = EmbeddedServer.start(ServerOptions.offline(data, Paths.importDir(options, data)));
              ProgressPrinter progress = new ProgressPrinter(out, 10)) {
@@ -87,12 +81,26 @@ public final class LoadCommand implements Command {
         return 0;
     }
 
+    /** {@code load mpd PATH --bulk}: the offline first load (see {@link BulkLoad}). */
+    private static int bulk(ServerOptions server, String path, Map<String, Object> config, PrintStream out)
+            throws IOException {
+        BulkLoad.Result result;
+        try (PrintStream importerLog = importerLog(server.dataDir());
+             ProgressPrinter printer = new ProgressPrinter(out, 10)) {
+            result = TaskRegistry.run(MpdLoader.NAME + " --bulk", () -> { },
+                    progress -> BulkLoad.mpd(server, path, config, progress, importerLog));
+        }
+        printLoadResult(out, result.load().asMap());
+        out.printf(Locale.ROOT, "read %.1f s, store written %.1f s, constraints %.1f s%n",
+                result.readMillis() / 1e3, result.importMillis() / 1e3, result.constraintMillis() / 1e3);
+        return 0;
+    }
+
     /** The importer's own progress lines go to the log directory, not the terminal. */
-    private static java.io.PrintStream importerLog(Path data) throws java.io.IOException {
+    private static PrintStream importerLog(Path data) throws IOException {
         Path logs = data.resolve("logs");
-        java.nio.file.Files.createDirectories(logs);
-        return new java.io.PrintStream(java.nio.file.Files.newOutputStream(logs.resolve("import.log")), true,
-                java.nio.charset.StandardCharsets.UTF_8);
+        Files.createDirectories(logs);
+        return new PrintStream(Files.newOutputStream(logs.resolve("import.log")), true, StandardCharsets.UTF_8);
     }
 
     static Map<String, Object> parseConfig(String json) {

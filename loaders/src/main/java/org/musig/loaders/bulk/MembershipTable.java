@@ -8,6 +8,7 @@ import java.util.Map;
 import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
 import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
 import org.eclipse.collections.impl.set.mutable.primitive.IntHashSet;
+import org.musig.loaders.GraphModel;
 import org.musig.loaders.PlaylistRecord;
 import org.musig.loaders.TrackRecord;
 
@@ -152,12 +153,12 @@ public final class MembershipTable {
         }
         Map<String, Object> properties = current.playlist.properties;
         if (addLabel(current.genres, record.genre())) {
-            properties.put(org.musig.loaders.GraphModel.GENRE, current.genres.get(0));
-            properties.put(org.musig.loaders.GraphModel.GENRES, current.genres.toArray(String[]::new));
+            properties.put(GraphModel.GENRE, current.genres.get(0));
+            properties.put(GraphModel.GENRES, current.genres.toArray(String[]::new));
         }
         if (addLabel(current.subgenres, record.subgenre())) {
-            properties.put(org.musig.loaders.GraphModel.SUBGENRE, current.subgenres.get(0));
-            properties.put(org.musig.loaders.GraphModel.SUBGENRES, current.subgenres.toArray(String[]::new));
+            properties.put(GraphModel.SUBGENRE, current.subgenres.get(0));
+            properties.put(GraphModel.SUBGENRES, current.subgenres.toArray(String[]::new));
         }
         return current;
     }
