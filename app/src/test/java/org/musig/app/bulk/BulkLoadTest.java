@@ -77,17 +77,16 @@ class BulkLoadTest {
         Cli again = new Cli().run("load", "mpd", ".", "--import", slices.toString(), "--data", bulk.toString());
         assertThat(again.exit).as(again.err).isZero();
         // playlistsCreated, tracksCreated and membershipsCreated are all 0: the constraints found every id.
-        assertThat(countsLine(again.out).split("\\s+")[4]).isEqualTo("0");
-        assertThat(countsLine(again.out).split("\\s+")[5]).isEqualTo("0");
-        assertThat(countsLine(again.out).split("\\s+")[6]).isEqualTo("0");
+        String[] counts = countsLine(again.out).split("\\s+");
+        assertThat(counts[4]).isEqualTo("0");
+        assertThat(counts[5]).isEqualTo("0");
+        assertThat(counts[6]).isEqualTo("0");
     }
 
     @Test
     void bulkRefusesADatabaseThatHoldsDataAndLeavesItAsItWas() throws Exception {
         Path data = dir.resolve("holds-data");
-        Path small = dir.resolve("small");
-        Files.createDirectories(small);
-        Files.copy(slices.resolve("mpd.slice.9000-9001.json"), small.resolve("mpd.slice.9000-9001.json"));
+        Path small = edgeCaseSliceIn("small");
         assertThat(new Cli().run("load", "mpd", ".", "--import", small.toString(), "--data", data.toString()).exit)
                 .isZero();
         List<String> before = dump(data);
@@ -103,9 +102,7 @@ class BulkLoadTest {
     @Test
     void aMalformedFileFailsTheBulkLoadBeforeAnythingIsWrittenAndAnEmptyDatabaseCanThenBeLoaded() throws Exception {
         Path data = dir.resolve("empty-then-loaded");
-        Path bad = dir.resolve("bad");
-        Files.createDirectories(bad);
-        Files.copy(slices.resolve("mpd.slice.9000-9001.json"), bad.resolve("mpd.slice.0-1.json"));
+        Path bad = edgeCaseSliceIn("bad");
         Files.writeString(bad.resolve("mpd.slice.2-3.json"), "{\"playlists\": [{\"pid\": 2, \"tracks\": [}");
         // The server created the (empty) database first, as ./musig serve would.
         new EmbeddedServerRun(data, bad).close();
@@ -124,9 +121,7 @@ class BulkLoadTest {
 
     @Test
     void skipModeSkipsAndReportsTheSameEntriesAsTheTransactionalLoad() throws Exception {
-        Path input = dir.resolve("skip-input");
-        Files.createDirectories(input);
-        Files.copy(slices.resolve("mpd.slice.9000-9001.json"), input.resolve("mpd.slice.0-1.json"));
+        Path input = edgeCaseSliceIn("skip-input");
         Files.writeString(input.resolve("mpd.slice.2-4.json"), """
                 {"playlists": [
                   {"pid": 2, "tracks": [{"pos": 0, "track_uri": "spotify:track:OK1"}]},
@@ -168,6 +163,14 @@ class BulkLoadTest {
         Cli csv = new Cli().run("load", "csv", "x.csv", "--bulk", "--data", dir.resolve("csv").toString());
         assertThat(csv.exit).isEqualTo(2);
         assertThat(csv.err).contains("--bulk loads MPD slices only");
+    }
+
+    /** A new import directory holding only the edge-case slice, as mpd.slice.0-1.json. */
+    private static Path edgeCaseSliceIn(String name) throws Exception {
+        Path input = dir.resolve(name);
+        Files.createDirectories(input);
+        Files.copy(slices.resolve("mpd.slice.9000-9001.json"), input.resolve("mpd.slice.0-1.json"));
+        return input;
     }
 
     private static List<String> skipped(String out) {

@@ -8,9 +8,9 @@ import java.util.Map;
 import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
 import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
 import org.eclipse.collections.impl.set.mutable.primitive.IntHashSet;
-import org.musig.loaders.GraphModel;
 import org.musig.loaders.PlaylistRecord;
 import org.musig.loaders.TrackRecord;
+import org.musig.loaders.write.PlaylistLabels;
 
 /**
  * The graph a load would write, held in memory so it can be written by Neo4j's offline importer into an
@@ -90,8 +90,7 @@ public final class MembershipTable {
         final IntHashSet tracksThisTouch = new IntHashSet();
         /** track index -> slot, for tracks the playlist had before this reading (null when it is new) */
         final IntIntHashMap existing;
-        final List<String> genres = new ArrayList<>();
-        final List<String> subgenres = new ArrayList<>();
+        final PlaylistLabels labels = new PlaylistLabels();
         int nextPosition;
 
         Touch(Playlist playlist, IntIntHashMap existing) {
@@ -151,25 +150,10 @@ public final class MembershipTable {
             current = new Touch(playlist, existing);
             playlistsTouched++;
         }
-        Map<String, Object> properties = current.playlist.properties;
-        if (addLabel(current.genres, record.genre())) {
-            properties.put(GraphModel.GENRE, current.genres.get(0));
-            properties.put(GraphModel.GENRES, current.genres.toArray(String[]::new));
-        }
-        if (addLabel(current.subgenres, record.subgenre())) {
-            properties.put(GraphModel.SUBGENRE, current.subgenres.get(0));
-            properties.put(GraphModel.SUBGENRES, current.subgenres.toArray(String[]::new));
-        }
+        current.playlist.properties.putAll(current.labels.add(record));
         return current;
     }
 
-    private static boolean addLabel(List<String> labels, String label) {
-        if (label == null || labels.contains(label)) {
-            return false;
-        }
-        labels.add(label);
-        return true;
-    }
 
     private int track(TrackRecord track) {
         int index = trackIndex.getIfAbsent(track.id(), -1);

@@ -1,8 +1,6 @@
 package org.musig.loaders.write;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap;
 import org.eclipse.collections.impl.map.mutable.primitive.ObjectLongHashMap;
@@ -54,8 +52,7 @@ public final class MembershipWriter {
         final LongHashSet tracksThisLoad = new LongHashSet();
         /** track node id -> relationship id, for memberships that existed before this load */
         final LongLongHashMap existing;
-        final List<String> genres = new ArrayList<>();
-        final List<String> subgenres = new ArrayList<>();
+        final PlaylistLabels labels = new PlaylistLabels();
         int nextPosition;
 
         PlaylistState(long nodeId, LongLongHashMap existing) {
@@ -125,29 +122,14 @@ public final class MembershipWriter {
         } else {
             node = null;
         }
-        boolean genresChanged = addLabel(state.genres, playlist.genre());
-        boolean subgenresChanged = addLabel(state.subgenres, playlist.subgenre());
-        if (genresChanged || subgenresChanged) {
+        Map<String, Object> changed = state.labels.add(playlist);
+        if (!changed.isEmpty()) {
             Node target = node != null ? node : tx.getNodeById(state.nodeId);
-            if (genresChanged) {
-                target.setProperty(GraphModel.GENRE, state.genres.get(0));
-                target.setProperty(GraphModel.GENRES, state.genres.toArray(String[]::new));
-            }
-            if (subgenresChanged) {
-                target.setProperty(GraphModel.SUBGENRE, state.subgenres.get(0));
-                target.setProperty(GraphModel.SUBGENRES, state.subgenres.toArray(String[]::new));
-            }
+            changed.forEach(target::setProperty);
         }
         return state;
     }
 
-    private static boolean addLabel(List<String> labels, String label) {
-        if (label == null || labels.contains(label)) {
-            return false;
-        }
-        labels.add(label);
-        return true;
-    }
 
     private long trackNode(Transaction tx, TrackRecord track) {
         long cached = trackNodes.getIfAbsent(track.id(), -1);
