@@ -17,11 +17,16 @@ import org.musig.model.progress.Progress;
  */
 public final class PlaylistCompletion {
 
-    /** Mean metrics over the evaluated playlists; the full-catalogue ones are NaN when not asked for. */
+    /**
+     * Mean metrics over the evaluated playlists; the full-catalogue ones are NaN when not asked for.
+     * {@code perPlaylist} keeps the values the means of hit rate, MRR, NDCG@10 and the full-catalogue
+     * R-precision and NDCG were taken over, for confidence intervals and paired tests.
+     */
     public record Result(long playlists, long skippedPlaylists, long heldOutTracks, long coldTracks,
                          double hitRate, double mrr, double precisionAt1, double precisionAt5, double precisionAt10,
                          double ndcgAt1, double ndcgAt5, double ndcgAt10, double coldHitRate, double coldMrr,
-                         double randomHitRate, double fullRPrecision, double fullNdcg, double fullRecallAt100) {
+                         double randomHitRate, double fullRPrecision, double fullNdcg, double fullRecallAt100,
+                         PerPlaylist perPlaylist) {
     }
 
     private PlaylistCompletion() {
@@ -42,6 +47,13 @@ public final class PlaylistCompletion {
         long coldTotal = 0;
         long coldHits = 0;
         double coldReciprocal = 0;
+        int size = playlists.size();
+        int[] index = new int[size];
+        double[] hitRates = new double[size];
+        double[] mrrs = new double[size];
+        double[] ndcgsAt10 = new double[size];
+        double[] fullRPrecisions = new double[size];
+        double[] fullNdcgs = new double[size];
         for (int p = 0; p < playlists.size(); p++) {
             TestPlaylist playlist = playlists.get(p);
             int[] seedRows = Arrays.stream(playlist.seed()).mapToInt(rowOf).filter(r -> r >= 0).toArray();
@@ -82,6 +94,13 @@ public final class PlaylistCompletion {
             for (int i = 0; i < values.length; i++) {
                 sums[i] += values[i];
             }
+            int e = (int) evaluated;
+            index[e] = p;
+            hitRates[e] = values[0];
+            mrrs[e] = values[1];
+            ndcgsAt10[e] = values[7];
+            fullRPrecisions[e] = fullCatalogue ? values[9] : Double.NaN;
+            fullNdcgs[e] = fullCatalogue ? values[10] : Double.NaN;
             evaluated++;
             heldOutTotal += h;
             progress.advance(1);
@@ -90,12 +109,16 @@ public final class PlaylistCompletion {
             }
         }
         double n = Math.max(1, evaluated);
+        int count = (int) evaluated;
         double full = fullCatalogue ? 1 : Double.NaN;
         return new Result(evaluated, skipped, heldOutTotal, coldTotal, sums[0] / n, sums[1] / n, sums[2] / n,
                 sums[3] / n, sums[4] / n, sums[5] / n, sums[6] / n, sums[7] / n,
                 coldTotal == 0 ? Double.NaN : (double) coldHits / coldTotal,
                 coldTotal == 0 ? Double.NaN : coldReciprocal / coldTotal, sums[8] / n,
-                full * sums[9] / n, full * sums[10] / n, full * sums[11] / n);
+                full * sums[9] / n, full * sums[10] / n, full * sums[11] / n,
+                new PerPlaylist(Arrays.copyOf(index, count), Arrays.copyOf(hitRates, count),
+                        Arrays.copyOf(mrrs, count), Arrays.copyOf(ndcgsAt10, count),
+                        Arrays.copyOf(fullRPrecisions, count), Arrays.copyOf(fullNdcgs, count)));
     }
 
     private static float score(TrackScorer.Query query, LongToIntFunction rowOf, long id) {

@@ -58,6 +58,41 @@ class PlaylistCompletionTest {
         assertThat(skipped.skippedPlaylists()).isEqualTo(1);
     }
 
+    @Test
+    void perPlaylistValuesOfTheEvaluatedPlaylistsAverageToTheReportedMeans() {
+        TrackScorer scorer = fixed(1, Float.NaN, 0.5f, 0.2f, 0.7f);
+        List<TestPlaylist> playlists = List.of(
+                new TestPlaylist("p", new long[] {0}, new long[] {1, 2}, new boolean[] {false, false}),
+                new TestPlaylist("unknown seed", new long[] {99}, new long[] {2}, new boolean[] {false}),
+                new TestPlaylist("q", new long[] {0}, new long[] {4}, new boolean[] {false}),
+                new TestPlaylist("r", new long[] {3}, new long[] {2, 1}, new boolean[] {false, true}));
+        for (boolean fullCatalogue : new boolean[] {true, false}) {
+            PlaylistCompletion.Result r = PlaylistCompletion.evaluate(scorer, id -> id < 5 ? (int) id : -1,
+                    playlists, new long[] {0, 2, 3, 4}, 5, fullCatalogue, Progress.NONE);
+            PerPlaylist per = r.perPlaylist();
+            assertThat(per.playlistIndex()).containsExactly(0, 2, 3); // the skipped playlist is left out
+            // Summed in evaluation order, as the means are: equal to the last bit.
+            assertThat(mean(per.hitRate())).isEqualTo(r.hitRate());
+            assertThat(mean(per.mrr())).isEqualTo(r.mrr());
+            assertThat(mean(per.ndcgAt10())).isEqualTo(r.ndcgAt10());
+            if (fullCatalogue) {
+                assertThat(mean(per.fullRPrecision())).isEqualTo(r.fullRPrecision());
+                assertThat(mean(per.fullNdcg())).isEqualTo(r.fullNdcg());
+            } else {
+                assertThat(per.fullRPrecision()).hasSize(3).containsOnly(Double.NaN);
+                assertThat(per.fullNdcg()).hasSize(3).containsOnly(Double.NaN);
+            }
+        }
+    }
+
+    private static double mean(double[] values) {
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        return sum / values.length;
+    }
+
     private static double log2(double x) {
         return Math.log(x) / Math.log(2);
     }
