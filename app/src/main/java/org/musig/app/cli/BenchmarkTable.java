@@ -47,6 +47,10 @@ final class BenchmarkTable {
                 String text = value == null ? "-" : String.format(Locale.ROOT, "%.3f", value);
                 boolean isBest = value != null && value.equals(best.get(metric.getKey()));
                 line.put(metric.getValue(), isBest ? text + "*" : text + " ");
+                if (metric.getKey().equals("hitRate")) {
+                    line.put("HR 95% CI", interval(row.get("intervals"), "hitRate"));
+                    line.put("p vs best", pValue(row.get("pValue")));
+                }
             }
             line.put("train s", String.format(Locale.ROOT, "%.1f", ((Number) row.get("trainMillis")).longValue() / 1000.0));
             lines.add(line);
@@ -58,6 +62,9 @@ final class BenchmarkTable {
                             + "a random ranking scores HR %.3f on these candidates.%n", first.get("playlists"),
                     first.get("heldOutTracks"), first.get("coldTracks"), first.get("negatives"),
                     (Double) first.get("randomHitRate"));
+            out.println("HR 95% CI: bootstrap over the test playlists. p vs best: paired bootstrap test of the row's "
+                    + "hit rate against the best row's (the best row's against the runner-up); below 0.05 the "
+                    + "difference is unlikely to be chance.");
         }
         for (Map<String, Object> row : rows) {
             if (!"ok".equals(row.get("status"))) {
@@ -66,6 +73,21 @@ final class BenchmarkTable {
                         + ": " + row.get("reason"));
             }
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String interval(Object intervals, String metric) {
+        if (!(intervals instanceof Map<?, ?> map) || !(map.get(metric) instanceof List<?> bounds) || bounds.size() != 2) {
+            return "-";
+        }
+        return String.format(Locale.ROOT, "[%.3f, %.3f]", (Double) bounds.get(0), (Double) bounds.get(1));
+    }
+
+    private static String pValue(Object p) {
+        if (!(p instanceof Double value)) {
+            return "-";
+        }
+        return value < 0.001 ? "<0.001" : String.format(Locale.ROOT, "%.3f", value);
     }
 
     private static String weights(Object taskWeights, Object target) {

@@ -30,18 +30,27 @@ public final class TrackFeatures {
     public static final String AUDIO = "audio";
     /** A dataset's acoustic embedding vector (e.g. acoustic_0..7), raw. */
     public static final String ACOUSTIC = "acoustic";
+    /** The track's artist (its source id, else its name): a {@link TrackCategory}. */
+    public static final String ARTIST = "artist";
+    /** The track's album (its source id, else its name): a {@link TrackCategory}. */
+    public static final String ALBUM = "album";
     public static final int NO_GENRE = -1;
 
     private final int trackCount;
     private final Map<String, FeatureGroup> groups;
     private final int[] genres;
     private final List<String> genreNames;
+    private final Map<String, TrackCategory> categories;
+    private final PlaylistMemberships memberships;
 
-    private TrackFeatures(int trackCount, Map<String, FeatureGroup> groups, int[] genres, List<String> genreNames) {
+    private TrackFeatures(int trackCount, Map<String, FeatureGroup> groups, int[] genres, List<String> genreNames,
+                          Map<String, TrackCategory> categories, PlaylistMemberships memberships) {
         this.trackCount = trackCount;
         this.groups = groups;
         this.genres = genres;
         this.genreNames = genreNames;
+        this.categories = categories;
+        this.memberships = memberships;
     }
 
     /**
@@ -71,7 +80,48 @@ public final class TrackFeatures {
                 throw new IllegalArgumentException("genre id " + id + " out of range for " + names.size() + " genre names");
             }
         }
-        return new TrackFeatures(trackCount, Collections.unmodifiableMap(byName), genreIds, names);
+        return new TrackFeatures(trackCount, Collections.unmodifiableMap(byName), genreIds, names, Map.of(), null);
+    }
+
+    /**
+     * The same table with categorical attributes (artist, album) and the playlist memberships the features were
+     * counted from (the visible ones only: never a held-out membership). Models learn their artist and album
+     * inputs from these memberships; a category with no present value is dropped.
+     *
+     * @param memberships over the same dense track ids, or null when unknown
+     */
+    public TrackFeatures withCategories(List<TrackCategory> categoryList, PlaylistMemberships memberships) {
+        Map<String, TrackCategory> byName = new LinkedHashMap<>();
+        for (TrackCategory category : categoryList) {
+            if (category.trackCount() != trackCount) {
+                throw new IllegalArgumentException("category '" + category.name() + "' has " + category.trackCount()
+                        + " rows for " + trackCount + " tracks");
+            }
+            if (category.size() > 0) {
+                byName.put(category.name(), category);
+            }
+        }
+        if (memberships != null && memberships.trackCount() != trackCount) {
+            throw new IllegalArgumentException("the memberships have " + memberships.trackCount() + " tracks, the feature "
+                    + "table " + trackCount);
+        }
+        return new TrackFeatures(trackCount, groups, genres, genreNames, Collections.unmodifiableMap(byName),
+                memberships);
+    }
+
+    /** The named categorical attribute ({@link #ARTIST}, {@link #ALBUM}), or null when the data has none. */
+    public TrackCategory category(String name) {
+        return categories.get(name);
+    }
+
+    /** The categorical attributes with at least one present value. */
+    public Map<String, TrackCategory> categories() {
+        return categories;
+    }
+
+    /** The playlist memberships the features were counted from, or null when not kept. */
+    public PlaylistMemberships memberships() {
+        return memberships;
     }
 
     private static int[] filled(int n) {
@@ -128,6 +178,9 @@ public final class TrackFeatures {
         for (FeatureGroup group : groups.values()) {
             bytes += group.memoryBytes();
         }
-        return bytes;
+        for (TrackCategory category : categories.values()) {
+            bytes += category.memoryBytes();
+        }
+        return bytes; // the memberships are the build's own, counted where they are made
     }
 }

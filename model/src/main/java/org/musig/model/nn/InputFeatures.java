@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.musig.model.graph.FeatureGroup;
+import org.musig.model.graph.TrackCategory;
 import org.musig.model.graph.TrackFeatures;
 
 /**
@@ -35,12 +36,15 @@ import org.musig.model.graph.TrackFeatures;
 public final class InputFeatures {
     /** Z-scores are clamped here so one wild value in a later feature table cannot blow up an embedding. */
     static final float Z_CLAMP = 10f;
+    /** Width of an artist or album vector when the caller does not say. */
+    public static final int DEFAULT_FACTOR_DIMENSION = 32;
 
     private final List<String> genreColumns; // null: genre not an input
     private final boolean popularity;
     private final boolean sourcePopularity;
     private final float sourcePopularityMean;
     private final List<ZScoredGroup> numericGroups;
+    private final List<FactorGroup> factorGroups;
     private final int denseDimension;
     private final int oneHotWidth;
 
@@ -51,6 +55,16 @@ public final class InputFeatures {
     public record Encoded(float[] dense, int[] oneHot) {
     }
 
+    /**
+     * A categorical group (artist, album): the values the training playlists hold, each with its
+     * {@link CategoryFactors} vector ({@code factors} row-major {@code [vocabulary, dimension]}).
+     */
+    record FactorGroup(String name, List<String> vocabulary, int dimension, float[] factors) {
+        FactorGroup {
+            vocabulary = List.copyOf(vocabulary);
+        }
+    }
+
     /** A numeric group's name and per-column training mean and deviation. */
     record ZScoredGroup(String name, float[] mean, float[] deviation) {
         int dimension() {
@@ -59,14 +73,18 @@ public final class InputFeatures {
     }
 
     private InputFeatures(List<String> genreColumns, boolean popularity, boolean sourcePopularity,
-                          float sourcePopularityMean, List<ZScoredGroup> numericGroups) {
+                          float sourcePopularityMean, List<ZScoredGroup> numericGroups, List<FactorGroup> factorGroups) {
         this.genreColumns = genreColumns == null ? null : List.copyOf(genreColumns);
         this.popularity = popularity;
         this.sourcePopularity = sourcePopularity;
         this.sourcePopularityMean = sourcePopularityMean;
         this.numericGroups = List.copyOf(numericGroups);
+        this.factorGroups = List.copyOf(factorGroups);
         int d = popularity ? (sourcePopularity ? 3 : 1) : 0;
         for (ZScoredGroup g : numericGroups) {
+            d += g.dimension() + 1;
+        }
+        for (FactorGroup g : factorGroups) {
             d += g.dimension() + 1;
         }
         this.denseDimension = d;
@@ -82,6 +100,16 @@ public final class InputFeatures {
      * @throws IllegalArgumentException if none of the requested groups is in the data
      */
     public static InputFeatures fit(TrackFeatures features, List<String> groups, int topGenres, List<String> notices) {
+        return fit(features, groups, topGenres, DEFAULT_FACTOR_DIMENSION, 0, notices);
+    }
+
+    /**
+     * As {@link #fit(TrackFeatures, List, int, List)}, with the width of the artist and album vectors and the
+     * seed of their randomized SVD.
+     */
+    public static InputFeatures fit(TrackFeatures features, List<String> groups, int topGenres, int factorDimension,
+                                    long seed, List<String> notices) {
+        List<FactorGroup> factors = new ArrayList<>();
         List<String> genreColumns = null;
         boolean popularity = false;
         boolean sourcePopularity = false;
@@ -109,6 +137,17 @@ public final class InputFeatures {
                         }
                     }
                 }
+                case "artist", "album" -> {
+                    TrackCategory category = features.category(group);
+                    if (category == null) {
+                        notices.add("feature group '" + group + "' left out: no track has an " + group + " id or name");
+                    } else if (features.memberships() == null) {
+                        notices.add("feature group '" + group + "' left out: the graph kept no playlist memberships to "
+                                + "learn " + group + " vectors from");
+                    } else {
+                        factors.add(factorGroup(category, features, factorDimension, seed));
+                    }
+                }
                 case "audio", "acoustic" -> {
                     FeatureGroup g = features.group(group);
                     if (g == null) {
@@ -120,11 +159,36 @@ public final class InputFeatures {
                 default -> throw new IllegalArgumentException("unknown feature group '" + group + "'");
             }
         }
-        if (genreColumns == null && !popularity && numeric.isEmpty()) {
+        if (genreColumns == null && !popularity && numeric.isEmpty() && factors.isEmpty()) {
             throw new IllegalArgumentException("none of the requested feature groups " + groups
                     + " is in the data; the model needs at least one input feature");
         }
-        return new InputFeatures(genreColumns, popularity, sourcePopularity, sourceMean, numeric);
+        return new InputFeatures(genreColumns, popularity, sourcePopularity, sourceMean, numeric, factors);
+    }
+
+    /**
+     * The category's vectors from the visible memberships; the vocabulary is the values some training playlist
+     * holds, so a value seen only in held-out or new tracks is unknown to the model (its "missing" column).
+     */
+    private static FactorGroup factorGroup(TrackCategory category, TrackFeatures features, int dimension, long seed) {
+        float[] all = CategoryFactors.fit(category, features.memberships(), dimension, seed);
+        int[] playlists = new int[category.size()];
+        int[] perTrack = features.memberships().playlistsPerTrack();
+        for (int t = 0; t < category.trackCount(); t++) {
+            if (category.id(t) != TrackCategory.NONE) {
+                playlists[category.id(t)] += perTrack[t];
+            }
+        }
+        List<String> vocabulary = new ArrayList<>();
+        float[] kept = new float[Math.multiplyExact(category.size(), dimension)];
+        for (int c = 0; c < category.size(); c++) {
+            if (playlists[c] > 0) {
+                System.arraycopy(all, c * dimension, kept, vocabulary.size() * dimension, dimension);
+                vocabulary.add(category.names().get(c));
+            }
+        }
+        return new FactorGroup(category.name(), vocabulary, dimension,
+                java.util.Arrays.copyOf(kept, vocabulary.size() * dimension));
     }
 
     static ZScoredGroup zScoreStatistics(FeatureGroup g) {
@@ -180,6 +244,9 @@ public final class InputFeatures {
         for (ZScoredGroup g : numericGroups) {
             names.add(g.name());
         }
+        for (FactorGroup g : factorGroups) {
+            names.add(g.name());
+        }
         if (genreColumns != null) {
             names.add("genre");
         }
@@ -230,6 +297,10 @@ public final class InputFeatures {
             }
             column += d + 1;
         }
+        for (FactorGroup g : factorGroups) {
+            encodeFactors(g, features.category(g.name()), out, width, column);
+            column += g.dimension() + 1;
+        }
         int[] hot = new int[n];
         java.util.Arrays.fill(hot, -1);
         if (genreColumns != null) {
@@ -240,6 +311,38 @@ public final class InputFeatures {
             }
         }
         return new Encoded(out, hot);
+    }
+
+    /**
+     * A factor group's columns: the value's vector scaled by sqrt(dimension), so that its entries are of the
+     * z-scores' size, and a "missing" column set for a track whose value the model does not know.
+     */
+    private static void encodeFactors(FactorGroup g, TrackCategory category, float[] out, int width, int column) {
+        int d = g.dimension();
+        int n = out.length / width;
+        int[] toRow = new int[category == null ? 0 : category.size()];
+        if (category != null) {
+            Map<String, Integer> rowByName = new HashMap<>();
+            for (int i = 0; i < g.vocabulary().size(); i++) {
+                rowByName.put(g.vocabulary().get(i), i);
+            }
+            for (int c = 0; c < toRow.length; c++) {
+                toRow[c] = rowByName.getOrDefault(category.names().get(c), -1);
+            }
+        }
+        float scale = (float) Math.sqrt(d);
+        for (int t = 0; t < n; t++) {
+            int row = t * width + column;
+            int value = category == null ? TrackCategory.NONE : category.id(t);
+            int at = value == TrackCategory.NONE ? -1 : toRow[value];
+            if (at < 0) {
+                out[row + d] = 1;
+                continue;
+            }
+            for (int c = 0; c < d; c++) {
+                out[row + c] = g.factors()[at * d + c] * scale;
+            }
+        }
     }
 
     /** The full h^0 row of a track (dense columns, then the one-hot), for inspection and tests. */
@@ -291,9 +394,26 @@ public final class InputFeatures {
                 out.writeFloat(g.deviation()[c]);
             }
         }
+        out.writeInt(factorGroups.size());
+        for (FactorGroup g : factorGroups) {
+            out.writeUTF(g.name());
+            out.writeInt(g.dimension());
+            out.writeInt(g.vocabulary().size());
+            for (String value : g.vocabulary()) {
+                out.writeUTF(value);
+            }
+            for (float f : g.factors()) {
+                out.writeFloat(f);
+            }
+        }
     }
 
-    public static InputFeatures read(DataInput in) throws IOException {
+    /**
+     * Reads {@link #write}'s bytes.
+     *
+     * @param withFactors false for the format before artist and album groups existed
+     */
+    public static InputFeatures read(DataInput in, boolean withFactors) throws IOException {
         List<String> genres = null;
         if (in.readBoolean()) {
             int count = in.readInt();
@@ -318,6 +438,25 @@ public final class InputFeatures {
             }
             numeric.add(new ZScoredGroup(name, mean, deviation));
         }
-        return new InputFeatures(genres, popularity, source, sourceMean, numeric);
+        List<FactorGroup> factors = new ArrayList<>();
+        int factorGroups = withFactors ? in.readInt() : 0;
+        for (int i = 0; i < factorGroups; i++) {
+            String name = in.readUTF();
+            int d = in.readInt();
+            int size = in.readInt();
+            if (d < 1 || size < 0 || (long) d * size > Integer.MAX_VALUE - 8) {
+                throw new IOException("factor group '" + name + "' of " + size + " x " + d);
+            }
+            List<String> vocabulary = new ArrayList<>(Math.min(size, 1 << 16));
+            for (int v = 0; v < size; v++) {
+                vocabulary.add(in.readUTF());
+            }
+            float[] values = new float[d * size];
+            for (int v = 0; v < values.length; v++) {
+                values[v] = in.readFloat();
+            }
+            factors.add(new FactorGroup(name, vocabulary, d, values));
+        }
+        return new InputFeatures(genres, popularity, source, sourceMean, numeric, factors);
     }
 }

@@ -81,7 +81,8 @@ public final class MusigTrainer {
                     + "pairs; lower minWeight or load more playlists");
         }
         List<String> notices = new ArrayList<>();
-        InputFeatures input = InputFeatures.fit(features, config.features(), config.topGenres(), notices);
+        InputFeatures input = InputFeatures.fit(features, config.features(), config.topGenres(),
+                config.metadataDimension(), config.randomSeed(), notices);
         InputFeatures.Encoded encoded = input.encode(features);
         TaskLabels labels = TaskLabels.of(features, config.regressionTarget());
         double[] taskWeights = activeTaskWeights(config, labels, notices);

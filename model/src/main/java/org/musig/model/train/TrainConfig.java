@@ -13,8 +13,10 @@ import org.musig.model.config.ConfigMap;
  * @param sampleSizes        neighbours sampled per hop, root outwards; its length is the number of layers K
  * @param activation         'relu' or 'sigmoid', between layers (the last layer is linear, see {@code SageNetwork})
  * @param sampling           'uniform' (the paper) or 'weighted' (proportional to co-occurrence weight)
- * @param features           input groups among 'genre', 'popularity', 'audio', 'acoustic'
+ * @param features           input groups among 'genre', 'popularity', 'audio', 'acoustic' (the paper's) and
+ *                           'artist', 'album' (vectors learned from the training playlists, see CategoryFactors)
  * @param topGenres          width of the genre one-hot (the most frequent genres)
+ * @param metadataDimension  width of each artist and album vector
  * @param negativeSamples    negatives per positive pair
  * @param negativeSampler    'degree' (degree^0.75, as word2vec) or 'uniform'
  * @param taskWeights        c1..c3 of the paper's eq. 6, by task name ('playlist', 'genre', 'audio')
@@ -27,20 +29,23 @@ import org.musig.model.config.ConfigMap;
  *                           where most held-out tracks are cold, from 0.72 to 0.80 (README, benchmark)
  */
 public record TrainConfig(int embeddingDimension, List<Integer> sampleSizes, String activation, String sampling,
-                          List<String> features, int topGenres, int negativeSamples, String negativeSampler,
+                          List<String> features, int topGenres, int metadataDimension, int negativeSamples, String negativeSampler,
                           Map<String, Double> taskWeights, String regressionTarget, double learningRate, int batchSize,
                           int epochs, long maxPairsPerEpoch, double tolerance, double coldStartRate, long randomSeed,
                           int concurrency) {
 
     public static final String OWNER = "musig.train";
-    public static final List<String> FEATURE_GROUPS = List.of("genre", "popularity", "audio", "acoustic");
+    public static final List<String> FEATURE_GROUPS = List.of("genre", "popularity", "audio", "acoustic", "artist",
+            "album");
+    /** The paper's four input groups (section 3.2); 'artist' and 'album' are this product's extension. */
+    public static final List<String> PAPER_FEATURE_GROUPS = List.of("genre", "popularity", "audio", "acoustic");
     public static final List<String> DEFAULT_FEATURES = List.of("genre", "popularity", "audio");
     public static final List<String> TASKS = List.of("playlist", "genre", "audio");
     public static final long ALL_PAIRS = Long.MAX_VALUE;
 
     /** Every key {@link #parse} accepts. */
     public static final List<String> KEYS = List.of("embeddingDimension", "sampleSizes", "activation", "sampling",
-            "features", "topGenres", "negativeSamples", "negativeSampler", "taskWeights", "regressionTarget",
+            "features", "topGenres", "metadataDimension", "negativeSamples", "negativeSampler", "taskWeights", "regressionTarget",
             "learningRate", "batchSize", "epochs", "maxPairsPerEpoch", "tolerance", "coldStartRate", "randomSeed",
             "concurrency");
 
@@ -77,6 +82,7 @@ public record TrainConfig(int embeddingDimension, List<Integer> sampleSizes, Str
             throw new IllegalArgumentException(OWNER + ": configuration key 'features' names a group twice: " + features);
         }
         int topGenres = c.getInt("topGenres", 50, 0, 100_000);
+        int metadataDimension = c.getInt("metadataDimension", 32, 1, 512);
         int negatives = c.getInt("negativeSamples", 1, 1, 100);
         String negativeSampler = c.getChoice("negativeSampler", "degree", List.of("degree", "uniform"));
         Map<String, Double> defaultsWeights = new LinkedHashMap<>();
@@ -97,7 +103,8 @@ public record TrainConfig(int embeddingDimension, List<Integer> sampleSizes, Str
         double coldStartRate = c.getDouble("coldStartRate", 0.5, 0, 0.95);
         long seed = c.getLong("randomSeed", 42, Long.MIN_VALUE, Long.MAX_VALUE);
         int concurrency = c.getInt("concurrency", 2, 1, 1024);
-        return new TrainConfig(dimension, sampleSizes, activation, sampling, features, topGenres, negatives,
+        return new TrainConfig(dimension, sampleSizes, activation, sampling, features, topGenres, metadataDimension,
+                negatives,
                 negativeSampler, weights, regressionTarget, learningRate, batchSize, epochs, maxPairs, tolerance, coldStartRate, seed,
                 concurrency);
     }
@@ -127,6 +134,7 @@ public record TrainConfig(int embeddingDimension, List<Integer> sampleSizes, Str
         m.put("sampling", sampling);
         m.put("features", features);
         m.put("topGenres", topGenres);
+        m.put("metadataDimension", metadataDimension);
         m.put("negativeSamples", negativeSamples);
         m.put("negativeSampler", negativeSampler);
         m.put("taskWeights", new LinkedHashMap<>(taskWeights));

@@ -35,7 +35,9 @@ public final class TrainedModel {
     /** Nodes per embedding chunk (the unit of parallel work). */
     static final int EMBED_CHUNK = 256;
     private static final int MAGIC = 0x4D555347; // "MUSG"
-    private static final int FORMAT_VERSION = 1;
+    private static final int FORMAT_VERSION = 2;
+    /** Version 1: no artist or album groups in the input encoding; still read. */
+    private static final int FORMAT_VERSION_WITHOUT_FACTORS = 1;
 
     /**
      * What training reported.
@@ -278,7 +280,7 @@ public final class TrainedModel {
                 throw new IllegalArgumentException("not a MUSIG model");
             }
             int version = in.readInt();
-            if (version != FORMAT_VERSION) {
+            if (version != FORMAT_VERSION && version != FORMAT_VERSION_WITHOUT_FACTORS) {
                 throw new IllegalArgumentException("MUSIG model format version " + version + " is not supported (this build reads "
                         + FORMAT_VERSION + ")");
             }
@@ -301,7 +303,7 @@ public final class TrainedModel {
             for (Object o : (List<Object>) ModelCodec.readValue(in)) {
                 notices.add((String) o);
             }
-            InputFeatures input = InputFeatures.read(in);
+            InputFeatures input = InputFeatures.read(in, version >= FORMAT_VERSION);
             SageNetwork net = MusigTrainer.network(config, input.denseDimension(), input.oneHotWidth());
             int count = in.readInt();
             if (count != net.parameterCount()) {

@@ -51,7 +51,7 @@ class InputFeaturesTest {
         InputFeatures input = InputFeatures.fit(table(), List.of("genre", "audio"), 2, new ArrayList<>());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         input.write(new DataOutputStream(bytes));
-        InputFeatures stored = InputFeatures.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        InputFeatures stored = InputFeatures.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), true);
 
         // A later table numbers its genres differently (pop first) and has a wild audio value.
         FeatureGroup audio = FeatureGroup.builder(TrackFeatures.AUDIO, 2, 2).set(0, new float[] {2, 5}).set(1, new float[] {1e9f, 5}).build();
@@ -77,5 +77,47 @@ class InputFeaturesTest {
                 "feature group 'acoustic' left out: no track has it");
         assertThatThrownBy(() -> InputFeatures.fit(onlyPopularity, List.of("audio"), 50, new ArrayList<>()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one input feature");
+    }
+
+    @Test
+    void artistVectorsComeFromTheTrainingPlaylistsAndAnUnknownArtistGetsTheMissingColumn() throws IOException {
+        // Tracks 0..3 by a, a, b, c; track 3 (c) is in no playlist, so the model does not know c.
+        org.musig.model.graph.TrackCategory artists = org.musig.model.graph.TrackCategory.of("artist",
+                new String[] {"a", "a", "b", "c"});
+        org.musig.model.graph.PlaylistMemberships playlists = org.musig.model.graph.PlaylistMemberships.of(4,
+                new int[] {0, 2}, new int[] {1, 2}, new int[] {0, 1});
+        TrackFeatures features = table().withCategories(List.of(artists), playlists);
+        List<String> notices = new ArrayList<>();
+        InputFeatures input = InputFeatures.fit(features, List.of("artist"), 0, 2, 5, notices);
+        assertThat(notices).isEmpty();
+        assertThat(input.groups()).containsExactly("artist");
+        assertThat(input.denseDimension()).isEqualTo(3); // two vector columns and the missing column
+        InputFeatures.Encoded e = input.encode(features);
+        assertThat(InputFeatures.row(e, 3, 0, 0)).containsExactly(InputFeatures.row(e, 3, 0, 1), CLOSE); // same artist
+        assertThat(InputFeatures.row(e, 3, 0, 0)[2]).isZero();
+        assertThat(InputFeatures.row(e, 3, 0, 3)).containsExactly(new float[] {0, 0, 1}, CLOSE);
+
+        // Stored and read back, the model encodes a later table by artist id, whatever its numbering.
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        input.write(new DataOutputStream(bytes));
+        InputFeatures stored = InputFeatures.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), true);
+        TrackFeatures later = TrackFeatures.of(2, List.of(), null, null).withCategories(
+                List.of(org.musig.model.graph.TrackCategory.of("artist", new String[] {"b", "a"})), null);
+        InputFeatures.Encoded e2 = stored.encode(later);
+        assertThat(InputFeatures.row(e2, 3, 0, 1)).containsExactly(InputFeatures.row(e, 3, 0, 0), CLOSE);
+        assertThat(InputFeatures.row(e2, 3, 0, 0)).containsExactly(InputFeatures.row(e, 3, 0, 2), CLOSE);
+    }
+
+    @Test
+    void anArtistGroupWithoutArtistsOrPlaylistsIsLeftOutWithANotice() {
+        List<String> notices = new ArrayList<>();
+        InputFeatures.fit(table(), List.of("popularity", "artist", "album"), 0, 4, 1, notices);
+        assertThat(notices).containsExactly("feature group 'artist' left out: no track has an artist id or name",
+                "feature group 'album' left out: no track has an album id or name");
+        TrackFeatures noPlaylists = table().withCategories(List.of(org.musig.model.graph.TrackCategory.of("artist",
+                new String[] {"a", "a", "b", "c"})), null);
+        notices.clear();
+        InputFeatures.fit(noPlaylists, List.of("popularity", "artist"), 0, 4, 1, notices);
+        assertThat(notices).singleElement().asString().contains("no playlist memberships");
     }
 }

@@ -21,16 +21,22 @@ import org.musig.model.train.TrainConfig;
  * @param dimension      embedding width of every learned method (MUSIG's follows {@code train} when given)
  * @param node2vec       extra settings for GDS Node2Vec (e.g. walksPerNode), passed on as they are
  * @param graphSage      extra settings for GDS GraphSAGE training (e.g. epochs), passed on as they are
+ * @param selection      'validation': every variant on validation playlists carved from the training ones, then
+ *                       the best of each family once on test; 'test': every variant on test (exploration)
+ * @param validationPlaylists how many validation playlists; 0: as many as the split has test playlists
  */
 record BenchmarkConfig(String split, Map<String, Object> splitSettings, int minWeight, List<String> methods,
                        List<String> features, List<List<Double>> taskGrid, List<String> regressionTargets,
                        Map<String, Object> train, int dimension, Map<String, Object> node2vec,
-                       Map<String, Object> graphSage, String negatives, boolean fullCatalogue,
+                       Map<String, Object> graphSage, String negatives, boolean fullCatalogue, String selection,
+                       int validationPlaylists,
                        long randomSeed, int concurrency, Map<String, Object> echo) {
     static final String OWNER = "musig.benchmark";
-    static final List<String> METHODS = List.of("random", "popularity", "cooccurrence", "content", "cf", "track2vec",
-            "node2vec", "graphsage", "musig");
-    static final List<String> FEATURES = List.of("genre", "popularity", "audio", "acoustic", "all");
+    static final List<String> METHODS = List.of("random", "popularity", "cooccurrence", "artist", "backoff", "content",
+            "cf", "track2vec", "node2vec", "graphsage", "musig");
+    /** The paper's groups, 'all' of them, then this product's artist and album groups, alone and with the rest. */
+    static final List<String> FEATURES = List.of("genre", "popularity", "audio", "acoustic", "all", "artist", "album",
+            "all+metadata");
     /** The paper's grid (section 4.4): all equal, playlist only (single task), and two mixes. */
     static final List<List<Double>> PAPER_GRID = List.of(List.of(1.0, 1.0, 1.0), List.of(1.0, 0.0, 0.0),
             List.of(0.7, 0.1, 0.2), List.of(0.4, 0.2, 0.4));
@@ -39,7 +45,7 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, int minW
     static BenchmarkConfig parse(Map<String, Object> raw) {
         ConfigMap c = ConfigMap.of(OWNER, raw, List.of("split", "testPlaylists", "minTracks", "seedFraction",
                 "minWeight", "methods", "features", "taskGrid", "regressionTargets", "train", "embeddingDimension", "node2vec", "graphSage",
-                "negatives", "fullCatalogue", "randomSeed", "concurrency"));
+                "negatives", "fullCatalogue", "selection", "validationPlaylists", "randomSeed", "concurrency"));
         String split = c.getString("split", "musig-benchmark");
         if (split.isBlank()) {
             throw new IllegalArgumentException(OWNER + ": 'split' must not be blank");
@@ -80,9 +86,11 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, int minW
         Map<String, Object> graphSage = gdsSettings(c, "graphSage");
         String negatives = c.getChoice("negatives", "heldout", List.of("heldout", "uniform"));
         boolean full = c.getBoolean("fullCatalogue", true);
+        String selection = c.getChoice("selection", "validation", List.of("validation", "test"));
+        int validationPlaylists = c.getInt("validationPlaylists", 0, 0, Integer.MAX_VALUE);
         int concurrency = c.getInt("concurrency", Math.min(4, Runtime.getRuntime().availableProcessors()), 1, 1024);
         return new BenchmarkConfig(split, splitSettings, minWeight, methods, features, grid, targets, train, dimension,
-                node2vec, graphSage, negatives, full, randomSeed, concurrency, c.echo());
+                node2vec, graphSage, negatives, full, selection, validationPlaylists, randomSeed, concurrency, c.echo());
     }
 
     /** MUSIG's settings for one run: the user's overrides plus the benchmark's seed, width and threads. */

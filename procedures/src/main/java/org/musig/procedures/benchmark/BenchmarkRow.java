@@ -7,12 +7,61 @@ import java.util.Map;
  * One row of {@code musig.benchmark}: a method with one feature group (and, for MUSIG, one task-weight
  * triple and regression target), its training time and the playlist-completion metrics on the split.
  * A skipped combination has {@code status = 'skipped'}, a {@code reason} and null metrics.
+ *
+ * <p>{@code origin}: 'paper' for MUSIG as the paper defines it (its feature groups and tasks), 'extension' for
+ * MUSIG with this product's artist and album inputs, 'baseline' for every other method. {@code intervals}:
+ * per metric the 95% bootstrap interval of its mean over the test playlists, as [low, high]. The paired test
+ * compares this row's per-playlist hit rates with those of {@code comparedWith} (the best other row; for the
+ * best row, the runner-up): the mean difference, its 95% interval and the two-sided p-value of a paired
+ * bootstrap.
+ *
+ * <p>{@code selection}: 'validation' when the row is the variant of its family (see
+ * {@code BenchmarkRun.familyOf}) that scored best on {@code validationPlaylists} validation playlists (its
+ * {@code validationHitRate}), evaluated once on test; 'exploration' when every variant was evaluated on the
+ * test playlists ({@code selection: 'test'}), where the best row is chosen on test and flatters its method.
  */
 public record BenchmarkRow(String method, String features, List<Double> taskWeights, String regressionTarget,
-                           String status, String reason, long trainMillis, long evaluateMillis, Double hitRate,
+                           String origin, String status, String reason, long trainMillis, long evaluateMillis,
+                           Double hitRate,
                            Double mrr, Double precisionAt1, Double precisionAt5, Double precisionAt10, Double ndcgAt1,
                            Double ndcgAt5, Double ndcgAt10, Double coldHitRate, Double coldMrr, Double fullRPrecision,
                            Double fullNdcg, Double fullRecallAt100, Double randomHitRate, long playlists,
-                           long heldOutTracks, long coldTracks, String split, String negatives, List<String> notices,
-                           Map<String, Object> configuration) {
+                           long heldOutTracks, long coldTracks, Map<String, List<Double>> intervals,
+                           String comparedWith, Double hitRateDifference, List<Double> hitRateDifferenceInterval,
+                           Double pValue, String selection, Double validationHitRate, long validationPlaylists,
+                           String split, String negatives, List<String> notices, Map<String, Object> configuration) {
+
+    /** How the row is named in {@code comparedWith}: method / features / task weights / regression target. */
+    public String label() {
+        return label(method, features, taskWeights, regressionTarget);
+    }
+
+    static String label(String method, String features, List<Double> taskWeights, String regressionTarget) {
+        StringBuilder text = new StringBuilder(method).append(" / ").append(features);
+        if (taskWeights != null) {
+            text.append(" / ").append(taskWeights);
+        }
+        if (regressionTarget != null) {
+            text.append(" / ").append(regressionTarget);
+        }
+        return text.toString();
+    }
+
+    /** The test row of a variant selected on validation, with its validation hit rate. */
+    BenchmarkRow withValidation(Double hitRateOnValidation, long playlistsOnValidation) {
+        return new BenchmarkRow(method, features, taskWeights, regressionTarget, origin, status, reason, trainMillis,
+                evaluateMillis, hitRate, mrr, precisionAt1, precisionAt5, precisionAt10, ndcgAt1, ndcgAt5, ndcgAt10,
+                coldHitRate, coldMrr, fullRPrecision, fullNdcg, fullRecallAt100, randomHitRate, playlists,
+                heldOutTracks, coldTracks, intervals, comparedWith, hitRateDifference, hitRateDifferenceInterval,
+                pValue, selection, hitRateOnValidation, playlistsOnValidation, split, negatives, notices,
+                configuration);
+    }
+
+    BenchmarkRow withComparison(String other, Double difference, List<Double> differenceInterval, Double p) {
+        return new BenchmarkRow(method, features, taskWeights, regressionTarget, origin, status, reason, trainMillis,
+                evaluateMillis, hitRate, mrr, precisionAt1, precisionAt5, precisionAt10, ndcgAt1, ndcgAt5, ndcgAt10,
+                coldHitRate, coldMrr, fullRPrecision, fullNdcg, fullRecallAt100, randomHitRate, playlists,
+                heldOutTracks, coldTracks, intervals, other, difference, differenceInterval, p, selection,
+                validationHitRate, validationPlaylists, split, negatives, notices, configuration);
+    }
 }

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.musig.model.baselines.BackoffCooccurrenceScorer;
+import org.musig.model.baselines.CategoryCooccurrenceScorer;
 import org.musig.model.baselines.ContentVectors;
 import org.musig.model.baselines.CooccurrenceScorer;
 import org.musig.model.baselines.PopularityScorer;
@@ -14,10 +16,13 @@ import org.musig.model.baselines.Track2Vec;
 import org.musig.model.baselines.Track2VecConfig;
 import org.musig.model.baselines.WarpConfig;
 import org.musig.model.baselines.WarpFactorisation;
+import org.musig.model.eval.BootstrapStatistics;
 import org.musig.model.eval.EmbeddingScorer;
+import org.musig.model.eval.PerPlaylist;
 import org.musig.model.eval.PlaylistCompletion;
 import org.musig.model.eval.TestPlaylist;
 import org.musig.model.eval.TrackScorer;
+import org.musig.model.graph.TrackCategory;
 import org.musig.model.graph.TrackFeatures;
 import org.musig.model.progress.Progress;
 import org.musig.model.rank.VectorTable;
@@ -48,8 +53,14 @@ final class BenchmarkRun {
     private final BenchmarkConfig config;
     private final Progress progress;
     private final List<BenchmarkRow> rows = new ArrayList<>();
+    /** Per-playlist values of each evaluated row, for the paired tests at the end. */
+    private final Map<BenchmarkRow, PerPlaylist> perPlaylist = new java.util.IdentityHashMap<>();
 
     private StoredSplit split;
+    /** 'validation' while variants are compared on validation playlists and for the selected test rows. */
+    private String selection;
+    /** Which rows to train and evaluate, by label: all while exploring or validating, the selected ones on test. */
+    private java.util.function.Predicate<String> wanted = label -> true;
     private List<TestPlaylist> playlists;
     private StoreGraph.PlaylistSnapshot data;
     private long[] negativePool;
@@ -67,7 +78,72 @@ final class BenchmarkRun {
     }
 
     List<BenchmarkRow> run() {
-        prepare();
+        StoredSplit test = prepare();
+        if (config.selection().equals("validation")) {
+            StoredSplit validation = ValidationSplit.carve(tx, test, config.validationPlaylists() > 0
+                    ? config.validationPlaylists() : test.playlistCount(), config.randomSeed() + 1);
+            if (validation.playlistCount() > 0) {
+                return selectOnValidation(test, validation);
+            }
+            sharedNotices.add("no training playlist has minTracks tracks to validate on: every variant was evaluated "
+                    + "on the test playlists (exploration, not a selection)");
+        }
+        read(test, test);
+        selection = "exploration";
+        runMethods();
+        return compared();
+    }
+
+    /**
+     * Every variant on the validation playlists (their held-out halves and the test ones invisible), then
+     * the best variant of each family, by validation hit rate, trained again without the test playlists'
+     * held-out halves and evaluated once on the test playlists.
+     */
+    private List<BenchmarkRow> selectOnValidation(StoredSplit test, StoredSplit validation) {
+        progress.begin("benchmark: validation", -1);
+        read(validation, ValidationSplit.union(test, validation));
+        selection = "validation";
+        runMethods();
+        Map<String, BenchmarkRow> best = new LinkedHashMap<>();
+        for (BenchmarkRow row : rows) {
+            if (row.hitRate() != null) {
+                best.merge(familyOf(row.method(), row.features()), row,
+                        (a, b) -> b.hitRate() > a.hitRate() ? b : a);
+            }
+        }
+        Map<String, Double> validationHitRate = new HashMap<>();
+        best.values().forEach(row -> validationHitRate.put(row.label(), row.hitRate()));
+        rows.clear();
+        perPlaylist.clear();
+        contentByGroups.clear();
+        wanted = validationHitRate::containsKey;
+        read(test, test);
+        runMethods();
+        List<BenchmarkRow> selected = new ArrayList<>();
+        for (BenchmarkRow row : rows) {
+            BenchmarkRow annotated = row.withValidation(validationHitRate.get(row.label()), validation.playlistCount());
+            perPlaylist.put(annotated, perPlaylist.get(row));
+            selected.add(annotated);
+        }
+        rows.clear();
+        rows.addAll(selected);
+        return compared();
+    }
+
+    /**
+     * The family a row belongs to: the benchmark picks one variant per family on validation. MUSIG as the
+     * paper defines it and MUSIG with the artist and album inputs are separate families, so both are reported.
+     */
+    static String familyOf(String method, String feature) {
+        return switch (method) {
+            case "musig", "musig-single-task" -> "musig (" + originOf(method, feature) + ")";
+            case "artist-cooccurrence", "album-cooccurrence" -> "category co-occurrence";
+            case "track2vec", "track2vec-feature" -> "track2vec";
+            default -> method;
+        };
+    }
+
+    private void runMethods() {
         List<String> methods = config.methods();
         if (methods.contains("random")) {
             timed("random", "none", null, null,
@@ -78,6 +154,16 @@ final class BenchmarkRun {
         }
         if (methods.contains("cooccurrence")) {
             timed("cooccurrence", "none", null, null, () -> new CooccurrenceScorer(data.memberships()));
+        }
+        if (methods.contains("artist")) {
+            categoryBaseline("artist-cooccurrence", TrackFeatures.ARTIST,
+                    artists -> new CategoryCooccurrenceScorer(data.memberships(), artists));
+            categoryBaseline("album-cooccurrence", TrackFeatures.ALBUM,
+                    albums -> new CategoryCooccurrenceScorer(data.memberships(), albums));
+        }
+        if (methods.contains("backoff")) {
+            categoryBaseline("cooccurrence+artist", TrackFeatures.ARTIST,
+                    artists -> new BackoffCooccurrenceScorer(data.memberships(), artists));
         }
         if (methods.contains("content")) {
             for (String f : config.features()) {
@@ -106,24 +192,84 @@ final class BenchmarkRun {
         if (methods.contains("musig")) {
             runMusig();
         }
-        return rows;
     }
 
-    private void prepare() {
+    /**
+     * Each evaluated row with a paired test of its hit rate against the best other row (the best row against
+     * the runner-up), so a reader sees which differences the test playlists support.
+     */
+    private List<BenchmarkRow> compared() {
+        List<BenchmarkRow> ranked = rows.stream().filter(r -> r.hitRate() != null)
+                .sorted(java.util.Comparator.comparingDouble(BenchmarkRow::hitRate).reversed()).toList();
+        List<BenchmarkRow> result = new ArrayList<>();
+        for (BenchmarkRow row : rows) {
+            if (row.hitRate() == null || ranked.size() < 2) {
+                result.add(row);
+                continue;
+            }
+            BenchmarkRow other = ranked.get(0) == row ? ranked.get(1) : ranked.get(0);
+            BootstrapStatistics.PairedTest test = BootstrapStatistics.paired(perPlaylist.get(row),
+                    perPlaylist.get(other), PerPlaylist::hitRate, BootstrapStatistics.DEFAULT_RESAMPLES,
+                    config.randomSeed());
+            result.add(row.withComparison(other.label(), nullable(test.meanDifference()),
+                    List.of(test.low(), test.high()), nullable(test.pValue())));
+        }
+        return result;
+    }
+
+    /** Per metric, the 95% bootstrap interval of its mean over the test playlists. */
+    private Map<String, List<Double>> intervals(PerPlaylist values) {
+        Map<String, java.util.function.Function<PerPlaylist, double[]>> metrics = new LinkedHashMap<>();
+        metrics.put("hitRate", PerPlaylist::hitRate);
+        metrics.put("mrr", PerPlaylist::mrr);
+        metrics.put("ndcgAt10", PerPlaylist::ndcgAt10);
+        metrics.put("fullRPrecision", PerPlaylist::fullRPrecision);
+        metrics.put("fullNdcg", PerPlaylist::fullNdcg);
+        Map<String, List<Double>> result = new LinkedHashMap<>();
+        metrics.forEach((name, metric) -> {
+            BootstrapStatistics.Interval interval = BootstrapStatistics.meanInterval(metric.apply(values),
+                    BootstrapStatistics.DEFAULT_RESAMPLES, config.randomSeed());
+            if (!Double.isNaN(interval.mean())) {
+                result.put(name, List.of(interval.low(), interval.high()));
+            }
+        });
+        return result;
+    }
+
+    /** 'paper', 'extension' or 'baseline' (see {@link BenchmarkRow}). */
+    private static String originOf(String method, String feature) {
+        if (!method.startsWith("musig")) {
+            return "baseline";
+        }
+        return feature.equals("artist") || feature.equals("album") || feature.equals("all+metadata")
+                ? "extension" : "paper";
+    }
+
+    /** Makes sure the split exists and returns it. */
+    private StoredSplit prepare() {
         sharedNotices = new ArrayList<>();
         progress.begin("benchmark: split", -1);
         boolean created = ensureSplit();
-        split = SplitStore.load(db, config.split());
+        StoredSplit test = SplitStore.load(db, config.split());
         if (!created && config.splitSettings().size() > 1) {
-            sharedNotices.add("split '" + split.name() + "' already existed; its stored settings were used, not "
+            sharedNotices.add("split '" + test.name() + "' already existed; its stored settings were used, not "
                     + "testPlaylists / minTracks / seedFraction");
         }
+        return test;
+    }
+
+    /**
+     * Reads the view the methods learn from and are evaluated on: the store without {@code excluded}'s held-out
+     * memberships, evaluated on {@code evaluated}'s playlists.
+     */
+    private void read(StoredSplit evaluated, StoredSplit excluded) {
+        split = evaluated;
         List<String> missing = new ArrayList<>();
-        playlists = SplitReader.read(tx, split, missing);
-        if (!missing.isEmpty()) {
+        playlists = SplitReader.read(tx, evaluated, missing);
+        if (!missing.isEmpty() && evaluated.name().equals(config.split())) {
             sharedNotices.add(missing.size() + " test playlists of the split no longer exist");
         }
-        data = StoreGraph.readWithPlaylists(tx, split, config.minWeight(), config.concurrency(), sharedNotices,
+        data = StoreGraph.readWithPlaylists(tx, excluded, config.minWeight(), config.concurrency(), sharedNotices,
                 progress);
         tracks = TrackIndex.of(trackNodeIds());
         negativePool = config.negatives().equals("heldout") ? SplitReader.allHeldOut(playlists) : trackNodeIds();
@@ -140,6 +286,17 @@ final class BenchmarkRun {
         return true;
     }
 
+    /** A baseline over a categorical attribute (artist, album), or a skipped row when no track has one. */
+    private void categoryBaseline(String method, String category,
+                                  java.util.function.Function<TrackCategory, TrackScorer> build) {
+        TrackCategory values = data.graph().features().category(category);
+        if (values == null) {
+            skip(method, "none", null, null, "no track has an " + category + " id or name");
+            return;
+        }
+        timed(method, "none", null, null, () -> build.apply(values));
+    }
+
     private void runTrack2Vec() {
         long start = System.currentTimeMillis();
         Track2VecConfig settings = Track2VecConfig.parse(Map.of("dimension", config.dimension(),
@@ -154,17 +311,22 @@ final class BenchmarkRun {
     }
 
     private void runGds() {
-        boolean node2vec = config.methods().contains("node2vec");
-        boolean graphSage = config.methods().contains("graphsage");
+        boolean node2vec = config.methods().contains("node2vec")
+                && wanted.test(BenchmarkRow.label("node2vec", "none", null, null));
+        boolean graphSage = config.methods().contains("graphsage") && config.features().stream()
+                .anyMatch(f -> wanted.test(BenchmarkRow.label("graphsage", f, null, null)));
         if (!GdsProjection.available(db)) {
             String reason = "Graph Data Science is not installed on this server";
-            if (node2vec) {
+            if (config.methods().contains("node2vec")) {
                 skip("node2vec", "none", null, null, reason);
             }
-            if (graphSage) {
+            if (config.methods().contains("graphsage")) {
                 config.features().forEach(f -> skip("graphsage", f, null, null, reason));
             }
             return;
+        }
+        if (!node2vec && !graphSage) {
+            return; // none of them selected on validation
         }
         Map<String, float[][]> tables = new LinkedHashMap<>();
         if (graphSage) {
@@ -201,28 +363,72 @@ final class BenchmarkRun {
     }
 
     private void runMusig() {
+        List<String> targets = config.regressionTargets().stream().filter(available::contains).toList();
         for (String target : config.regressionTargets()) {
             if (!available.contains(target)) {
-                skip("musig", "-", null, target, "no track has '" + target + "' features to regress");
-                continue;
+                skip("musig", "-", null, target, "no track has '" + target + "' features to regress"
+                        + (targets.isEmpty() ? "; the rows with regressionTarget 'none' train without the similarity task"
+                        : ""));
             }
+        }
+        if (targets.isEmpty()) { // graph-only data: MUSIG still runs, without the similarity task
+            targets = java.util.Collections.singletonList(null);
+        }
+        for (String target : targets) {
             // Table 3 varies the regression target over the audio/acoustic inputs only.
-            List<String> features = target.equals("audio") ? config.features()
+            List<String> features = target == null || target.equals("audio") ? config.features()
                     : config.features().stream().filter(f -> f.equals("audio") || f.equals("acoustic")).toList();
             for (String f : features) {
+                java.util.Set<List<Double>> trained = new java.util.HashSet<>();
                 for (List<Double> weights : config.taskGrid()) {
-                    String method = weights.get(1) == 0 && weights.get(2) == 0 ? "musig-single-task" : "musig";
-                    withGroups(method, f, weights, target, groups -> {
-                        TrainConfig settings = config.musigConfig(groups, weights, target);
-                        TrainedModel model = MusigTrainer.train(data.graph().graph(), data.graph().features(),
-                                settings, progress);
-                        int[] all = java.util.stream.IntStream.range(0, trackNodeIds().length).toArray();
-                        return embeddingScorer(model.embed(data.graph().graph(), data.graph().features(), all,
-                                settings.randomSeed(), settings.concurrency(), progress));
-                    });
+                    List<Double> effective = effectiveWeights(weights, target);
+                    if (!trained.add(effective)) {
+                        continue; // the same training as an earlier grid entry on this data
+                    }
+                    String method = effective.get(1) == 0 && effective.get(2) == 0 ? "musig-single-task" : "musig";
+                    List<String> groups = groupsOf(f);
+                    if (groups == null) {
+                        skip(method, f, weights, target, "no track has '" + f + "' features");
+                        continue;
+                    }
+                    trainAndEvaluate(method, f, weights, target, groups);
                 }
             }
         }
+    }
+
+    /** The grid entry as trained on this data: a task without labels gets weight 0. */
+    private List<Double> effectiveWeights(List<Double> weights, String target) {
+        boolean genres = data.graph().features().tracksWithGenre() >= 2;
+        return List.of(weights.get(0), genres ? weights.get(1) : 0.0, target == null ? 0.0 : weights.get(2));
+    }
+
+    private void trainAndEvaluate(String method, String feature, List<Double> weights, String target,
+                                  List<String> groups) {
+        if (!wanted.test(BenchmarkRow.label(method, feature, weights, target == null ? "none" : target))) {
+            return;
+        }
+        progress.checkRunning();
+        long start = System.currentTimeMillis();
+        TrainConfig settings;
+        TrainedModel model;
+        float[][] vectors;
+        try {
+            settings = config.musigConfig(groups, weights, target == null ? "audio" : target);
+            model = MusigTrainer.train(data.graph().graph(), data.graph().features(), settings, progress);
+            int[] all = java.util.stream.IntStream.range(0, trackNodeIds().length).toArray();
+            vectors = model.embed(data.graph().graph(), data.graph().features(), all, settings.randomSeed(),
+                    settings.concurrency(), progress);
+        } catch (IllegalArgumentException e) {
+            skip(method, feature, weights, target, e.getMessage());
+            return;
+        }
+        TrainedModel.TrainingSummary summary = model.summary();
+        List<String> notices = new ArrayList<>(summary.notices());
+        List<String> tasks = summary.losses().keySet().stream().filter(t -> !t.equals("total")).toList();
+        notices.add("trained " + summary.epochsRun() + " epochs; active tasks " + tasks);
+        evaluate(method, feature, weights, target == null ? "none" : target, embeddingScorer(vectors),
+                System.currentTimeMillis() - start, notices);
     }
 
     /** A scorer built from a feature selection, or a skipped row when the data lacks the features. */
@@ -237,6 +443,9 @@ final class BenchmarkRun {
     }
 
     private void timed(String method, String feature, List<Double> weights, String target, Supplier<TrackScorer> fit) {
+        if (!wanted.test(BenchmarkRow.label(method, feature, weights, target))) {
+            return;
+        }
         progress.checkRunning();
         long start = System.currentTimeMillis();
         TrackScorer scorer;
@@ -251,6 +460,9 @@ final class BenchmarkRun {
 
     private void evaluate(String method, String feature, List<Double> weights, String target, TrackScorer scorer,
                           long trainMillis, List<String> notices) {
+        if (!wanted.test(BenchmarkRow.label(method, feature, weights, target))) {
+            return;
+        }
         progress.begin("benchmark: evaluate " + method + " " + feature, playlists.size());
         long start = System.currentTimeMillis();
         PlaylistCompletion.Result r = PlaylistCompletion.evaluate(scorer, tracks::denseId, playlists, negativePool,
@@ -260,24 +472,33 @@ final class BenchmarkRun {
         if (r.skippedPlaylists() > 0) {
             all.add(r.skippedPlaylists() + " test playlists skipped: the method could not score their seed");
         }
-        rows.add(new BenchmarkRow(method, feature, weights, target, "ok", null, trainMillis,
-                System.currentTimeMillis() - start, r.hitRate(), r.mrr(), r.precisionAt1(), r.precisionAt5(),
-                r.precisionAt10(), r.ndcgAt1(), r.ndcgAt5(), r.ndcgAt10(), nullable(r.coldHitRate()),
+        BenchmarkRow row = new BenchmarkRow(method, feature, weights, target, originOf(method, feature), "ok", null,
+                trainMillis, System.currentTimeMillis() - start, r.hitRate(), r.mrr(), r.precisionAt1(),
+                r.precisionAt5(), r.precisionAt10(), r.ndcgAt1(), r.ndcgAt5(), r.ndcgAt10(), nullable(r.coldHitRate()),
                 nullable(r.coldMrr()), nullable(r.fullRPrecision()), nullable(r.fullNdcg()),
                 nullable(r.fullRecallAt100()), r.randomHitRate(), r.playlists(), r.heldOutTracks(), r.coldTracks(),
-                split.name(), config.negatives(), all, config.echo()));
+                intervals(r.perPlaylist()), null, null, null, null, selection, null, 0, split.name(),
+                config.negatives(), all, config.echo());
+        rows.add(row);
+        perPlaylist.put(row, r.perPlaylist());
     }
 
     private void skip(String method, String feature, List<Double> weights, String target, String reason) {
-        rows.add(new BenchmarkRow(method, feature, weights, target, "skipped", reason, 0, 0, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, 0, 0, 0, split.name(), config.negatives(),
-                List.of(), config.echo()));
+        rows.add(new BenchmarkRow(method, feature, weights, target, originOf(method, feature), "skipped", reason, 0, 0,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, 0, 0, 0, Map.of(),
+                null, null, null, null, selection, null, 0, split.name(), config.negatives(), List.of(),
+                config.echo()));
     }
 
-    /** The groups a feature choice stands for, or null when the data has none of them. */
+    /**
+     * The groups a feature choice stands for, or null when the data has none of them: 'all' is every group of
+     * the paper's the data has, 'all+metadata' adds the artist and album groups.
+     */
     private List<String> groupsOf(String feature) {
-        if (feature.equals("all")) {
-            return available.isEmpty() ? null : available;
+        if (feature.equals("all") || feature.equals("all+metadata")) {
+            List<String> groups = feature.equals("all") ? available.stream()
+                    .filter(TrainConfig.PAPER_FEATURE_GROUPS::contains).toList() : available;
+            return groups.isEmpty() ? null : groups;
         }
         return available.contains(feature) ? List.of(feature) : null;
     }
@@ -312,6 +533,11 @@ final class BenchmarkRun {
         for (String g : List.of(TrackFeatures.POPULARITY, TrackFeatures.AUDIO, TrackFeatures.ACOUSTIC)) {
             if (features.group(g) != null) {
                 groups.add(g);
+            }
+        }
+        for (String c : List.of(TrackFeatures.ARTIST, TrackFeatures.ALBUM)) {
+            if (features.category(c) != null && features.memberships() != null) {
+                groups.add(c);
             }
         }
         return groups;

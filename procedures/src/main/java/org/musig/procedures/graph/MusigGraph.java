@@ -19,6 +19,7 @@ public record MusigGraph(String databaseName, String name, CooccurrenceGraph gra
                          long excludedMemberships, ZonedDateTime createdAt, Map<String, Object> configuration) {
 
     public long memoryBytes() {
-        return graph.memoryBytes() + features.memoryBytes() + 16 + 8L * trackNodeIds.length;
+        long memberships = features.memberships() == null ? 0 : features.memberships().memoryBytes();
+        return graph.memoryBytes() + features.memoryBytes() + memberships + 16 + 8L * trackNodeIds.length;
     }
 }

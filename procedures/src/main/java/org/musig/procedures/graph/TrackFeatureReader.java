@@ -8,6 +8,7 @@ import org.musig.loaders.AudioFeatures;
 import org.musig.loaders.GraphModel;
 import org.musig.model.graph.FeatureGroup;
 import org.musig.model.graph.PlaylistMemberships;
+import org.musig.model.graph.TrackCategory;
 import org.musig.model.graph.TrackFeatures;
 import org.musig.model.progress.Progress;
 import org.musig.procedures.PropertyValues;
@@ -22,6 +23,10 @@ import org.neo4j.graphdb.Transaction;
  */
 final class TrackFeatureReader {
     static final String SOURCE_POPULARITY_PROPERTY = "popularity";
+    static final String ARTIST_ID = "artistId";
+    static final String ARTIST_NAME = "artist";
+    static final String ALBUM_ID = "albumId";
+    static final String ALBUM_NAME = "album";
     private static final int CHECK_EVERY = 4096;
 
     private TrackFeatureReader() {
@@ -36,11 +41,15 @@ final class TrackFeatureReader {
         VectorGroup audio = new VectorGroup(AudioFeatures.VECTOR_PROPERTY, TrackFeatures.AUDIO, n);
         VectorGroup acoustic = new VectorGroup(AudioFeatures.ACOUSTIC_PROPERTY, TrackFeatures.ACOUSTIC, n);
         String[] genres = votes.majority(n);
+        String[] artists = new String[n];
+        String[] albums = new String[n];
         float[] one = new float[1];
         for (int track = 0; track < n; track++) {
             Node node = tx.getNodeById(nodeIds[track]);
             Map<String, Object> props = node.getProperties(SOURCE_POPULARITY_PROPERTY, AudioFeatures.VECTOR_PROPERTY,
-                    AudioFeatures.ACOUSTIC_PROPERTY, GraphModel.GENRE);
+                    AudioFeatures.ACOUSTIC_PROPERTY, GraphModel.GENRE, ARTIST_ID, ARTIST_NAME, ALBUM_ID, ALBUM_NAME);
+            artists[track] = categoryKey(props, ARTIST_ID, ARTIST_NAME);
+            albums[track] = categoryKey(props, ALBUM_ID, ALBUM_NAME);
             if (props.get(SOURCE_POPULARITY_PROPERTY) instanceof Number value && Double.isFinite(value.doubleValue())) {
                 one[0] = (float) (value.doubleValue() / 100.0);
                 source.set(track, one);
@@ -64,7 +73,23 @@ final class TrackFeatureReader {
                         + "than the first one seen or with non-finite values; they are treated as having none");
             }
         }
-        return withGenres(n, groups, genres);
+        return withGenres(n, groups, genres).withCategories(
+                List.of(TrackCategory.of(TrackFeatures.ARTIST, artists), TrackCategory.of(TrackFeatures.ALBUM, albums)),
+                memberships);
+    }
+
+    /**
+     * A track's artist or album: the source's id where loaded (MPD {@code artist_uri}, CSV {@code artist_id}),
+     * else its name, marked as such so that a name never equals an id. Null when neither is a non-blank string.
+     */
+    static String categoryKey(Map<String, Object> props, String idProperty, String nameProperty) {
+        if (props.get(idProperty) instanceof String id && !id.isBlank()) {
+            return id;
+        }
+        if (props.get(nameProperty) instanceof String name && !name.isBlank()) {
+            return "name:" + name.strip().toLowerCase(java.util.Locale.ROOT);
+        }
+        return null;
     }
 
     /** log(1 + c) / log(1 + max c), c = playlists containing the track: every track has it, 0 for unseen ones. */

@@ -1,0 +1,122 @@
+package org.musig.procedures.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.musig.procedures.MusigDatabase;
+
+/**
+ * A collection shaped like the Million Playlist Dataset and the playlist archive: no audio, no genre, artist
+ * ids, and held-out halves made of new releases that no training playlist holds, by artists the training
+ * playlists know. Loaded through musig.load.csv, benchmarked and trained through Cypher.
+ */
+class ArtistCollectionBenchmarkTest extends MusigDatabase {
+    private static final String QUICK_TRAIN = "{epochs: 3, batchSize: 128, sampleSizes: [5, 3], metadataDimension: 8}";
+    private static final int SCENES = 3;
+    private static final int ARTISTS_PER_SCENE = 4;
+    private static final int CATALOGUE_PER_ARTIST = 6;
+
+    @BeforeAll
+    void loadArtistScenes() {
+        // Three scenes of four artists. Training playlists (8 tracks) draw from one scene's catalogue; test
+        // playlists (16 tracks) start with 8 catalogue tracks of their scene and end with 8 new releases by
+        // that scene's artists, which are in no other playlist.
+        Random random = new Random(5);
+        StringBuilder csv = new StringBuilder("playlist_id,position,track_id,artist_id\n");
+        for (int p = 0; p < 20 * SCENES; p++) {
+            appendCatalogue(csv, "train-" + p, p % SCENES, 8, random);
+        }
+        for (int p = 0; p < 4 * SCENES; p++) {
+            int scene = p % SCENES;
+            String playlist = "test-" + p;
+            appendCatalogue(csv, playlist, scene, 8, random);
+            for (int i = 0; i < 8; i++) {
+                int artist = scene * ARTISTS_PER_SCENE + random.nextInt(ARTISTS_PER_SCENE);
+                csv.append(playlist).append(',').append(8 + i).append(",new-").append(p).append('-').append(i)
+                        .append(",artist-").append(artist).append('\n');
+            }
+        }
+        writeImportFile("scenes.csv", csv.toString());
+        query("CALL musig.load.csv('scenes.csv')");
+    }
+
+    private static void appendCatalogue(StringBuilder csv, String playlist, int scene, int tracks, Random random) {
+        java.util.Set<String> chosen = new java.util.LinkedHashSet<>();
+        while (chosen.size() < tracks) {
+            int artist = scene * ARTISTS_PER_SCENE + random.nextInt(ARTISTS_PER_SCENE);
+            chosen.add(artist + "," + random.nextInt(CATALOGUE_PER_ARTIST));
+        }
+        int position = 0;
+        for (String track : chosen) {
+            String[] parts = track.split(",");
+            csv.append(playlist).append(',').append(position++).append(",track-").append(parts[0]).append('-')
+                    .append(parts[1]).append(",artist-").append(parts[0]).append('\n');
+        }
+    }
+
+    @Test
+    void withoutAudioMusigStillRunsAndArtistInputsCarryTheNewReleases() {
+        List<Map<String, Object>> rows = query("CALL musig.benchmark({split: 'scenes', testPlaylists: 12, "
+                + "minTracks: 16, minWeight: 1, methods: ['random', 'cooccurrence', 'artist', 'backoff', 'musig'], "
+                + "features: ['popularity', 'artist'], taskGrid: [[1, 1, 1]], embeddingDimension: 16, train: "
+                + QUICK_TRAIN + "})");
+        Map<String, Map<String, Object>> ok = new java.util.HashMap<>();
+        rows.stream().filter(r -> "ok".equals(r.get("status")))
+                .forEach(r -> ok.put(r.get("method") + "/" + r.get("features"), r));
+        assertThat(ok).containsKeys("random/none", "cooccurrence/none", "artist-cooccurrence/none",
+                "cooccurrence+artist/none", "musig-single-task/popularity", "musig-single-task/artist");
+        // No audio: the regression targets are listed as skipped, and MUSIG trains without that task.
+        assertThat(rows).filteredOn(r -> "skipped".equals(r.get("status")) && "audio".equals(r.get("regressionTarget")))
+                .singleElement().satisfies(r -> assertThat((String) r.get("reason")).contains("regressionTarget 'none'"));
+        Map<String, Object> musig = ok.get("musig-single-task/artist");
+        assertThat(musig.get("regressionTarget")).isEqualTo("none");
+        assertThat(musig.get("origin")).isEqualTo("extension");
+        assertThat(ok.get("musig-single-task/popularity").get("origin")).isEqualTo("paper");
+        assertThat(ok.get("artist-cooccurrence/none").get("origin")).isEqualTo("baseline");
+        @SuppressWarnings("unchecked")
+        List<String> notices = (List<String>) musig.get("notices");
+        assertThat(notices).anySatisfy(n -> assertThat(n).contains("task 'audio' skipped"))
+                .anySatisfy(n -> assertThat(n).contains("active tasks [playlist]"));
+        // Every held-out track is a new release: item co-occurrence cannot place them, the artist can.
+        assertThat(musig.get("coldTracks")).isEqualTo(musig.get("heldOutTracks"));
+        double random = (Double) ok.get("random/none").get("hitRate");
+        assertThat((Double) ok.get("cooccurrence/none").get("hitRate")).isLessThan(0.65);
+        assertThat((Double) ok.get("artist-cooccurrence/none").get("hitRate")).isGreaterThan(0.7);
+        assertThat((Double) musig.get("hitRate")).isGreaterThan(0.7).isGreaterThan(random + 0.15);
+        // Intervals over the test playlists, and a paired test against the best other row.
+        @SuppressWarnings("unchecked")
+        Map<String, List<Double>> intervals = (Map<String, List<Double>>) musig.get("intervals");
+        assertThat(intervals.get("hitRate").get(0)).isLessThanOrEqualTo((Double) musig.get("hitRate"));
+        assertThat(intervals.get("hitRate").get(1)).isGreaterThanOrEqualTo((Double) musig.get("hitRate"));
+        assertThat((String) musig.get("comparedWith")).isNotBlank();
+        assertThat((Double) musig.get("pValue")).isBetween(0.0, 1.0);
+        // Against random the artist model's lead is far outside chance.
+        assertThat((Double) ok.get("random/none").get("pValue")).isLessThan(0.05);
+    }
+
+    @Test
+    void aModelWithArtistInputsEmbedsANewReleaseNextToItsArtistsTracks() {
+        query("CALL musig.graph.build({graphName: 'scenes-graph', minWeight: 1, writeRelationshipType: null})");
+        Map<String, Object> trained = single("CALL musig.train({graphName: 'scenes-graph', modelName: 'artist-model', "
+                + "features: ['artist'], embeddingDimension: 16, epochs: 3, batchSize: 128, sampleSizes: [5, 3], "
+                + "metadataDimension: 8}) YIELD notices, configuration RETURN notices, configuration");
+        @SuppressWarnings("unchecked")
+        List<String> notices = (List<String>) trained.get("notices");
+        assertThat(notices).anySatisfy(n -> assertThat(n).contains("task 'audio' skipped"));
+        // A release after training, by artist-0 (scene 0), in no playlist.
+        query("CREATE (:Track {id: 'fresh', artistId: 'artist-0'})");
+        query("CALL musig.embed.write({modelName: 'artist-model', writeProperty: 'emb'})");
+        double sameScene = single("MATCH (f:Track {id: 'fresh'}), (t:Track) WHERE t.artistId IN ['artist-1', 'artist-2'] "
+                + "AND t.id STARTS WITH 'track-' RETURN avg(vector.similarity.cosine(f.emb, t.emb)) AS s").get("s") instanceof Number n
+                ? n.doubleValue() : Double.NaN;
+        double otherScene = ((Number) single("MATCH (f:Track {id: 'fresh'}), (t:Track) WHERE t.artistId IN "
+                + "['artist-8', 'artist-9'] AND t.id STARTS WITH 'track-' "
+                + "RETURN avg(vector.similarity.cosine(f.emb, t.emb)) AS s").get("s")).doubleValue();
+        assertThat(sameScene).isGreaterThan(otherScene);
+        query("MATCH (t:Track {id: 'fresh'}) DETACH DELETE t");
+    }
+}
