@@ -39,7 +39,7 @@ public final class HtmlReport {
         if (!content.benchmarkRows().isEmpty()) {
             html.append("<h2>Playlist completion: hit rate per method</h2>")
                     .append("<p class=\"note\">Held-out tracks ranked among as many negatives; the dashed line is the "
-                            + "random floor. Bars in orange are MUSIG.</p>")
+                            + "random floor; the whiskers are 95% bootstrap intervals over the test playlists. Bars in orange are MUSIG.</p>")
                     .append(benchmarkChart(content.benchmarkRows()));
         }
         if (!content.lossPerEpoch().isEmpty()) {
@@ -75,7 +75,19 @@ public final class HtmlReport {
             svg.append(text(left - 8, y + 13, "end", label));
             svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\">"
                     + "<title>%s: HR %.3f</title></rect>", left, y, hr * scale, barHeight, colour, escape(label), hr));
-            svg.append(text((int) (left + hr * scale + 4), y + 13, "start", String.format(Locale.ROOT, "%.3f", hr)));
+            double end = hr;
+            if (row.get("intervals") instanceof Map<?, ?> intervals && intervals.get("hitRate") instanceof List<?> bounds
+                    && bounds.size() == 2 && bounds.get(0) instanceof Number low && bounds.get(1) instanceof Number high) {
+                // The 95% bootstrap interval over the test playlists, as an error bar.
+                double x0 = left + low.doubleValue() * scale;
+                double x1 = left + high.doubleValue() * scale;
+                int mid = y + barHeight / 2;
+                svg.append(String.format(Locale.ROOT, "<path d=\"M%.1f %d H%.1f M%.1f %d V%d M%.1f %d V%d\" "
+                        + "stroke=\"#222\" fill=\"none\"><title>95%% interval %.3f - %.3f</title></path>", x0, mid, x1,
+                        x0, mid - 5, mid + 5, x1, mid - 5, mid + 5, low.doubleValue(), high.doubleValue()));
+                end = Math.max(hr, high.doubleValue());
+            }
+            svg.append(text((int) (left + end * scale + 4), y + 13, "start", String.format(Locale.ROOT, "%.3f", hr)));
         }
         Object random = ok.isEmpty() ? null : ok.get(0).get("randomHitRate");
         if (random instanceof Number r) {

@@ -17,7 +17,7 @@ class HtmlReportTest {
         List<Map<String, Object>> rows = List.of(
                 Map.of("status", "ok", "method", "random", "features", "none", "hitRate", 0.5, "randomHitRate", 0.5),
                 Map.of("status", "ok", "method", "musig", "features", "audio", "taskWeights", List.of(1.0, 0.0, 0.0),
-                        "hitRate", 0.8, "randomHitRate", 0.5),
+                        "hitRate", 0.8, "randomHitRate", 0.5, "intervals", Map.of("hitRate", List.of(0.75, 0.85))),
                 Map.of("status", "skipped", "method", "graphsage", "features", "acoustic"));
         Path file = dir.resolve("r/report.html");
         HtmlReport.write(file, new HtmlReport.Content("MUSIG report", "test", rows,
@@ -28,6 +28,9 @@ class HtmlReportTest {
         assertThat(count(html, "<rect x=\"330\"")).isEqualTo(2); // two evaluated rows; the skipped one has no bar
         assertThat(html).contains("musig / audio (1,0,0): HR 0.800").contains("stroke-dasharray"); // random floor line
         assertThat(count(html, "<polyline")).isEqualTo(2);
+        // The row with an interval gets an error bar; the one without gets none.
+        assertThat(count(html, "95% interval")).isEqualTo(1);
+        assertThat(html).contains("95% interval 0.750 - 0.850");
         assertThat(html).contains("&lt;Song&gt; &amp; &quot;Co&quot; (rock)").doesNotContain("<Song>");
     }
 

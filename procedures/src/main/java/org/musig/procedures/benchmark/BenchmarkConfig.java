@@ -60,7 +60,7 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, int minW
         splitSettings.put("randomSeed", randomSeed);
         int minWeight = c.getInt("minWeight", 2, 1, Integer.MAX_VALUE);
         List<String> methods = choices(c, "methods", METHODS);
-        List<String> features = choices(c, "features", FEATURES);
+        List<String> features = featureChoices(c);
         List<List<Double>> grid = c.getDoubleTuples("taskGrid", PAPER_GRID, 3, 0, 1e6);
         for (List<Double> weights : grid) {
             if (weights.get(0) + weights.get(1) + weights.get(2) == 0) {
@@ -120,6 +120,24 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, int minW
         Map<String, Object> settings = new LinkedHashMap<>(train);
         settings.putIfAbsent("randomSeed", randomSeed);
         return settings;
+    }
+
+    /** The listed choices, or any of the training groups joined by '+' (e.g. 'audio+artist'). */
+    private static List<String> featureChoices(ConfigMap c) {
+        List<String> values = c.getStringList("features", FEATURES);
+        for (String v : values) {
+            boolean combination = List.of(v.split("\\+")).stream().allMatch(TrainConfig.FEATURE_GROUPS::contains)
+                    && v.split("\\+").length == new java.util.HashSet<>(List.of(v.split("\\+"))).size();
+            if (!FEATURES.contains(v) && !combination) {
+                throw new IllegalArgumentException(OWNER + ": configuration key 'features' has unknown value '" + v
+                        + "'; valid values are " + FEATURES + ", or groups of " + TrainConfig.FEATURE_GROUPS
+                        + " joined by '+' (e.g. 'audio+artist')");
+            }
+        }
+        if (values.isEmpty()) {
+            throw new IllegalArgumentException(OWNER + ": configuration key 'features' must name at least one of " + FEATURES);
+        }
+        return values;
     }
 
     private static List<String> choices(ConfigMap c, String key, List<String> allowed) {

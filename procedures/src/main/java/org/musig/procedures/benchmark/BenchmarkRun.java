@@ -241,8 +241,8 @@ final class BenchmarkRun {
         if (!method.startsWith("musig")) {
             return "baseline";
         }
-        return feature.equals("artist") || feature.equals("album") || feature.equals("all+metadata")
-                ? "extension" : "paper";
+        return feature.equals("all+metadata") || List.of(feature.split("\\+")).stream()
+                .anyMatch(g -> g.equals(TrackFeatures.ARTIST) || g.equals(TrackFeatures.ALBUM)) ? "extension" : "paper";
     }
 
     /** Makes sure the split exists and returns it. */
@@ -491,8 +491,9 @@ final class BenchmarkRun {
     }
 
     /**
-     * The groups a feature choice stands for, or null when the data has none of them: 'all' is every group of
-     * the paper's the data has, 'all+metadata' adds the artist and album groups.
+     * The groups a feature choice stands for, or null when the data lacks one of them: 'all' is every group of
+     * the paper's the data has, 'all+metadata' adds the artist and album groups, and 'audio+artist' (any
+     * groups joined by '+') is exactly those groups.
      */
     private List<String> groupsOf(String feature) {
         if (feature.equals("all") || feature.equals("all+metadata")) {
@@ -500,7 +501,8 @@ final class BenchmarkRun {
                     .filter(TrainConfig.PAPER_FEATURE_GROUPS::contains).toList() : available;
             return groups.isEmpty() ? null : groups;
         }
-        return available.contains(feature) ? List.of(feature) : null;
+        List<String> groups = List.of(feature.split("\\+"));
+        return available.containsAll(groups) ? groups : null;
     }
 
     private float[][] content(List<String> groups) {
@@ -544,7 +546,7 @@ final class BenchmarkRun {
     }
 
     private static String propertyOf(String feature) {
-        return "f_" + feature;
+        return "f_" + feature.replaceAll("[^A-Za-z0-9]", "_"); // a Cypher parameter and GDS property name
     }
 
     private static Double nullable(double value) {

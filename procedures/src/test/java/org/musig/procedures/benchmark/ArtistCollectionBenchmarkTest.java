@@ -30,7 +30,8 @@ class ArtistCollectionBenchmarkTest extends MusigDatabase {
         for (int p = 0; p < 20 * SCENES; p++) {
             appendCatalogue(csv, "train-" + p, p % SCENES, 8, random);
         }
-        for (int p = 0; p < 4 * SCENES; p++) {
+        // 8 long playlists per scene: 12 become test playlists, the others can be carved for validation.
+        for (int p = 0; p < 8 * SCENES; p++) {
             int scene = p % SCENES;
             String playlist = "test-" + p;
             appendCatalogue(csv, playlist, scene, 8, random);
@@ -62,8 +63,9 @@ class ArtistCollectionBenchmarkTest extends MusigDatabase {
     void withoutAudioMusigStillRunsAndArtistInputsCarryTheNewReleases() {
         List<Map<String, Object>> rows = query("CALL musig.benchmark({split: 'scenes', testPlaylists: 12, "
                 + "minTracks: 16, minWeight: 1, methods: ['random', 'cooccurrence', 'artist', 'backoff', 'musig'], "
-                + "features: ['popularity', 'artist'], taskGrid: [[1, 1, 1]], embeddingDimension: 16, train: "
-                + QUICK_TRAIN + "})");
+                + "features: ['popularity', 'artist'], taskGrid: [[1, 1, 1]], embeddingDimension: 16, selection: 'test', "
+                + "train: " + QUICK_TRAIN + "})");
+        assertThat(rows).allSatisfy(r -> assertThat(r.get("selection")).isEqualTo("exploration"));
         Map<String, Map<String, Object>> ok = new java.util.HashMap<>();
         rows.stream().filter(r -> "ok".equals(r.get("status")))
                 .forEach(r -> ok.put(r.get("method") + "/" + r.get("features"), r));
@@ -96,6 +98,36 @@ class ArtistCollectionBenchmarkTest extends MusigDatabase {
         assertThat((Double) musig.get("pValue")).isBetween(0.0, 1.0);
         // Against random the artist model's lead is far outside chance.
         assertThat((Double) ok.get("random/none").get("pValue")).isLessThan(0.05);
+    }
+
+    @Test
+    void theBenchmarkPicksOneVariantPerFamilyOnValidationPlaylistsAndReportsItOnceOnTest() {
+        List<Map<String, Object>> rows = query("CALL musig.benchmark({split: 'scenes', testPlaylists: 12, "
+                + "minTracks: 16, minWeight: 1, methods: ['cooccurrence', 'artist', 'graphsage', 'musig'], "
+                + "features: ['popularity', 'artist', 'popularity+artist'], taskGrid: [[1, 1, 1]], "
+                + "embeddingDimension: 16, graphSage: {epochs: 1}, train: " + QUICK_TRAIN + "})");
+        List<Map<String, Object>> ok = rows.stream().filter(r -> "ok".equals(r.get("status"))).toList();
+        // One row per family: item co-occurrence, category co-occurrence (artist or album), GDS GraphSAGE (over
+        // one of the feature choices, 'popularity+artist' among them), MUSIG as the paper defines it (popularity
+        // is its only group here) and MUSIG with the artist input.
+        assertThat(ok).extracting(r -> BenchmarkRun.familyOf((String) r.get("method"), (String) r.get("features")))
+                .containsExactlyInAnyOrder("cooccurrence", "category co-occurrence", "graphsage", "musig (paper)",
+                        "musig (extension)");
+        assertThat(ok).allSatisfy(r -> {
+            assertThat(r.get("selection")).isEqualTo("validation");
+            assertThat(r.get("validationPlaylists")).isEqualTo(12L);
+            assertThat((Double) r.get("validationHitRate")).isBetween(0.0, 1.0);
+            assertThat(r.get("playlists")).isEqualTo(12L);
+            assertThat(r.get("split")).isEqualTo("scenes");
+        });
+        // The collection has no albums: that variant is listed as skipped, with the reason.
+        assertThat(ok).filteredOn(r -> ((String) r.get("method")).endsWith("-cooccurrence")).singleElement()
+                .satisfies(r -> assertThat(r.get("method")).isEqualTo("artist-cooccurrence"));
+        assertThat(rows).filteredOn(r -> "album-cooccurrence".equals(r.get("method"))).singleElement()
+                .satisfies(r -> assertThat((String) r.get("reason")).contains("no track has an album"));
+        // No leak from either held-out part: item co-occurrence still cannot place the new releases.
+        assertThat(ok).filteredOn(r -> "cooccurrence".equals(r.get("method"))).singleElement()
+                .satisfies(r -> assertThat((Double) r.get("hitRate")).isLessThan(0.65));
     }
 
     @Test

@@ -19,7 +19,7 @@ class BenchmarkOnRealDataTest extends MusigDatabase {
     @Test
     void everyMethodYieldsMetricsOnTheSameSplitAndTheGdsGraphIsDroppedAfter() {
         List<Map<String, Object>> rows = query("CALL musig.benchmark({split: 'bench', testPlaylists: 20, minTracks: 40, "
-                + "features: ['audio', 'all'], taskGrid: [[1, 1, 1], [1, 0, 0]], embeddingDimension: 16, "
+                + "features: ['audio', 'all'], taskGrid: [[1, 1, 1], [1, 0, 0]], embeddingDimension: 16, selection: 'test', "
                 + "train: {epochs: 2, maxPairsPerEpoch: 3000, batchSize: 256, sampleSizes: [5, 3]}})");
         List<String> ok = rows.stream().filter(r -> r.get("status").equals("ok"))
                 .map(r -> r.get("method") + "/" + r.get("features")).toList();
