@@ -40,6 +40,7 @@ final class BenchmarkTable {
         for (Map<String, Object> row : ok) {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("method", row.get("method"));
+            line.put("origin", row.get("origin"));
             line.put("features", row.get("features"));
             line.put("tasks (c1,c2,c3)", weights(row.get("taskWeights"), row.get("regressionTarget")));
             for (Map.Entry<String, String> metric : METRICS.entrySet()) {
@@ -52,6 +53,9 @@ final class BenchmarkTable {
                     line.put("p vs best", pValue(row.get("pValue")));
                 }
             }
+            if (row.get("validationHitRate") instanceof Double validation) {
+                line.put("val HR", String.format(Locale.ROOT, "%.3f", validation));
+            }
             line.put("train s", String.format(Locale.ROOT, "%.1f", ((Number) row.get("trainMillis")).longValue() / 1000.0));
             lines.add(line);
         }
@@ -62,6 +66,13 @@ final class BenchmarkTable {
                             + "a random ranking scores HR %.3f on these candidates.%n", first.get("playlists"),
                     first.get("heldOutTracks"), first.get("coldTracks"), first.get("negatives"),
                     (Double) first.get("randomHitRate"));
+            if ("validation".equals(first.get("selection"))) {
+                out.printf(Locale.ROOT, "Each row is the variant of its family with the best hit rate on %d validation "
+                        + "playlists (val HR), evaluated once on the test playlists.%n", first.get("validationPlaylists"));
+            } else if ("exploration".equals(first.get("selection"))) {
+                out.println("Exploration: every variant was evaluated on the test playlists, so the best row is chosen on "
+                        + "test and flatters its method; selection: 'validation' gives the numbers to quote.");
+            }
             out.println("HR 95% CI: bootstrap over the test playlists. p vs best: paired bootstrap test of the row's "
                     + "hit rate against the best row's (the best row's against the runner-up); below 0.05 the "
                     + "difference is unlikely to be chance.");

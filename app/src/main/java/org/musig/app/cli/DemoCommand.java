@@ -28,8 +28,9 @@ public final class DemoCommand implements Command {
      * Every method on the demo's split. Node2Vec walks less than GDS's default (10 walks of 80 steps): on the
      * 1M-edge graph the default took 300 s here, and held-out tracks are mostly cold, where walks cannot reach.
      */
-    private static final String BENCHMARK = "{split: 'demo', minWeight: 1, features: ['audio', 'all'], "
-            + "train: {maxPairsPerEpoch: 100000}, node2vec: {walksPerNode: 2, walkLength: 40}}";
+    private static final String BENCHMARK = "{split: 'demo', minWeight: 1, features: ['audio', 'all', 'audio+artist'], "
+            + "taskGrid: [[1, 1, 1], [1, 0, 0], [0.7, 0.1, 0.2]], train: {maxPairsPerEpoch: 100000}, "
+            + "node2vec: {walksPerNode: 2, walkLength: 40}}";
     private static final String QUICK_BENCHMARK = "{split: 'demo', minWeight: 1, features: ['audio'], "
             + "methods: ['random', 'popularity', 'cooccurrence', 'content', 'musig'], taskGrid: [[1, 1, 1], [1, 0, 0]], "
             + "regressionTargets: ['audio'], train: {maxPairsPerEpoch: 100000}}";
@@ -54,8 +55,8 @@ public final class DemoCommand implements Command {
                 CALL musig.load.csv(...) into the database under --data (default ./data), prints what was
                 loaded, then runs the pipeline: an evaluation split, the co-occurrence graph without the split's
                 held-out tracks, training, embeddings for every track, the evaluation on the held-out tracks, the
-                benchmark table (CALL musig.benchmark: every baseline and MUSIG's task-weight grid on the same
-                split) and one recommendation. Running it again is safe: every step is idempotent or overwrites
+                benchmark table (CALL musig.benchmark: every baseline and MUSIG, each family's variant chosen on
+                validation playlists, with 95% intervals) and one recommendation. Running it again is safe: every step is idempotent or overwrites
                 its own results. --quick runs a smaller benchmark (the floors, content cosine and MUSIG's
                 (1,1,1) and (1,0,0) on audio features) in about half the time.
                 """;
