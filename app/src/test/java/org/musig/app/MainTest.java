@@ -109,10 +109,12 @@ class MainTest {
         // The pipeline ran through: split, graph (every shared playlist counts: 1,061,486 pairs), training,
         // embeddings, evaluation, the benchmark table and a recommendation.
         assertThat(stdout()).contains("3165").contains("1061486").contains("randomHitRate").contains("Hip-Hop 'n RnB");
-        assertThat(stdout()).contains("musig-single-task", "content", "cooccurrence", "* best per column")
+        // One row per family, chosen on validation playlists, with the hit rate's interval.
+        assertThat(stdout()).contains("musig", "content", "cooccurrence", "* best per column", "val HR", "HR 95% CI",
+                        "validation playlists (val HR), evaluated once on the test playlists")
                 .doesNotContain("INFO  Starting"); // the server's log stays in neo4j.log
         Path report = dir.resolve("data/report/musig-report.html");
         assertThat(stdout()).contains("Report (benchmark chart, loss curves, embedding map): " + report.toAbsolutePath());
-        assertThat(report).content().contains("<svg", "musig-single-task / audio", "Track embeddings");
+        assertThat(report).content().contains("<svg", " / audio", "95% interval", "Track embeddings");
     }
 }

@@ -11,6 +11,7 @@ import org.musig.model.train.TrainConfig;
  *
  * @param split          the split to evaluate on; created with the split settings below when it does not exist
  * @param splitSettings  testPlaylists / minTracks / seedFraction / randomSeed for {@code musig.split.create}
+ * @param randomSeedGiven whether the caller set randomSeed (an existing split made with another seed is then refused)
  * @param minWeight      co-occurrence threshold of the graph the graph methods learn from
  * @param methods        which method families to run (see {@link #METHODS})
  * @param features       feature groups for the feature-based methods, each its own row; 'all' = every group
@@ -25,7 +26,8 @@ import org.musig.model.train.TrainConfig;
  *                       the best of each family once on test; 'test': every variant on test (exploration)
  * @param validationPlaylists how many validation playlists; 0: as many as the split has test playlists
  */
-record BenchmarkConfig(String split, Map<String, Object> splitSettings, int minWeight, List<String> methods,
+record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean randomSeedGiven, int minWeight,
+                       List<String> methods,
                        List<String> features, List<List<Double>> taskGrid, List<String> regressionTargets,
                        Map<String, Object> train, int dimension, Map<String, Object> node2vec,
                        Map<String, Object> graphSage, String negatives, boolean fullCatalogue, String selection,
@@ -89,7 +91,7 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, int minW
         String selection = c.getChoice("selection", "validation", List.of("validation", "test"));
         int validationPlaylists = c.getInt("validationPlaylists", 0, 0, Integer.MAX_VALUE);
         int concurrency = c.getInt("concurrency", Math.min(4, Runtime.getRuntime().availableProcessors()), 1, 1024);
-        return new BenchmarkConfig(split, splitSettings, minWeight, methods, features, grid, targets, train, dimension,
+        return new BenchmarkConfig(split, splitSettings, c.has("randomSeed"), minWeight, methods, features, grid, targets, train, dimension,
                 node2vec, graphSage, negatives, full, selection, validationPlaylists, randomSeed, concurrency, c.echo());
     }
 

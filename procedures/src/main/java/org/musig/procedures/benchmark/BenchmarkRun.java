@@ -251,11 +251,39 @@ final class BenchmarkRun {
         progress.begin("benchmark: split", -1);
         boolean created = ensureSplit();
         StoredSplit test = SplitStore.load(db, config.split());
-        if (!created && config.splitSettings().size() > 1) {
-            sharedNotices.add("split '" + test.name() + "' already existed; its stored settings were used, not "
-                    + "testPlaylists / minTracks / seedFraction");
+        if (!created) {
+            requireSameSettings(test);
         }
         return test;
+    }
+
+    /**
+     * An existing split is used only when every split setting the caller gave matches the one it was made with:
+     * a benchmark that asked for another seed, seed fraction or minimum length and silently got the stored split
+     * would report on playlists it did not ask for.
+     */
+    private void requireSameSettings(StoredSplit stored) {
+        Map<String, Object> asked = config.splitSettings();
+        List<String> conflicts = new ArrayList<>();
+        if (asked.containsKey("minTracks") && !(asked.get("minTracks") instanceof Number n && n.doubleValue() == stored.minTracks())) {
+            conflicts.add("minTracks " + asked.get("minTracks") + " (the split has " + stored.minTracks() + ")");
+        }
+        if (asked.containsKey("seedFraction")
+                && !(asked.get("seedFraction") instanceof Number n && n.doubleValue() == stored.seedFraction())) {
+            conflicts.add("seedFraction " + asked.get("seedFraction") + " (the split has " + stored.seedFraction() + ")");
+        }
+        if (config.randomSeedGiven() && config.randomSeed() != stored.randomSeed()) {
+            conflicts.add("randomSeed " + config.randomSeed() + " (the split has " + stored.randomSeed() + ")");
+        }
+        if (!conflicts.isEmpty()) {
+            throw new IllegalArgumentException(BenchmarkConfig.OWNER + ": split '" + stored.name() + "' already exists "
+                    + "and was made with other settings: " + String.join(", ", conflicts) + "; name another split, or "
+                    + "drop this one with CALL musig.split.drop('" + stored.name() + "')");
+        }
+        if (asked.containsKey("testPlaylists")) {
+            sharedNotices.add("split '" + stored.name() + "' already existed with " + stored.playlistCount()
+                    + " test playlists; testPlaylists was not used");
+        }
     }
 
     /**

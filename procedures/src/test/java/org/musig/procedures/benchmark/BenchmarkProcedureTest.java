@@ -65,6 +65,21 @@ class BenchmarkProcedureTest extends MusigDatabase {
     }
 
     @Test
+    void anExistingSplitMadeWithOtherSettingsIsRefusedNotSilentlyReused() {
+        query("CALL musig.split.create('reuse', {testPlaylists: 2, minTracks: 8, randomSeed: 1})");
+        String methods = "methods: ['random'], minWeight: 1";
+        assertThatThrownBy(() -> query("CALL musig.benchmark({split: 'reuse', randomSeed: 7, " + methods + "})"))
+                .hasMessageContaining("split 'reuse' already exists and was made with other settings: randomSeed 7 "
+                        + "(the split has 1)").hasMessageContaining("musig.split.drop('reuse')");
+        assertThatThrownBy(() -> query("CALL musig.benchmark({split: 'reuse', minTracks: 6, " + methods + "})"))
+                .hasMessageContaining("minTracks 6 (the split has 8)");
+        // The same settings, or none, use the stored split.
+        assertThat(query("CALL musig.benchmark({split: 'reuse', randomSeed: 1, minTracks: 8, " + methods + "})"))
+                .singleElement().satisfies(r -> assertThat(r.get("status")).isEqualTo("ok"));
+        assertThat(query("CALL musig.benchmark({split: 'reuse', " + methods + "})")).hasSize(1);
+    }
+
+    @Test
     void badSettingsAreRefusedBeforeAnyWork() {
         assertThatThrownBy(() -> query("CALL musig.benchmark({methods: ['lightfm']})")).hasMessageContaining("'lightfm'");
         assertThatThrownBy(() -> query("CALL musig.benchmark({taskGrid: [[1, 0]]})")).hasMessageContaining("taskGrid");
