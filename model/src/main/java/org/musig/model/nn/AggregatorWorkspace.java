@@ -305,6 +305,23 @@ public final class AggregatorWorkspace {
      */
     public void prepare(int[] rootIds, long[] rootSeeds, int count, NeighborhoodSampler sampler, InputFeatures.Encoded input,
                         InnerMeans inner, boolean[] isolated) {
+        prepare(rootIds, rootSeeds, count, sampler, input, inner, isolated, null);
+    }
+
+    /** Draws before a sampled first-hop neighbour that is the root's masked partner is replaced by the root. */
+    static final int PARTNER_REDRAWS = 4;
+
+    /**
+     * As {@link #prepare(int[], long[], int, NeighborhoodSampler, InputFeatures.Encoded, InnerMeans, boolean[])},
+     * keeping {@code partner[i]} out of root i's sampled neighbours (-1: none): a training pair's two tracks
+     * then do not see each other, as a held-out track and the seed never do at evaluation. A sampled partner is
+     * redrawn up to {@value #PARTNER_REDRAWS} times, then replaced by the root itself (its only neighbour was
+     * the partner: it is treated as having none there).
+     *
+     * @param partner per root, or null for none
+     */
+    public void prepare(int[] rootIds, long[] rootSeeds, int count, NeighborhoodSampler sampler, InputFeatures.Encoded input,
+                        InnerMeans inner, boolean[] isolated, int[] partner) {
         if (count > maxRoots) {
             throw new IllegalArgumentException(count + " roots for a workspace of " + maxRoots);
         }
@@ -330,6 +347,16 @@ public final class AggregatorWorkspace {
                     Arrays.fill(nodes, to, to + perRoot * s, rootIds[i]);
                 } else {
                     sampler.sample(nodes, from, from + perRoot, s, nodes, to, random);
+                    if (t == 0 && partner != null && partner[i] >= 0) {
+                        for (int slot = to; slot < to + s; slot++) {
+                            for (int d = 0; d < PARTNER_REDRAWS && nodes[slot] == partner[i]; d++) {
+                                nodes[slot] = sampler.sampleOne(rootIds[i], random);
+                            }
+                            if (nodes[slot] == partner[i]) {
+                                nodes[slot] = rootIds[i];
+                            }
+                        }
+                    }
                 }
                 perRoot *= s;
             }

@@ -76,6 +76,20 @@ public final class NeighborhoodSampler {
         }
     }
 
+    /** One sampled neighbour of {@code node} (the node itself when it has none), drawn as {@link #sample} draws. */
+    public int sampleOne(int node, SplittableRandom random) {
+        int start = graph.offset(node);
+        int degree = graph.offset(node + 1) - start;
+        if (degree == 0) {
+            return node;
+        }
+        if (cumulativeWeights == null) {
+            return graph.target(start + random.nextInt(degree));
+        }
+        int end = start + degree;
+        return graph.target(firstAbove(cumulativeWeights, start, end, random.nextLong(cumulativeWeights[end - 1])));
+    }
+
     /** The first index in [from, to) whose running sum exceeds {@code r} (there is one since r < the row total). */
     private static int firstAbove(long[] sums, int from, int to, long r) {
         int lo = from;

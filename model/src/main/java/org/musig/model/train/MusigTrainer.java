@@ -59,12 +59,14 @@ public final class MusigTrainer {
         final long[] seeds;
         final float[] dz;
         final boolean[] isolated;
+        final int[] partner;
 
         Worker(SageNetwork net, int maxRoots) {
             workspace = new AggregatorWorkspace(net, maxRoots);
             roots = new int[maxRoots];
             seeds = new long[maxRoots];
             isolated = new boolean[maxRoots];
+            partner = new int[maxRoots];
             dz = new float[maxRoots * net.dimension()];
         }
     }
@@ -172,8 +174,18 @@ public final class MusigTrainer {
                                 isolated[r] = cold.nextDouble() < config.coldStartRate();
                             }
                         }
+                        int[] partner = null;
+                        if (config.maskPartner()) { // roots: anchors, their positives, then the negatives
+                            partner = worker.partner;
+                            int n = p1 - p0;
+                            Arrays.fill(partner, 0, roots, -1);
+                            for (int r = 0; r < n; r++) {
+                                partner[r] = worker.roots[n + r];
+                                partner[n + r] = worker.roots[r];
+                            }
+                        }
                         AggregatorWorkspace ws = worker.workspace;
-                        ws.prepare(worker.roots, worker.seeds, roots, neighbours, encoded, inner, isolated);
+                        ws.prepare(worker.roots, worker.seeds, roots, neighbours, encoded, inner, isolated, partner);
                         ws.forward(parameters, weights);
                         long h0 = System.nanoTime();
                         float[] g = shardGradients[s];
