@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.musig.model.config.ConfigMap;
+import org.musig.procedures.evaluate.SplitReader;
 import org.musig.model.train.TrainConfig;
 
 /**
@@ -86,7 +87,7 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean 
         int dimension = c.getInt("embeddingDimension", 64, 1, 4096);
         Map<String, Object> node2vec = gdsSettings(c, "node2vec");
         Map<String, Object> graphSage = gdsSettings(c, "graphSage");
-        String negatives = c.getChoice("negatives", "heldout", List.of("heldout", "uniform"));
+        String negatives = c.getChoice("negatives", SplitReader.NEGATIVES.get(0), SplitReader.NEGATIVES);
         boolean full = c.getBoolean("fullCatalogue", true);
         String selection = c.getChoice("selection", "validation", List.of("validation", "test"));
         int validationPlaylists = c.getInt("validationPlaylists", 0, 0, Integer.MAX_VALUE);

@@ -300,7 +300,7 @@ final class BenchmarkRun {
         data = StoreGraph.readWithPlaylists(tx, excluded, config.minWeight(), config.concurrency(), sharedNotices,
                 progress);
         tracks = TrackIndex.of(trackNodeIds());
-        negativePool = config.negatives().equals("heldout") ? SplitReader.allHeldOut(playlists) : trackNodeIds();
+        negativePool = SplitReader.negativePool(config.negatives(), playlists, trackNodeIds());
         available = availableGroups(data.graph().features());
     }
 

@@ -9,8 +9,7 @@ import org.musig.model.config.ConfigMap;
  *
  * @param split          the stored split whose held-out tracks are to be found
  * @param properties     embedding properties to evaluate, one result row each
- * @param negatives      'heldout': negatives drawn from the held-out parts of the other test playlists (same
- *                       exposure as the positives; DESIGN.md's default), or 'uniform' over all embedded tracks
+ * @param negatives      where negatives come from: see {@link SplitReader#negativePool}
  * @param fullCatalogue  also rank every track not in the seed (R-precision, NDCG, Recall@100)
  */
 record EvaluateConfig(String split, List<String> properties, String negatives, long randomSeed,
@@ -28,7 +27,7 @@ record EvaluateConfig(String split, List<String> properties, String negatives, l
         if (properties.isEmpty()) {
             throw new IllegalArgumentException(OWNER + ": 'properties' must name at least one embedding property");
         }
-        String negatives = config.getChoice("negatives", "heldout", List.of("heldout", "uniform"));
+        String negatives = config.getChoice("negatives", SplitReader.NEGATIVES.get(0), SplitReader.NEGATIVES);
         long seed = config.getLong("randomSeed", 42, Long.MIN_VALUE, Long.MAX_VALUE);
         boolean full = config.getBoolean("fullCatalogue", true);
         return new EvaluateConfig(split, properties, negatives, seed, full, config.echo());

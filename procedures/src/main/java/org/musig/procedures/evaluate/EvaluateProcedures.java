@@ -42,7 +42,7 @@ public class EvaluateProcedures {
     @Procedure(name = "musig.evaluate", mode = Mode.READ)
     @Description("Playlist completion on a stored split (musig.split.create): for each test playlist, rank its "
             + "held-out tracks among as many negatives by cosine to the mean seed embedding. Config: split "
-            + "(required), properties (['musig']), negatives ('heldout' | 'uniform'), randomSeed (42), fullCatalogue (true).")
+            + "(required), properties (['musig']), negatives ('exposure' | 'heldout' | 'uniform'), randomSeed (42), fullCatalogue (true).")
     public Stream<EvaluationRow> evaluate(@Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
         EvaluateConfig settings = EvaluateConfig.parse(config);
         StoredSplit split = SplitStore.load(db, settings.split());
@@ -61,8 +61,7 @@ public class EvaluateProcedures {
                             + "'; write embeddings first (musig.embed.write)");
                 }
                 progress.begin("evaluate " + property, playlists.size());
-                long[] pool = settings.negatives().equals("heldout") ? SplitReader.allHeldOut(playlists)
-                        : embeddings.nodeIds();
+                long[] pool = SplitReader.negativePool(settings.negatives(), playlists, embeddings.nodeIds());
                 var r = PlaylistCompletion.evaluate(new EmbeddingScorer(embeddings.table()), embeddings::row, playlists,
                         pool, settings.randomSeed(), settings.fullCatalogue(), progress);
                 if (r.skippedPlaylists() > 0) {

@@ -36,7 +36,7 @@ class EvaluateProcedureTest extends MusigDatabase {
         assertThat(good.get("playlists")).isEqualTo(2L);
         assertThat(good.get("heldOutTracks")).isEqualTo(4L);
         assertThat(good.get("coldTracks")).isEqualTo(3L);
-        assertThat(good.get("negatives")).isEqualTo("heldout");
+        assertThat(good.get("negatives")).isEqualTo("exposure");
         assertThat((Double) good.get("hitRate")).isEqualTo(1.0);
         assertThat((Double) good.get("mrr")).isEqualTo(1.0);
         assertThat((Double) good.get("precisionAt1")).isEqualTo(1.0);
