@@ -4,6 +4,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.musig.model.graph.TaskLabelDiagnostics;
 import org.musig.procedures.progress.TaskRegistry;
 import org.neo4j.graphdb.Transaction;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
@@ -62,6 +63,59 @@ public class GraphProcedures {
                 changes.deleted(), graph.gdsGraphName(), projection.nodeCount(), projection.relationshipCount(),
                 outcome.readMillis(), outcome.computeMillis(), outcome.writeMillis(), projection.millis(),
                 graph.memoryBytes(), outcome.notices(), settings.echo()));
+    }
+
+    public record DiagnosticsRow(String graphName, long nodeCount, long relationshipCount, Map<String, Long> coverage,
+                                 long edgesCompared, Map<String, Double> sharedOnEdges,
+                                 Map<String, Double> sharedOnRandomPairs, Double audioCosineOnEdges,
+                                 Double audioCosineOnRandomPairs, Double weightAudioCorrelation, List<String> findings) {
+    }
+
+    @Procedure(name = "musig.graph.diagnostics", mode = Mode.READ)
+    @Description("How a built graph's task labels relate before training (the paper's Fig. 1): tracks per label, the "
+            + "share of co-occurring pairs that share a genre, artist or album against random pairs, their audio "
+            + "similarity, and the correlation of co-occurrence weight with audio similarity.")
+    public Stream<DiagnosticsRow> diagnostics(@Name(value = "graphName", defaultValue = "musig") String graphName) {
+        MusigGraph graph = GraphCatalog.require(db.databaseName(), graphName);
+        TaskLabelDiagnostics.Result r = TaskLabelDiagnostics.of(graph.graph(), graph.features(), 42);
+        Map<String, Long> coverage = new java.util.LinkedHashMap<>();
+        r.coverage().forEach((label, tracks) -> coverage.put(label, (long) tracks));
+        return Stream.of(new DiagnosticsRow(graphName, r.tracks(), r.relationships(), coverage, r.edgesCompared(),
+                withoutNaN(r.sharedOnEdges()), withoutNaN(r.sharedOnRandomPairs()), nullable(r.audioCosineOnEdges()),
+                nullable(r.audioCosineOnRandomPairs()), nullable(r.weightAudioCorrelation()), findings(r)));
+    }
+
+    /** One plain sentence per label the graph has: does it separate co-occurring pairs from random ones? */
+    private static List<String> findings(TaskLabelDiagnostics.Result r) {
+        List<String> lines = new java.util.ArrayList<>();
+        r.sharedOnEdges().forEach((label, onEdges) -> {
+            double onRandom = r.sharedOnRandomPairs().get(label);
+            if (Double.isNaN(onEdges) || Double.isNaN(onRandom)) {
+                lines.add(label + ": too few tracks carry it to compare");
+            } else {
+                lines.add(String.format(java.util.Locale.ROOT, "%s: %.3f of co-occurring pairs share one, %.3f of random "
+                        + "pairs (%s)", label, onEdges, onRandom, onEdges > 1.5 * onRandom + 0.01
+                        ? "a label that follows the playlists" : "it barely follows the playlists"));
+            }
+        });
+        if (!Double.isNaN(r.audioCosineOnEdges())) {
+            lines.add(String.format(java.util.Locale.ROOT, "audio: mean cosine %.3f on co-occurring pairs, %.3f on random "
+                    + "pairs; correlation with co-occurrence weight %.3f", r.audioCosineOnEdges(),
+                    r.audioCosineOnRandomPairs(), r.weightAudioCorrelation()));
+        } else {
+            lines.add("audio: no track pair with audio vectors, so the audio similarity task has no labels");
+        }
+        return lines;
+    }
+
+    private static Map<String, Double> withoutNaN(Map<String, Double> values) {
+        Map<String, Double> map = new java.util.LinkedHashMap<>();
+        values.forEach((k, v) -> map.put(k, nullable(v)));
+        return map;
+    }
+
+    private static Double nullable(double value) {
+        return Double.isNaN(value) ? null : value;
     }
 
     @Procedure(name = "musig.graph.list", mode = Mode.READ)

@@ -131,6 +131,29 @@ class ArtistCollectionBenchmarkTest extends MusigDatabase {
     }
 
     @Test
+    void theDiagnosticsShowThatCoOccurringTracksShareArtistsAndThatNoAudioTaskCanRun() {
+        query("CALL musig.graph.build({graphName: 'diag', minWeight: 1, writeRelationshipType: null})");
+        Map<String, Object> row = single("CALL musig.graph.diagnostics('diag')");
+        @SuppressWarnings("unchecked")
+        Map<String, Long> coverage = (Map<String, Long>) row.get("coverage");
+        assertThat(coverage.get("artist")).isPositive();
+        assertThat(coverage.get("audio")).isZero();
+        @SuppressWarnings("unchecked")
+        Map<String, Double> onEdges = (Map<String, Double>) row.get("sharedOnEdges");
+        @SuppressWarnings("unchecked")
+        Map<String, Double> onRandom = (Map<String, Double>) row.get("sharedOnRandomPairs");
+        // Playlists stay inside one scene of four artists: a co-occurring pair shares its artist far more often.
+        assertThat(onEdges.get("artist")).isGreaterThan(2 * onRandom.get("artist"));
+        assertThat(onEdges.get("genre")).isNull();
+        assertThat(row.get("weightAudioCorrelation")).isNull();
+        @SuppressWarnings("unchecked")
+        List<String> findings = (List<String>) row.get("findings");
+        assertThat(findings).anySatisfy(f -> assertThat(f).startsWith("artist:").contains("a label that follows the playlists"))
+                .anySatisfy(f -> assertThat(f).contains("audio similarity task has no labels"));
+        query("CALL musig.graph.drop('diag')");
+    }
+
+    @Test
     void aModelWithArtistInputsEmbedsANewReleaseNextToItsArtistsTracks() {
         query("CALL musig.graph.build({graphName: 'scenes-graph', minWeight: 1, writeRelationshipType: null})");
         Map<String, Object> trained = single("CALL musig.train({graphName: 'scenes-graph', modelName: 'artist-model', "
