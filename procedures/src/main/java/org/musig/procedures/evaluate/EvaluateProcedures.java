@@ -11,6 +11,7 @@ import org.musig.procedures.progress.TaskRegistry;
 import org.musig.procedures.recommend.EmbeddingCache;
 import org.musig.procedures.split.SplitStore;
 import org.musig.procedures.split.StoredSplit;
+import org.musig.procedures.train.ModelStore;
 import org.neo4j.graphdb.Transaction;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.neo4j.procedure.Context;
@@ -55,6 +56,7 @@ public class EvaluateProcedures {
                 if (!missing.isEmpty()) {
                     notices.add(missing.size() + " test playlists of the split no longer exist");
                 }
+                notices.addAll(trainingCheck(property, split.name()));
                 EmbeddingCache.Embeddings embeddings = EmbeddingCache.get(db, tx, property);
                 if (embeddings.table().size() == 0) {
                     throw new IllegalArgumentException(EvaluateConfig.OWNER + ": no track has the property '" + property
@@ -77,6 +79,26 @@ public class EvaluateProcedures {
             return result;
         });
         return rows.stream();
+    }
+
+    /**
+     * A warning when the vectors in {@code property} come from a model whose training graph saw the split's
+     * held-out memberships (its numbers are then optimistic), or when no model is recorded as their writer.
+     */
+    private List<String> trainingCheck(String property, String split) {
+        ModelStore.PropertyWriter writer = ModelStore.writerOf(tx, property);
+        if (writer == null) {
+            return List.of("no musig.embed.write is recorded for '" + property + "', so it cannot be checked that its "
+                    + "training left out the held-out memberships of split '" + split + "'");
+        }
+        if (split.equals(writer.excludedSplit())) {
+            return List.of();
+        }
+        return List.of("WARNING: '" + property + "' was written by model '" + writer.modelName() + "', trained on graph '"
+                + writer.graphName() + "' built " + (writer.excludedSplit() == null ? "without excluding any split"
+                : "excluding split '" + writer.excludedSplit() + "'") + ": the held-out memberships of split '" + split
+                + "' were visible to its training, so these numbers are optimistic. Build the graph with "
+                + "excludeMemberships: '" + split + "', train and embed again");
     }
 
     private static Double nullable(double value) {

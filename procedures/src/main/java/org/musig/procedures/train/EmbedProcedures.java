@@ -66,6 +66,7 @@ public class EmbedProcedures {
             long computeMillis = System.currentTimeMillis() - start;
             start = System.currentTimeMillis();
             long written = writeVectors(settings, embedded, progress);
+            ModelStore.recordWrittenProperty(tx, settings.modelName(), settings.writeProperty());
             long writeMillis = System.currentTimeMillis() - start;
             String index = null;
             start = System.currentTimeMillis();

@@ -68,6 +68,47 @@ public final class ModelStore {
         return names;
     }
 
+    /** Which model wrote an embedding property last, with the split its training graph left out (null: none). */
+    public record PropertyWriter(String modelName, String graphName, String excludedSplit) {
+    }
+
+    private static final String WRITTEN_PROPERTIES = "writtenProperties";
+
+    /**
+     * Records that {@code modelName}'s vectors are now in {@code property} (and no other model's), so that an
+     * evaluation can tell which training produced the vectors it ranks with.
+     */
+    static void recordWrittenProperty(Transaction tx, String modelName, String property) {
+        try (ResourceIterator<Node> nodes = tx.findNodes(LABEL)) {
+            nodes.forEachRemaining(node -> {
+                List<String> written = new ArrayList<>(List.of((String[]) node.getProperty(WRITTEN_PROPERTIES,
+                        new String[0])));
+                boolean changed = written.remove(property);
+                if (modelName.equals(node.getProperty("name", null))) {
+                    written.add(property);
+                    changed = true;
+                }
+                if (changed) {
+                    node.setProperty(WRITTEN_PROPERTIES, written.toArray(String[]::new));
+                }
+            });
+        }
+    }
+
+    /** The model whose {@code musig.embed.write} last wrote {@code property}, or null when none is recorded. */
+    public static PropertyWriter writerOf(Transaction tx, String property) {
+        try (ResourceIterator<Node> nodes = tx.findNodes(LABEL)) {
+            while (nodes.hasNext()) {
+                Node node = nodes.next();
+                if (List.of((String[]) node.getProperty(WRITTEN_PROPERTIES, new String[0])).contains(property)) {
+                    return new PropertyWriter((String) node.getProperty("name"), (String) node.getProperty("graphName",
+                            null), (String) node.getProperty("excludedSplit", null));
+                }
+            }
+        }
+        return null;
+    }
+
     static List<StoredModel> list(Transaction tx) {
         List<StoredModel> models = new ArrayList<>();
         try (ResourceIterator<Node> nodes = tx.findNodes(LABEL)) {

@@ -63,6 +63,35 @@ class EvaluateProcedureTest extends MusigDatabase {
     }
 
     @Test
+    void vectorsFromAModelThatSawTheHeldOutMembershipsAreFlaggedAsOptimistic() {
+        String train = "embeddingDimension: 4, sampleSizes: [2], epochs: 1, batchSize: 8, features: ['popularity']";
+        query("CALL musig.graph.build({graphName: 'leaky', minWeight: 1, writeRelationshipType: null})");
+        query("CALL musig.train({graphName: 'leaky', modelName: 'leaky', " + train + "})");
+        query("CALL musig.embed.write({modelName: 'leaky', writeProperty: 'leakyVec'})");
+        query("CALL musig.graph.build({graphName: 'clean', minWeight: 1, writeRelationshipType: null, "
+                + "excludeMemberships: 'eval'})");
+        query("CALL musig.train({graphName: 'clean', modelName: 'clean', " + train + "})");
+        query("CALL musig.embed.write({modelName: 'clean', writeProperty: 'cleanVec'})");
+
+        List<Map<String, Object>> rows = query("CALL musig.evaluate({split: 'eval', properties: ['leakyVec', 'cleanVec', "
+                + "'good']})");
+        assertThat((List<?>) rows.get(0).get("notices")).anySatisfy(n -> assertThat(n.toString())
+                .startsWith("WARNING: 'leakyVec' was written by model 'leaky'").contains("without excluding any split")
+                .contains("optimistic"));
+        assertThat((List<?>) rows.get(1).get("notices")).noneSatisfy(n -> assertThat(n.toString()).contains("WARNING"));
+        assertThat((List<?>) rows.get(2).get("notices")).anySatisfy(n -> assertThat(n.toString())
+                .contains("no musig.embed.write is recorded for 'good'"));
+
+        // The property now holds the clean model's vectors: the record follows the last writer.
+        query("CALL musig.embed.write({modelName: 'clean', writeProperty: 'leakyVec'})");
+        assertThat((List<?>) single("CALL musig.evaluate({split: 'eval', properties: ['leakyVec']})").get("notices"))
+                .noneSatisfy(n -> assertThat(n.toString()).contains("WARNING"));
+        query("MATCH (t:Track) REMOVE t.leakyVec, t.cleanVec");
+        query("CALL musig.model.drop('leaky')");
+        query("CALL musig.model.drop('clean')");
+    }
+
+    @Test
     void missingSplitsAndPropertiesAreNamed() {
         assertThatThrownBy(() -> query("CALL musig.evaluate({})")).hasMessageContaining("'split' is required");
         assertThatThrownBy(() -> query("CALL musig.evaluate({split: 'nope'})")).hasMessageContaining("no split named 'nope'");
