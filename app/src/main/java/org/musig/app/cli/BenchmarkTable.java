@@ -53,6 +53,10 @@ final class BenchmarkTable {
                     line.put("p vs best", pValue(row.get("pValue")));
                 }
             }
+            if (row.get("repeatHitRates") instanceof List<?> seeds && seeds.size() > 1) {
+                line.put("HR over seeds", String.format(Locale.ROOT, "%.3f +- %.3f (%d)", (Double) row.get("repeatHitRateMean"),
+                        (Double) row.get("repeatHitRateSd"), seeds.size()));
+            }
             if (row.get("validationHitRate") instanceof Double validation) {
                 line.put("val HR", String.format(Locale.ROOT, "%.3f", validation));
             }

@@ -29,6 +29,7 @@ public record BenchmarkRow(String method, String features, List<Double> taskWeig
                            long heldOutTracks, long coldTracks, Map<String, List<Double>> intervals,
                            String comparedWith, Double hitRateDifference, List<Double> hitRateDifferenceInterval,
                            Double pValue, String selection, Double validationHitRate, long validationPlaylists,
+                           List<Double> repeatHitRates, Double repeatHitRateMean, Double repeatHitRateSd,
                            String split, String negatives, List<String> notices, Map<String, Object> configuration) {
 
     /** How the row is named in {@code comparedWith}: method / features / task weights / regression target. */
@@ -53,8 +54,8 @@ public record BenchmarkRow(String method, String features, List<Double> taskWeig
                 evaluateMillis, hitRate, mrr, precisionAt1, precisionAt5, precisionAt10, ndcgAt1, ndcgAt5, ndcgAt10,
                 coldHitRate, coldMrr, fullRPrecision, fullNdcg, fullRecallAt100, randomHitRate, playlists,
                 heldOutTracks, coldTracks, intervals, comparedWith, hitRateDifference, hitRateDifferenceInterval,
-                pValue, selection, hitRateOnValidation, playlistsOnValidation, split, negatives, notices,
-                configuration);
+                pValue, selection, hitRateOnValidation, playlistsOnValidation, repeatHitRates, repeatHitRateMean,
+                repeatHitRateSd, split, negatives, notices, configuration);
     }
 
     BenchmarkRow withComparison(String other, Double difference, List<Double> differenceInterval, Double p) {
@@ -62,6 +63,20 @@ public record BenchmarkRow(String method, String features, List<Double> taskWeig
                 evaluateMillis, hitRate, mrr, precisionAt1, precisionAt5, precisionAt10, ndcgAt1, ndcgAt5, ndcgAt10,
                 coldHitRate, coldMrr, fullRPrecision, fullNdcg, fullRecallAt100, randomHitRate, playlists,
                 heldOutTracks, coldTracks, intervals, other, difference, differenceInterval, p, selection,
-                validationHitRate, validationPlaylists, split, negatives, notices, configuration);
+                validationHitRate, validationPlaylists, repeatHitRates, repeatHitRateMean, repeatHitRateSd, split,
+                negatives, notices, configuration);
+    }
+
+    /** The row with the hit rates of its repeated fits (its own first), their mean and standard deviation. */
+    BenchmarkRow withRepeats(List<Double> hitRates) {
+        double mean = hitRates.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        double variance = hitRates.stream().mapToDouble(h -> (h - mean) * (h - mean)).sum()
+                / Math.max(1, hitRates.size() - 1);
+        return new BenchmarkRow(method, features, taskWeights, regressionTarget, origin, status, reason, trainMillis,
+                evaluateMillis, hitRate, mrr, precisionAt1, precisionAt5, precisionAt10, ndcgAt1, ndcgAt5, ndcgAt10,
+                coldHitRate, coldMrr, fullRPrecision, fullNdcg, fullRecallAt100, randomHitRate, playlists,
+                heldOutTracks, coldTracks, intervals, comparedWith, hitRateDifference, hitRateDifferenceInterval,
+                pValue, selection, validationHitRate, validationPlaylists, List.copyOf(hitRates), mean,
+                Math.sqrt(variance), split, negatives, notices, configuration);
     }
 }

@@ -61,6 +61,8 @@ final class BenchmarkRun {
     private String selection;
     /** Which rows to train and evaluate, by label: all while exploring or validating, the selected ones on test. */
     private java.util.function.Predicate<String> wanted = label -> true;
+    /** The seed methods are fitted with (the benchmark's own, or a repeat's); negatives always use the benchmark's. */
+    private long methodSeed;
     private List<TestPlaylist> playlists;
     private StoreGraph.PlaylistSnapshot data;
     private long[] negativePool;
@@ -75,6 +77,7 @@ final class BenchmarkRun {
         this.tx = tx;
         this.config = config;
         this.progress = progress;
+        this.methodSeed = config.randomSeed();
     }
 
     List<BenchmarkRow> run() {
@@ -91,7 +94,46 @@ final class BenchmarkRun {
         read(test, test);
         selection = "exploration";
         runMethods();
+        repeat();
         return compared();
+    }
+
+    /**
+     * With {@code repeats} N > 1: every reported row fitted again with seeds randomSeed + 1 .. + N - 1 on the same
+     * view and candidates, so a row says how much of its hit rate is training randomness (mean and standard
+     * deviation over the N fits; the row's own metrics stay those of the first seed).
+     */
+    private void repeat() {
+        if (config.repeats() < 2) {
+            return;
+        }
+        List<BenchmarkRow> first = new ArrayList<>(rows);
+        Map<BenchmarkRow, PerPlaylist> firstValues = new java.util.IdentityHashMap<>(perPlaylist);
+        Map<String, List<Double>> hitRates = new HashMap<>();
+        first.stream().filter(r -> r.hitRate() != null)
+                .forEach(r -> hitRates.computeIfAbsent(r.label(), k -> new ArrayList<>()).add(r.hitRate()));
+        java.util.function.Predicate<String> before = wanted;
+        wanted = hitRates::containsKey;
+        for (int k = 1; k < config.repeats(); k++) {
+            progress.begin("benchmark: repeat " + (k + 1) + "/" + config.repeats(), -1);
+            methodSeed = config.randomSeed() + k;
+            rows.clear();
+            runMethods();
+            rows.stream().filter(r -> r.hitRate() != null)
+                    .forEach(r -> hitRates.computeIfAbsent(r.label(), x -> new ArrayList<>()).add(r.hitRate()));
+        }
+        wanted = before;
+        methodSeed = config.randomSeed();
+        rows.clear();
+        perPlaylist.clear();
+        for (BenchmarkRow row : first) {
+            List<Double> values = hitRates.get(row.label());
+            BenchmarkRow annotated = values == null ? row : row.withRepeats(values);
+            rows.add(annotated);
+            if (firstValues.containsKey(row)) {
+                perPlaylist.put(annotated, firstValues.get(row));
+            }
+        }
     }
 
     /**
@@ -127,6 +169,7 @@ final class BenchmarkRun {
         }
         rows.clear();
         rows.addAll(selected);
+        repeat();
         return compared();
     }
 
@@ -147,7 +190,7 @@ final class BenchmarkRun {
         List<String> methods = config.methods();
         if (methods.contains("random")) {
             timed("random", "none", null, null,
-                    () -> new RandomScorer(trackNodeIds().length, config.randomSeed()));
+                    () -> new RandomScorer(trackNodeIds().length, methodSeed));
         }
         if (methods.contains("popularity")) {
             timed("popularity", "none", null, null, () -> new PopularityScorer(data.memberships()));
@@ -179,7 +222,7 @@ final class BenchmarkRun {
             timed("cf-warp", "none", null, null, () -> {
                 WarpConfig d = WarpConfig.defaults();
                 WarpConfig warp = new WarpConfig(config.dimension(), d.epochs(), d.learningRate(), d.maxTrials(),
-                        d.regularisation(), config.randomSeed());
+                        d.regularisation(), methodSeed);
                 return embeddingScorer(WarpFactorisation.train(data.memberships(), warp, progress).trackVectors());
             });
         }
@@ -328,7 +371,7 @@ final class BenchmarkRun {
     private void runTrack2Vec() {
         long start = System.currentTimeMillis();
         Track2VecConfig settings = Track2VecConfig.parse(Map.of("dimension", config.dimension(),
-                "randomSeed", config.randomSeed()));
+                "randomSeed", methodSeed));
         float[][] vectors = Track2Vec.train(trackNodeIds().length, data.sequences(), settings, progress).trackVectors();
         long trainMillis = System.currentTimeMillis() - start;
         evaluate("track2vec", "none", null, null, embeddingScorer(vectors), trainMillis, List.of());
@@ -373,7 +416,7 @@ final class BenchmarkRun {
             if (node2vec) {
                 progress.begin("benchmark: node2vec", -1);
                 long t0 = System.currentTimeMillis();
-                float[][] vectors = gds.node2vec(config.dimension(), config.randomSeed(), config.concurrency(),
+                float[][] vectors = gds.node2vec(config.dimension(), methodSeed, config.concurrency(),
                         config.node2vec());
                 evaluate("node2vec", "none", null, null, embeddingScorer(vectors),
                         System.currentTimeMillis() - t0 + projectMillis, notices);
@@ -382,7 +425,7 @@ final class BenchmarkRun {
                 for (String f : config.features()) {
                     withGroups("graphsage", f, null, null, groups -> {
                         progress.begin("benchmark: graphsage " + f, -1);
-                        return embeddingScorer(gds.graphSage(propertyOf(f), config.dimension(), config.randomSeed(),
+                        return embeddingScorer(gds.graphSage(propertyOf(f), config.dimension(), methodSeed,
                                 config.concurrency(), config.graphSage()));
                     });
                 }
@@ -442,7 +485,7 @@ final class BenchmarkRun {
         TrainedModel model;
         float[][] vectors;
         try {
-            settings = config.musigConfig(groups, weights, target == null ? "audio" : target);
+            settings = config.musigConfig(groups, weights, target == null ? "audio" : target, methodSeed);
             model = MusigTrainer.train(data.graph().graph(), data.graph().features(), settings, progress);
             int[] all = java.util.stream.IntStream.range(0, trackNodeIds().length).toArray();
             vectors = model.embed(data.graph().graph(), data.graph().features(), all, settings.randomSeed(),
@@ -505,7 +548,7 @@ final class BenchmarkRun {
                 r.precisionAt5(), r.precisionAt10(), r.ndcgAt1(), r.ndcgAt5(), r.ndcgAt10(), nullable(r.coldHitRate()),
                 nullable(r.coldMrr()), nullable(r.fullRPrecision()), nullable(r.fullNdcg()),
                 nullable(r.fullRecallAt100()), r.randomHitRate(), r.playlists(), r.heldOutTracks(), r.coldTracks(),
-                intervals(r.perPlaylist()), null, null, null, null, selection, null, 0, split.name(),
+                intervals(r.perPlaylist()), null, null, null, null, selection, null, 0, null, null, null, split.name(),
                 config.negatives(), all, config.echo());
         rows.add(row);
         perPlaylist.put(row, r.perPlaylist());
@@ -514,7 +557,7 @@ final class BenchmarkRun {
     private void skip(String method, String feature, List<Double> weights, String target, String reason) {
         rows.add(new BenchmarkRow(method, feature, weights, target, originOf(method, feature), "skipped", reason, 0, 0,
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, 0, 0, 0, Map.of(),
-                null, null, null, null, selection, null, 0, split.name(), config.negatives(), List.of(),
+                null, null, null, null, selection, null, 0, null, null, null, split.name(), config.negatives(), List.of(),
                 config.echo()));
     }
 

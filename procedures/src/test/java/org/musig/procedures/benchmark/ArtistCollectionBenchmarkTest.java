@@ -131,6 +131,28 @@ class ArtistCollectionBenchmarkTest extends MusigDatabase {
     }
 
     @Test
+    void repeatsRefitEachReportedMethodWithOtherSeedsOnTheSameCandidates() {
+        List<Map<String, Object>> rows = query("CALL musig.benchmark({split: 'scenes', testPlaylists: 12, minTracks: 16, "
+                + "minWeight: 1, methods: ['random', 'cooccurrence', 'musig'], features: ['artist'], taskGrid: [[1, 1, 1]], "
+                + "embeddingDimension: 16, selection: 'test', repeats: 3, train: " + QUICK_TRAIN + "})");
+        Map<String, Map<String, Object>> byMethod = new java.util.HashMap<>();
+        rows.forEach(r -> byMethod.put((String) r.get("method"), r));
+        @SuppressWarnings("unchecked")
+        List<Double> musig = (List<Double>) byMethod.get("musig-single-task").get("repeatHitRates");
+        assertThat(musig).hasSize(3).first().isEqualTo(byMethod.get("musig-single-task").get("hitRate"));
+        assertThat((Double) byMethod.get("musig-single-task").get("repeatHitRateSd")).isNotNegative();
+        // Item co-occurrence has no randomness: every seed gives the same hit rate on the same candidates.
+        @SuppressWarnings("unchecked")
+        List<Double> counts = (List<Double>) byMethod.get("cooccurrence").get("repeatHitRates");
+        assertThat(counts).hasSize(3).containsOnly(counts.get(0));
+        assertThat((Double) byMethod.get("cooccurrence").get("repeatHitRateSd")).isZero();
+        // A random ranking does depend on the seed.
+        @SuppressWarnings("unchecked")
+        List<Double> random = (List<Double>) byMethod.get("random").get("repeatHitRates");
+        assertThat(random).doesNotHaveDuplicates();
+    }
+
+    @Test
     void theDiagnosticsShowThatCoOccurringTracksShareArtistsAndThatNoAudioTaskCanRun() {
         query("CALL musig.graph.build({graphName: 'diag', minWeight: 1, writeRelationshipType: null})");
         Map<String, Object> row = single("CALL musig.graph.diagnostics('diag')");
