@@ -109,6 +109,9 @@ class MainTest {
         // The pipeline ran through: split, graph (every shared playlist counts: 1,061,486 pairs), training,
         // embeddings, evaluation, the benchmark table and a recommendation.
         assertThat(stdout()).contains("3165").contains("1061486").contains("randomHitRate").contains("Hip-Hop 'n RnB");
+        // The task-label diagnostics before training.
+        assertThat(stdout()).contains("CALL musig.graph.diagnostics()").contains("  - genre: ")
+                .contains("  - artist: ").contains("  - audio: mean cosine");
         // One row per family, chosen on validation playlists, with the hit rate's interval.
         assertThat(stdout()).contains("musig", "content", "cooccurrence", "* best per column", "val HR", "HR 95% CI",
                         "validation playlists (val HR), evaluated once on the test playlists")

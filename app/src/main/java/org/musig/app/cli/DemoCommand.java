@@ -124,6 +124,13 @@ public final class DemoCommand implements Command {
                     MATCH (a:Track)-[r:CO_OCCURS]->(b:Track)
                     RETURN r.weight AS playlists, a.name + ' - ' + a.artist AS track, b.name + ' - ' + b.artist AS alongside
                     ORDER BY playlists DESC, track LIMIT 5"""));
+            out.println();
+            out.println("Can each task's labels teach anything here? CALL musig.graph.diagnostics()");
+            for (Map<String, Object> row : query(db, "CALL musig.graph.diagnostics() YIELD findings RETURN findings")) {
+                for (Object finding : (List<?>) row.get("findings")) {
+                    out.println("  - " + finding);
+                }
+            }
 
             out.println();
             out.println("5. Train: CALL musig.train({modelName: 'musig', features: ['audio'], maxPairsPerEpoch: 100000})");

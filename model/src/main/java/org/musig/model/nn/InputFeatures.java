@@ -146,6 +146,11 @@ public final class InputFeatures {
                                 + "learn " + group + " vectors from");
                     } else {
                         factors.add(factorGroup(category, features, factorDimension, seed));
+                        int without = features.trackCount() - category.presentCount();
+                        if (without > 0) {
+                            notices.add("feature group '" + group + "': " + without + " of " + features.trackCount()
+                                    + " tracks have no " + group + " id or name; they get the group's missing column");
+                        }
                     }
                 }
                 case "audio", "acoustic" -> {

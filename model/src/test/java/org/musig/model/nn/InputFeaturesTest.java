@@ -119,5 +119,12 @@ class InputFeaturesTest {
         notices.clear();
         InputFeatures.fit(noPlaylists, List.of("popularity", "artist"), 0, 4, 1, notices);
         assertThat(notices).singleElement().asString().contains("no playlist memberships");
+        // A blank artist is named, not silently turned into a value.
+        TrackFeatures oneBlank = table().withCategories(List.of(org.musig.model.graph.TrackCategory.of("artist",
+                new String[] {"a", " ", "b", "a"})), org.musig.model.graph.PlaylistMemberships.of(4, new int[] {0, 2}));
+        notices.clear();
+        InputFeatures.fit(oneBlank, List.of("artist"), 0, 2, 1, notices);
+        assertThat(notices).containsExactly("feature group 'artist': 1 of 4 tracks have no artist id or name; they get "
+                + "the group's missing column");
     }
 }
