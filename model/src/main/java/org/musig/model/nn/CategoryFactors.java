@@ -159,13 +159,7 @@ public final class CategoryFactors {
             int[] touched = new int[rows];
             int pairs = 0;
             for (int p = 0; p < columns; p++) {
-                int n = 0;
-                for (int i = m.playlistStart(p); i < m.playlistEnd(p); i++) {
-                    int c = ids[m.track(i)];
-                    if (c != TrackCategory.NONE && count[c]++ == 0) {
-                        touched[n++] = c;
-                    }
-                }
+                int n = tally(m, p, ids, count, touched);
                 for (int i = 0; i < n; i++) {
                     perRow[touched[i]]++;
                     count[touched[i]] = 0;
@@ -180,13 +174,7 @@ public final class CategoryFactors {
             double[] value = new double[pairs];
             int[] next = Arrays.copyOf(offsets, rows);
             for (int p = 0; p < columns; p++) {
-                int n = 0;
-                for (int i = m.playlistStart(p); i < m.playlistEnd(p); i++) {
-                    int c = ids[m.track(i)];
-                    if (c != TrackCategory.NONE && count[c]++ == 0) {
-                        touched[n++] = c;
-                    }
-                }
+                int n = tally(m, p, ids, count, touched);
                 for (int i = 0; i < n; i++) {
                     int c = touched[i];
                     column[next[c]] = p;
@@ -208,6 +196,21 @@ public final class CategoryFactors {
                 }
             }
             return new Sparse(rows, columns, offsets, column, value);
+        }
+
+        /**
+         * Counts playlist p's tracks per category into {@code count} (all zero before; the caller resets the
+         * touched entries) and lists the categories met in {@code touched}; returns how many.
+         */
+        private static int tally(PlaylistMemberships m, int p, int[] ids, int[] count, int[] touched) {
+            int n = 0;
+            for (int i = m.playlistStart(p); i < m.playlistEnd(p); i++) {
+                int c = ids[m.track(i)];
+                if (c != TrackCategory.NONE && count[c]++ == 0) {
+                    touched[n++] = c;
+                }
+            }
+            return n;
         }
 
         /** X M for a row-major [columns, l] matrix M: [rows, l]. */

@@ -4,7 +4,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.musig.model.graph.TaskLabelDiagnostics;
+import org.musig.model.nn.TaskLabelDiagnostics;
 import org.musig.procedures.progress.TaskRegistry;
 import org.neo4j.graphdb.Transaction;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;

@@ -1,10 +1,16 @@
-package org.musig.model.graph;
+package org.musig.model.nn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.musig.model.graph.CooccurrenceCounter;
+import org.musig.model.graph.CooccurrenceGraph;
+import org.musig.model.graph.FeatureGroup;
+import org.musig.model.graph.PlaylistMemberships;
+import org.musig.model.graph.TrackCategory;
+import org.musig.model.graph.TrackFeatures;
 import org.musig.model.progress.Progress;
 
 class TaskLabelDiagnosticsTest {

@@ -1,8 +1,12 @@
-package org.musig.model.graph;
+package org.musig.model.nn;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.musig.model.graph.CooccurrenceGraph;
+import org.musig.model.graph.FeatureGroup;
+import org.musig.model.graph.TrackCategory;
+import org.musig.model.graph.TrackFeatures;
 
 /**
  * How the task labels of a training graph relate, before anyone trains (the paper's Fig. 1): does a pair of
@@ -13,8 +17,8 @@ import java.util.SplittableRandom;
  *
  * <p>Edges are the graph's relationships (at most {@link #MAX_PAIRS}, sampled evenly when there are more);
  * random pairs are as many uniform pairs of distinct tracks, drawn with a fixed seed. Every share is over the
- * pairs where both tracks carry the label. Audio similarity is the cosine of the two tracks' z-scored vectors
- * (z-scored over the tracks that have them).
+ * pairs where both tracks carry the label. Genre and audio similarity are the training's own labels
+ * ({@link TaskLabels}: the cosine of the two tracks' z-scored audio vectors).
  */
 public final class TaskLabelDiagnostics {
     /** Pairs of each kind looked at, at most: enough for shares to +-0.001, and bounded time on any graph. */
@@ -49,8 +53,6 @@ public final class TaskLabelDiagnostics {
             TrackCategory c = features.category(category);
             coverage.put(category, c == null ? 0 : c.presentCount());
         }
-        float[] audio = unitZScores(features.group(TrackFeatures.AUDIO));
-        int audioDim = audio == null ? 0 : features.group(TrackFeatures.AUDIO).dimension();
         Labels labels = new Labels(features);
 
         long relationships = graph.relationshipCount();
@@ -59,7 +61,7 @@ public final class TaskLabelDiagnostics {
         long[] index = {0};
         graph.forEachRelationship((a, b, weight) -> {
             if (index[0]++ % step == 0) {
-                edges.add(a, b, weight, labels, audio, audioDim);
+                edges.add(a, b, weight, labels);
             }
         });
         PairStats random = new PairStats();
@@ -67,66 +69,22 @@ public final class TaskLabelDiagnostics {
         for (long i = 0; n > 1 && i < edges.pairs; i++) {
             int a = rng.nextInt(n);
             int b = rng.nextInt(n - 1);
-            random.add(a, b >= a ? b + 1 : b, 0, labels, audio, audioDim);
+            random.add(a, b >= a ? b + 1 : b, 0, labels);
         }
         return new Result(n, relationships, coverage, edges.pairs, edges.shares(), random.shares(),
                 edges.meanCosine(), random.meanCosine(), edges.correlation());
     }
 
-    /** Audio rows z-scored over the tracks that have them, then scaled to unit length (null without audio). */
-    private static float[] unitZScores(FeatureGroup g) {
-        if (g == null) {
-            return null;
-        }
-        int d = g.dimension();
-        double[] mean = new double[d];
-        double[] sq = new double[d];
-        for (int t = 0; t < g.trackCount(); t++) {
-            if (g.isPresent(t)) {
-                for (int c = 0; c < d; c++) {
-                    mean[c] += g.value(t, c);
-                    sq[c] += (double) g.value(t, c) * g.value(t, c);
-                }
-            }
-        }
-        int count = Math.max(1, g.presentCount());
-        float[] out = new float[g.trackCount() * d];
-        for (int t = 0; t < g.trackCount(); t++) {
-            if (!g.isPresent(t)) {
-                continue;
-            }
-            double norm = 0;
-            for (int c = 0; c < d; c++) {
-                double m = mean[c] / count;
-                double sd = Math.sqrt(Math.max(0, sq[c] / count - m * m));
-                double z = sd > 1e-12 ? (g.value(t, c) - m) / sd : 0;
-                out[t * d + c] = (float) z;
-                norm += z * z;
-            }
-            norm = Math.sqrt(norm);
-            for (int c = 0; c < d; c++) {
-                out[t * d + c] = norm > 1e-12 ? (float) (out[t * d + c] / norm) : 0f;
-            }
-        }
-        return out;
-    }
-
-    /** Per track its genre, artist and album ids (-1: none) and whether it has audio. */
+    /** The training's genre and audio labels ({@link TaskLabels}) and per track its artist and album ids. */
     private static final class Labels {
-        final int[] genre;
+        final TaskLabels tasks;
         final int[] artist;
         final int[] album;
-        final FeatureGroup audio;
 
         Labels(TrackFeatures features) {
-            int n = features.trackCount();
-            genre = new int[n];
-            for (int t = 0; t < n; t++) {
-                genre[t] = features.genre(t);
-            }
-            artist = ids(features.category(TrackFeatures.ARTIST), n);
-            album = ids(features.category(TrackFeatures.ALBUM), n);
-            audio = features.group(TrackFeatures.AUDIO);
+            tasks = TaskLabels.of(features, TrackFeatures.AUDIO);
+            artist = ids(features.category(TrackFeatures.ARTIST), features.trackCount());
+            album = ids(features.category(TrackFeatures.ALBUM), features.trackCount());
         }
 
         private static int[] ids(TrackCategory category, int n) {
@@ -151,16 +109,17 @@ public final class TaskLabelDiagnostics {
         double cosineSq;
         double product;
 
-        void add(int a, int b, int weight, Labels labels, float[] audio, int d) {
+        void add(int a, int b, int weight, Labels labels) {
             pairs++;
-            count(0, labels.genre[a], labels.genre[b]);
+            int sameGenre = labels.tasks.sameGenre(a, b);
+            if (sameGenre >= 0) {
+                both[0]++;
+                shared[0] += sameGenre;
+            }
             count(1, labels.artist[a], labels.artist[b]);
             count(2, labels.album[a], labels.album[b]);
-            if (audio != null && labels.audio.isPresent(a) && labels.audio.isPresent(b)) {
-                double cosine = 0;
-                for (int c = 0; c < d; c++) {
-                    cosine += audio[a * d + c] * audio[b * d + c];
-                }
+            if (labels.tasks.hasSimilarity(a, b)) {
+                double cosine = labels.tasks.similarity(a, b);
                 audioPairs++;
                 cosineSum += cosine;
                 cosineSq += cosine * cosine;
