@@ -84,7 +84,7 @@ final class BenchmarkRun {
         StoredSplit test = prepare();
         if (config.selection().equals("validation")) {
             StoredSplit validation = ValidationSplit.carve(tx, test, config.validationPlaylists() > 0
-                    ? config.validationPlaylists() : test.playlistCount(), config.randomSeed() + 1);
+                    ? config.validationPlaylists() : test.playlistCount(), config.randomSeed() + 1, progress);
             if (validation.playlistCount() > 0) {
                 return selectOnValidation(test, validation);
             }

@@ -1,17 +1,11 @@
 package org.musig.procedures.split;
 
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.musig.loaders.GraphModel;
 import org.musig.model.eval.SplitPlan;
 import org.musig.procedures.progress.TaskRegistry;
-import org.neo4j.graphdb.Direction;
-import org.neo4j.graphdb.Node;
-import org.neo4j.graphdb.ResourceIterator;
 import org.neo4j.graphdb.Transaction;
 import org.neo4j.procedure.Context;
 import org.neo4j.procedure.Description;
@@ -49,27 +43,16 @@ public class SplitProcedures {
                     + "musig.split.drop or pass overwrite: true");
         }
         return TaskRegistry.run("musig.split.create", guard, progress -> {
-            List<PlaylistLength> playlists = playlistLengths(progress);
-            int[] lengths = playlists.stream().mapToInt(PlaylistLength::tracks).toArray();
+            List<PlaylistLengths.PlaylistLength> playlists = PlaylistLengths.read(tx, progress);
+            int[] lengths = PlaylistLengths.lengths(playlists);
             int eligible = SplitPlan.eligibleCount(lengths, settings.minTracks());
             if (eligible == 0) {
                 throw new IllegalArgumentException("musig.split.create: no playlist has at least "
                         + settings.minTracks() + " tracks (" + playlists.size() + " playlists); lower minTracks");
             }
             int[] chosen = SplitPlan.choose(lengths, settings.minTracks(), settings.count(eligible), settings.randomSeed());
-            String[] ids = new String[chosen.length];
-            int[] seedSizes = new int[chosen.length];
-            long seed = 0;
-            long heldOut = 0;
-            for (int i = 0; i < chosen.length; i++) {
-                PlaylistLength playlist = playlists.get(chosen[i]);
-                ids[i] = playlist.id();
-                seedSizes[i] = SplitPlan.seedSize(playlist.tracks(), settings.seedFraction());
-                seed += seedSizes[i];
-                heldOut += playlist.tracks() - seedSizes[i];
-            }
-            StoredSplit split = new StoredSplit(name, ids, seedSizes, settings.seedFraction(), settings.minTracks(),
-                    settings.randomSeed(), seed, heldOut, ZonedDateTime.now());
+            StoredSplit split = PlaylistLengths.split(name, playlists, chosen, settings.seedFraction(),
+                    settings.minTracks(), settings.randomSeed(), ZonedDateTime.now());
             SplitStore.write(tx, split);
             return Stream.of(row(split, eligible, settings.echo()));
         });
@@ -90,29 +73,6 @@ public class SplitProcedures {
             SplitStore.require(tx, name); // throws with the names that exist
         }
         return Stream.of(new DropRow(name, dropped));
-    }
-
-    private record PlaylistLength(String id, int tracks) {
-    }
-
-    /** Every playlist with an id, by id, with its number of distinct tracks. */
-    private List<PlaylistLength> playlistLengths(org.musig.model.progress.Progress progress) {
-        List<PlaylistLength> playlists = new ArrayList<>();
-        progress.begin("read playlists", -1);
-        try (ResourceIterator<Node> nodes = tx.findNodes(GraphModel.PLAYLIST)) {
-            while (nodes.hasNext()) {
-                Node node = nodes.next();
-                Object id = node.getProperty(GraphModel.ID, null);
-                if (id != null) {
-                    playlists.add(new PlaylistLength(id.toString(), node.getDegree(GraphModel.CONTAINS, Direction.OUTGOING)));
-                }
-                if (playlists.size() % 4096 == 0) {
-                    progress.checkRunning();
-                }
-            }
-        }
-        playlists.sort(Comparator.comparing(PlaylistLength::id));
-        return playlists;
     }
 
     private static SplitRow row(StoredSplit split, long eligible, Map<String, Object> configuration) {
