@@ -15,6 +15,8 @@ public final class GraphModel {
     public static final String GENRES = "genres";
     public static final String SUBGENRE = "subgenre";
     public static final String SUBGENRES = "subgenres";
+    /** A track's release date as the source wrote it ("2019-06-14", "2019-06" or "2019"). */
+    public static final String RELEASE_DATE = "releaseDate";
 
     /** Run before any write; idempotent. */
     public static final java.util.List<String> SCHEMA = java.util.List.of(

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.musig.loaders.AudioFeatures;
+import org.musig.loaders.GraphModel;
 import org.musig.loaders.LoadOptions;
 import org.musig.loaders.TrackIds;
 import org.musig.loaders.TrackRecord;
@@ -50,7 +51,7 @@ final class TrackRowMapper {
         putId(props, "artistId", "artistId");
         putText(props, "album", "album");
         putId(props, "albumId", "albumId");
-        putText(props, "releaseDate", "releaseDate");
+        putText(props, GraphModel.RELEASE_DATE, "releaseDate");
         Long popularity = values.integer("popularity");
         if (popularity != null) {
             props.put("popularity", popularity);

@@ -13,8 +13,17 @@ import org.musig.model.graph.TrackCategory;
  * <p>Per query: for each training playlist, w(p) = the number of seed tracks whose artist it holds; then each
  * artist scores the sum of w(p) over the playlists holding it. Cost: the seed artists' playlists plus those
  * playlists' artists, as item co-occurrence's is in tracks.
+ *
+ * <p>{@link Weighting#COSINE} normalises the counts: an artist is the vector over playlists with
+ * {@code 1 / sqrt(distinct artists in p)} where it occurs (a long, varied playlist says less about any two of its
+ * artists), scaled to unit length, and a candidate scores the sum of its cosines to the seed tracks' artists. Raw
+ * counts favour artists found in many playlists; the cosine asks whether the artist's playlists are the seed's.
  */
 public final class CategoryCooccurrenceScorer implements TrackScorer {
+    /** How shared playlists count: 'count' (each playlist 1) or 'cosine' (normalised, see the class comment). */
+    public enum Weighting { COUNT, COSINE }
+
+    private final Weighting weighting;
     private final int[] categoryOfTrack;
     // category -> playlists holding it: playlistIds[categoryOffsets[c] .. categoryOffsets[c + 1])
     private final int[] categoryOffsets;
@@ -23,8 +32,16 @@ public final class CategoryCooccurrenceScorer implements TrackScorer {
     private final int[] playlistOffsets;
     private final int[] categoryIds;
     private final int categories;
+    // COSINE: per playlist 1 / sqrt(distinct categories), per category 1 / the norm of its playlist vector
+    private final float[] playlistWeight;
+    private final float[] inverseNorm;
 
     public CategoryCooccurrenceScorer(PlaylistMemberships memberships, TrackCategory category) {
+        this(memberships, category, Weighting.COUNT);
+    }
+
+    public CategoryCooccurrenceScorer(PlaylistMemberships memberships, TrackCategory category, Weighting weighting) {
+        this.weighting = weighting;
         if (category.trackCount() != memberships.trackCount()) {
             throw new IllegalArgumentException("category '" + category.name() + "' has " + category.trackCount()
                     + " tracks, the memberships " + memberships.trackCount());
@@ -61,6 +78,19 @@ public final class CategoryCooccurrenceScorer implements TrackScorer {
                 playlistIds[next[categoryIds[j]]++] = p;
             }
         }
+        playlistWeight = new float[playlists];
+        inverseNorm = new float[categories];
+        double[] squaredNorm = new double[categories];
+        for (int p = 0; p < playlists; p++) {
+            int distinctHere = playlistOffsets[p + 1] - playlistOffsets[p];
+            playlistWeight[p] = weighting == Weighting.COUNT || distinctHere == 0 ? 1f : (float) (1 / Math.sqrt(distinctHere));
+            for (int j = playlistOffsets[p]; j < playlistOffsets[p + 1]; j++) {
+                squaredNorm[categoryIds[j]] += (double) playlistWeight[p] * playlistWeight[p];
+            }
+        }
+        for (int c = 0; c < categories; c++) {
+            inverseNorm[c] = weighting == Weighting.COUNT || squaredNorm[c] == 0 ? 1f : (float) (1 / Math.sqrt(squaredNorm[c]));
+        }
     }
 
     @Override
@@ -85,7 +115,7 @@ public final class CategoryCooccurrenceScorer implements TrackScorer {
     }
 
     private float[] categoryScores(int[] seedRows) {
-        int[] weight = new int[playlistOffsets.length - 1];
+        float[] weight = new float[playlistOffsets.length - 1];
         int[] touched = new int[weight.length];
         int touchedCount = 0;
         for (int seed : seedRows) {
@@ -95,18 +125,24 @@ public final class CategoryCooccurrenceScorer implements TrackScorer {
             }
             for (int j = categoryOffsets[c]; j < categoryOffsets[c + 1]; j++) {
                 int p = playlistIds[j];
-                if (weight[p]++ == 0) {
+                if (weight[p] == 0) {
                     touched[touchedCount++] = p;
                 }
+                weight[p] += inverseNorm[c];
             }
         }
         java.util.Arrays.sort(touched, 0, touchedCount); // a fixed summation order
         float[] byCategory = new float[categories];
         for (int i = 0; i < touchedCount; i++) {
             int p = touched[i];
-            float w = weight[p];
+            float w = weight[p] * playlistWeight[p] * playlistWeight[p];
             for (int j = playlistOffsets[p]; j < playlistOffsets[p + 1]; j++) {
                 byCategory[categoryIds[j]] += w;
+            }
+        }
+        if (weighting == Weighting.COSINE) {
+            for (int c = 0; c < categories; c++) {
+                byCategory[c] *= inverseNorm[c];
             }
         }
         return byCategory;

@@ -30,6 +30,8 @@ public final class TrackFeatures {
     public static final String AUDIO = "audio";
     /** A dataset's acoustic embedding vector (e.g. acoustic_0..7), raw. */
     public static final String ACOUSTIC = "acoustic";
+    /** The release year (from the loaded release date), raw: known on release day, as the artist is. */
+    public static final String YEAR = "year";
     /** The track's artist (its source id, else its name): a {@link TrackCategory}. */
     public static final String ARTIST = "artist";
     /** The track's album (its source id, else its name): a {@link TrackCategory}. */

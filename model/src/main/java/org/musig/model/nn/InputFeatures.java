@@ -153,7 +153,7 @@ public final class InputFeatures {
                         }
                     }
                 }
-                case "audio", "acoustic" -> {
+                case "audio", "acoustic", "year" -> {
                     FeatureGroup g = features.group(group);
                     if (g == null) {
                         notices.add("feature group '" + group + "' left out: no track has it");

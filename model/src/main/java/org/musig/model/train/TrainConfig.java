@@ -15,6 +15,7 @@ import org.musig.model.config.ConfigMap;
  * @param sampling           'uniform' (the paper) or 'weighted' (proportional to co-occurrence weight)
  * @param features           input groups among 'genre', 'popularity', 'audio', 'acoustic' (the paper's) and
  *                           'artist', 'album' (vectors learned from the training playlists, see CategoryFactors)
+ *                           and 'year' (the release year, z-scored)
  * @param topGenres          width of the genre one-hot (the most frequent genres)
  * @param metadataDimension  width of each artist and album vector
  * @param negativeSamples    negatives per positive pair
@@ -39,8 +40,8 @@ public record TrainConfig(int embeddingDimension, List<Integer> sampleSizes, Str
 
     public static final String OWNER = "musig.train";
     public static final List<String> FEATURE_GROUPS = List.of("genre", "popularity", "audio", "acoustic", "artist",
-            "album");
-    /** The paper's four input groups (section 3.2); 'artist' and 'album' are this product's extension. */
+            "album", "year");
+    /** The paper's four input groups (section 3.2); 'artist', 'album' and 'year' are this product's extension. */
     public static final List<String> PAPER_FEATURE_GROUPS = List.of("genre", "popularity", "audio", "acoustic");
     public static final List<String> DEFAULT_FEATURES = List.of("genre", "popularity", "audio");
     public static final List<String> TASKS = List.of("playlist", "genre", "audio");

@@ -34,6 +34,25 @@ class CategoryCooccurrenceScorerTest {
     }
 
     @Test
+    void theCosineWeightingRanksTheSeedsOwnArtistAboveAnArtistThatIsInEveryPlaylist() {
+        // Playlists weigh 1/sqrt(distinct artists): p0 {a, b} 1/sqrt2, p1 {a, b, c} 1/sqrt3, p2 {b, c} 1/sqrt2.
+        // a = (1/sqrt2, 1/sqrt3, 0), b = (1/sqrt2, 1/sqrt3, 1/sqrt2), c = (0, 1/sqrt3, 1/sqrt2), each then unit length.
+        CategoryCooccurrenceScorer scorer = new CategoryCooccurrenceScorer(PLAYLISTS, ARTISTS,
+                CategoryCooccurrenceScorer.Weighting.COSINE);
+        float[] scores = scorer.query(new int[] {0}).scoreAll();
+        double ab = (1 / 2.0 + 1 / 3.0) / Math.sqrt((5 / 6.0) * (4 / 3.0));
+        double ac = (1 / 3.0) / (5 / 6.0);
+        assertThat(scores[0]).isCloseTo(1f, org.assertj.core.data.Offset.offset(1e-6f));
+        assertThat(scores[5]).isEqualTo(scores[0]); // the unseen release by a
+        assertThat((double) scores[2]).isCloseTo(ab, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat((double) scores[4]).isCloseTo(ac, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(scores[6]).isZero();
+        // Raw counts tie a and b (both in playlists 0 and 1); the cosine does not.
+        float[] counts = new CategoryCooccurrenceScorer(PLAYLISTS, ARTISTS).query(new int[] {0}).scoreAll();
+        assertThat(counts[2]).isEqualTo(counts[0]);
+    }
+
+    @Test
     void theArtistBackoffOnlyOrdersTracksWithTheSameItemCount() {
         BackoffCooccurrenceScorer scorer = new BackoffCooccurrenceScorer(PLAYLISTS, ARTISTS);
         float[] scores = scorer.query(new int[] {0}).scoreAll();

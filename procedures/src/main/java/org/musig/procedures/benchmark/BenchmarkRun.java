@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.musig.model.baselines.BackoffCooccurrenceScorer;
 import org.musig.model.baselines.CategoryCooccurrenceScorer;
+import org.musig.model.baselines.CategoryCooccurrenceScorer.Weighting;
 import org.musig.model.baselines.ContentVectors;
 import org.musig.model.baselines.CooccurrenceScorer;
 import org.musig.model.baselines.PopularityScorer;
@@ -180,7 +181,8 @@ final class BenchmarkRun {
     static String familyOf(String method, String feature) {
         return switch (method) {
             case "musig", "musig-single-task" -> "musig (" + originOf(method, feature) + ")";
-            case "artist-cooccurrence", "album-cooccurrence" -> "category co-occurrence";
+            case "artist-cooccurrence", "album-cooccurrence", "artist-cooccurrence-cosine", "album-cooccurrence-cosine" ->
+                    "category co-occurrence";
             case "track2vec", "track2vec-feature" -> "track2vec";
             default -> method;
         };
@@ -199,10 +201,12 @@ final class BenchmarkRun {
             timed("cooccurrence", "none", null, null, () -> new CooccurrenceScorer(data.memberships()));
         }
         if (methods.contains("artist")) {
-            categoryBaseline("artist-cooccurrence", TrackFeatures.ARTIST,
-                    artists -> new CategoryCooccurrenceScorer(data.memberships(), artists));
-            categoryBaseline("album-cooccurrence", TrackFeatures.ALBUM,
-                    albums -> new CategoryCooccurrenceScorer(data.memberships(), albums));
+            for (String category : List.of(TrackFeatures.ARTIST, TrackFeatures.ALBUM)) {
+                categoryBaseline(category + "-cooccurrence", category,
+                        values -> new CategoryCooccurrenceScorer(data.memberships(), values, Weighting.COUNT));
+                categoryBaseline(category + "-cooccurrence-cosine", category,
+                        values -> new CategoryCooccurrenceScorer(data.memberships(), values, Weighting.COSINE));
+            }
         }
         if (methods.contains("backoff")) {
             categoryBaseline("cooccurrence+artist", TrackFeatures.ARTIST,
@@ -284,8 +288,8 @@ final class BenchmarkRun {
         if (!method.startsWith("musig")) {
             return "baseline";
         }
-        return feature.equals("all+metadata") || List.of(feature.split("\\+")).stream()
-                .anyMatch(g -> g.equals(TrackFeatures.ARTIST) || g.equals(TrackFeatures.ALBUM)) ? "extension" : "paper";
+        boolean paper = feature.equals("all") || TrainConfig.PAPER_FEATURE_GROUPS.containsAll(List.of(feature.split("\\+")));
+        return paper ? "paper" : "extension";
     }
 
     /** Makes sure the split exists and returns it. */
@@ -563,7 +567,7 @@ final class BenchmarkRun {
 
     /**
      * The groups a feature choice stands for, or null when the data lacks one of them: 'all' is every group of
-     * the paper's the data has, 'all+metadata' adds the artist and album groups, and 'audio+artist' (any
+     * the paper's the data has, 'all+metadata' adds the artist, album and year groups, and 'audio+artist' (any
      * groups joined by '+') is exactly those groups.
      */
     private List<String> groupsOf(String feature) {
@@ -603,7 +607,7 @@ final class BenchmarkRun {
         if (features.tracksWithGenre() > 0) {
             groups.add("genre");
         }
-        for (String g : List.of(TrackFeatures.POPULARITY, TrackFeatures.AUDIO, TrackFeatures.ACOUSTIC)) {
+        for (String g : List.of(TrackFeatures.POPULARITY, TrackFeatures.AUDIO, TrackFeatures.ACOUSTIC, TrackFeatures.YEAR)) {
             if (features.group(g) != null) {
                 groups.add(g);
             }

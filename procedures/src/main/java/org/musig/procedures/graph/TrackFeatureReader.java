@@ -19,7 +19,8 @@ import org.neo4j.graphdb.Transaction;
  * Builds the {@link TrackFeatures} of a graph: popularity from the memberships the build sees (never from
  * held-out ones), the source popularity, audio and acoustic vectors and genre labels from track
  * properties. A track's genre is its own {@code genre} property when the source had track-level genres,
- * else the majority genre of the (visible) playlists containing it.
+ * else the majority genre of the (visible) playlists containing it. The release year comes from the loaded
+ * release date.
  */
 final class TrackFeatureReader {
     static final String SOURCE_POPULARITY_PROPERTY = "popularity";
@@ -28,6 +29,9 @@ final class TrackFeatureReader {
     static final String ALBUM_ID = "albumId";
     static final String ALBUM_NAME = "album";
     private static final int CHECK_EVERY = 4096;
+    /** Release years outside this range are taken as typing errors (a 0 or 9999 placeholder), not as years. */
+    static final int FIRST_YEAR = 1800;
+    static final int LAST_YEAR = 2200;
 
     private TrackFeatureReader() {
     }
@@ -43,16 +47,29 @@ final class TrackFeatureReader {
         String[] genres = votes.majority(n);
         String[] artists = new String[n];
         String[] albums = new String[n];
+        FeatureGroup.Builder year = FeatureGroup.builder(TrackFeatures.YEAR, n, 1);
+        int unreadableDates = 0;
         float[] one = new float[1];
         for (int track = 0; track < n; track++) {
             Node node = tx.getNodeById(nodeIds[track]);
             Map<String, Object> props = node.getProperties(SOURCE_POPULARITY_PROPERTY, AudioFeatures.VECTOR_PROPERTY,
-                    AudioFeatures.ACOUSTIC_PROPERTY, GraphModel.GENRE, ARTIST_ID, ARTIST_NAME, ALBUM_ID, ALBUM_NAME);
+                    AudioFeatures.ACOUSTIC_PROPERTY, GraphModel.GENRE, ARTIST_ID, ARTIST_NAME, ALBUM_ID, ALBUM_NAME,
+                    GraphModel.RELEASE_DATE);
             artists[track] = categoryKey(props, ARTIST_ID, ARTIST_NAME);
             albums[track] = categoryKey(props, ALBUM_ID, ALBUM_NAME);
             if (props.get(SOURCE_POPULARITY_PROPERTY) instanceof Number value && Double.isFinite(value.doubleValue())) {
                 one[0] = (float) (value.doubleValue() / 100.0);
                 source.set(track, one);
+            }
+            Object date = props.get(GraphModel.RELEASE_DATE);
+            if (date != null) {
+                Integer y = releaseYear(date);
+                if (y == null) {
+                    unreadableDates++;
+                } else {
+                    one[0] = y;
+                    year.set(track, one);
+                }
             }
             audio.offer(track, props.get(AudioFeatures.VECTOR_PROPERTY));
             acoustic.offer(track, props.get(AudioFeatures.ACOUSTIC_PROPERTY));
@@ -65,7 +82,11 @@ final class TrackFeatureReader {
             }
         }
         progress.advance(n % CHECK_EVERY);
-        List<FeatureGroup> groups = new ArrayList<>(List.of(popularity, source.build()));
+        List<FeatureGroup> groups = new ArrayList<>(List.of(popularity, source.build(), year.build()));
+        if (unreadableDates > 0) {
+            notices.add(unreadableDates + " tracks have a '" + GraphModel.RELEASE_DATE + "' with no year from "
+                    + FIRST_YEAR + " to " + LAST_YEAR + " at its start (e.g. '2019-06-14', '2019'); they have no release year");
+        }
         for (VectorGroup vectors : List.of(audio, acoustic)) {
             vectors.build().ifPresent(groups::add);
             if (vectors.rejected() > 0) {
@@ -76,6 +97,30 @@ final class TrackFeatureReader {
         return withGenres(n, groups, genres).withCategories(
                 List.of(TrackCategory.of(TrackFeatures.ARTIST, artists), TrackCategory.of(TrackFeatures.ALBUM, albums)),
                 memberships);
+    }
+
+    /**
+     * The year of a release date: a string starting with a four-digit year ("2019-06-14", "2019-06", "2019"),
+     * a whole number, or a Neo4j date; null when there is none in {@link #FIRST_YEAR} .. {@link #LAST_YEAR}.
+     */
+    static Integer releaseYear(Object value) {
+        long year;
+        if (value instanceof String text) {
+            String s = text.strip();
+            if (s.length() < 4 || !s.substring(0, 4).chars().allMatch(Character::isDigit)
+                    || (s.length() > 4 && Character.isDigit(s.charAt(4)))) {
+                return null;
+            }
+            year = Integer.parseInt(s.substring(0, 4));
+        } else if (value instanceof Long || value instanceof Integer) {
+            year = ((Number) value).longValue();
+        } else if (value instanceof java.time.temporal.TemporalAccessor t
+                && t.isSupported(java.time.temporal.ChronoField.YEAR)) {
+            year = t.get(java.time.temporal.ChronoField.YEAR);
+        } else {
+            return null;
+        }
+        return year >= FIRST_YEAR && year <= LAST_YEAR ? (int) year : null;
     }
 
     /**

@@ -45,6 +45,30 @@ class TrainEmbedProcedureTest extends MusigDatabase {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theReleaseYearIsAnInputGroupAndAnUnreadableDateIsNamedInTheBuildsNotices() {
+        Map<String, Object> date = single("MATCH (t:Track) WHERE t.releaseDate STARTS WITH '2019' WITH t LIMIT 1 "
+                + "SET t.releaseDate = 'someday' RETURN t.id AS id");
+        try {
+            Map<String, Object> build = single("CALL musig.graph.build({minWeight: 2, graphName: 'years', "
+                    + "writeRelationshipType: null})");
+            assertThat((List<String>) build.get("notices"))
+                    .anySatisfy(n -> assertThat(n).contains("1 tracks have a 'releaseDate' with no year"));
+            Map<String, Object> row = single("CALL musig.train({graphName: 'years', modelName: 'year', "
+                    + "features: ['audio', 'year'], " + QUICK + "})");
+            assertThat((List<String>) row.get("notices")).noneSatisfy(n -> assertThat(n).contains("'year' left out"));
+            assertThat((List<Object>) single("CALL musig.model.list('year')").get("featureGroups"))
+                    .containsExactly("audio", "year");
+            // The track whose date was unreadable still gets a vector: the group's missing column stands in.
+            assertThat(query("CALL musig.embed.stream({modelName: 'year', trackIds: [$id]})", Map.of("id", date.get("id"))))
+                    .hasSize(1);
+        } finally {
+            query("MATCH (t:Track {id: $id}) SET t.releaseDate = '2019-01-01'", Map.of("id", date.get("id")));
+            query("CALL musig.graph.drop('years', false)");
+        }
+    }
+
+    @Test
     void embeddingsAreWrittenForEveryTrackAsUnitFloatVectorsAndAreReproducible() {
         single("CALL musig.train({graphName: 'tt', modelName: 'm2', " + QUICK + "})");
         long tracks = count("MATCH (t:Track) RETURN count(t)");
