@@ -3,7 +3,7 @@ package org.musig.loaders;
 import org.neo4j.graphdb.Label;
 import org.neo4j.graphdb.RelationshipType;
 
-/** Labels, relationship types and key property names of the MUSIG graph data model (see README). */
+/** Labels, relationship types and key property names of the MUSIG graph data model (see docs/data-model.md). */
 public final class GraphModel {
     public static final Label PLAYLIST = Label.label("Playlist");
     public static final Label TRACK = Label.label("Track");

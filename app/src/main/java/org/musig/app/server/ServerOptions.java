@@ -7,7 +7,7 @@ import org.musig.app.guide.GuideResource;
 
 /**
  * Where the embedded server keeps its files and how it listens. Only 127.0.0.1 is ever bound, and
- * authentication is off: the launcher is for one person's machine (see README).
+ * authentication is off: the launcher is for one person's machine (see docs/launcher.md).
  */
 public record ServerOptions(Path dataDir, Path importDir, int boltPort, int httpPort, boolean network) {
     static final String GUIDE_PACKAGE = GuideResource.class.getPackageName();

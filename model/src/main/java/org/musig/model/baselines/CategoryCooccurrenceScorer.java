@@ -5,10 +5,11 @@ import org.musig.model.graph.PlaylistMemberships;
 import org.musig.model.graph.TrackCategory;
 
 /**
- * Artist (or album) co-occurrence, the backbone of the strong RecSys Challenge 2018 entries (DESIGN.md): a
- * candidate scores by how many training playlists hold both its artist and a seed track's artist, summed over
- * the seed tracks. A new release by a known artist scores like its artist, which item co-occurrence cannot
- * do; a track with no artist, or an artist in no training playlist, scores 0.
+ * Artist (or album) co-occurrence, the backbone of the strong RecSys Challenge 2018 entries (the benchmark's
+ * methods: docs/procedures/evaluate-and-benchmark.md): a candidate scores by how many training playlists hold both
+ * its artist and a seed track's artist, summed over the seed tracks. A new release by a known artist scores like
+ * its artist, which item co-occurrence cannot do; a track with no artist, or an artist in no training playlist,
+ * scores 0.
  *
  * <p>Per query: for each training playlist, w(p) = the number of seed tracks whose artist it holds; then each
  * artist scores the sum of w(p) over the playlists holding it. Cost: the seed artists' playlists plus those

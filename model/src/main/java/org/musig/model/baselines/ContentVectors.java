@@ -8,7 +8,7 @@ import org.musig.model.nn.InputFeatures;
  * The content baseline's vectors: each track's features exactly as MUSIG's input layer sees them
  * (z-scored numeric groups with a "missing" column, log-scaled popularity, genre one-hot), used directly
  * as an embedding. Ranking by cosine to the mean seed vector is then "content cosine", which z-scoring
- * makes strong (DESIGN.md), and the vectors are what Track2Vec-Feature appends.
+ * makes strong (its rows in docs/benchmark.md), and the vectors are what Track2Vec-Feature appends.
  */
 public final class ContentVectors {
     private ContentVectors() {

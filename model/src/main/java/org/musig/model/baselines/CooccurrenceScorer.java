@@ -4,9 +4,10 @@ import org.musig.model.eval.TrackScorer;
 import org.musig.model.graph.PlaylistMemberships;
 
 /**
- * Item co-occurrence, the first thing a music engineer tries (DESIGN.md): a candidate's score is the
- * sum of its training co-occurrence counts with the seed tracks, counted from the memberships directly
- * (no weight threshold). A track that shares no training playlist with the seed scores 0.
+ * Item co-occurrence, the first thing a music engineer tries (the benchmark's methods:
+ * docs/procedures/evaluate-and-benchmark.md): a candidate's score is the sum of its training co-occurrence counts
+ * with the seed tracks, counted from the memberships directly (no weight threshold). A track that shares no
+ * training playlist with the seed scores 0.
  */
 public final class CooccurrenceScorer implements TrackScorer {
     private final PlaylistMemberships memberships;

@@ -3,11 +3,11 @@ package org.musig.model.eval;
 import java.util.Arrays;
 
 /**
- * One test playlist's candidates ranked by score, and the paper's metrics on that ranking (section 4.3,
- * DESIGN.md's protocol). Ranks are 1-based. Ties are broken by a seeded random order, so a method
- * that scores everything equally ranks exactly like the random floor: neither better (a tie rule that
- * favoured held-out tracks would reward it) nor worse (one that always put them last would punish the
- * count baselines, whose unseen tracks all score 0, far below random).
+ * One test playlist's candidates ranked by score, and the paper's metrics on that ranking (section 4.3, the
+ * protocol of musig.evaluate in docs/procedures/evaluate-and-benchmark.md). Ranks are 1-based. Ties are broken by
+ * a seeded random order, so a method that scores everything equally ranks exactly like the random floor: neither
+ * better (a tie rule that favoured held-out tracks would reward it) nor worse (one that always put them last would
+ * punish the count baselines, whose unseen tracks all score 0, far below random).
  */
 public final class CandidateRanking {
     private final int[] relevantRanks; // ascending

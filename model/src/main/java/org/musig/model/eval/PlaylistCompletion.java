@@ -9,11 +9,11 @@ import java.util.function.LongToIntFunction;
 import org.musig.model.progress.Progress;
 
 /**
- * The playlist-completion protocol (DESIGN.md) for one method: per test playlist, the method scores its
- * held-out tracks and as many negatives given the seed; metrics are averaged over playlists (cold-track
- * figures over cold held-out tracks). With {@code fullCatalogue}, every catalogue track outside the seed
- * is ranked too. The negatives depend only on the playlists, the pool and the seed, so every method of
- * one benchmark is ranked on the same candidates.
+ * The playlist-completion protocol (musig.evaluate, docs/procedures/evaluate-and-benchmark.md) for one method: per
+ * test playlist, the method scores its held-out tracks and as many negatives given the seed; metrics are averaged
+ * over playlists (cold-track figures over cold held-out tracks). With {@code fullCatalogue}, every catalogue track
+ * outside the seed is ranked too. The negatives depend only on the playlists, the pool and the seed, so every
+ * method of one benchmark is ranked on the same candidates.
  */
 public final class PlaylistCompletion {
 

@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * Which playlists an evaluation holds out, and how much of each (MUSIG section 4.1, with DESIGN.md's
- * no-leak rule): a test playlist keeps its first {@link #seedSize} tracks by position as the seed, and the
- * rest is held out - invisible to everything built or trained for that evaluation.
+ * Which playlists an evaluation holds out, and how much of each (MUSIG section 4.1, with the no-leak rule of
+ * docs/procedures/evaluate-and-benchmark.md): a test playlist keeps its first {@link #seedSize} tracks by position
+ * as the seed, and the rest is held out - invisible to everything built or trained for that evaluation.
  *
  * <p>Deterministic: the same lengths, settings and seed choose the same playlists, whatever the order the
  * caller found them in, as long as it passes them in a stable order (e.g. sorted by playlist id).

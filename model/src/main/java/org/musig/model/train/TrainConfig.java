@@ -29,7 +29,8 @@ import org.musig.model.config.ConfigMap;
  * @param coldStartRate      share of training roots embedded as if they had no neighbours (features only),
  *                           so the layers also learn the path that unseen tracks take. 0 is the paper's
  *                           training; the default 0.5 raised the held-out hit rate on the bundled playlists,
- *                           where most held-out tracks are cold, from 0.72 to 0.80 (README, benchmark)
+ *                           where most held-out tracks are cold, from 0.72 to 0.80
+ *                           (docs/benchmark.md, 2026-11-25)
  */
 public record TrainConfig(int embeddingDimension, List<Integer> sampleSizes, String activation, String sampling,
                           List<String> features, int topGenres, int metadataDimension, int negativeSamples, String negativeSampler,
