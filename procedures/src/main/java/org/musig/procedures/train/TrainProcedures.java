@@ -58,7 +58,7 @@ public class TrainProcedures {
     @Description("Trains a MUSIG model (multi-task GraphSAGE-style mean aggregator) on a graph built by "
             + "musig.graph.build and stores it as a (:MusigModel) node. Config: graphName ('musig'), modelName "
             + "('musig'), overwrite (false), embeddingDimension (64), sampleSizes ([25, 10]), features, taskWeights, "
-            + "learningRate, batchSize, epochs, randomSeed, concurrency, ... (see the README).")
+            + "learningRate, batchSize, epochs, randomSeed, concurrency, ... (see docs/procedures/training.md).")
     public Stream<TrainRow> train(@Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
         TrainProcedureConfig settings = TrainProcedureConfig.parse(config);
         if (!settings.overwrite() && ModelStore.exists(tx, settings.modelName())) {
