@@ -1,4 +1,5 @@
-// End-to-end: Neo4j Browser, served by `./musig serve`, connects over Bolt (no authentication), runs
+// End-to-end: Neo4j Browser, served by `./musig serve`, connects over Bolt (as neo4j with the password from
+// MUSIG_NEO4J_PASSWORD, which run.sh reads from <data>/neo4j-password; none if it is unset: --no-auth), runs
 // musig.recommend for the first playlist and shows the result; then plays the MUSIG guide (`:play
 // HTTP_URL/musig/guide`), shows its first slide, and a click on step 1's statement puts it in the editor.
 // Uses Debian's chromium (CHROMIUM, default /usr/bin/chromium); nothing is downloaded.
@@ -10,6 +11,8 @@ if (!guideScreenshot) {
   console.error('usage: node browser-e2e.mjs HTTP_URL BOLT_URL SCREENSHOT GUIDE_SCREENSHOT');
   process.exit(2);
 }
+// From the environment, not the command line, where other users' `ps` could read it.
+const password = process.env.MUSIG_NEO4J_PASSWORD || '';
 const query = 'MATCH (p:Playlist) WITH p ORDER BY p.id LIMIT 1 CALL musig.recommend(p.id, {k: 5}) '
   + 'YIELD rank, name, artist, score RETURN p.name AS playlist, rank, name, artist, score';
 
@@ -58,16 +61,24 @@ async function playGuide() {
   return filled;
 }
 try {
-  await page.goto(`${httpUrl}browser/?dbms=${encodeURIComponent(boltUrl)}&preselectAuthMethod=NO_AUTH`,
+  const preselect = password ? '' : '&preselectAuthMethod=NO_AUTH';
+  await page.goto(`${httpUrl}browser/?dbms=${encodeURIComponent(boltUrl)}${preselect}`,
     {waitUntil: 'networkidle2', timeout: 60000});
-  // With authentication disabled the Browser connects by itself; otherwise its connect form asks.
+  // With authentication disabled the Browser connects by itself; otherwise its connect form asks, and the
+  // user types neo4j and the password the server printed.
   await page.waitForFunction(() => /Connected to Neo4j/i.test(document.body.innerText)
     || document.querySelector('[data-testid="connect"]'), {timeout: 60000});
   const connect = await page.$('[data-testid="connect"]');
   if (connect) {
     const options = await page.$$eval('[data-testid="authenticationMethod"] option', os => os.map(o => o.value)).catch(() => []);
     const none = options.find(v => /no.?auth/i.test(v));
-    if (none) {
+    if (password) {
+      for (const [field, value] of [['username', 'neo4j'], ['password', password]]) {
+        await page.click(`[data-testid="${field}"]`, {clickCount: 3});
+        await page.keyboard.press('Backspace');
+        await page.type(`[data-testid="${field}"]`, value);
+      }
+    } else if (none) {
       await page.select('[data-testid="authenticationMethod"]', none);
     }
     await connect.click();

@@ -3,6 +3,7 @@
 #   browser-test/run.sh [DATA_DIR]
 # Without DATA_DIR it prepares one with `./musig demo --quick` (about 3 minutes). Needs chromium
 # (apt-get install chromium) and Node 18+; installs puppeteer-core (no browser download) on first use.
+# The Browser logs in through its connect form as neo4j with the password serve keeps in DATA/neo4j-password.
 # Writes target/browser-e2e.png, target/browser-guide.png and browser-guide-step1.png. Exits 0 when the Browser showed the
 # musig.recommend result and played the MUSIG guide (:play http://127.0.0.1:PORT/musig/guide).
 set -euo pipefail
@@ -30,5 +31,6 @@ for _ in $(seq 1 120); do
   kill -0 $SERVER 2>/dev/null || { echo "server did not start:"; tail -20 "$LOG"; exit 1; }
   sleep 1
 done
-node "$HERE/browser-e2e.mjs" "http://127.0.0.1:$HTTP/" "bolt://127.0.0.1:$BOLT" "$ROOT/target/browser-e2e.png" \
+# serve requires a password (generated at its first start on DATA); the Browser's connect form gets it.
+MUSIG_NEO4J_PASSWORD="$(cat "$DATA/neo4j-password")" node "$HERE/browser-e2e.mjs" "http://127.0.0.1:$HTTP/" "bolt://127.0.0.1:$BOLT" "$ROOT/target/browser-e2e.png" \
   "$ROOT/target/browser-guide.png"

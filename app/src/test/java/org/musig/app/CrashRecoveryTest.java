@@ -119,7 +119,9 @@ class CrashRecoveryTest {
                 "--data", dir.resolve("data").toString(), "--import", dir.resolve("import").toString(),
                 "--bolt-port", String.valueOf(bolt), "--http-port", String.valueOf(ChildJvm.freePort()));
         ChildJvm.awaitOutput(server, output, "MUSIG for Neo4j is ready.", 180);
-        driver = GraphDatabase.driver(boltUri, AuthTokens.none());
+        // ./musig serve requires the password it generated at its first start and keeps in the data directory.
+        String password = Files.readString(dir.resolve("data").resolve("neo4j-password")).strip();
+        driver = GraphDatabase.driver(boltUri, AuthTokens.basic("neo4j", password));
     }
 
     /** SIGKILL once {@code midway} holds while {@code call} still runs; fails if the call ended first. */

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.musig.app.server.EmbeddedServer;
 import org.musig.app.server.ServerOptions;
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Record;
@@ -43,7 +42,7 @@ class EmbeddedServerTest {
         ServerOptions options = new ServerOptions(data, importDir, freePort(), freePort(), true);
 
         try (EmbeddedServer server = EmbeddedServer.start(options);
-             Driver driver = GraphDatabase.driver(server.boltUri(), AuthTokens.none());
+             Driver driver = GraphDatabase.driver(server.boltUri(), server.authToken());
              Session session = driver.session()) {
             Record load = session.run("CALL musig.load.csv($path)", Map.of("path", "songs.csv")).single();
             assertThat(load.get("memberships").asLong()).isEqualTo(2L);

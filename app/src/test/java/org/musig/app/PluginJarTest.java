@@ -47,11 +47,13 @@ class PluginJarTest {
         assertThat(classpath).doesNotContain("musig-procedures").doesNotContain("procedures/target")
                 .doesNotContain("musig-model").doesNotContain("model/target");
         int bolt = ChildJvm.freePort();
+        String password = "plugin-test-password";
         Process server = ChildJvm.start(classpath, "2g", home.resolve("server.out"), PluginServerMain.class.getName(),
-                home.toString(), String.valueOf(bolt));
+                home.toString(), String.valueOf(bolt), password);
         try {
             ChildJvm.awaitOutput(server, home.resolve("server.out"), "READY", 180);
-            try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + bolt, AuthTokens.none());
+            try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + bolt,
+                    AuthTokens.basic("neo4j", password));
                  Session session = driver.session()) {
                 assertThat(session.run("CALL musig.load.csv('songs.csv') YIELD memberships RETURN memberships")
                         .single().get(0).asLong()).isEqualTo(72L);

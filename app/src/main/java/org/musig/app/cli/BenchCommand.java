@@ -152,12 +152,12 @@ public final class BenchCommand implements Command {
                         String index = org.musig.procedures.recommend.VectorIndexes.ensure(server.database(), property, 64, 7200);
                         out.printf(Locale.ROOT, "vector index %s online after %.1f s%n", index, (System.nanoTime() - start) / 1e9);
                     }
-                    RecommendBenchmark.run(server.boltUri(), property, (int) options.number("queries", 1000, 1, 1_000_000), out);
+                    RecommendBenchmark.run(server.boltUri(), server.authToken(), property, (int) options.number("queries", 1000, 1, 1_000_000), out);
                     if (padTo > 0 && options.flag("index")) {
                         out.println();
                         out.println("the same queries without the index (brute force over the cached matrix):");
                         server.database().executeTransactionally("DROP INDEX musig_" + property + "_vector IF EXISTS");
-                        RecommendBenchmark.run(server.boltUri(), property, (int) options.number("queries", 1000, 1, 1_000_000), out);
+                        RecommendBenchmark.run(server.boltUri(), server.authToken(), property, (int) options.number("queries", 1000, 1, 1_000_000), out);
                     }
                 } finally {
                     if (padTo > 0) {

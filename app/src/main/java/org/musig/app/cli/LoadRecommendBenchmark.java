@@ -18,7 +18,6 @@ import java.util.function.Predicate;
 import org.musig.app.server.EmbeddedServer;
 import org.musig.loaders.GraphModel;
 import org.musig.procedures.PropertyValues;
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Session;
@@ -122,7 +121,7 @@ final class LoadRecommendBenchmark {
                 playlists.size());
 
         Call warm;
-        try (Driver driver = GraphDatabase.driver(server.boltUri(), AuthTokens.none())) {
+        try (Driver driver = GraphDatabase.driver(server.boltUri(), server.authToken())) {
             String[] ids = trackIds(rows);
             try (Session session = driver.session()) {
                 warm = call(session, false, playlists.get(0), ids, rows, property, new Random(0));

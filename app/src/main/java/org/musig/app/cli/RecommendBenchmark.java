@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Session;
@@ -21,8 +21,8 @@ final class RecommendBenchmark {
     private RecommendBenchmark() {
     }
 
-    static void run(String boltUri, String property, int queries, PrintStream out) {
-        try (Driver driver = GraphDatabase.driver(boltUri, AuthTokens.none());
+    static void run(String boltUri, AuthToken auth, String property, int queries, PrintStream out) {
+        try (Driver driver = GraphDatabase.driver(boltUri, auth);
              Session session = driver.session()) {
             long embedded = session.run("MATCH (t:Track) WHERE t[$p] IS NOT NULL RETURN count(t) AS n", Map.of("p", property))
                     .single().get("n").asLong();

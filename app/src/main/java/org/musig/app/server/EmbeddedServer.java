@@ -3,21 +3,28 @@ package org.musig.app.server;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.driver.AuthToken;
+import org.neo4j.driver.AuthTokens;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.server.CommunityBootstrapper;
 
 /**
  * A Neo4j server in this process, started the way {@code neo4j console} starts one (so Bolt, HTTP,
  * logging and clean shutdown on SIGTERM/SIGINT behave as on a real server), with GDS and the MUSIG
- * procedures registered by extension factories on the classpath.
+ * procedures registered by extension factories on the classpath. A server that listens requires the neo4j
+ * user's password (see {@link ServerPassword}) unless its options say otherwise.
  */
 public final class EmbeddedServer implements AutoCloseable {
     private final ServerOptions options;
     private final CommunityBootstrapper bootstrapper = new CommunityBootstrapper();
+    private final String password;
 
-    private EmbeddedServer(ServerOptions options) {
+    private EmbeddedServer(ServerOptions options, String password) {
         this.options = options;
+        this.password = password;
     }
 
     public static EmbeddedServer start(ServerOptions options) {
@@ -27,7 +34,8 @@ public final class EmbeddedServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create " + options.dataDir() + " or " + options.importDir(), e);
         }
-        EmbeddedServer server = new EmbeddedServer(options);
+        boolean auth = options.network() && options.auth();
+        EmbeddedServer server = new EmbeddedServer(options, auth ? ServerPassword.ensure(options) : null);
         java.util.Map<String, String> settings = new java.util.LinkedHashMap<>(options.settings());
         if (!options.network()) {
             settings.put("server.logs.user.config", fileOnlyUserLogConfig(options).toString());
@@ -82,6 +90,21 @@ public final class EmbeddedServer implements AutoCloseable {
     /** The walk-through as Neo4j Browser slides: {@code :play} this URL in the Browser. */
     public String guideUri() {
         return httpUri() + ServerOptions.GUIDE_MOUNT.substring(1) + "/guide";
+    }
+
+    /** The neo4j user's password, when this server requires one. */
+    public Optional<String> password() {
+        return Optional.ofNullable(password);
+    }
+
+    /** Where the password is kept: {@code <data>/neo4j-password}, readable by its owner only. */
+    public Path passwordFile() {
+        return ServerPassword.file(options.dataDir()).path();
+    }
+
+    /** What a driver needs to log in to this server. */
+    public AuthToken authToken() {
+        return password == null ? AuthTokens.none() : AuthTokens.basic(ServerPassword.USER, password);
     }
 
     public boolean isRunning() {

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.musig.app.server.EmbeddedServer;
 import org.musig.app.server.ServerOptions;
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Session;
@@ -68,7 +67,7 @@ class BrowserGuideServerTest {
             assertThat(slides.get(0)).contains("<code>./musig serve</code>");
 
             // The Browser reads the remote-guide allowlist from the server; the server's own host is on it.
-            try (Driver driver = GraphDatabase.driver(server.boltUri(), AuthTokens.none());
+            try (Driver driver = GraphDatabase.driver(server.boltUri(), server.authToken());
                  Session session = driver.session()) {
                 String allowlist = session.run("CALL dbms.clientConfig() YIELD name, value "
                                 + "WHERE name = 'browser.remote_content_hostname_whitelist' RETURN value")
