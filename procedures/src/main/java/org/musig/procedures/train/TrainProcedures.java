@@ -4,6 +4,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.musig.model.graph.CooccurrenceGraph;
 import org.musig.model.graph.FeatureGroup;
 import org.musig.model.graph.PlaylistMemberships;
 import org.musig.model.graph.TrackCategory;
@@ -124,8 +125,13 @@ public class TrainProcedures {
     }
 
     static long requiredBytes(MusigGraph graph, TrainConfig config) {
-        return MusigTrainer.estimateBytes(graph.graph().nodeCount(), graph.graph().relationshipCount(), config,
-                inputWidth(graph.features(), config)) + metadataBytes(graph.features(), config);
+        return requiredBytes(graph.graph(), graph.features(), config);
+    }
+
+    /** The heap a training on this graph and feature table needs besides them (also the benchmark's check). */
+    public static long requiredBytes(CooccurrenceGraph graph, TrackFeatures features, TrainConfig config) {
+        return MusigTrainer.estimateBytes(graph.nodeCount(), graph.relationshipCount(), config,
+                inputWidth(features, config)) + metadataBytes(features, config);
     }
 
     /** The artist and album vectors: their randomized SVD's peak, and the vocabulary and vectors kept. */
