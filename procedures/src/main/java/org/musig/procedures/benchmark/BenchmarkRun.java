@@ -157,6 +157,9 @@ final class BenchmarkRun {
         }
         Map<String, Double> validationHitRate = new HashMap<>();
         best.values().forEach(row -> validationHitRate.put(row.label(), row.hitRate()));
+        // A family none of whose variants could run (e.g. too big for the heap) still gets its reason reported.
+        List<BenchmarkRow> unselectable = rows.stream().filter(r -> r.hitRate() == null
+                && !best.containsKey(familyOf(r.method(), r.features()))).toList();
         rows.clear();
         perPlaylist.clear();
         contentByGroups.clear();
@@ -169,6 +172,9 @@ final class BenchmarkRun {
             perPlaylist.put(annotated, perPlaylist.get(row));
             selected.add(annotated);
         }
+        java.util.Set<String> reported = new java.util.HashSet<>();
+        selected.forEach(row -> reported.add(row.label()));
+        unselectable.stream().filter(row -> reported.add(row.label())).forEach(selected::add);
         rows.clear();
         rows.addAll(selected);
         repeat();

@@ -58,10 +58,31 @@ class BenchmarkMemoryTest extends MusigDatabase {
     }
 
     @Test
+    void aFamilySkippedOnValidationKeepsItsReasonInTheResult() {
+        BenchmarkMemory.freeHeap = () -> 1_000;
+        List<Map<String, Object>> rows = query("CALL musig.benchmark({split: 'validated', testPlaylists: 1, minTracks: 8, "
+                + "minWeight: 1, methods: ['random', 'cf'], embeddingDimension: 8})");
+        assertThat(rows).anySatisfy(r -> {
+            assertThat(r.get("method")).isEqualTo("cf-warp");
+            assertThat(r.get("status")).isEqualTo("skipped");
+            assertThat((String) r.get("reason")).contains("but only 1,000 bytes are free");
+        }).anySatisfy(r -> assertThat(r.get("method")).isEqualTo("random"));
+    }
+
+    @Test
     void withTheRealHeapTheSameStagesRun() {
         List<Map<String, Object>> rows = query("CALL musig.benchmark({split: 'roomy', testPlaylists: 2, minTracks: 8, "
                 + "minWeight: 1, selection: 'test', " + ALL + "})");
         assertThat(rows).allSatisfy(r -> assertThat(r.get("status")).as((String) r.get("method")).isEqualTo("ok"));
+    }
+
+    @Test
+    void gdsEstimatesItsOwnStagesOnAFictiveGraphOfTheSameSize() {
+        long graph = BenchmarkMemory.gdsGraphEstimate(db(), 1_000_000, 50_000_000);
+        long node2vec = BenchmarkMemory.gdsEstimate(db(), "gds.node2vec.stream.estimate", 1_000_000, 50_000_000,
+                Map.of(), Map.of("embeddingDimension", 64));
+        assertThat(graph).isGreaterThan(50_000_000L); // more than a byte per relationship: GDS sized it
+        assertThat(node2vec).isGreaterThan(1_000_000L * 64);
     }
 
     @Test
