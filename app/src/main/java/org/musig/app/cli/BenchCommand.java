@@ -156,12 +156,12 @@ public final class BenchCommand implements Command {
                     if (padTo > 0 && options.flag("index")) {
                         out.println();
                         out.println("the same queries without the index (brute force over the cached matrix):");
-                        server.database().executeTransactionally("DROP INDEX musig_" + property + "_vector IF EXISTS");
+                        org.musig.procedures.recommend.VectorIndexes.drop(server.database(), property);
                         RecommendBenchmark.run(server.boltUri(), server.authToken(), property, (int) options.number("queries", 1000, 1, 1_000_000), out);
                     }
                 } finally {
                     if (padTo > 0) {
-                        server.database().executeTransactionally("DROP INDEX musig_" + property + "_vector IF EXISTS");
+                        org.musig.procedures.recommend.VectorIndexes.drop(server.database(), property);
                         TrackPadding.remove(server.database(), property);
                     }
                 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Typed, validated access to a user's configuration map, in the style GDS and APOC users expect:
@@ -15,6 +16,18 @@ import java.util.TreeSet;
  * procedure can return the effective configuration (defaults included).
  */
 public final class ConfigMap {
+    /** Longest name {@link #getIdentifier} accepts. */
+    public static final int MAX_IDENTIFIER_LENGTH = 128;
+    /**
+     * A plain identifier: ASCII letter or '_' first, then letters, digits, '_'. Names that become property keys,
+     * relationship types and index names are held to it, so none can carry quotes, backticks (Cypher decodes
+     * {@code \u0060} even inside backticks) or separators into a statement, and distinct names stay distinct
+     * wherever they are used (no 'a-b' and 'a_b' mapping to one index name).
+     */
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0," + (MAX_IDENTIFIER_LENGTH - 1) + "}");
+    private static final String IDENTIFIER_RULE = "a plain identifier (a letter or '_' first, then letters, digits or "
+            + "'_', at most " + MAX_IDENTIFIER_LENGTH + " characters)";
+
     private final String owner;
     private final Map<String, Object> raw;
     private final Map<String, Object> effective = new LinkedHashMap<>();
@@ -111,6 +124,35 @@ public final class ConfigMap {
         }
         effective.put(key, result);
         return result;
+    }
+
+    /** Whether {@code name} is a plain identifier (see {@link #IDENTIFIER}). */
+    public static boolean isIdentifier(String name) {
+        return name != null && IDENTIFIER.matcher(name).matches();
+    }
+
+    /** Refuses a name that is not a plain identifier, naming {@code what} (e.g. a configuration key) and the value. */
+    public static String requireIdentifier(String owner, String what, String name) {
+        if (!isIdentifier(name)) {
+            throw new IllegalArgumentException(owner + ": " + what + " must be " + IDENTIFIER_RULE + ", got "
+                    + (name == null ? "null" : describe(name)));
+        }
+        return name;
+    }
+
+    /** A property, relationship type or index name: a string that must be a plain identifier. */
+    public String getIdentifier(String key, String defaultValue) {
+        String value = getString(key, defaultValue);
+        return requireIdentifier(owner, "configuration key '" + key + "'", value);
+    }
+
+    /** A list of plain identifiers (see {@link #getIdentifier}). */
+    public List<String> getIdentifierList(String key, List<String> defaultValue) {
+        List<String> values = getStringList(key, defaultValue);
+        for (String value : values) {
+            requireIdentifier(owner, "every entry of configuration key '" + key + "'", value);
+        }
+        return values;
     }
 
     /** A string that must be one of {@code allowed} (compared case-insensitively, returned lower-case). */

@@ -161,6 +161,80 @@ public final class CooccurrenceGraph {
         }
     }
 
+    /**
+     * This graph with only its {@code maxRelationships} heaviest relationships (all of them when it has no more).
+     * Among relationships of the weight at the cut, the first in (source, target) order are kept, so the result
+     * is deterministic and has exactly {@code min(maxRelationships, relationshipCount())} relationships. Nodes are
+     * kept (a node may become isolated).
+     */
+    public CooccurrenceGraph heaviest(long maxRelationships) {
+        if (maxRelationships < 0) {
+            throw new IllegalArgumentException("maxRelationships must be >= 0, got " + maxRelationships);
+        }
+        if (relationshipCount() <= maxRelationships) {
+            return this;
+        }
+        int maxWeight = 0;
+        for (int w : weights) {
+            maxWeight = Math.max(maxWeight, w);
+        }
+        long[] perWeight = new long[maxWeight + 1]; // weights are counts of playlists: a small range
+        forEachRelationship((a, b, w) -> perWeight[w]++);
+        int cut = maxWeight;
+        long above = 0;
+        while (cut > 0 && above + perWeight[cut] <= maxRelationships) {
+            above += perWeight[cut];
+            cut--;
+        }
+        Keep keep = new Keep(cut, maxRelationships - above);
+        int[] newOffsets = new int[offsets.length];
+        forEachRelationship((a, b, w) -> {
+            if (keep.test(w)) {
+                newOffsets[a + 1]++;
+                newOffsets[b + 1]++;
+            }
+        });
+        for (int node = 0; node < nodeCount(); node++) {
+            newOffsets[node + 1] += newOffsets[node];
+        }
+        int[] cursor = Arrays.copyOf(newOffsets, nodeCount());
+        int[] newTargets = new int[newOffsets[nodeCount()]];
+        int[] newWeights = new int[newTargets.length];
+        Keep again = new Keep(cut, maxRelationships - above);
+        // Visiting sources in order fills every row in ascending target order: smaller neighbours arrive first.
+        forEachRelationship((a, b, w) -> {
+            if (again.test(w)) {
+                newTargets[cursor[a]] = b;
+                newWeights[cursor[a]++] = w;
+                newTargets[cursor[b]] = a;
+                newWeights[cursor[b]++] = w;
+            }
+        });
+        return new CooccurrenceGraph(newOffsets, newTargets, newWeights, minWeight, pairOccurrences, playlistsScanned);
+    }
+
+    /** Above the cut weight: kept; at it: the first {@code ties}; below: dropped. */
+    private static final class Keep {
+        private final int cut;
+        private long ties;
+
+        Keep(int cut, long ties) {
+            this.cut = cut;
+            this.ties = ties;
+        }
+
+        boolean test(int weight) {
+            if (weight > cut) {
+                return true;
+            }
+            if (weight == cut && ties > 0) {
+                ties--;
+                return true;
+            }
+            return false;
+        }
+    }
+
     /** Heap bytes this graph holds. */
     public long memoryBytes() {
         return CooccurrenceMemoryEstimate.intArrayBytes(offsets.length)

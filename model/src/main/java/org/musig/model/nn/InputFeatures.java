@@ -1,6 +1,5 @@
 package org.musig.model.nn;
 
-import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -10,6 +9,7 @@ import java.util.Map;
 import org.musig.model.graph.FeatureGroup;
 import org.musig.model.graph.TrackCategory;
 import org.musig.model.graph.TrackFeatures;
+import org.musig.model.io.BoundedInput;
 
 /**
  * How a track's raw features become the network's input vector h^0, with the normalisation statistics
@@ -38,6 +38,8 @@ public final class InputFeatures {
     static final float Z_CLAMP = 10f;
     /** Width of an artist or album vector when the caller does not say. */
     public static final int DEFAULT_FACTOR_DIMENSION = 32;
+    /** Widest artist or album vector a stored model may claim (training allows at most 512). */
+    static final int MAX_FACTOR_DIMENSION = 4096;
 
     private final List<String> genreColumns; // null: genre not an input
     private final boolean popularity;
@@ -414,14 +416,16 @@ public final class InputFeatures {
     }
 
     /**
-     * Reads {@link #write}'s bytes.
+     * Reads {@link #write}'s bytes. Every count is checked against the bytes left before it is allocated for
+     * (see {@link BoundedInput}); a factor group's width is at most {@value #MAX_FACTOR_DIMENSION}, so a group
+     * of no values cannot claim a network of any width.
      *
      * @param withFactors false for the format before artist and album groups existed
      */
-    public static InputFeatures read(DataInput in, boolean withFactors) throws IOException {
+    public static InputFeatures read(BoundedInput in, boolean withFactors) throws IOException {
         List<String> genres = null;
         if (in.readBoolean()) {
-            int count = in.readInt();
+            int count = in.readCount("the genre columns", 2);
             genres = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 genres.add(in.readUTF());
@@ -430,11 +434,11 @@ public final class InputFeatures {
         boolean popularity = in.readBoolean();
         boolean source = in.readBoolean();
         float sourceMean = in.readFloat();
-        int groups = in.readInt();
+        int groups = in.readCount("the numeric groups", 6);
         List<ZScoredGroup> numeric = new ArrayList<>(groups);
         for (int i = 0; i < groups; i++) {
             String name = in.readUTF();
-            int d = in.readInt();
+            int d = in.readCount("numeric group '" + name + "'", 2 * Float.BYTES);
             float[] mean = new float[d];
             float[] deviation = new float[d];
             for (int c = 0; c < d; c++) {
@@ -444,15 +448,17 @@ public final class InputFeatures {
             numeric.add(new ZScoredGroup(name, mean, deviation));
         }
         List<FactorGroup> factors = new ArrayList<>();
-        int factorGroups = withFactors ? in.readInt() : 0;
+        int factorGroups = withFactors ? in.readCount("the factor groups", 10) : 0;
         for (int i = 0; i < factorGroups; i++) {
             String name = in.readUTF();
             int d = in.readInt();
-            int size = in.readInt();
-            if (d < 1 || size < 0 || (long) d * size > Integer.MAX_VALUE - 8) {
-                throw new IOException("factor group '" + name + "' of " + size + " x " + d);
+            if (d < 1 || d > MAX_FACTOR_DIMENSION) {
+                throw new IOException("factor group '" + name + "' has width " + d + " (allowed: 1 to "
+                        + MAX_FACTOR_DIMENSION + ")");
             }
-            List<String> vocabulary = new ArrayList<>(Math.min(size, 1 << 16));
+            // Each value: its name (at least 2 bytes) and its d floats.
+            int size = in.readCount("factor group '" + name + "'", 2 + (long) Float.BYTES * d);
+            List<String> vocabulary = new ArrayList<>(size);
             for (int v = 0; v < size; v++) {
                 vocabulary.add(in.readUTF());
             }

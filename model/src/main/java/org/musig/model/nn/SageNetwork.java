@@ -64,18 +64,18 @@ public final class SageNetwork {
         int layers = sampleSizes.length;
         weightOffsets = new int[layers];
         biasOffsets = new int[layers];
-        int offset = 0;
+        long offset = 0; // long: a shape read from stored bytes must not wrap around to a small count
         for (int k = 0; k < layers; k++) {
-            weightOffsets[k] = offset;
-            offset += 2 * layerInput(k) * dimension;
-            biasOffsets[k] = offset;
+            weightOffsets[k] = checked(offset);
+            offset += 2L * layerInput(k) * dimension;
+            biasOffsets[k] = checked(offset);
             offset += dimension;
         }
-        headWeightOffset = offset;
-        offset += TASKS * dimension;
-        headBiasOffset = offset;
+        headWeightOffset = checked(offset);
+        offset += (long) TASKS * dimension;
+        headBiasOffset = checked(offset);
         offset += TASKS;
-        parameterCount = offset;
+        parameterCount = checked(offset);
     }
 
     public int inputDimension() {
@@ -111,6 +111,13 @@ public final class SageNetwork {
     }
 
     /** Width of layer k's per-node input h^k (before concatenation with the neighbourhood mean). */
+    private static int checked(long offset) {
+        if (offset > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("network too large: more than " + (Integer.MAX_VALUE - 8) + " parameters");
+        }
+        return (int) offset;
+    }
+
     public int layerInput(int k) {
         return k == 0 ? inputDimension : dimension;
     }

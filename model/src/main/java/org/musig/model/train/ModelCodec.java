@@ -1,17 +1,21 @@
 package org.musig.model.train;
 
-import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.musig.model.io.BoundedInput;
 
 /**
  * Writes and reads the few value types a model's configuration and summary hold (null, boolean, int,
  * long, double, string, list, string-keyed map), each tagged, so the stored configuration goes back
  * through {@link TrainConfig#parse} and keeps its validation.
+ *
+ * <p>Reading trusts nothing: a list or map length must fit in the bytes left (an entry is at least 1 byte, a
+ * map entry 3), and nesting stops at {@value #MAX_DEPTH} levels (what is written is 2 deep), so corrupt bytes
+ * give an {@link IOException}, never a huge allocation or a stack overflow.
  */
 final class ModelCodec {
     private static final byte NULL = 0;
@@ -22,6 +26,8 @@ final class ModelCodec {
     private static final byte STRING = 5;
     private static final byte LIST = 6;
     private static final byte MAP = 7;
+    static final int MAX_DEPTH = 16;
+    private static final int MIN_MAP_ENTRY_BYTES = 3; // key length (2) + value tag (1)
 
     private ModelCodec() {
     }
@@ -62,8 +68,15 @@ final class ModelCodec {
         }
     }
 
-    static Object readValue(DataInput in) throws IOException {
+    static Object readValue(BoundedInput in) throws IOException {
+        return readValue(in, 1);
+    }
+
+    private static Object readValue(BoundedInput in, int depth) throws IOException {
         byte tag = in.readByte();
+        if ((tag == LIST || tag == MAP) && depth > MAX_DEPTH) {
+            throw new IOException("values nested deeper than " + MAX_DEPTH + " levels");
+        }
         switch (tag) {
             case NULL:
                 return null;
@@ -78,19 +91,19 @@ final class ModelCodec {
             case STRING:
                 return in.readUTF();
             case LIST: {
-                int n = in.readInt();
+                int n = in.readCount("a list", 1);
                 List<Object> list = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
-                    list.add(readValue(in));
+                    list.add(readValue(in, depth + 1));
                 }
                 return list;
             }
             case MAP: {
-                int n = in.readInt();
+                int n = in.readCount("a map", MIN_MAP_ENTRY_BYTES);
                 Map<String, Object> map = new LinkedHashMap<>();
                 for (int i = 0; i < n; i++) {
                     String key = in.readUTF();
-                    map.put(key, readValue(in));
+                    map.put(key, readValue(in, depth + 1));
                 }
                 return map;
             }

@@ -1,9 +1,8 @@
 package org.musig.model.train;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import java.util.Map;
 import org.musig.model.NativeBackend;
 import org.musig.model.graph.CooccurrenceGraph;
 import org.musig.model.graph.TrackFeatures;
+import org.musig.model.io.BoundedInput;
 import org.musig.model.nn.AggregatorWorkspace;
 import org.musig.model.nn.InnerMeans;
 import org.musig.model.nn.InputFeatures;
@@ -272,17 +272,26 @@ public final class TrainedModel {
         return bytes.toByteArray();
     }
 
-    /** Reads {@link #serialize()}'s bytes; refuses other data and unknown format versions with a clear message. */
+    /**
+     * Reads {@link #serialize()}'s bytes. The bytes may have been overwritten by anyone who can write to the
+     * database, so nothing read is trusted: every length is checked against the bytes left before anything is
+     * allocated (at most about as much as {@code data} is long), nesting is capped, and any failure - truncated
+     * data, a wrong length, a value of the wrong type, another format version - is a {@link CorruptModelException}
+     * saying what, never an {@link OutOfMemoryError} or a {@link StackOverflowError}.
+     */
     @SuppressWarnings("unchecked")
     public static TrainedModel deserialize(byte[] data) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-            if (data.length < 8 || in.readInt() != MAGIC) {
-                throw new IllegalArgumentException("not a MUSIG model");
+        if (data == null || data.length < 8) {
+            throw new CorruptModelException("not a MUSIG model (" + (data == null ? "no" : data.length) + " bytes)", null);
+        }
+        try (BoundedInput in = new BoundedInput(data)) {
+            if (in.readInt() != MAGIC) {
+                throw new CorruptModelException("not a MUSIG model", null);
             }
             int version = in.readInt();
             if (version != FORMAT_VERSION && version != FORMAT_VERSION_WITHOUT_FACTORS) {
-                throw new IllegalArgumentException("MUSIG model format version " + version + " is not supported (this build reads "
-                        + FORMAT_VERSION + ")");
+                throw new CorruptModelException("MUSIG model format version " + version + " is not supported (this build reads "
+                        + FORMAT_VERSION + ")", null);
             }
             TrainConfig config = TrainConfig.parse((Map<String, Object>) ModelCodec.readValue(in));
             int epochs = in.readInt();
@@ -307,17 +316,23 @@ public final class TrainedModel {
             SageNetwork net = MusigTrainer.network(config, input.denseDimension(), input.oneHotWidth());
             int count = in.readInt();
             if (count != net.parameterCount()) {
-                throw new IllegalArgumentException("corrupt MUSIG model: " + count + " parameters, the network needs "
-                        + net.parameterCount());
+                throw new IOException(count + " parameters, the network needs " + net.parameterCount());
             }
+            in.requireEntries("the parameters", count, Float.BYTES);
             float[] parameters = new float[count];
             for (int i = 0; i < count; i++) {
                 parameters[i] = in.readFloat();
             }
             return new TrainedModel(config, input, net, parameters,
                     new TrainingSummary(epochs, losses, pairs, pairsPerSecond, millis, stages, notices));
-        } catch (IOException | ClassCastException e) {
-            throw new IllegalArgumentException("corrupt MUSIG model: " + e.getMessage(), e);
+        } catch (CorruptModelException e) {
+            throw e;
+        } catch (EOFException e) {
+            throw new CorruptModelException("the data ends early (truncated)", e);
+        } catch (IOException | RuntimeException e) {
+            // RuntimeException: a decoded value of the wrong type or a stored configuration that no longer parses.
+            throw new CorruptModelException(e.getClass() == IOException.class ? e.getMessage()
+                    : e.getClass().getSimpleName() + ": " + e.getMessage(), e);
         }
     }
 }

@@ -39,6 +39,37 @@ class CooccurrenceGraphTest {
     }
 
     @Test
+    void aCapKeepsTheHeaviestRelationshipsWithTiesInEdgeOrderAndValidRows() {
+        CooccurrenceGraph graph = CooccurrenceCounter.count(PlaylistMemberships.of(300,
+                CooccurrenceCounterTest.randomPlaylists(new Random(2), 300, 400, 20)), 1, 1, Progress.NONE);
+        List<int[]> all = new ArrayList<>();
+        graph.forEachRelationship((a, b, w) -> all.add(new int[] {a, b, w}));
+        long cap = graph.relationshipCount() / 3;
+        // Expected: sorted by weight descending, a stable sort keeping edge order among equal weights.
+        List<int[]> expected = new ArrayList<>(all);
+        expected.sort((x, y) -> Integer.compare(y[2], x[2]));
+        List<String> wanted = expected.subList(0, (int) cap).stream().map(e -> e[0] + "-" + e[1] + ":" + e[2]).sorted().toList();
+
+        CooccurrenceGraph capped = graph.heaviest(cap);
+        List<String> kept = new ArrayList<>();
+        capped.forEachRelationship((a, b, w) -> kept.add(a + "-" + b + ":" + w));
+        assertThat(capped.relationshipCount()).isEqualTo(cap);
+        assertThat(kept.stream().sorted().toList()).isEqualTo(wanted);
+        assertThat(capped.nodeCount()).isEqualTo(graph.nodeCount());
+        for (int node = 0; node < capped.nodeCount(); node++) { // rows sorted, both directions present
+            int[] row = capped.neighbours(node);
+            for (int i = 1; i < row.length; i++) {
+                assertThat(row[i]).isGreaterThan(row[i - 1]);
+            }
+            for (int other : row) {
+                assertThat(capped.weightBetween(other, node)).isEqualTo(capped.weightBetween(node, other)).isPositive();
+            }
+        }
+        assertThat(graph.heaviest(graph.relationshipCount())).isSameAs(graph);
+        assertThat(sample().heaviest(1).weightBetween(0, 1)).isEqualTo(3);
+    }
+
+    @Test
     void adjacencyIsReadableByIndexAndByNode() {
         CooccurrenceGraph graph = sample();
         assertThat(graph.nodeCount()).isEqualTo(4);

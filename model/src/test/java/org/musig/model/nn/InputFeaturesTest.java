@@ -3,9 +3,7 @@ package org.musig.model.nn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -51,7 +49,7 @@ class InputFeaturesTest {
         InputFeatures input = InputFeatures.fit(table(), List.of("genre", "audio"), 2, new ArrayList<>());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         input.write(new DataOutputStream(bytes));
-        InputFeatures stored = InputFeatures.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), true);
+        InputFeatures stored = InputFeatures.read(new org.musig.model.io.BoundedInput(bytes.toByteArray()), true);
 
         // A later table numbers its genres differently (pop first) and has a wild audio value.
         FeatureGroup audio = FeatureGroup.builder(TrackFeatures.AUDIO, 2, 2).set(0, new float[] {2, 5}).set(1, new float[] {1e9f, 5}).build();
@@ -100,7 +98,7 @@ class InputFeaturesTest {
         // Stored and read back, the model encodes a later table by artist id, whatever its numbering.
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         input.write(new DataOutputStream(bytes));
-        InputFeatures stored = InputFeatures.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), true);
+        InputFeatures stored = InputFeatures.read(new org.musig.model.io.BoundedInput(bytes.toByteArray()), true);
         TrackFeatures later = TrackFeatures.of(2, List.of(), null, null).withCategories(
                 List.of(org.musig.model.graph.TrackCategory.of("artist", new String[] {"b", "a"})), null);
         InputFeatures.Encoded e2 = stored.encode(later);

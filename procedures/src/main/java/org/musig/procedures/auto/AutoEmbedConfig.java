@@ -17,10 +17,10 @@ record AutoEmbedConfig(String modelName, String writeProperty, long debounceMill
     static AutoEmbedConfig parse(Map<String, Object> raw) {
         ConfigMap config = ConfigMap.of(OWNER, raw, List.of("modelName", "writeProperty", "debounceMillis"));
         String modelName = config.getString("modelName", "musig");
-        String property = config.getString("writeProperty", "musig");
-        if (modelName == null || modelName.isBlank() || property == null || property.isBlank()) {
-            throw new IllegalArgumentException(OWNER + ": modelName and writeProperty must be non-empty strings");
+        if (modelName == null || modelName.isBlank()) {
+            throw new IllegalArgumentException(OWNER + ": modelName must be a non-empty string");
         }
+        String property = config.getIdentifier("writeProperty", "musig");
         long debounce = config.getLong("debounceMillis", DEFAULT_DEBOUNCE_MILLIS, 0, 3_600_000);
         return new AutoEmbedConfig(modelName, property, debounce);
     }

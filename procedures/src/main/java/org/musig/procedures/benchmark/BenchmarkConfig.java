@@ -26,6 +26,8 @@ import org.musig.model.train.TrainConfig;
  * @param selection      'validation': every variant on validation playlists carved from the training ones, then
  *                       the best of each family once on test; 'test': every variant on test (exploration)
  * @param validationPlaylists how many validation playlists; 0: as many as the split has test playlists
+ * @param maxRelationships the most co-occurrence relationships handed to the GDS baselines (the heaviest are
+ *                       kept); {@link Long#MAX_VALUE}: all
  * @param repeats        how many seeds (randomSeed, randomSeed + 1, ...) each reported method is fitted with on
  *                       test, for the spread that training randomness alone gives
  */
@@ -34,7 +36,7 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean 
                        List<String> features, List<List<Double>> taskGrid, List<String> regressionTargets,
                        Map<String, Object> train, int dimension, Map<String, Object> node2vec,
                        Map<String, Object> graphSage, String negatives, boolean fullCatalogue, String selection,
-                       int validationPlaylists, int repeats,
+                       int validationPlaylists, long maxRelationships, int repeats,
                        long randomSeed, int concurrency, Map<String, Object> echo) {
     static final String OWNER = "musig.benchmark";
     static final List<String> METHODS = List.of("random", "popularity", "cooccurrence", "artist", "backoff", "content",
@@ -50,7 +52,8 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean 
     static BenchmarkConfig parse(Map<String, Object> raw) {
         ConfigMap c = ConfigMap.of(OWNER, raw, List.of("split", "testPlaylists", "minTracks", "seedFraction",
                 "minWeight", "methods", "features", "taskGrid", "regressionTargets", "train", "embeddingDimension", "node2vec", "graphSage",
-                "negatives", "fullCatalogue", "selection", "validationPlaylists", "repeats", "randomSeed", "concurrency"));
+                "negatives", "fullCatalogue", "selection", "validationPlaylists", "maxRelationships", "repeats", "randomSeed",
+                "concurrency"));
         String split = c.getString("split", "musig-benchmark");
         if (split.isBlank()) {
             throw new IllegalArgumentException(OWNER + ": 'split' must not be blank");
@@ -93,10 +96,12 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean 
         boolean full = c.getBoolean("fullCatalogue", true);
         String selection = c.getChoice("selection", "validation", List.of("validation", "test"));
         int validationPlaylists = c.getInt("validationPlaylists", 0, 0, Integer.MAX_VALUE);
+        long maxRelationships = c.has("maxRelationships") ? c.getLong("maxRelationships", 0, 1, Long.MAX_VALUE)
+                : Long.MAX_VALUE; // absent: no cap (the heap check still skips what would not fit)
         int repeats = c.getInt("repeats", 1, 1, 20);
         int concurrency = c.getInt("concurrency", Math.min(4, Runtime.getRuntime().availableProcessors()), 1, 1024);
         return new BenchmarkConfig(split, splitSettings, c.has("randomSeed"), minWeight, methods, features, grid, targets, train, dimension,
-                node2vec, graphSage, negatives, full, selection, validationPlaylists, repeats, randomSeed, concurrency, c.echo());
+                node2vec, graphSage, negatives, full, selection, validationPlaylists, maxRelationships, repeats, randomSeed, concurrency, c.echo());
     }
 
     /** MUSIG's settings for one run: the user's overrides plus the benchmark's seed, width and threads. */

@@ -31,7 +31,8 @@ public class BenchmarkProcedures {
             + "Track2Vec(-Feature), GDS Node2Vec/GraphSAGE and MUSIG (the paper's task-weight grid) and yields one "
             + "row per (method, features, task weights). Config: split, testPlaylists, minTracks, seedFraction, "
             + "minWeight (2), methods, features, taskGrid, regressionTargets, train, embeddingDimension (64), "
-            + "negatives, fullCatalogue, randomSeed, concurrency.")
+            + "maxRelationships (none: the GDS baselines' graph cap), negatives, fullCatalogue, randomSeed, concurrency. "
+            + "A stage whose memory estimate exceeds the free heap is a skipped row naming both numbers.")
     public Stream<BenchmarkRow> benchmark(@Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
         BenchmarkConfig settings = BenchmarkConfig.parse(config);
         List<BenchmarkRow> rows = TaskRegistry.run(BenchmarkConfig.OWNER, guard,

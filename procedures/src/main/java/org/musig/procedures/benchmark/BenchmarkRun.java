@@ -23,6 +23,7 @@ import org.musig.model.eval.PerPlaylist;
 import org.musig.model.eval.PlaylistCompletion;
 import org.musig.model.eval.TestPlaylist;
 import org.musig.model.eval.TrackScorer;
+import org.musig.model.graph.CooccurrenceGraph;
 import org.musig.model.graph.TrackCategory;
 import org.musig.model.graph.TrackFeatures;
 import org.musig.model.progress.Progress;
@@ -36,6 +37,7 @@ import org.musig.procedures.graph.StoreGraph;
 import org.musig.procedures.graph.TrackIndex;
 import org.musig.procedures.split.SplitStore;
 import org.musig.procedures.split.StoredSplit;
+import org.musig.procedures.train.TrainProcedures;
 import org.neo4j.graphdb.Transaction;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
@@ -156,6 +158,9 @@ final class BenchmarkRun {
         }
         Map<String, Double> validationHitRate = new HashMap<>();
         best.values().forEach(row -> validationHitRate.put(row.label(), row.hitRate()));
+        // A family none of whose variants could run (e.g. too big for the heap) still gets its reason reported.
+        List<BenchmarkRow> unselectable = rows.stream().filter(r -> r.hitRate() == null
+                && !best.containsKey(familyOf(r.method(), r.features()))).toList();
         rows.clear();
         perPlaylist.clear();
         contentByGroups.clear();
@@ -168,6 +173,9 @@ final class BenchmarkRun {
             perPlaylist.put(annotated, perPlaylist.get(row));
             selected.add(annotated);
         }
+        java.util.Set<String> reported = new java.util.HashSet<>();
+        selected.forEach(row -> reported.add(row.label()));
+        unselectable.stream().filter(row -> reported.add(row.label())).forEach(selected::add);
         rows.clear();
         rows.addAll(selected);
         repeat();
@@ -222,7 +230,9 @@ final class BenchmarkRun {
                 withGroups("content", f, null, null, groups -> embeddingScorer(content(groups)));
             }
         }
-        if (methods.contains("cf")) {
+        if (methods.contains("cf") && fits("cf-warp", "none", null, null, "cf-warp", BenchmarkMemory.warpBytes(
+                trackNodeIds().length, data.memberships().playlistCount(), data.memberships().membershipCount(),
+                config.dimension()))) {
             timed("cf-warp", "none", null, null, () -> {
                 WarpConfig d = WarpConfig.defaults();
                 WarpConfig warp = new WarpConfig(config.dimension(), d.epochs(), d.learningRate(), d.maxTrials(),
@@ -373,6 +383,12 @@ final class BenchmarkRun {
     }
 
     private void runTrack2Vec() {
+        long bytes = BenchmarkMemory.track2vecBytes(trackNodeIds().length, data.memberships().membershipCount(),
+                config.dimension());
+        if (!fits("track2vec", "none", null, null, "track2vec (DL4J word2vec)", bytes)) {
+            config.features().forEach(f -> fits("track2vec-feature", f, null, null, "track2vec (DL4J word2vec)", bytes));
+            return;
+        }
         long start = System.currentTimeMillis();
         Track2VecConfig settings = Track2VecConfig.parse(Map.of("dimension", config.dimension(),
                 "randomSeed", methodSeed));
@@ -412,12 +428,23 @@ final class BenchmarkRun {
                 }
             }
         }
+        CooccurrenceGraph graph = data.graph().graph().heaviest(config.maxRelationships());
+        List<String> notices = new ArrayList<>();
+        if (graph != data.graph().graph()) {
+            notices.add(String.format(java.util.Locale.ROOT, "maxRelationships: GDS got the %,d heaviest of %,d "
+                    + "co-occurrence relationships", graph.relationshipCount(), data.graph().graph().relationshipCount()));
+        }
+        String tooBig = BenchmarkMemory.shortfall("projecting the co-occurrence graph into GDS", projectionBytes(graph, tables));
+        if (tooBig != null) {
+            gdsRows(node2vec, graphSage).forEach(row -> skip(row[0], row[1], null, null, tooBig));
+            return;
+        }
         progress.begin("benchmark: project into GDS", -1);
         long start = System.currentTimeMillis();
-        try (GdsBaselines gds = new GdsBaselines(tx, GDS_GRAPH, data.graph().graph(), trackNodeIds(), tracks, tables)) {
+        try (GdsBaselines gds = new GdsBaselines(tx, GDS_GRAPH, graph, trackNodeIds(), tracks, tables)) {
             long projectMillis = System.currentTimeMillis() - start;
-            List<String> notices = List.of("includes " + projectMillis + " ms to project the graph into GDS");
-            if (node2vec) {
+            notices.add("includes " + projectMillis + " ms to project the graph into GDS");
+            if (node2vec && fits("node2vec", "none", null, null, "GDS Node2Vec", node2vecBytes(graph))) {
                 progress.begin("benchmark: node2vec", -1);
                 long t0 = System.currentTimeMillis();
                 float[][] vectors = gds.node2vec(config.dimension(), methodSeed, config.concurrency(),
@@ -427,7 +454,12 @@ final class BenchmarkRun {
             }
             if (graphSage) {
                 for (String f : config.features()) {
-                    withGroups("graphsage", f, null, null, groups -> {
+                    String p = propertyOf(f);
+                    if (tables.containsKey(p) && !fits("graphsage", f, null, null, "GDS GraphSAGE",
+                            graphSageBytes(graph, p, tables.get(p)))) {
+                        continue;
+                    }
+                    withGroups("graphsage", f, null, null, notices, groups -> {
                         progress.begin("benchmark: graphsage " + f, -1);
                         return embeddingScorer(gds.graphSage(propertyOf(f), config.dimension(), methodSeed,
                                 config.concurrency(), config.graphSage()));
@@ -490,6 +522,11 @@ final class BenchmarkRun {
         float[][] vectors;
         try {
             settings = config.musigConfig(groups, weights, target == null ? "audio" : target, methodSeed);
+            long bytes = TrainProcedures.requiredBytes(data.graph().graph(), data.graph().features(), settings)
+                    + BenchmarkMemory.vectorBytes(trackNodeIds().length, settings.embeddingDimension());
+            if (!fits(method, feature, weights, target == null ? "none" : target, "MUSIG training", bytes)) {
+                return;
+            }
             model = MusigTrainer.train(data.graph().graph(), data.graph().features(), settings, progress);
             int[] all = java.util.stream.IntStream.range(0, trackNodeIds().length).toArray();
             vectors = model.embed(data.graph().graph(), data.graph().features(), all, settings.randomSeed(),
@@ -509,15 +546,25 @@ final class BenchmarkRun {
     /** A scorer built from a feature selection, or a skipped row when the data lacks the features. */
     private void withGroups(String method, String feature, List<Double> weights, String target,
                             java.util.function.Function<List<String>, TrackScorer> build) {
+        withGroups(method, feature, weights, target, List.of(), build);
+    }
+
+    private void withGroups(String method, String feature, List<Double> weights, String target, List<String> notices,
+                            java.util.function.Function<List<String>, TrackScorer> build) {
         List<String> groups = groupsOf(feature);
         if (groups == null) {
             skip(method, feature, weights, target, "no track has '" + feature + "' features");
             return;
         }
-        timed(method, feature, weights, target, () -> build.apply(groups));
+        timed(method, feature, weights, target, notices, () -> build.apply(groups));
     }
 
     private void timed(String method, String feature, List<Double> weights, String target, Supplier<TrackScorer> fit) {
+        timed(method, feature, weights, target, List.of(), fit);
+    }
+
+    private void timed(String method, String feature, List<Double> weights, String target, List<String> notices,
+                       Supplier<TrackScorer> fit) {
         if (!wanted.test(BenchmarkRow.label(method, feature, weights, target))) {
             return;
         }
@@ -530,7 +577,7 @@ final class BenchmarkRun {
             skip(method, feature, weights, target, e.getMessage());
             return;
         }
-        evaluate(method, feature, weights, target, scorer, System.currentTimeMillis() - start, List.of());
+        evaluate(method, feature, weights, target, scorer, System.currentTimeMillis() - start, notices);
     }
 
     private void evaluate(String method, String feature, List<Double> weights, String target, TrackScorer scorer,
@@ -556,6 +603,76 @@ final class BenchmarkRun {
                 config.negatives(), all, config.echo());
         rows.add(row);
         perPlaylist.put(row, r.perPlaylist());
+    }
+
+    /**
+     * Whether a stage estimated at {@code bytes} fits in the free heap; if not, the row (when this pass wants it)
+     * is skipped with both numbers, and nothing is allocated for it.
+     */
+    private boolean fits(String method, String feature, List<Double> weights, String target, String stage, long bytes) {
+        String reason = BenchmarkMemory.shortfall(stage, bytes);
+        if (reason == null) {
+            return true;
+        }
+        if (wanted.test(BenchmarkRow.label(method, feature, weights, target))) {
+            skip(method, feature, weights, target, reason);
+        }
+        return false;
+    }
+
+    /** The (method, feature) rows the GDS stage would give. */
+    private List<String[]> gdsRows(boolean node2vec, boolean graphSage) {
+        List<String[]> result = new ArrayList<>();
+        if (node2vec) {
+            result.add(new String[] {"node2vec", "none"});
+        }
+        if (graphSage) {
+            config.features().stream().filter(f -> wanted.test(BenchmarkRow.label("graphsage", f, null, null)))
+                    .forEach(f -> result.add(new String[] {"graphsage", f}));
+        }
+        return result;
+    }
+
+    /** The Cypher parameters of the projection, and GDS's graph (its own estimate when it has one). */
+    private long projectionBytes(CooccurrenceGraph graph, Map<String, float[][]> tables) {
+        long values = 0;
+        long gdsProperties = 0;
+        for (float[][] table : tables.values()) {
+            int width = table.length == 0 ? 0 : table[0].length;
+            values += 2L * table.length * width; // source and target copies of the lists
+            gdsProperties += (long) table.length * (16 + 8L * width);
+        }
+        long gds = BenchmarkMemory.gdsGraphEstimate(db, graph.nodeCount(), graph.relationshipCount());
+        if (gds < 0) {
+            gds = 2 * graph.relationshipCount() * 16 + 64L * graph.nodeCount();
+        }
+        return BenchmarkMemory.projectionParameterBytes(graph.relationshipCount(), graph.nodeCount(), values) + gds
+                + gdsProperties;
+    }
+
+    private long node2vecBytes(CooccurrenceGraph graph) {
+        Map<String, Object> settings = new LinkedHashMap<>(config.node2vec());
+        settings.put("embeddingDimension", config.dimension());
+        long gds = BenchmarkMemory.gdsEstimate(db, "gds.node2vec.stream.estimate", graph.nodeCount(),
+                graph.relationshipCount(), Map.of(), settings);
+        if (gds < 0) { // the walks (10 of 80 steps per node by default) and two vectors per node
+            gds = graph.nodeCount() * (10L * 80 * Long.BYTES + 2L * config.dimension() * Float.BYTES);
+        }
+        return gds + BenchmarkMemory.vectorBytes(graph.nodeCount(), config.dimension());
+    }
+
+    private long graphSageBytes(CooccurrenceGraph graph, String property, float[][] table) {
+        Map<String, Object> settings = new LinkedHashMap<>(config.graphSage());
+        settings.put("modelName", "musig-benchmark-estimate");
+        settings.put("featureProperties", List.of(property));
+        settings.put("embeddingDimension", config.dimension());
+        long gds = BenchmarkMemory.gdsEstimate(db, "gds.beta.graphSage.train.estimate", graph.nodeCount(),
+                graph.relationshipCount(), Map.of("nodeProperties", List.of(property)), settings);
+        int width = table.length == 0 ? 0 : table[0].length;
+        if (gds < 0) { // features and each layer's activations and gradients, per node
+            gds = graph.nodeCount() * 8L * (width + 4L * config.dimension());
+        }
+        return gds + BenchmarkMemory.vectorBytes(graph.nodeCount(), config.dimension());
     }
 
     private void skip(String method, String feature, List<Double> weights, String target, String reason) {

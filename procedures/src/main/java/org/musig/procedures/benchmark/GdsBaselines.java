@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.musig.model.config.ConfigMap;
 import org.musig.model.graph.CooccurrenceGraph;
 import org.musig.procedures.graph.GdsProjection;
 import org.musig.procedures.graph.TrackIndex;
@@ -56,7 +57,8 @@ final class GdsBaselines implements AutoCloseable {
         StringBuilder source = new StringBuilder();
         StringBuilder target = new StringBuilder();
         for (Map.Entry<String, float[][]> table : featureTables.entrySet()) {
-            String p = table.getKey();
+            // The name goes into the statement's text (a map key cannot be a parameter): identifiers only.
+            String p = ConfigMap.requireIdentifier(BenchmarkConfig.OWNER, "a GDS feature property", table.getKey());
             params.put(p, toLists(table.getValue()));
             source.append(source.isEmpty() ? "" : ", ").append(p).append(": $").append(p).append("[r[2]]");
             target.append(target.isEmpty() ? "" : ", ").append(p).append(": $").append(p).append("[r[3]]");

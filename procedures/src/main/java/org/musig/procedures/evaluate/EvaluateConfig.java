@@ -23,7 +23,7 @@ record EvaluateConfig(String split, List<String> properties, String negatives, l
         if (split == null || split.isBlank()) {
             throw new IllegalArgumentException(OWNER + ": 'split' is required: the name of a split made with musig.split.create");
         }
-        List<String> properties = config.getStringList("properties", List.of("musig"));
+        List<String> properties = config.getIdentifierList("properties", List.of("musig"));
         if (properties.isEmpty()) {
             throw new IllegalArgumentException(OWNER + ": 'properties' must name at least one embedding property");
         }

@@ -33,8 +33,8 @@ record GraphBuildConfig(String graphName, int minWeight, String writeRelationshi
         int minWeight = config.getInt("minWeight", 10, 1, Integer.MAX_VALUE);
         // An explicit null means "do not write"; an absent key means the default type.
         boolean skipWrite = raw != null && raw.containsKey("writeRelationshipType") && raw.get("writeRelationshipType") == null;
-        String type = skipWrite ? null : config.getString("writeRelationshipType", DEFAULT_TYPE);
-        if (type != null && (type.isBlank() || type.equals(GraphModel.CONTAINS.name()))) {
+        String type = skipWrite ? null : config.getIdentifier("writeRelationshipType", DEFAULT_TYPE);
+        if (type != null && type.equals(GraphModel.CONTAINS.name())) {
             throw new IllegalArgumentException(OWNER + ": writeRelationshipType must be a non-empty type other than "
                     + GraphModel.CONTAINS.name() + " (or null to write nothing), got '" + type + "'");
         }

@@ -17,11 +17,8 @@ record ExplainConfig(int k, String property, String relationshipType) {
     static ExplainConfig parse(Map<String, Object> raw) {
         ConfigMap config = ConfigMap.of(OWNER, raw, List.of("k", "property", "relationshipType"));
         int k = config.getInt("k", 5, 1, 1000);
-        String property = config.getString("property", "musig");
-        String type = config.getString("relationshipType", "CO_OCCURS");
-        if (property == null || property.isBlank() || type == null || type.isBlank()) {
-            throw new IllegalArgumentException(OWNER + ": property and relationshipType must be non-empty strings");
-        }
+        String property = config.getIdentifier("property", "musig");
+        String type = config.getIdentifier("relationshipType", "CO_OCCURS");
         return new ExplainConfig(k, property, type);
     }
 }

@@ -17,10 +17,7 @@ record RecommendConfig(int k, String property, boolean excludeSeed, String useIn
     static RecommendConfig parse(String owner, Map<String, Object> raw) {
         ConfigMap config = ConfigMap.of(owner, raw, List.of("k", "property", "excludeSeed", "useIndex"));
         int k = config.getInt("k", 10, 1, 10_000);
-        String property = config.getString("property", "musig");
-        if (property == null || property.isBlank()) {
-            throw new IllegalArgumentException(owner + ": property must be a non-empty string");
-        }
+        String property = config.getIdentifier("property", "musig");
         Object index = raw == null ? null : raw.get("useIndex");
         String useIndex;
         if (index == null || "auto".equals(index)) {

@@ -21,10 +21,10 @@ record EmbedConfig(String owner, String modelName, String writeProperty, String 
                 : List.of("modelName", "tracks", "writeProperty", "trackIds", "concurrency");
         ConfigMap config = ConfigMap.of(owner, raw, keys);
         String modelName = config.getString("modelName", "musig");
-        String property = config.getString("writeProperty", "musig");
-        if (modelName == null || modelName.isBlank() || property == null || property.isBlank()) {
-            throw new IllegalArgumentException(owner + ": modelName and writeProperty must be non-empty strings");
+        if (modelName == null || modelName.isBlank()) {
+            throw new IllegalArgumentException(owner + ": modelName must be a non-empty string");
         }
+        String property = config.getIdentifier("writeProperty", "musig"); // also names the vector index
         String tracks = config.getChoice("tracks", "all", List.of("all", "missing"));
         List<String> trackIds = write ? List.of() : config.getStringList("trackIds", List.of());
         int batchSize = write ? config.getInt("batchSize", 10_000, 1, 1_000_000) : 0;

@@ -13,6 +13,7 @@ import org.musig.procedures.PropertyValues;
 import org.musig.procedures.graph.StoreGraph;
 import org.musig.procedures.progress.TaskRegistry;
 import org.musig.procedures.recommend.EmbeddingCache;
+import org.musig.procedures.recommend.VectorIndexes;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Transaction;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
@@ -59,6 +60,9 @@ public class EmbedProcedures {
     }
 
     private Stream<WriteRow> write(EmbedConfig settings, StoredModel stored) {
+        if (settings.createIndex()) { // an index that cannot be made is refused now, not after every vector is written
+            VectorIndexes.check(db, settings.writeProperty(), stored.model().embeddingDimension());
+        }
         return TaskRegistry.run("musig.embed.write", guard, progress -> {
             long start = System.currentTimeMillis();
             List<String> notices = new ArrayList<>();
@@ -72,7 +76,7 @@ public class EmbedProcedures {
             start = System.currentTimeMillis();
             if (settings.createIndex()) {
                 progress.begin("create vector index", -1);
-                index = org.musig.procedures.recommend.VectorIndexes.ensure(db, settings.writeProperty(),
+                index = VectorIndexes.ensure(db, settings.writeProperty(),
                         stored.model().embeddingDimension(), 3600);
             }
             return Stream.of(new WriteRow(settings.modelName(), settings.writeProperty(), embedded.nodeIds().length,

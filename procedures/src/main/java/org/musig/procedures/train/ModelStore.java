@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.musig.model.train.CorruptModelException;
 import org.musig.model.train.TrainedModel;
 import org.neo4j.graphdb.Label;
 import org.neo4j.graphdb.Node;
@@ -62,7 +63,7 @@ public final class ModelStore {
     static List<String> names(Transaction tx) {
         List<String> names = new ArrayList<>();
         try (ResourceIterator<Node> nodes = tx.findNodes(LABEL)) {
-            nodes.forEachRemaining(n -> names.add((String) n.getProperty("name")));
+            nodes.forEachRemaining(n -> names.add(ModelNode.nameOf(n)));
         }
         names.sort(String::compareTo);
         return names;
@@ -81,8 +82,7 @@ public final class ModelStore {
     static void recordWrittenProperty(Transaction tx, String modelName, String property) {
         try (ResourceIterator<Node> nodes = tx.findNodes(LABEL)) {
             nodes.forEachRemaining(node -> {
-                List<String> written = new ArrayList<>(List.of((String[]) node.getProperty(WRITTEN_PROPERTIES,
-                        new String[0])));
+                List<String> written = new ArrayList<>(writtenProperties(node));
                 boolean changed = written.remove(property);
                 if (modelName.equals(node.getProperty("name", null))) {
                     written.add(property);
@@ -100,22 +100,46 @@ public final class ModelStore {
         try (ResourceIterator<Node> nodes = tx.findNodes(LABEL)) {
             while (nodes.hasNext()) {
                 Node node = nodes.next();
-                if (List.of((String[]) node.getProperty(WRITTEN_PROPERTIES, new String[0])).contains(property)) {
-                    return new PropertyWriter((String) node.getProperty("name"), (String) node.getProperty("graphName",
-                            null), (String) node.getProperty("excludedSplit", null));
+                if (writtenProperties(node).contains(property)) {
+                    ModelNode model = new ModelNode(node);
+                    return new PropertyWriter(model.name(), model.optionalString("graphName"),
+                            model.optionalString("excludedSplit"));
                 }
             }
         }
         return null;
     }
 
-    static List<StoredModel> list(Transaction tx) {
-        List<StoredModel> models = new ArrayList<>();
+    /** Only what was written by {@code embed.write}: a value of another type counts as none. */
+    private static List<String> writtenProperties(Node node) {
+        return node.getProperty(WRITTEN_PROPERTIES, null) instanceof String[] written ? List.of(written) : List.of();
+    }
+
+    /**
+     * What {@code musig.model.list} shows, from each node's own properties: the parameters are not decoded, so
+     * listing stays cheap and one damaged model cannot break the listing of the others. A model whose listed
+     * properties are damaged is still a row, with its name and {@code error} saying what is wrong.
+     */
+    static List<TrainProcedures.ModelRow> list(Transaction tx) {
+        List<TrainProcedures.ModelRow> models = new ArrayList<>();
         try (ResourceIterator<Node> nodes = tx.findNodes(LABEL)) {
-            nodes.forEachRemaining(n -> models.add(read(n)));
+            nodes.forEachRemaining(n -> models.add(listing(new ModelNode(n))));
         }
-        models.sort((a, b) -> a.name().compareTo(b.name()));
+        models.sort((a, b) -> a.modelName().compareTo(b.modelName()));
         return models;
+    }
+
+    private static TrainProcedures.ModelRow listing(ModelNode m) {
+        try {
+            return new TrainProcedures.ModelRow(m.name(), m.string("graphName"), m.number("epochs"),
+                    m.number("embeddingDimension"), m.strings("featureGroups"), m.number("nodeCount"),
+                    m.number("relationshipCount"), m.number("minWeight"), m.optionalString("excludedSplit"),
+                    m.number("trainMillis"), m.jsonObject("lossPerEpoch"), m.jsonObject("config"),
+                    m.dateTime("createdAt"), null);
+        } catch (IllegalArgumentException e) {
+            return new TrainProcedures.ModelRow(m.name(), null, null, null, null, null, null, null, null, null, null,
+                    null, null, e.getMessage());
+        }
     }
 
     /** Writes the model, replacing one of the same name. */
@@ -151,13 +175,21 @@ public final class ModelStore {
         return true;
     }
 
+    /** The model with its parameters decoded; damaged bytes or properties fail naming the model and what is wrong. */
     private static StoredModel read(Node node) {
-        TrainedModel model = TrainedModel.deserialize((byte[]) node.getProperty("parameters"));
-        return new StoredModel((String) node.getProperty("name"), model, (String) node.getProperty("graphName"),
-                ((Number) node.getProperty("minWeight")).intValue(), (String) node.getProperty("excludedSplit", null),
-                ((Number) node.getProperty("nodeCount")).longValue(),
-                ((Number) node.getProperty("relationshipCount")).longValue(),
-                ((Number) node.getProperty("trainMillis")).longValue(), (ZonedDateTime) node.getProperty("createdAt"));
+        ModelNode m = new ModelNode(node);
+        TrainedModel model;
+        try {
+            model = TrainedModel.deserialize(m.bytes("parameters"));
+        } catch (CorruptModelException e) {
+            throw m.corrupt(e.reason());
+        }
+        long minWeight = m.number("minWeight");
+        if (minWeight < 1 || minWeight > Integer.MAX_VALUE) {
+            throw m.corrupt("property 'minWeight' is " + minWeight);
+        }
+        return new StoredModel(m.name(), model, m.string("graphName"), (int) minWeight, m.optionalString("excludedSplit"),
+                m.number("nodeCount"), m.number("relationshipCount"), m.number("trainMillis"), m.dateTime("createdAt"));
     }
 
     private static String json(Object value) {

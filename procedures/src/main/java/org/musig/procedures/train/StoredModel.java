@@ -1,8 +1,6 @@
 package org.musig.procedures.train;
 
 import java.time.ZonedDateTime;
-import java.util.List;
-import java.util.Map;
 import org.musig.model.train.TrainedModel;
 
 /**
@@ -12,8 +10,4 @@ import org.musig.model.train.TrainedModel;
  */
 record StoredModel(String name, TrainedModel model, String graphName, int minWeight, String excludedSplit,
                    long nodeCount, long relationshipCount, long trainMillis, ZonedDateTime createdAt) {
-
-    Map<String, List<Double>> lossPerEpoch() {
-        return model.losses();
-    }
 }

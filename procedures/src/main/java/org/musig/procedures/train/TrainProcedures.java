@@ -4,6 +4,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.musig.model.graph.CooccurrenceGraph;
 import org.musig.model.graph.FeatureGroup;
 import org.musig.model.graph.PlaylistMemberships;
 import org.musig.model.graph.TrackCategory;
@@ -45,10 +46,11 @@ public class TrainProcedures {
                               long freeHeapBytes, boolean fits) {
     }
 
-    public record ModelRow(String modelName, String graphName, long epochs, long embeddingDimension,
-                           List<String> featureGroups, long nodeCount, long relationshipCount, long minWeight,
-                           String excludedSplit, long trainMillis, Map<String, Object> lossPerEpoch,
-                           Map<String, Object> configuration, ZonedDateTime createdAt) {
+    /** {@code error}: null, or why the model node's listed properties cannot be read (the other columns are then null). */
+    public record ModelRow(String modelName, String graphName, Long epochs, Long embeddingDimension,
+                           List<String> featureGroups, Long nodeCount, Long relationshipCount, Long minWeight,
+                           String excludedSplit, Long trainMillis, Map<String, Object> lossPerEpoch,
+                           Map<String, Object> configuration, ZonedDateTime createdAt, String error) {
     }
 
     public record DropRow(String modelName, boolean dropped) {
@@ -94,13 +96,10 @@ public class TrainProcedures {
     }
 
     @Procedure(name = "musig.model.list", mode = Mode.READ)
-    @Description("Lists the trained models stored in this database.")
+    @Description("Lists the trained models stored in this database, from their stored settings (the parameters are "
+            + "not decoded). A model whose settings cannot be read is listed with only its name and the reason in 'error'.")
     public Stream<ModelRow> list(@Name(value = "modelName", defaultValue = "") String modelName) {
-        return ModelStore.list(tx).stream().filter(m -> modelName.isEmpty() || m.name().equals(modelName))
-                .map(m -> new ModelRow(m.name(), m.graphName(), m.model().epochsRun(), m.model().embeddingDimension(),
-                        m.model().featureGroups(), m.nodeCount(), m.relationshipCount(), m.minWeight(),
-                        m.excludedSplit(), m.trainMillis(), new java.util.LinkedHashMap<String, Object>(m.lossPerEpoch()), m.model().config().toMap(),
-                        m.createdAt()));
+        return ModelStore.list(tx).stream().filter(m -> modelName.isEmpty() || m.modelName().equals(modelName));
     }
 
     @Procedure(name = "musig.model.drop", mode = Mode.WRITE)
@@ -126,8 +125,13 @@ public class TrainProcedures {
     }
 
     static long requiredBytes(MusigGraph graph, TrainConfig config) {
-        return MusigTrainer.estimateBytes(graph.graph().nodeCount(), graph.graph().relationshipCount(), config,
-                inputWidth(graph.features(), config)) + metadataBytes(graph.features(), config);
+        return requiredBytes(graph.graph(), graph.features(), config);
+    }
+
+    /** The heap a training on this graph and feature table needs besides them (also the benchmark's check). */
+    public static long requiredBytes(CooccurrenceGraph graph, TrackFeatures features, TrainConfig config) {
+        return MusigTrainer.estimateBytes(graph.nodeCount(), graph.relationshipCount(), config,
+                inputWidth(features, config)) + metadataBytes(features, config);
     }
 
     /** The artist and album vectors: their randomized SVD's peak, and the vocabulary and vectors kept. */
