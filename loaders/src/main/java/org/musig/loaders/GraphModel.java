@@ -15,6 +15,9 @@ public final class GraphModel {
     public static final String GENRES = "genres";
     public static final String SUBGENRE = "subgenre";
     public static final String SUBGENRES = "subgenres";
+    /** A track's artist: the source's id where it has one, and the artist's name. */
+    public static final String ARTIST_ID = "artistId";
+    public static final String ARTIST = "artist";
     /** A track's release date as the source wrote it ("2019-06-14", "2019-06" or "2019"). */
     public static final String RELEASE_DATE = "releaseDate";
 

@@ -42,6 +42,9 @@ public final class PlaylistCsvLoader {
                             playlistIds.add(playlist.id());
                             w.write(playlist, track, position);
                         }));
+        if (writer.artistConflictNotice() != null) {
+            options.notice(writer.artistConflictNotice());
+        }
         return new LoadResult(load.files(), playlistIds.size(), writer.tracks(), writer.memberships(),
                 writer.playlistsCreated(), writer.tracksCreated(), writer.membershipsCreated(), writer.duplicates(),
                 0, options.skippedCount(), options.errors(), options.notices(), load.millis(), load.config().echo());

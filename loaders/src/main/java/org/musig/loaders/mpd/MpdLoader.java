@@ -37,6 +37,9 @@ public final class MpdLoader {
                         w.playlistDone(playlist.id());
                     });
                 });
+        if (writer.artistConflictNotice() != null) {
+            options.notice(writer.artistConflictNotice());
+        }
         return new LoadResult(load.files(), playlists[0], writer.tracks(), writer.memberships(),
                 writer.playlistsCreated(), writer.tracksCreated(), writer.membershipsCreated(), writer.duplicates(),
                 0, options.skippedCount(), options.errors(), options.notices(), load.millis(), load.config().echo());

@@ -24,8 +24,8 @@ import org.neo4j.graphdb.Transaction;
  */
 final class TrackFeatureReader {
     static final String SOURCE_POPULARITY_PROPERTY = "popularity";
-    static final String ARTIST_ID = "artistId";
-    static final String ARTIST_NAME = "artist";
+    static final String ARTIST_ID = GraphModel.ARTIST_ID;
+    static final String ARTIST_NAME = GraphModel.ARTIST;
     static final String ALBUM_ID = "albumId";
     static final String ALBUM_NAME = "album";
     private static final int CHECK_EVERY = 4096;

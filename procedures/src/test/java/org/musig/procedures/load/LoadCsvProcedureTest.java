@@ -113,6 +113,22 @@ class LoadCsvProcedureTest extends MusigDatabase {
     }
 
     @Test
+    void aTrackGivenTwoArtistsIsNamedInTheNoticesAndKeepsItsFirstArtist() {
+        writeImportFile("artists.csv", "track_id,playlist_id,artist_name,artist_id\n"
+                + "T1,p1,Drake,A1\n"
+                + "T2,p1,Adele,A2\n"
+                + "T1,p2,Drake,A1\n" // the same artist again: fine
+                + "T2,p2,adele ,\n" // no id, and the name differs only in case and spaces: fine
+                + "T1,p3,Someone Else,A9\n");
+        Map<String, Object> row = load("artists.csv", Map.of());
+        assertThat(row.get("memberships")).isEqualTo(5L);
+        assertThat((List<?>) row.get("notices")).singleElement().asString()
+                .startsWith("1 rows give a track another artist")
+                .contains("track 'T1' is by 'A1' in its first row and by 'A9' in a later one");
+        assertThat(single("MATCH (t:Track {id: 'T1'}) RETURN t.artistId AS id")).containsEntry("id", "A1");
+    }
+
+    @Test
     void byteOrderMarkCrlfAndQuotedNewlinesLoadCorrectly() {
         writeImportFile("windows.csv", "\uFEFF" + HEADER.replace("\n", "\r\n")
                 + "t1,\"A song,\r\nwith a newline\",Artist,50,Mix,p1,pop,0.5,0.5,1,-5,1,0.1,0.1,0,0.1,0.5,120,200000\r\n"
