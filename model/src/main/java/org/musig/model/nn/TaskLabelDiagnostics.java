@@ -25,7 +25,7 @@ public final class TaskLabelDiagnostics {
     public static final int MAX_PAIRS = 1_000_000;
 
     /**
-     * @param coverage               per label (genre, audio, acoustic, artist, album) the tracks that carry it
+     * @param coverage               per label (genre, audio, acoustic, year, artist, album) the tracks that carry it
      * @param edgesCompared          edges looked at
      * @param sharedOnEdges          per label (genre, artist, album) the share of edges whose two tracks share it
      * @param sharedOnRandomPairs    the same share over random pairs
@@ -45,7 +45,7 @@ public final class TaskLabelDiagnostics {
         int n = graph.nodeCount();
         Map<String, Integer> coverage = new LinkedHashMap<>();
         coverage.put("genre", features.tracksWithGenre());
-        for (String group : new String[] {TrackFeatures.AUDIO, TrackFeatures.ACOUSTIC}) {
+        for (String group : new String[] {TrackFeatures.AUDIO, TrackFeatures.ACOUSTIC, TrackFeatures.YEAR}) {
             FeatureGroup g = features.group(group);
             coverage.put(group, g == null ? 0 : g.presentCount());
         }

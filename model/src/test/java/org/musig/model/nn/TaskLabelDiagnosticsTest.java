@@ -27,7 +27,7 @@ class TaskLabelDiagnosticsTest {
 
         TaskLabelDiagnostics.Result r = TaskLabelDiagnostics.of(graph, features, 1);
         assertThat(r.coverage()).containsEntry("genre", 4).containsEntry("audio", 4).containsEntry("acoustic", 0)
-                .containsEntry("artist", 4).containsEntry("album", 0);
+                .containsEntry("year", 0).containsEntry("artist", 4).containsEntry("album", 0);
         assertThat(r.edgesCompared()).isEqualTo(2);
         assertThat(r.sharedOnEdges().get("genre")).isEqualTo(1.0);
         assertThat(r.sharedOnEdges().get("artist")).isEqualTo(0.5);
