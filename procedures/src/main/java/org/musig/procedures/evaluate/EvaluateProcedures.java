@@ -49,7 +49,7 @@ public class EvaluateProcedures {
         StoredSplit split = SplitStore.load(db, settings.split());
         List<String> missing = new ArrayList<>();
         List<TestPlaylist> playlists = SplitReader.read(tx, split, missing);
-        List<EvaluationRow> rows = TaskRegistry.run(EvaluateConfig.OWNER, guard, progress -> {
+        List<EvaluationRow> rows = TaskRegistry.run(db, EvaluateConfig.OWNER, guard, progress -> {
             List<EvaluationRow> result = new ArrayList<>();
             for (String property : settings.properties()) {
                 List<String> notices = new ArrayList<>();
