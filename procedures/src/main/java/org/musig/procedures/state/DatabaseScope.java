@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.neo4j.configuration.Config;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.kernel.database.NamedDatabaseId;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
@@ -18,14 +17,12 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
 public final class DatabaseScope {
     private final GraphDatabaseAPI db;
     private final DatabaseManagementService dbms;
-    private final Config config;
     private final Map<DatabaseScoped<?>, Object> values = new ConcurrentHashMap<>();
     private boolean closed;
 
-    DatabaseScope(GraphDatabaseAPI db, DatabaseManagementService dbms, Config config) {
+    DatabaseScope(GraphDatabaseAPI db, DatabaseManagementService dbms) {
         this.db = db;
         this.dbms = dbms;
-        this.config = config;
     }
 
     public NamedDatabaseId id() {
@@ -38,10 +35,6 @@ public final class DatabaseScope {
 
     public DatabaseManagementService dbms() {
         return dbms;
-    }
-
-    public Config config() {
-        return config;
     }
 
     /** This database's value of {@code kind}, created on first use; fails once the database has stopped. */

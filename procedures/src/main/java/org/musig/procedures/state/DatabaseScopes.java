@@ -2,7 +2,6 @@ package org.musig.procedures.state;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.neo4j.configuration.Config;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.kernel.database.NamedDatabaseId;
@@ -19,8 +18,8 @@ public final class DatabaseScopes {
     private DatabaseScopes() {
     }
 
-    static DatabaseScope open(GraphDatabaseAPI db, DatabaseManagementService dbms, Config config) {
-        DatabaseScope scope = new DatabaseScope(db, dbms, config);
+    static DatabaseScope open(GraphDatabaseAPI db, DatabaseManagementService dbms) {
+        DatabaseScope scope = new DatabaseScope(db, dbms);
         DatabaseScope previous = OPEN.put(scope.id(), scope);
         if (previous != null) {
             previous.close(); // a start without a stop before it: nothing of the old instance survives

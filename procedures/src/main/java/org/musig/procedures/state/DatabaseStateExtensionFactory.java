@@ -1,6 +1,5 @@
 package org.musig.procedures.state;
 
-import org.neo4j.configuration.Config;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.kernel.extension.ExtensionFactory;
 import org.neo4j.kernel.extension.ExtensionType;
@@ -21,8 +20,6 @@ public final class DatabaseStateExtensionFactory extends ExtensionFactory<Databa
         GraphDatabaseAPI graphDatabaseAPI();
 
         DatabaseManagementService databaseManagementService();
-
-        Config config();
     }
 
     public DatabaseStateExtensionFactory() {
@@ -38,7 +35,7 @@ public final class DatabaseStateExtensionFactory extends ExtensionFactory<Databa
             public synchronized void start() {
                 GraphDatabaseAPI db = dependencies.graphDatabaseAPI();
                 if (!db.databaseId().isSystemDatabase()) {
-                    scope = DatabaseScopes.open(db, dependencies.databaseManagementService(), dependencies.config());
+                    scope = DatabaseScopes.open(db, dependencies.databaseManagementService());
                 }
             }
 

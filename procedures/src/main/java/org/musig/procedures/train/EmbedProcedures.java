@@ -124,7 +124,7 @@ public class EmbedProcedures {
 
     /** Writes the vectors while readers of the property keep seeing the ones from before the write. */
     private long writeVectors(EmbedConfig settings, Embedded embedded, Progress progress) {
-        try (EmbeddingCache.Pin readersSeeTheOldVectors = EmbeddingCache.pin(db, settings.writeProperty())) {
+        try (EmbeddingCache.Pin readersSeeTheOldVectors = EmbeddingCache.of(db).pin(settings.writeProperty())) {
             return EmbeddingWriter.write(db, settings.writeProperty(), settings.batchSize(), embedded.nodeIds(),
                     embedded.vectors(), progress);
         }
