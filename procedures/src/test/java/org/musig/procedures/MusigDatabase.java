@@ -45,7 +45,12 @@ public abstract class MusigDatabase {
                 .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(1));
         MusigProcedureClasses.PROCEDURES.forEach(builder::withProcedure);
         MusigProcedureClasses.FUNCTIONS.forEach(builder::withFunction);
-        neo4j = builder.build();
+        neo4j = configure(builder).build();
+    }
+
+    /** A test class's own server settings, on top of the ones above. */
+    protected Neo4jBuilder configure(Neo4jBuilder builder) {
+        return builder;
     }
 
     @AfterAll

@@ -119,7 +119,7 @@ final class AutoEmbedder implements TransactionEventListener<Boolean> {
                     throw new TransactionTerminatedException(Status.Transaction.Terminated);
                 }
             };
-            written = TaskRegistry.run(TASK, guard,
+            written = TaskRegistry.run(db, TASK, guard,
                     progress -> EmbedProcedures.writeMissing(db, config.modelName(), config.writeProperty(), progress));
         } catch (RuntimeException | Error e) {
             // Recorded, and the listener stays: a later run (e.g. after the model is trained again) may succeed.

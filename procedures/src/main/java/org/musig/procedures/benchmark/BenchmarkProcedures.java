@@ -35,7 +35,7 @@ public class BenchmarkProcedures {
             + "A stage whose memory estimate exceeds the free heap is a skipped row naming both numbers.")
     public Stream<BenchmarkRow> benchmark(@Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
         BenchmarkConfig settings = BenchmarkConfig.parse(config);
-        List<BenchmarkRow> rows = TaskRegistry.run(BenchmarkConfig.OWNER, guard,
+        List<BenchmarkRow> rows = TaskRegistry.run(db, BenchmarkConfig.OWNER, guard,
                 progress -> new BenchmarkRun(db, tx, settings, progress).run());
         return rows.stream();
     }

@@ -49,7 +49,7 @@ public class EvaluateProcedures {
         StoredSplit split = SplitStore.load(db, settings.split());
         List<String> missing = new ArrayList<>();
         List<TestPlaylist> playlists = SplitReader.read(tx, split, missing);
-        List<EvaluationRow> rows = TaskRegistry.run(EvaluateConfig.OWNER, guard, progress -> {
+        List<EvaluationRow> rows = TaskRegistry.run(db, EvaluateConfig.OWNER, guard, progress -> {
             List<EvaluationRow> result = new ArrayList<>();
             for (String property : settings.properties()) {
                 List<String> notices = new ArrayList<>();
@@ -57,7 +57,7 @@ public class EvaluateProcedures {
                     notices.add(missing.size() + " test playlists of the split no longer exist");
                 }
                 notices.addAll(trainingCheck(property, split.name()));
-                EmbeddingCache.Embeddings embeddings = EmbeddingCache.get(db, tx, property);
+                EmbeddingCache.Embeddings embeddings = EmbeddingCache.of(db).get(tx, property);
                 if (embeddings.table().size() == 0) {
                     throw new IllegalArgumentException(EvaluateConfig.OWNER + ": no track has the property '" + property
                             + "'; write embeddings first (musig.embed.write)");

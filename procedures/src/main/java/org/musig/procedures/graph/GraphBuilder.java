@@ -62,7 +62,7 @@ final class GraphBuilder {
                 input.trackNodeIds(), split == null ? null : split.name(), config.writeRelationshipType(),
                 projection.projected() ? config.graphName() : null, input.excludedMemberships(), ZonedDateTime.now(),
                 config.echo());
-        GraphCatalog.put(result);
+        GraphCatalog.of(db).put(result);
         return new Outcome(result, input.memberships().playlistCount(), input.memberships().pairOccurrences(), changes,
                 projection, readMillis, computeMillis, writeMillis, notices);
     }

@@ -52,7 +52,7 @@ public class GraphProcedures {
             + "write), excludeMemberships (a split name), concurrency, batchSize (10000), project (true).")
     public Stream<BuildRow> build(@Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
         GraphBuildConfig settings = GraphBuildConfig.parse(config);
-        GraphBuilder.Outcome outcome = TaskRegistry.run(GraphBuildConfig.OWNER, guard,
+        GraphBuilder.Outcome outcome = TaskRegistry.run(db, GraphBuildConfig.OWNER, guard,
                 progress -> GraphBuilder.build(db, tx, settings, progress));
         MusigGraph graph = outcome.graph();
         var changes = outcome.changes();
@@ -76,7 +76,7 @@ public class GraphProcedures {
             + "share of co-occurring pairs that share a genre, artist or album against random pairs, their audio "
             + "similarity, and the correlation of co-occurrence weight with audio similarity.")
     public Stream<DiagnosticsRow> diagnostics(@Name(value = "graphName", defaultValue = "musig") String graphName) {
-        MusigGraph graph = GraphCatalog.require(db.databaseName(), graphName);
+        MusigGraph graph = GraphCatalog.of(db).require(graphName);
         TaskLabelDiagnostics.Result r = TaskLabelDiagnostics.of(graph.graph(), graph.features(), 42);
         Map<String, Long> coverage = new java.util.LinkedHashMap<>();
         r.coverage().forEach((label, tracks) -> coverage.put(label, (long) tracks));
@@ -121,7 +121,7 @@ public class GraphProcedures {
     @Procedure(name = "musig.graph.list", mode = Mode.READ)
     @Description("Lists the co-occurrence graphs built in this database (kept in memory until dropped or restart).")
     public Stream<GraphRow> list(@Name(value = "graphName", defaultValue = "") String graphName) {
-        return GraphCatalog.list(db.databaseName()).stream()
+        return GraphCatalog.of(db).list().stream()
                 .filter(g -> graphName.isEmpty() || g.name().equals(graphName))
                 .map(GraphProcedures::row);
     }
@@ -131,9 +131,9 @@ public class GraphProcedures {
             + "(delete them with Cypher if wanted).")
     public Stream<DropRow> drop(@Name("graphName") String graphName,
                                 @Name(value = "failIfMissing", defaultValue = "true") boolean failIfMissing) {
-        MusigGraph removed = GraphCatalog.remove(db.databaseName(), graphName);
+        MusigGraph removed = GraphCatalog.of(db).remove(graphName);
         if (removed == null && failIfMissing) {
-            GraphCatalog.require(db.databaseName(), graphName); // throws, naming the graphs that exist
+            GraphCatalog.of(db).require(graphName); // throws, naming the graphs that exist
         }
         boolean gdsDropped = false;
         if (removed != null && removed.gdsGraphName() != null && GdsProjection.available(db)

@@ -61,7 +61,7 @@ public class LoadProcedures {
     }
 
     private Stream<LoadRow> run(String name, java.util.function.Function<Progress, LoadResult> load) {
-        LoadResult result = TaskRegistry.run(name, guard, load::apply);
+        LoadResult result = TaskRegistry.run(db, name, guard, load::apply);
         return Stream.of(LoadRow.of(result));
     }
 

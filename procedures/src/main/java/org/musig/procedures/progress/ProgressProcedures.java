@@ -3,12 +3,17 @@ package org.musig.procedures.progress;
 import java.time.LocalTime;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.procedure.Context;
 import org.neo4j.procedure.Description;
 import org.neo4j.procedure.Mode;
 import org.neo4j.procedure.Procedure;
 
 /** {@code musig.listProgress()}: GDS-style progress of running and recently finished MUSIG calls. */
 public class ProgressProcedures {
+    @Context
+    public GraphDatabaseService db;
+
     private static final int BAR_WIDTH = 10;
 
     public static final class ProgressRow {
@@ -23,9 +28,9 @@ public class ProgressProcedures {
     }
 
     @Procedure(name = "musig.listProgress", mode = Mode.READ)
-    @Description("Progress of running and recently finished MUSIG procedure calls (GDS's columns).")
+    @Description("Progress of running and recently finished MUSIG procedure calls in this database (GDS's columns).")
     public Stream<ProgressRow> listProgress() {
-        return TaskRegistry.list().stream().map(ProgressProcedures::row);
+        return TaskRegistry.list(db).stream().map(ProgressProcedures::row);
     }
 
     private static ProgressRow row(TaskProgress task) {

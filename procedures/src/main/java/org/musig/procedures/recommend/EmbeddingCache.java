@@ -1,33 +1,50 @@
 package org.musig.procedures.recommend;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.musig.loaders.GraphModel;
+import java.util.concurrent.atomic.AtomicLong;
 import org.musig.model.rank.VectorTable;
-import org.musig.procedures.PropertyValues;
-import org.neo4j.graphdb.Node;
-import org.neo4j.graphdb.ResourceIterator;
+import org.musig.procedures.state.DatabaseScoped;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Transaction;
-import org.neo4j.kernel.internal.GraphDatabaseAPI;
-import org.neo4j.storageengine.api.TransactionIdStore;
 
 /**
- * The normalised embedding matrix of one Track property, cached per database and property so a
- * recommendation is one pass over a float[] (milliseconds for tens of thousands of tracks) instead of a
- * property read per track. The cache is tagged with the database's last committed transaction id and
- * rebuilt when anything has been committed since, so it is never stale (a write anywhere costs the next
- * query a rebuild: about a second per 500K tracks).
+ * The normalised embedding matrices of a database's Track properties, so a recommendation is one pass over a
+ * float[] (milliseconds for tens of thousands of tracks) instead of a property read per track.
+ *
+ * <ul>
+ *   <li><b>Per database instance</b>, released when it stops (matrices hold node ids).</li>
+ *   <li><b>Bounded</b>: at most {@link #MAX_PROPERTIES} properties (default 4); building another drops
+ *       the least recently used. A build is refused, naming both numbers, when it would not fit in the free heap.</li>
+ *   <li><b>Never stale, rebuilt only when needed</b>: a matrix is tagged with its property's version from
+ *       {@link PropertyVersions}, which only commits touching that property (or Track labels) change; any
+ *       other write leaves it valid.</li>
+ * </ul>
  *
  * <p>A property being rewritten is pinned ({@link #pin}): {@code musig.embed.write} commits in batches, so
  * between its first and last commit the store holds old vectors on some tracks and new ones on others. While
- * a pin is held, every reader gets the matrix as it was before the write began, and the first read after the
- * last pin is released rebuilds from the new vectors: an answer uses old or new vectors, never a mix.
+ * a pin is held, every reader gets the matrix as it was before the write began (it is never evicted), and the
+ * first read after the last pin is released rebuilds from the new vectors: an answer uses old or new vectors,
+ * never a mix.
  */
-public final class EmbeddingCache {
-    private static final Map<String, Embeddings> CACHE = new ConcurrentHashMap<>();
-    private static final Map<String, Integer> PINS = new ConcurrentHashMap<>();
-    private static final Map<String, Object> LOCKS = new ConcurrentHashMap<>();
+public final class EmbeddingCache implements AutoCloseable {
+    /**
+     * The JVM option that bounds the cache (neo4j.conf: {@code server.jvm.additional=-Dmusig.recommend.cacheProperties=8}).
+     * Neo4j accepts no setting outside its own namespaces in neo4j.conf, so the bound is a system property.
+     */
+    static final String MAX_PROPERTIES = "musig.recommend.cacheProperties";
+    static final int DEFAULT_MAX_PROPERTIES = 4;
+
+    private static final DatabaseScoped<EmbeddingCache> DATABASES = new DatabaseScoped<>(EmbeddingCache.class,
+            scope -> new EmbeddingCache(scope.db(), scope.dbms(),
+                    Math.max(1, Integer.getInteger(MAX_PROPERTIES, DEFAULT_MAX_PROPERTIES))));
 
     /** The vectors of one property: row i belongs to node {@code nodeIds[i]} (ascending). */
     public record Embeddings(long version, String property, long[] nodeIds, VectorTable table, long skipped) {
@@ -38,23 +55,42 @@ public final class EmbeddingCache {
         }
     }
 
-    private EmbeddingCache() {
+    private final GraphDatabaseService db;
+    private final DatabaseManagementService dbms;
+    private final int capacity;
+    private final PropertyVersions versions = new PropertyVersions();
+    /** One build at a time per property; other properties build meanwhile. */
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    private final AtomicLong builds = new AtomicLong();
+    // Guarded by this; held only for map updates, never during a build.
+    private final LinkedHashMap<String, Embeddings> entries = new LinkedHashMap<>(16, 0.75f, true);
+    private final Map<String, Integer> pins = new HashMap<>();
+    private boolean listening;
+    private boolean closed;
+
+    private EmbeddingCache(GraphDatabaseService db, DatabaseManagementService dbms, int capacity) {
+        this.db = db;
+        this.dbms = dbms;
+        this.capacity = capacity;
     }
 
-    public static Embeddings get(GraphDatabaseAPI db, Transaction tx, String property) {
-        String key = key(db, property);
-        synchronized (lock(key)) {
-            Embeddings cached = CACHE.get(key);
-            if (cached != null && PINS.containsKey(key)) {
+    /** The cache of the procedure's database. */
+    public static EmbeddingCache of(GraphDatabaseService db) {
+        return DATABASES.of(db);
+    }
+
+    /** The current matrix of {@code property}, built (in {@code tx}) if there is none or it is out of date. */
+    public Embeddings get(Transaction tx, String property) {
+        synchronized (lock(property)) {
+            Embeddings cached = cached(property);
+            if (cached != null && isPinned(property)) {
                 return cached;
             }
-            long version = lastCommitted(db);
+            long version = watch(property);
             if (cached != null && cached.version() == version) {
                 return cached;
             }
-            Embeddings fresh = load(tx, property, version);
-            CACHE.put(key, fresh);
-            return fresh;
+            return build(tx, property, version);
         }
     }
 
@@ -63,102 +99,119 @@ public final class EmbeddingCache {
      * write to the property: the matrix it keeps (built now, in a transaction of its own, if the cached one is
      * stale) is the committed state before the write.
      */
-    public static Pin pin(GraphDatabaseAPI db, String property) {
-        String key = key(db, property);
-        synchronized (lock(key)) {
-            Embeddings cached = CACHE.get(key);
-            if (!PINS.containsKey(key)) {
-                long version = lastCommitted(db);
+    public Pin pin(String property) {
+        synchronized (lock(property)) {
+            if (!isPinned(property)) {
+                long version = watch(property);
+                Embeddings cached = cached(property);
                 if (cached == null || cached.version() != version) {
                     try (Transaction read = db.beginTx()) {
-                        CACHE.put(key, load(read, property, version));
+                        build(read, property, version);
                     }
                 }
             }
-            PINS.merge(key, 1, Integer::sum);
+            synchronized (this) {
+                pins.merge(property, 1, Integer::sum);
+            }
         }
-        return new Pin(key);
+        return new Pin(property);
     }
 
     /** Whether a write to {@code property} holds a pin, so readers must not look at the store's vectors. */
-    public static boolean isPinned(GraphDatabaseAPI db, String property) {
-        return PINS.containsKey(key(db, property));
+    public synchronized boolean isPinned(String property) {
+        return pins.containsKey(property);
     }
 
     /** Releases the readers' snapshot; closing twice is harmless. */
-    public static final class Pin implements AutoCloseable {
-        private final String key;
+    public final class Pin implements AutoCloseable {
+        private final String property;
         private boolean closed;
 
-        private Pin(String key) {
-            this.key = key;
+        private Pin(String property) {
+            this.property = property;
         }
 
         @Override
         public void close() {
-            synchronized (lock(key)) {
+            synchronized (EmbeddingCache.this) {
                 if (!closed) {
                     closed = true;
-                    PINS.computeIfPresent(key, (k, n) -> n == 1 ? null : n - 1);
+                    pins.computeIfPresent(property, (k, n) -> n == 1 ? null : n - 1);
                 }
             }
         }
     }
 
-    private static Object lock(String key) {
-        return LOCKS.computeIfAbsent(key, k -> new Object());
+    /** How many matrices this cache has built (tests: unrelated writes must not cause one). */
+    long builds() {
+        return builds.get();
     }
 
-    private static String key(GraphDatabaseAPI db, String property) {
-        return db.databaseName() + "\u0000" + property;
+    /** The cached properties, least recently used first. */
+    synchronized List<String> properties() {
+        return new ArrayList<>(entries.keySet());
     }
 
-    private static long lastCommitted(GraphDatabaseAPI db) {
-        return db.getDependencyResolver().resolveDependency(TransactionIdStore.class).getLastCommittedTransactionId();
-    }
-
-    @SuppressWarnings("deprecation")
-    private static Embeddings load(Transaction tx, String property, long version) {
-        long[] ids = new long[1024];
-        float[][] vectors = new float[1024][];
-        int n = 0;
-        int dimension = -1;
-        long skipped = 0;
-        try (ResourceIterator<Node> tracks = tx.findNodes(GraphModel.TRACK)) {
-            while (tracks.hasNext()) {
-                Node track = tracks.next();
-                float[] vector = PropertyValues.floatVector(track.getProperty(property, null));
-                if (vector == null) {
-                    continue;
-                }
-                if (dimension < 0) {
-                    dimension = vector.length;
-                }
-                if (vector.length != dimension) {
-                    skipped++;
-                    continue;
-                }
-                if (n == ids.length) {
-                    ids = Arrays.copyOf(ids, n * 2);
-                    vectors = Arrays.copyOf(vectors, n * 2);
-                }
-                ids[n] = track.getId();
-                vectors[n++] = vector;
+    /** At database stop: no listener outlives the database, and the matrices go. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        entries.clear();
+        if (listening) {
+            listening = false;
+            try {
+                dbms.unregisterTransactionEventListener(db.databaseName(), versions);
+            } catch (RuntimeException e) {
+                // The database is going away, and its listeners with it.
             }
         }
-        // Rows by ascending node id, so row lookup is a binary search.
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
+    }
+
+    private Embeddings build(Transaction tx, String property, long version) {
+        forget(property); // a stale matrix need not stay in the heap while its successor is built
+        Embeddings fresh = EmbeddingLoader.load(tx, property, version);
+        builds.incrementAndGet();
+        store(fresh);
+        return fresh;
+    }
+
+    /** Its version, watching the property (and listening to commits) from now on. */
+    private synchronized long watch(String property) {
+        if (!listening && !closed) {
+            // Registered at the first build only: a database where no matrix was ever built pays nothing per commit.
+            dbms.registerTransactionEventListener(db.databaseName(), versions);
+            listening = true;
         }
-        final long[] unsorted = ids;
-        Arrays.sort(order, (a, b) -> Long.compare(unsorted[a], unsorted[b]));
-        long[] sortedIds = new long[n];
-        float[][] sortedVectors = new float[n][];
-        for (int i = 0; i < n; i++) {
-            sortedIds[i] = unsorted[order[i]];
-            sortedVectors[i] = vectors[order[i]];
+        return versions.watch(property);
+    }
+
+    private synchronized Embeddings cached(String property) {
+        return entries.get(property); // counts as a use for the LRU order
+    }
+
+    private synchronized void forget(String property) {
+        if (!pins.containsKey(property)) {
+            entries.remove(property);
         }
-        return new Embeddings(version, property, sortedIds, VectorTable.of(sortedVectors), skipped);
+    }
+
+    /** Adds the matrix, then drops the least recently used unpinned ones beyond the cap. */
+    private synchronized void store(Embeddings fresh) {
+        if (closed) {
+            return;
+        }
+        entries.put(fresh.property(), fresh);
+        Iterator<String> eldest = entries.keySet().iterator();
+        while (entries.size() > capacity && eldest.hasNext()) {
+            String property = eldest.next();
+            if (!property.equals(fresh.property()) && !pins.containsKey(property)) {
+                eldest.remove();
+                versions.unwatch(property);
+            }
+        }
+    }
+
+    private Object lock(String property) {
+        return locks.computeIfAbsent(property, k -> new Object());
     }
 }

@@ -138,7 +138,7 @@ public class RecommendProcedures {
     private Stream<Recommendation> rank(String owner, String what, List<Node> seeds, RecommendConfig settings) {
         // While musig.embed.write rewrites the property, the index and the nodes hold a mix of old and new
         // vectors: answer from the matrix the write pinned, as it was before the write began.
-        boolean writeInProgress = EmbeddingCache.isPinned(db, settings.property());
+        boolean writeInProgress = EmbeddingCache.of(db).isPinned(settings.property());
         String index = settings.useIndex().equals("false") || writeInProgress ? null
                 : VectorIndexes.find(tx, settings.property());
         if (index == null && settings.useIndex().equals("true") && !writeInProgress) {
@@ -153,7 +153,7 @@ public class RecommendProcedures {
             }
             return fromIndex(index, query, seeds, settings);
         }
-        EmbeddingCache.Embeddings embeddings = EmbeddingCache.get(db, tx, settings.property());
+        EmbeddingCache.Embeddings embeddings = EmbeddingCache.of(db).get(tx, settings.property());
         Set<Integer> seedRows = new HashSet<>();
         for (Node seed : seeds) {
             int row = embeddings.row(seed.getId());

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.musig.model.eval.SplitPlan;
 import org.musig.procedures.progress.TaskRegistry;
+import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Transaction;
 import org.neo4j.procedure.Context;
 import org.neo4j.procedure.Description;
@@ -16,6 +17,9 @@ import org.neo4j.procedure.TerminationGuard;
 
 /** {@code musig.split.*}: evaluation splits as stored, named objects (see {@link StoredSplit}). */
 public class SplitProcedures {
+    @Context
+    public GraphDatabaseService db;
+
     @Context
     public Transaction tx;
 
@@ -42,7 +46,7 @@ public class SplitProcedures {
             throw new IllegalArgumentException("a split named '" + name + "' already exists; drop it with "
                     + "musig.split.drop or pass overwrite: true");
         }
-        return TaskRegistry.run("musig.split.create", guard, progress -> {
+        return TaskRegistry.run(db, "musig.split.create", guard, progress -> {
             List<PlaylistLengths.PlaylistLength> playlists = PlaylistLengths.read(tx, progress);
             int[] lengths = PlaylistLengths.lengths(playlists);
             int eligible = SplitPlan.eligibleCount(lengths, settings.minTracks());

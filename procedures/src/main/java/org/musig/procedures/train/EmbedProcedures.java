@@ -54,7 +54,7 @@ public class EmbedProcedures {
             + "batchSize (10000), concurrency, createIndex (false: a cosine vector index over the property).")
     public Stream<WriteRow> write(@Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
         EmbedConfig settings = EmbedConfig.parse("musig.embed.write", config, true);
-        try (ModelLeases.Lease lease = ModelLeases.embedding(db.databaseName(), settings.modelName())) {
+        try (ModelLeases.Lease lease = ModelLeases.of(db).embedding(settings.modelName())) {
             return write(settings, ModelStore.load(db, settings.modelName()));
         }
     }
@@ -63,7 +63,7 @@ public class EmbedProcedures {
         if (settings.createIndex()) { // an index that cannot be made is refused now, not after every vector is written
             VectorIndexes.check(db, settings.writeProperty(), stored.model().embeddingDimension());
         }
-        return TaskRegistry.run("musig.embed.write", guard, progress -> {
+        return TaskRegistry.run(db, "musig.embed.write", guard, progress -> {
             long start = System.currentTimeMillis();
             List<String> notices = new ArrayList<>();
             Embedded embedded = embed(stored, settings, notices, progress);
@@ -91,9 +91,9 @@ public class EmbedProcedures {
     public Stream<EmbeddingRow> stream(@Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
         EmbedConfig settings = EmbedConfig.parse("musig.embed.stream", config, false);
         Embedded embedded;
-        try (ModelLeases.Lease lease = ModelLeases.embedding(db.databaseName(), settings.modelName())) {
+        try (ModelLeases.Lease lease = ModelLeases.of(db).embedding(settings.modelName())) {
             StoredModel stored = ModelStore.load(db, settings.modelName());
-            embedded = TaskRegistry.run("musig.embed.stream", guard,
+            embedded = TaskRegistry.run(db, "musig.embed.stream", guard,
                     progress -> embed(stored, settings, new ArrayList<>(), progress));
         }
         return IntStream.range(0, embedded.nodeIds().length).mapToObj(i -> {
@@ -113,7 +113,7 @@ public class EmbedProcedures {
                 "writeProperty", writeProperty, "tracks", "missing"), true);
         EmbedProcedures procedures = new EmbedProcedures();
         procedures.db = db;
-        try (ModelLeases.Lease lease = ModelLeases.embedding(db.databaseName(), modelName);
+        try (ModelLeases.Lease lease = ModelLeases.of(db).embedding(modelName);
              Transaction read = db.beginTx()) {
             StoredModel stored = ModelStore.load(db, modelName);
             procedures.tx = read;
@@ -124,7 +124,7 @@ public class EmbedProcedures {
 
     /** Writes the vectors while readers of the property keep seeing the ones from before the write. */
     private long writeVectors(EmbedConfig settings, Embedded embedded, Progress progress) {
-        try (EmbeddingCache.Pin readersSeeTheOldVectors = EmbeddingCache.pin(db, settings.writeProperty())) {
+        try (EmbeddingCache.Pin readersSeeTheOldVectors = EmbeddingCache.of(db).pin(settings.writeProperty())) {
             return EmbeddingWriter.write(db, settings.writeProperty(), settings.batchSize(), embedded.nodeIds(),
                     embedded.vectors(), progress);
         }

@@ -67,11 +67,11 @@ public class TrainProcedures {
             throw new IllegalArgumentException("a model named '" + settings.modelName() + "' already exists; "
                     + "pass overwrite: true to replace it or choose another modelName");
         }
-        MusigGraph graph = GraphCatalog.require(db.databaseName(), settings.graphName());
+        MusigGraph graph = GraphCatalog.of(db).require(settings.graphName());
         checkMemory(graph, settings.train());
-        try (ModelLeases.Lease training = ModelLeases.training(db.databaseName(), settings.modelName())) {
+        try (ModelLeases.Lease training = ModelLeases.of(db).training(settings.modelName())) {
             long start = System.currentTimeMillis();
-            TrainedModel model = TaskRegistry.run(TrainConfig.OWNER, guard,
+            TrainedModel model = TaskRegistry.run(db, TrainConfig.OWNER, guard,
                     progress -> MusigTrainer.train(graph.graph(), graph.features(), settings.train(), progress));
             long millis = System.currentTimeMillis() - start;
             StoredModel stored = new StoredModel(settings.modelName(), model, graph.name(), graph.graph().minWeight(),
@@ -88,7 +88,7 @@ public class TrainProcedures {
     @Description("The heap musig.train needs for this config on its graph, besides the graph itself, and whether it fits now.")
     public Stream<EstimateRow> estimate(@Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
         TrainProcedureConfig settings = TrainProcedureConfig.parse(config);
-        MusigGraph graph = GraphCatalog.require(db.databaseName(), settings.graphName());
+        MusigGraph graph = GraphCatalog.of(db).require(settings.graphName());
         long required = requiredBytes(graph, settings.train());
         long free = PropertyValues.freeHeapBytes();
         return Stream.of(new EstimateRow(graph.name(), graph.graph().nodeCount(), graph.graph().relationshipCount(),
@@ -106,7 +106,7 @@ public class TrainProcedures {
     @Description("Deletes a stored model. Embeddings already written stay on the tracks.")
     public Stream<DropRow> drop(@Name("modelName") String modelName,
                                 @Name(value = "failIfMissing", defaultValue = "true") boolean failIfMissing) {
-        ModelLeases.requireUnused(db.databaseName(), modelName);
+        ModelLeases.of(db).requireUnused(modelName);
         boolean dropped = ModelStore.delete(tx, modelName);
         if (!dropped && failIfMissing) {
             ModelStore.require(tx, modelName); // throws, naming the models that exist

@@ -175,7 +175,7 @@ class GraphBuildProcedureTest extends MusigDatabase {
         assertThat(storedWeights()).containsOnly(Map.entry("a|b", 1L), Map.entry("a|c", 1L), Map.entry("b|c", 1L));
         assertThat(row.get("isolatedTracks")).isEqualTo(1L);
 
-        MusigGraph graph = GraphCatalog.require(db().databaseName(), "held");
+        MusigGraph graph = GraphCatalog.of(db()).require("held");
         Map<String, Integer> dense = denseIds(graph);
         var popularity = graph.features().group(TrackFeatures.POPULARITY);
         assertThat(popularity.value(dense.get("x"), 0)).as("x is only held out").isZero();
@@ -213,7 +213,7 @@ class GraphBuildProcedureTest extends MusigDatabase {
         query("MATCH (t:Track {id: 'c'}) SET t.audio = [1.0, 2.0, 3.0]"); // wrong length: treated as missing
         Map<String, Object> row = single("CALL musig.graph.build({minWeight: 1, graphName: 'f'})");
         assertThat((List<?>) row.get("notices")).anySatisfy(n -> assertThat(n.toString()).contains("1 tracks have a 'audio' vector"));
-        MusigGraph graph = GraphCatalog.require(db().databaseName(), "f");
+        MusigGraph graph = GraphCatalog.of(db()).require("f");
         Map<String, Integer> dense = denseIds(graph);
         var f = graph.features();
         assertThat(f.groups()).containsOnlyKeys(TrackFeatures.POPULARITY, TrackFeatures.SOURCE_POPULARITY,

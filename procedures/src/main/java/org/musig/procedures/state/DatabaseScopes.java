@@ -1,0 +1,59 @@
+package org.musig.procedures.state;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.kernel.database.NamedDatabaseId;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+
+/**
+ * The scopes of the running databases, keyed by database id (name and UUID), not by name: a database
+ * created again under a dropped one's name has a new UUID. Opened and closed by
+ * {@link DatabaseStateExtensionFactory}.
+ */
+public final class DatabaseScopes {
+    private static final Map<NamedDatabaseId, DatabaseScope> OPEN = new ConcurrentHashMap<>();
+
+    private DatabaseScopes() {
+    }
+
+    static DatabaseScope open(GraphDatabaseAPI db, DatabaseManagementService dbms) {
+        DatabaseScope scope = new DatabaseScope(db, dbms);
+        DatabaseScope previous = OPEN.put(scope.id(), scope);
+        if (previous != null) {
+            previous.close(); // a start without a stop before it: nothing of the old instance survives
+        }
+        return scope;
+    }
+
+    static void close(DatabaseScope scope) {
+        OPEN.remove(scope.id(), scope);
+        scope.close();
+    }
+
+    static DatabaseScope require(GraphDatabaseService db) {
+        if (!(db instanceof GraphDatabaseAPI api)) {
+            throw new IllegalStateException("MUSIG keeps no state for " + db.getClass().getName());
+        }
+        DatabaseScope scope = OPEN.get(api.databaseId());
+        if (scope == null && api.databaseId().isSystemDatabase()) {
+            throw new IllegalStateException("MUSIG procedures run in a user database, not in 'system'");
+        }
+        if (scope == null) {
+            throw notRunning(db.databaseName());
+        }
+        return scope;
+    }
+
+    /** Whether MUSIG holds state for this database instance (tests: nothing is left after a stop). */
+    public static boolean isOpen(NamedDatabaseId id) {
+        return OPEN.containsKey(id);
+    }
+
+    static IllegalStateException notRunning(String database) {
+        return new IllegalStateException("MUSIG holds no state for database '" + database + "': it is not running, "
+                + "or the plugin's database extension (" + DatabaseStateExtensionFactory.class.getName()
+                + ", listed in the plugin jar's META-INF/services) was not loaded");
+    }
+}
