@@ -2,6 +2,7 @@ package org.musig.app.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import org.musig.loaders.synthetic.GenerationResult;
 import org.musig.loaders.synthetic.GeneratorConfig;
@@ -62,9 +63,13 @@ public final class GenerateCommand extends Subcommand {
     static GenerationResult generate(GeneratorConfig config, Path dir, PrintStream out) throws java.io.IOException {
         long step = Math.max(1, config.playlists() / 10);
         long[] next = {step};
+        long start = System.nanoTime();
         return new SyntheticPlaylistGenerator(config, written -> {
             if (written >= next[0]) {
-                out.printf(Locale.ROOT, "  generated %,d / %,d playlists%n", written, (long) config.playlists());
+                Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+                double fraction = (double) written / config.playlists();
+                out.printf(Locale.ROOT, "  generated %,d / %,d playlists%s%n", written, (long) config.playlists(),
+                        ProgressPrinter.timing(elapsed, ProgressPrinter.estimate(0, fraction, elapsed)));
                 next[0] += step;
             }
         }).generate(dir);

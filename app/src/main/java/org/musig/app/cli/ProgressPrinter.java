@@ -88,12 +88,13 @@ final class ProgressPrinter implements AutoCloseable {
         if (fraction >= 0) {
             line.append(' ').append(bar(fraction)).append(String.format(Locale.ROOT, " %5.1f%%", fraction * 100));
         }
-        line.append(", ").append(duration(task.elapsed())).append(" elapsed");
-        Duration left = estimate(start.fraction(), fraction, Duration.between(start.at(), now));
-        if (left != null) {
-            line.append(", about ").append(duration(left)).append(" left");
-        }
-        return line.toString();
+        return line.append(timing(task.elapsed(), estimate(start.fraction(), fraction, Duration.between(start.at(), now))))
+                .toString();
+    }
+
+    /** ", 12 s elapsed, about 30 s left" (without the estimate when {@code left} is null). */
+    static String timing(Duration elapsed, Duration left) {
+        return ", " + duration(elapsed) + " elapsed" + (left == null ? "" : ", about " + duration(left) + " left");
     }
 
     /** The time left at the rate seen since the stage was first seen; null until there is a rate to go by. */
