@@ -7,6 +7,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,31 +41,106 @@ class MainTest {
 
     @Test
     void everyCommandHasItsOwnHelp() {
-        for (String command : new String[] {"demo", "serve", "load", "generate", "bench"}) {
+        for (String command : new String[] {"demo", "serve", "load", "generate", "bench", "benchmark", "report",
+                "bench load", "bench graph", "bench train", "bench recommend", "bench load-recommend"}) {
             out.reset();
-            assertThat(musig(command, "--help")).isZero();
+            String[] args = (command + " --help").split(" ");
+            assertThat(musig(args)).isZero();
             assertThat(stdout()).startsWith("Usage: ./musig " + command);
         }
     }
 
     @Test
+    void helpListsEachCommandsOptionsWithTheirDefaults() {
+        Map<String, List<String>> options = Map.of(
+                "demo", List.of("--data=DIR", "--import=DIR", "--quick"),
+                "serve", List.of("--bolt-port=PORT", "default: 7687", "--http-port=PORT", "default: 7474", "--no-auth"),
+                "load", List.of("KIND", "PATH", "mpd, csv, features", "--config=JSON", "--[no-]bulk"),
+                "generate", List.of("--out=DIR", "--playlists=N", "default: 95000", "--no-acoustic", "--threads=N"),
+                "benchmark", List.of("--config=JSON", "--data=DIR"),
+                "report", List.of("--model=NAME", "--property=NAME", "--out=FILE"),
+                "bench load", List.of("--playlists=N", "default: 100000", "--batch-size=B", "--bulk-only", "--work=DIR"),
+                "bench train", List.of("--dimension=D", "--iterations=N", "--min-weight=W", "--concurrency=N"),
+                "bench load-recommend", List.of("--clients=N", "default: 32", "--seconds=S", "default: 60"));
+        options.forEach((command, expected) -> {
+            out.reset();
+            assertThat(musig((command + " --help").split(" "))).isZero();
+            assertThat(stdout()).as(command).contains(expected).contains("--help", "--version");
+        });
+    }
+
+    @Test
+    void versionPrintsTheProjectVersion() {
+        assertThat(musig("--version")).isZero();
+        assertThat(stdout()).startsWith("MUSIG for Neo4j 0.").doesNotContain("unknown version");
+        out.reset();
+        assertThat(musig("demo", "--version")).isZero();
+        assertThat(stdout()).startsWith("MUSIG for Neo4j 0.");
+    }
+
+    @Test
     void unknownCommandsAndOptionsAreUsageErrors() {
         assertThat(musig("train-everything")).isEqualTo(2);
-        assertThat(stderr()).contains("Unknown command 'train-everything'");
+        assertThat(stderr()).contains("Unmatched argument at index 0: 'train-everything'");
         assertThat(musig("serve", "--port", "1")).isEqualTo(2);
-        assertThat(stderr()).contains("unknown option --port").contains("--bolt-port");
+        assertThat(stderr()).contains("Unknown options: '--port'").contains("--bolt-port");
+        assertThat(musig("serve", "extra")).isEqualTo(2);
+        assertThat(stderr()).contains("'extra'");
+        assertThat(musig("bench")).isEqualTo(2);
+        assertThat(stderr()).contains("Missing required subcommand").contains("load-recommend");
+    }
+
+    @Test
+    void aBadNumberIsAUsageErrorNamingTheOption() {
         assertThat(musig("generate", "--out", dir.toString(), "--playlists", "many")).isEqualTo(2);
-        assertThat(stderr()).contains("--playlists must be a whole number, got 'many'");
+        assertThat(stderr()).contains("'--playlists': must be a whole number, got 'many'");
+        assertThat(musig("generate", "--out", dir.toString(), "--playlists", "0")).isEqualTo(2);
+        assertThat(stderr()).contains("--playlists must be between 1 and 100000000, got 0");
+        assertThat(musig("serve", "--bolt-port", "99999999999")).isEqualTo(2);
+        assertThat(stderr()).contains("'--bolt-port'");
+        assertThat(dir.resolve("mpd.slice.0-999.json")).doesNotExist();
+    }
+
+    @Test
+    void anOptionGivenTwiceIsAUsageError() {
+        assertThat(musig("generate", "--out", dir.toString(), "--seed", "1", "--seed", "2")).isEqualTo(2);
+        assertThat(stderr()).contains("option '--seed' (S) should be specified only once");
+        assertThat(musig("demo", "--data", "a", "--data=b")).isEqualTo(2);
+        assertThat(stderr()).contains("option '--data' (DIR) should be specified only once");
+    }
+
+    @Test
+    void helpGivenAsAnOptionsValueIsAnErrorNotHelp() {
+        assertThat(musig("demo", "--data", "--help")).isEqualTo(2);
+        assertThat(stderr()).contains("Expected parameter for option '--data' but found '--help'");
+        assertThat(stdout()).isEmpty();
+    }
+
+    @Test
+    void bulkFalseLoadsTransactionallyAndNoBulkToo() throws Exception {
+        Path importDir = Files.createDirectories(dir.resolve("import"));
+        Files.writeString(importDir.resolve("ok.csv"), "track_id,playlist_id\nA,p1\nB,p1\n");
+        String data = dir.resolve("data").toString();
+        // --bulk on a CSV is refused, so a CSV that loads proves bulk stayed off.
+        assertThat(musig("load", "csv", "ok.csv", "--bulk", "--data", data, "--import", importDir.toString()))
+                .isEqualTo(2);
+        assertThat(stderr()).contains("--bulk loads MPD slices only");
+        assertThat(musig("load", "csv", "ok.csv", "--bulk=false", "--data", data, "--import", importDir.toString()))
+                .isZero();
+        assertThat(musig("load", "csv", "ok.csv", "--no-bulk", "--data", data, "--import", importDir.toString()))
+                .isZero();
+        assertThat(stdout()).contains("memberships");
     }
 
     @Test
     void benchLoadRecommendHasHelpAndChecksItsOptionsBeforeStarting() {
-        assertThat(musig("bench", "--help")).isZero();
-        assertThat(stdout()).contains("Usage: ./musig bench load-recommend", "--clients 32", "--seconds 60");
+        assertThat(musig("bench", "load-recommend", "--help")).isZero();
+        assertThat(stdout()).contains("Usage: ./musig bench load-recommend", "--clients=N", "default: 32",
+                "--seconds=S", "default: 60");
         assertThat(musig("bench", "load-recommend", "--seconds", "1")).isEqualTo(2);
         assertThat(stderr()).contains("--seconds must be between 2 and 3600, got 1");
         assertThat(musig("bench", "load-recommend", "--clients", "many")).isEqualTo(2);
-        assertThat(stderr()).contains("--clients must be a whole number, got 'many'");
+        assertThat(stderr()).contains("'--clients': must be a whole number, got 'many'");
         assertThat(musig("bench", "load-recommend", "--property", "musigBench")).isEqualTo(2);
         assertThat(stderr()).contains("--property must be a plain property name other than musigBench");
         // With valid options and no database from bench train under --work, it refuses, naming the step to run.

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Supplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.musig.app.report.HtmlReport;
@@ -16,12 +16,28 @@ import org.musig.app.report.ReportContent;
 import org.musig.app.server.EmbeddedServer;
 import org.musig.app.server.ServerOptions;
 import org.neo4j.graphdb.GraphDatabaseService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code ./musig demo}: the main job on the bundled real dataset (TidyTuesday's Spotify export).
  * Today it loads the data and shows what is in the graph; later stages add training and evaluation.
  */
-public final class DemoCommand implements Command {
+@Command(name = "demo", description = {
+        "The whole pipeline on the bundled real Spotify playlists, ending with the benchmark table.",
+        "",
+        "Unpacks the bundled TidyTuesday Spotify export (32,833 playlist-track rows, 471 playlists, 28,356 tracks "
+                + "with audio features) into the import directory, loads it with CALL musig.load.csv(...) into the "
+                + "database under --data (default ./data), prints what was loaded, then runs the pipeline: an "
+                + "evaluation split, the co-occurrence graph without the split's held-out tracks, training, embeddings "
+                + "for every track, the evaluation on the held-out tracks, the benchmark table (CALL musig.benchmark: "
+                + "every baseline and MUSIG, each family's variant chosen on validation playlists, with 95%% intervals) "
+                + "and one recommendation. Running it again is safe: every step is idempotent or overwrites its own "
+                + "results. --quick runs a smaller benchmark (the floors, content cosine and MUSIG's (1,1,1) and "
+                + "(1,0,0) on audio features) in about half the time. Long steps print their progress with the "
+                + "elapsed time and an estimate of the time left."})
+public final class DemoCommand extends Subcommand {
     static final String DATASET_FILE = "tidytuesday/spotify_songs.csv";
 
     /**
@@ -35,38 +51,18 @@ public final class DemoCommand implements Command {
             + "methods: ['random', 'popularity', 'cooccurrence', 'content', 'musig'], taskGrid: [[1, 1, 1], [1, 0, 0]], "
             + "regressionTargets: ['audio'], train: {maxPairsPerEpoch: 100000}}";
 
-    @Override
-    public String name() {
-        return "demo";
-    }
+    @Mixin
+    private DataDir dataDir;
+    @Mixin
+    private ImportDir importDir;
+    @Option(names = "--quick", description = "a smaller benchmark: the floors, content cosine and MUSIG's (1,1,1) and "
+            + "(1,0,0) on audio features, in about half the time")
+    private boolean quick;
 
     @Override
-    public String summary() {
-        return "the whole pipeline on the bundled real Spotify playlists, ending with the benchmark table";
-    }
-
-    @Override
-    public String usage() {
-        return """
-                Usage: ./musig demo [--data DIR] [--import DIR] [--quick]
-
-                Unpacks the bundled TidyTuesday Spotify export (32,833 playlist-track rows, 471 playlists,
-                28,356 tracks with audio features) into the import directory, loads it with
-                CALL musig.load.csv(...) into the database under --data (default ./data), prints what was
-                loaded, then runs the pipeline: an evaluation split, the co-occurrence graph without the split's
-                held-out tracks, training, embeddings for every track, the evaluation on the held-out tracks, the
-                benchmark table (CALL musig.benchmark: every baseline and MUSIG, each family's variant chosen on
-                validation playlists, with 95% intervals) and one recommendation. Running it again is safe: every step is idempotent or overwrites
-                its own results. --quick runs a smaller benchmark (the floors, content cosine and MUSIG's
-                (1,1,1) and (1,0,0) on audio features) in about half the time.
-                """;
-    }
-
-    @Override
-    public int run(String[] args, PrintStream out) throws Exception {
-        Options options = Options.parse("demo", args, Set.of("data", "import"), Set.of("quick"));
-        Path data = options.path("data", Paths.defaultData());
-        Path importDir = Paths.importDir(options, data);
+    protected int run(PrintStream out) throws Exception {
+        Path data = dataDir.path();
+        Path importDir = this.importDir.path(data);
         Path csv = unpackDataset(importDir.resolve(DATASET_FILE));
         out.println("MUSIG demo: real Spotify playlists (TidyTuesday 2020-01-21), " + csv);
 
@@ -75,8 +71,8 @@ public final class DemoCommand implements Command {
             GraphDatabaseService db = server.database();
             out.println();
             out.println("1. Load: CALL musig.load.csv('" + DATASET_FILE + "')");
-            Map<String, Object> load = db.executeTransactionally("CALL musig.load.csv($path)",
-                    Map.of("path", DATASET_FILE), r -> r.next());
+            Map<String, Object> load = withProgress(out, () -> db.executeTransactionally("CALL musig.load.csv($path)",
+                    Map.of("path", DATASET_FILE), r -> r.next()));
             LoadCommand.printLoadResult(out, load);
 
             out.println();
@@ -102,22 +98,22 @@ public final class DemoCommand implements Command {
             out.println();
             out.println("3. Evaluation split: CALL musig.split.create('demo', {testPlaylists: 0.2, minTracks: 40})");
             out.println("   (20% of the playlists with >= 40 tracks; their second half is held out from everything below)");
-            Table.print(out, query(db, """
+            Table.print(out, withProgress(out, () -> query(db, """
                     CALL musig.split.create('demo', {testPlaylists: 0.2, minTracks: 40, overwrite: true})
                     YIELD playlists, eligiblePlaylists, seedMemberships, heldOutMemberships
-                    RETURN playlists, eligiblePlaylists, seedMemberships, heldOutMemberships"""));
+                    RETURN playlists, eligiblePlaylists, seedMemberships, heldOutMemberships""")));
 
             out.println();
             // 471 playlists are far fewer than the paper's 95K: its threshold of 10 would keep almost nothing, and
             // every shared playlist counts (minWeight 1 gave MUSIG its best held-out hit rate: 0.80, against 0.74-0.76
             // with minWeight 2).
             out.println("4. Co-occurrence graph: CALL musig.graph.build({minWeight: 1, excludeMemberships: 'demo'})");
-            Table.print(out, query(db, """
+            Table.print(out, withProgress(out, () -> query(db, """
                     CALL musig.graph.build({minWeight: 1, excludeMemberships: 'demo'})
                     YIELD nodeCount, relationshipCount, isolatedTracks, excludedMemberships, computeMillis, writeMillis,
                           projectMillis, gdsGraphName
                     RETURN nodeCount, relationshipCount, isolatedTracks, excludedMemberships, computeMillis, writeMillis,
-                           projectMillis, gdsGraphName"""));
+                           projectMillis, gdsGraphName""")));
             out.println();
             out.println("Pairs of tracks most often in the same playlists:");
             Table.print(out, query(db, """
@@ -135,36 +131,37 @@ public final class DemoCommand implements Command {
             out.println();
             out.println("5. Train: CALL musig.train({modelName: 'musig', features: ['audio'], maxPairsPerEpoch: 100000})");
             out.println("   (audio inputs, three tasks: playlist co-occurrence, same genre, audio similarity)");
-            Table.print(out, query(db, """
+            Table.print(out, withProgress(out, () -> query(db, """
                     CALL musig.train({modelName: 'musig', features: ['audio'], maxPairsPerEpoch: 100000, overwrite: true})
                     YIELD epochs, trainMillis, lossPerEpoch, pairsPerSecond
                     RETURN epochs, trainMillis, round(pairsPerSecond) AS pairsPerSecond,
-                           [l IN lossPerEpoch.total | round(l, 3)] AS totalLossPerEpoch"""));
+                           [l IN lossPerEpoch.total | round(l, 3)] AS totalLossPerEpoch""")));
 
             out.println();
             out.println("6. Embed every track: CALL musig.embed.write({modelName: 'musig', writeProperty: 'musig'})");
-            Table.print(out, query(db, """
+            Table.print(out, withProgress(out, () -> query(db, """
                     CALL musig.embed.write({modelName: 'musig', writeProperty: 'musig'})
                     YIELD nodeCount, nodePropertiesWritten, computeMillis, writeMillis
-                    RETURN nodeCount, nodePropertiesWritten, computeMillis, writeMillis"""));
+                    RETURN nodeCount, nodePropertiesWritten, computeMillis, writeMillis""")));
 
             out.println();
             out.println("7. Evaluate on the held-out halves: CALL musig.evaluate({split: 'demo'})");
             out.println("   (each held-out track ranked among as many held-out tracks of other playlists; random = 0.5)");
-            Table.print(out, query(db, """
+            Table.print(out, withProgress(out, () -> query(db, """
                     CALL musig.evaluate({split: 'demo', properties: ['musig']})
                     YIELD property, playlists, heldOutTracks, coldTracks, hitRate, coldHitRate, mrr, precisionAt10,
                           ndcgAt10, randomHitRate
                     RETURN property, playlists, heldOutTracks, coldTracks, round(hitRate, 3) AS hitRate,
                            round(coldHitRate, 3) AS coldHitRate, round(mrr, 3) AS mrr,
                            round(precisionAt10, 3) AS precisionAt10, round(ndcgAt10, 3) AS ndcgAt10,
-                           round(randomHitRate, 3) AS randomHitRate"""));
+                           round(randomHitRate, 3) AS randomHitRate""")));
 
             out.println();
-            String benchmark = options.flag("quick") ? QUICK_BENCHMARK : BENCHMARK;
+            String benchmark = quick ? QUICK_BENCHMARK : BENCHMARK;
             out.println("8. Benchmark (the paper's Table 2): CALL musig.benchmark(" + benchmark + ")");
             out.println("   (every method learns from the same view without the held-out halves, and is ranked on the same candidates)");
-            List<Map<String, Object>> benchmarkRows = query(db, "CALL musig.benchmark(" + benchmark + ")");
+            List<Map<String, Object>> benchmarkRows = withProgress(out,
+                    () -> query(db, "CALL musig.benchmark(" + benchmark + ")"));
             BenchmarkTable.print(out, benchmarkRows);
             ReportCommand.saveBenchmark(data, benchmarkRows);
 
@@ -180,6 +177,13 @@ public final class DemoCommand implements Command {
         out.println("Report (benchmark chart, loss curves, embedding map): " + report.toAbsolutePath());
         out.println("Explore it: ./musig serve, then open http://127.0.0.1:7474/ or connect to bolt://127.0.0.1:7687");
         return 0;
+    }
+
+    /** Runs one long step, printing its progress (elapsed time, estimate) while it runs. */
+    private static <T> T withProgress(PrintStream out, Supplier<T> step) {
+        try (ProgressPrinter progress = ProgressPrinter.start(out)) {
+            return step.get();
+        }
     }
 
     /** Rows with their columns in the query's order (for printing). */

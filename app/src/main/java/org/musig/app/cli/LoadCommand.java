@@ -10,72 +10,71 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.musig.app.bulk.BulkLoad;
 import org.musig.app.server.EmbeddedServer;
 import org.musig.app.server.ServerOptions;
 import org.musig.loaders.mpd.MpdLoader;
 import org.musig.procedures.progress.TaskRegistry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code ./musig load}: runs a {@code musig.load.*} procedure against the embedded database. */
-public final class LoadCommand implements Command {
-    private static final List<String> KINDS = List.of("mpd", "csv", "features");
+@Command(name = "load", description = {
+        "Load MPD slices, a playlist CSV or a features CSV into the database in --data.",
+        "",
+        "Calls CALL musig.load.<kind>(PATH, config) on the database under --data (default ./data), exactly as a "
+                + "Cypher user would (same code, same checks). PATH is relative to the import directory (--import, "
+                + "default <data>/import); point --import at the folder that holds your files. The server must not "
+                + "be running on the same --data at the same time. While it loads, it prints its progress with the "
+                + "elapsed time and an estimate of the time left.",
+        "",
+        "--bulk (MPD slices only) is for the first load into an empty database: it writes the store with Neo4j's "
+                + "offline importer (what neo4j-admin database import uses) instead of transactions, several times "
+                + "faster, with the same checks, graph and counts. It is all or nothing, and it refuses a database "
+                + "that holds anything. Later loads go without --bulk."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  ./musig load mpd mpd/ --import ~/mpd_data",
+                "  ./musig load mpd mpd/ --import ~/mpd_data --bulk --data ./mpd-db",
+                "  ./musig load csv spotify_songs.csv --config '{\"batchSize\": 20000}'",
+                "  ./musig load features audio_features.csv --config '{\"columns\": {\"trackId\": \"uri\"}}'"})
+public final class LoadCommand extends Subcommand {
+    /** What {@code musig.load.<kind>} reads. */
+    enum Kind { mpd, csv, features }
+
+    @Parameters(index = "0", paramLabel = "KIND", description = "what PATH holds: ${COMPLETION-CANDIDATES}")
+    private Kind kind;
+    @Parameters(index = "1", paramLabel = "PATH", description = "a file or folder, relative to the import directory")
+    private String path;
+    @Option(names = "--config", paramLabel = "JSON", description = "the procedure's configuration map as JSON "
+            + "(default: {})")
+    private String config = "{}";
+    @Mixin
+    private DataDir dataDir;
+    @Mixin
+    private ImportDir importDir;
+    @Option(names = "--bulk", negatable = true, description = "the first load of MPD slices into "
+            + "an empty database, through Neo4j's offline importer (default: off)")
+    private boolean bulk;
 
     @Override
-    public String name() {
-        return "load";
-    }
-
-    @Override
-    public String summary() {
-        return "load MPD slices, a playlist CSV or a features CSV into the database in --data";
-    }
-
-    @Override
-    public String usage() {
-        return """
-                Usage: ./musig load mpd|csv|features PATH [--config JSON] [--data DIR] [--import DIR]
-                       ./musig load mpd PATH --bulk [--config JSON] [--data DIR] [--import DIR]
-
-                Calls CALL musig.load.<kind>(PATH, config) on the database under --data (default ./data),
-                exactly as a Cypher user would (same code, same checks). PATH is relative to the import
-                directory (--import, default <data>/import); point --import at the folder that holds your
-                files. The server must not be running on the same --data at the same time.
-
-                --bulk (MPD slices only) is for the first load into an empty database: it writes the store
-                with Neo4j's offline importer (what neo4j-admin database import uses) instead of
-                transactions, several times faster, with the same checks, graph and counts. It is all or
-                nothing, and it refuses a database that holds anything. Later loads go without --bulk.
-
-                Examples:
-                  ./musig load mpd mpd/ --import ~/mpd_data
-                  ./musig load mpd mpd/ --import ~/mpd_data --bulk --data ./mpd-db
-                  ./musig load csv spotify_songs.csv --config '{"batchSize": 20000}'
-                  ./musig load features audio_features.csv --config '{"columns": {"trackId": "uri"}}'
-                """;
-    }
-
-    @Override
-    public int run(String[] args, PrintStream out) throws Exception {
-        Options options = Options.parse("load", args, Set.of("config", "data", "import"), Set.of("bulk"));
-        if (options.positional().size() != 2 || !KINDS.contains(options.positional().get(0))) {
-            throw new Options.UsageException("load: expected a kind (mpd, csv or features) and a PATH");
-        }
-        String kind = options.positional().get(0);
-        String path = options.positional().get(1);
-        Map<String, Object> config = parseConfig(options.get("config", "{}"));
-        Path data = options.path("data", Paths.defaultData());
-        if (options.flag("bulk")) {
-            if (!kind.equals("mpd")) {
-                throw new Options.UsageException("load: --bulk loads MPD slices only (load mpd PATH --bulk)");
+    protected int run(PrintStream out) throws Exception {
+        Map<String, Object> config = parseConfig("load", this.config);
+        Path data = dataDir.path();
+        ServerOptions serverOptions = ServerOptions.offline(data, importDir.path(data));
+        if (bulk) {
+            if (kind != Kind.mpd) {
+                throw new UsageException("load: --bulk loads MPD slices only (load mpd PATH --bulk)");
             }
-            return bulk(ServerOptions.offline(data, Paths.importDir(options, data)), path, config, out);
+            return bulk(serverOptions, path, config, out);
         }
-        try (EmbeddedServer server = EmbeddedServer.start(ServerOptions.offline(data, Paths.importDir(options, data)));
-             ProgressPrinter progress = new ProgressPrinter(out, 10)) {
+        try (EmbeddedServer server = EmbeddedServer.start(serverOptions);
+             ProgressPrinter progress = ProgressPrinter.start(out)) {
             Map<String, Object> row = server.database().executeTransactionally(
                     "CALL musig.load." + kind + "($path, $config)", Map.of("path", path, "config", config),
                     result -> result.next());
+            progress.close();
             printLoadResult(out, row);
         }
         return 0;
@@ -86,7 +85,7 @@ public final class LoadCommand implements Command {
             throws IOException {
         BulkLoad.Result result;
         try (PrintStream importerLog = importerLog(server.dataDir());
-             ProgressPrinter printer = new ProgressPrinter(out, 10)) {
+             ProgressPrinter printer = ProgressPrinter.start(out)) {
             result = TaskRegistry.run(MpdLoader.NAME + " --bulk", () -> { },
                     progress -> BulkLoad.mpd(server, path, config, progress, importerLog));
         }
@@ -103,13 +102,14 @@ public final class LoadCommand implements Command {
         return new PrintStream(Files.newOutputStream(logs.resolve("import.log")), true, StandardCharsets.UTF_8);
     }
 
-    static Map<String, Object> parseConfig(String json) {
+    /** {@code --config}'s JSON object, or a usage error naming {@code command}. */
+    static Map<String, Object> parseConfig(String command, String json) {
         try {
             @SuppressWarnings("unchecked")
             Map<String, Object> config = new ObjectMapper().readValue(json, LinkedHashMap.class);
             return config;
         } catch (Exception e) {
-            throw new Options.UsageException("load: --config must be a JSON object, e.g. '{\"batchSize\": 20000}': "
+            throw new UsageException(command + ": --config must be a JSON object, e.g. '{\"batchSize\": 20000}': "
                     + e.getMessage().split("\n")[0]);
         }
     }

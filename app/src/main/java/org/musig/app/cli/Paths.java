@@ -17,11 +17,6 @@ public final class Paths {
         return Path.of("data");
     }
 
-    /** The import directory: {@code --import}, else {@code <data>/import}. */
-    public static Path importDir(Options options, Path dataDir) {
-        return options.path("import", dataDir.resolve("import"));
-    }
-
     public static Path bundledDataset() {
         return home().resolve("datasets/tidytuesday-spotify-songs/spotify_songs.zip");
     }

@@ -7,45 +7,40 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.musig.app.report.HtmlReport;
 import org.musig.app.report.ReportContent;
 import org.musig.app.server.EmbeddedServer;
 import org.musig.app.server.ServerOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code ./musig report}: the HTML report (benchmark chart, loss curves, embedding map) from the database in --data. */
-public final class ReportCommand implements Command {
+@Command(name = "report", description = {
+        "A self-contained HTML report: benchmark chart, loss curves, 2-D map of the embeddings.",
+        "",
+        "Writes a self-contained HTML file (default <data>/report/musig-report.html): the loss per task and epoch of "
+                + "the stored model --model, a 2-D PCA map of up to 2,000 tracks' --property embeddings coloured by "
+                + "genre (hover for the track), and the benchmark table's hit rates when <data>/report/benchmark.json "
+                + "exists (./musig demo writes it). Open it in any browser."})
+public final class ReportCommand extends Subcommand {
+    @Mixin
+    private DataDir dataDir;
+    @Option(names = "--model", paramLabel = "NAME", description = "the stored model (default: ${DEFAULT-VALUE})")
+    private String model = "musig";
+    @Option(names = "--property", paramLabel = "NAME",
+            description = "the tracks' embedding property (default: ${DEFAULT-VALUE})")
+    private String property = "musig";
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "the HTML file to write (default: <data>/report/musig-report.html)")
+    private Path file;
 
     @Override
-    public String name() {
-        return "report";
-    }
-
-    @Override
-    public String summary() {
-        return "a self-contained HTML report: benchmark chart, loss curves, 2-D map of the embeddings";
-    }
-
-    @Override
-    public String usage() {
-        return """
-                Usage: ./musig report [--data DIR] [--model musig] [--property musig] [--out FILE]
-
-                Writes a self-contained HTML file (default <data>/report/musig-report.html): the loss per task
-                and epoch of the stored model --model, a 2-D PCA map of up to 2,000 tracks' --property
-                embeddings coloured by genre (hover for the track), and the benchmark table's hit rates when
-                <data>/report/benchmark.json exists (./musig demo writes it). Open it in any browser.
-                """;
-    }
-
-    @Override
-    public int run(String[] args, PrintStream out) throws Exception {
-        Options options = Options.parse("report", args, Set.of("data", "model", "property", "out"), Set.of());
-        Path data = options.path("data", Paths.defaultData());
-        Path file = options.path("out", reportFile(data));
-        try (EmbeddedServer server = EmbeddedServer.start(ServerOptions.offline(data, Paths.importDir(options, data)))) {
-            HtmlReport.write(file, ReportContent.read(server.database(), options.get("model", "musig"),
-                    options.get("property", "musig"), savedBenchmark(data)));
+    protected int run(PrintStream out) throws Exception {
+        Path data = dataDir.path();
+        Path file = this.file != null ? this.file : reportFile(data);
+        try (EmbeddedServer server = EmbeddedServer.start(ServerOptions.offline(data, data.resolve("import")))) {
+            HtmlReport.write(file, ReportContent.read(server.database(), model, property, savedBenchmark(data)));
         }
         out.println("Report written: " + file.toAbsolutePath());
         return 0;

@@ -2,43 +2,43 @@ package org.musig.app.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Set;
 import org.musig.app.server.EmbeddedServer;
 import org.musig.app.server.ServerOptions;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code ./musig serve}: a local Neo4j server (Bolt + HTTP) with GDS and MUSIG, until SIGTERM/SIGINT. */
-public final class ServeCommand implements Command {
+@Command(name = "serve", description = {
+        "Run an embedded Neo4j server (Bolt + HTTP) with GDS and the MUSIG procedures.",
+        "",
+        "Starts Neo4j 5.26 in this process with GDS and the MUSIG procedures registered, listening on 127.0.0.1 "
+                + "only. Authentication is on: user neo4j, with a random password generated at the first start and "
+                + "kept in <data>/neo4j-password (readable by you only); the ready message prints it. Delete that "
+                + "file to have a new one generated at the next start. --no-auth turns authentication off, which "
+                + "lets any web page open in your browser use the database. Database files live under --data "
+                + "(default ./data); loaders read from --import (default <data>/import). Runs in the foreground; "
+                + "Ctrl-C or SIGTERM shuts the database down cleanly."})
+public final class ServeCommand extends Subcommand {
     static final String NO_AUTH_WARNING = "WARNING: authentication is OFF (--no-auth). Any program on this machine, "
             + "and any web page open in your browser, can read, change or delete this database over Bolt.";
 
-    @Override
-    public String name() {
-        return "serve";
-    }
+    @Mixin
+    private DataDir dataDir;
+    @Mixin
+    private ImportDir importDir;
+    @Option(names = "--bolt-port", paramLabel = "PORT", description = "the Bolt port (default: ${DEFAULT-VALUE})")
+    private int boltPort = 7687;
+    @Option(names = "--http-port", paramLabel = "PORT", description = "the HTTP port (default: ${DEFAULT-VALUE})")
+    private int httpPort = 7474;
+    @Option(names = "--no-auth", description = "serve without authentication (any web page open in your browser "
+            + "could then use the database)")
+    private boolean noAuth;
 
     @Override
-    public String summary() {
-        return "run an embedded Neo4j server (Bolt + HTTP) with GDS and the MUSIG procedures";
-    }
-
-    @Override
-    public String usage() {
-        return """
-                Usage: ./musig serve [--data DIR] [--import DIR] [--bolt-port 7687] [--http-port 7474] [--no-auth]
-
-                Starts Neo4j 5.26 in this process with GDS and the MUSIG procedures registered, listening on
-                127.0.0.1 only. Authentication is on: user neo4j, with a random password generated at the
-                first start and kept in <data>/neo4j-password (readable by you only); the ready message prints
-                it. Delete that file to have a new one generated at the next start. --no-auth turns
-                authentication off, which lets any web page open in your browser use the database.
-                Database files live under --data (default ./data); loaders read from --import (default
-                <data>/import). Runs in the foreground; Ctrl-C or SIGTERM shuts the database down cleanly.
-                """;
-    }
-
-    @Override
-    public int run(String[] args, PrintStream out) throws Exception {
-        EmbeddedServer server = start(args, out);
+    protected int run(PrintStream out) throws Exception {
+        EmbeddedServer server = start(out);
         // The server installs its own SIGTERM/SIGINT handlers and a shutdown hook that stops the
         // database cleanly; this thread only has to stay alive until then.
         while (server.isRunning()) {
@@ -47,14 +47,19 @@ public final class ServeCommand implements Command {
         return 0;
     }
 
-    /** Starts the server and prints the ready banner; the caller owns the server. */
+    /** Parses {@code args} as ./musig serve would, then starts the server (for tests); the caller owns it. */
     EmbeddedServer start(String[] args, PrintStream out) {
-        Options options = Options.parse("serve", args, Set.of("data", "import", "bolt-port", "http-port"), Set.of("no-auth"));
-        Path data = options.path("data", Paths.defaultData());
-        ServerOptions serverOptions = new ServerOptions(data, Paths.importDir(options, data),
-                (int) options.number("bolt-port", 7687, 1, 65535), (int) options.number("http-port", 7474, 1, 65535),
-                true);
-        if (options.flag("no-auth")) {
+        WholeNumbers.register(new CommandLine(this)).parseArgs(args);
+        return start(out);
+    }
+
+    /** Starts the server and prints the ready banner; the caller owns the server. */
+    private EmbeddedServer start(PrintStream out) {
+        Path data = dataDir.path();
+        ServerOptions serverOptions = new ServerOptions(data, importDir.path(data),
+                (int) UsageException.checkRange("serve", "--bolt-port", boltPort, 1, 65535),
+                (int) UsageException.checkRange("serve", "--http-port", httpPort, 1, 65535), true);
+        if (noAuth) {
             serverOptions = serverOptions.withoutAuth();
         }
         EmbeddedServer server = EmbeddedServer.start(serverOptions);
