@@ -4,13 +4,17 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.event.DatabaseEventContext;
+import org.neo4j.graphdb.event.DatabaseEventListenerAdapter;
 import org.neo4j.kernel.database.NamedDatabaseId;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
 /**
  * The scopes of the running databases, keyed by database id (name and UUID), not by name: a database
  * created again under a dropped one's name has a new UUID. Opened and closed by
- * {@link DatabaseStateExtensionFactory}.
+ * {@link DatabaseStateExtensionFactory}. Where that extension is not loaded (a server that loads the plugin
+ * jar for its procedures only, without it on the classpath that extensions are found on), the first call
+ * opens the scope and a database event listener closes it when the database stops or is dropped.
  */
 public final class DatabaseScopes {
     private static final Map<NamedDatabaseId, DatabaseScope> OPEN = new ConcurrentHashMap<>();
@@ -41,8 +45,32 @@ public final class DatabaseScopes {
             throw new IllegalStateException("MUSIG procedures run in a user database, not in 'system'");
         }
         if (scope == null) {
-            throw notRunning(db.databaseName());
+            scope = OPEN.computeIfAbsent(api.databaseId(), id -> openUntilStopped(api));
         }
+        return scope;
+    }
+
+    private static DatabaseScope openUntilStopped(GraphDatabaseAPI api) {
+        DatabaseManagementService dbms = api.getDependencyResolver().resolveDependency(DatabaseManagementService.class);
+        DatabaseScope scope = new DatabaseScope(api, dbms);
+        dbms.registerDatabaseEventListener(new DatabaseEventListenerAdapter() {
+            @Override
+            public void databaseShutdown(DatabaseEventContext event) {
+                release(event);
+            }
+
+            @Override
+            public void databaseDrop(DatabaseEventContext event) {
+                release(event);
+            }
+
+            private void release(DatabaseEventContext event) {
+                if (event.getDatabaseName().equals(api.databaseName())) {
+                    close(scope);
+                    dbms.unregisterDatabaseEventListener(this);
+                }
+            }
+        });
         return scope;
     }
 
@@ -52,8 +80,6 @@ public final class DatabaseScopes {
     }
 
     static IllegalStateException notRunning(String database) {
-        return new IllegalStateException("MUSIG holds no state for database '" + database + "': it is not running, "
-                + "or the plugin's database extension (" + DatabaseStateExtensionFactory.class.getName()
-                + ", listed in the plugin jar's META-INF/services) was not loaded");
+        return new IllegalStateException("MUSIG holds no state for database '" + database + "': it has stopped");
     }
 }
