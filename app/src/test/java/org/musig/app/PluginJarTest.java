@@ -28,7 +28,7 @@ class PluginJarTest {
     Path home;
 
     @Test
-    void theShadedPluginJarAloneServesTrainingAndRecommendation() throws Exception {
+    void theShadedPluginJarAloneServesTrainingRecommendationAndTheBenchmarksLibraries() throws Exception {
         assertThat(PLUGIN).as("build the plugin jar first (mvn -B verify packages it before these tests)").exists();
         Files.createDirectories(home.resolve("plugins"));
         Files.copy(PLUGIN, home.resolve("plugins").resolve(PLUGIN.getFileName()));
@@ -65,6 +65,12 @@ class PluginJarTest {
                 List<String> recommended = session.run("CALL musig.recommend('P0', {k: 3}) YIELD trackId RETURN trackId")
                         .list(r -> r.get(0).asString());
                 assertThat(recommended).hasSize(3);
+                // The baselines that run DL4J word2vec and the CF code, inside the jar with its relocated libraries.
+                List<String> statuses = session.run("CALL musig.benchmark({split: 'jar', testPlaylists: 3, minTracks: 6, "
+                        + "minWeight: 1, methods: ['cf', 'track2vec'], features: ['popularity'], selection: 'test', "
+                        + "embeddingDimension: 8}) YIELD method, status RETURN method + ' ' + status")
+                        .list(r -> r.get(0).asString());
+                assertThat(statuses).contains("cf-warp ok", "track2vec ok");
             }
         } finally {
             server.destroy();
