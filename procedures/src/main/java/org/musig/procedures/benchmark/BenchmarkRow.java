@@ -15,6 +15,9 @@ import java.util.Map;
  * best row, the runner-up): the mean difference, its 95% interval and the two-sided p-value of a paired
  * bootstrap.
  *
+ * <p>{@code epochsRun} and {@code activeTasks}: for MUSIG rows, the epochs training ran (early stopping may end it
+ * before {@code epochs}) and the tasks that trained (a task without labels in the data is off); null otherwise.
+ *
  * <p>{@code selection}: 'validation' when the row is the variant of its family (see
  * {@code BenchmarkRun.familyOf}) that scored best on {@code validationPlaylists} validation playlists (its
  * {@code validationHitRate}), evaluated once on test; 'exploration' when every variant was evaluated on the
@@ -30,7 +33,8 @@ public record BenchmarkRow(String method, String features, List<Double> taskWeig
                            String comparedWith, Double hitRateDifference, List<Double> hitRateDifferenceInterval,
                            Double pValue, String selection, Double validationHitRate, long validationPlaylists,
                            List<Double> repeatHitRates, Double repeatHitRateMean, Double repeatHitRateSd,
-                           String split, String negatives, List<String> notices, Map<String, Object> configuration) {
+                           String split, String negatives, List<String> notices, Map<String, Object> configuration,
+                           Long epochsRun, List<String> activeTasks) {
 
     /** How the row is named in {@code comparedWith}: method / features / task weights / regression target. */
     public String label() {
@@ -55,7 +59,7 @@ public record BenchmarkRow(String method, String features, List<Double> taskWeig
                 coldHitRate, coldMrr, fullRPrecision, fullNdcg, fullRecallAt100, randomHitRate, playlists,
                 heldOutTracks, coldTracks, intervals, comparedWith, hitRateDifference, hitRateDifferenceInterval,
                 pValue, selection, hitRateOnValidation, playlistsOnValidation, repeatHitRates, repeatHitRateMean,
-                repeatHitRateSd, split, negatives, notices, configuration);
+                repeatHitRateSd, split, negatives, notices, configuration, epochsRun, activeTasks);
     }
 
     BenchmarkRow withComparison(String other, Double difference, List<Double> differenceInterval, Double p) {
@@ -64,7 +68,17 @@ public record BenchmarkRow(String method, String features, List<Double> taskWeig
                 coldHitRate, coldMrr, fullRPrecision, fullNdcg, fullRecallAt100, randomHitRate, playlists,
                 heldOutTracks, coldTracks, intervals, other, difference, differenceInterval, p, selection,
                 validationHitRate, validationPlaylists, repeatHitRates, repeatHitRateMean, repeatHitRateSd, split,
-                negatives, notices, configuration);
+                negatives, notices, configuration, epochsRun, activeTasks);
+    }
+
+    /** The MUSIG row with what its training did. */
+    BenchmarkRow withTraining(long epochs, List<String> tasks) {
+        return new BenchmarkRow(method, features, taskWeights, regressionTarget, origin, status, reason, trainMillis,
+                evaluateMillis, hitRate, mrr, precisionAt1, precisionAt5, precisionAt10, ndcgAt1, ndcgAt5, ndcgAt10,
+                coldHitRate, coldMrr, fullRPrecision, fullNdcg, fullRecallAt100, randomHitRate, playlists,
+                heldOutTracks, coldTracks, intervals, comparedWith, hitRateDifference, hitRateDifferenceInterval,
+                pValue, selection, validationHitRate, validationPlaylists, repeatHitRates, repeatHitRateMean,
+                repeatHitRateSd, split, negatives, notices, configuration, epochs, List.copyOf(tasks));
     }
 
     /** The row with the hit rates of its repeated fits (its own first), their mean and standard deviation. */
@@ -77,6 +91,6 @@ public record BenchmarkRow(String method, String features, List<Double> taskWeig
                 coldHitRate, coldMrr, fullRPrecision, fullNdcg, fullRecallAt100, randomHitRate, playlists,
                 heldOutTracks, coldTracks, intervals, comparedWith, hitRateDifference, hitRateDifferenceInterval,
                 pValue, selection, validationHitRate, validationPlaylists, List.copyOf(hitRates), mean,
-                Math.sqrt(variance), split, negatives, notices, configuration);
+                Math.sqrt(variance), split, negatives, notices, configuration, epochsRun, activeTasks);
     }
 }

@@ -538,9 +538,13 @@ final class BenchmarkRun {
         TrainedModel.TrainingSummary summary = model.summary();
         List<String> notices = new ArrayList<>(summary.notices());
         List<String> tasks = summary.losses().keySet().stream().filter(t -> !t.equals("total")).toList();
-        notices.add("trained " + summary.epochsRun() + " epochs; active tasks " + tasks);
-        evaluate(method, feature, weights, target == null ? "none" : target, embeddingScorer(vectors),
+        BenchmarkRow row = evaluate(method, feature, weights, target == null ? "none" : target, embeddingScorer(vectors),
                 System.currentTimeMillis() - start, notices);
+        if (row != null) {
+            BenchmarkRow trained = row.withTraining(summary.epochsRun(), tasks);
+            rows.set(rows.indexOf(row), trained);
+            perPlaylist.put(trained, perPlaylist.remove(row));
+        }
     }
 
     /** A scorer built from a feature selection, or a skipped row when the data lacks the features. */
@@ -580,10 +584,11 @@ final class BenchmarkRun {
         evaluate(method, feature, weights, target, scorer, System.currentTimeMillis() - start, notices);
     }
 
-    private void evaluate(String method, String feature, List<Double> weights, String target, TrackScorer scorer,
-                          long trainMillis, List<String> notices) {
+    /** Evaluates a scorer and adds its row (returned; null when this pass does not want the row). */
+    private BenchmarkRow evaluate(String method, String feature, List<Double> weights, String target, TrackScorer scorer,
+                                  long trainMillis, List<String> notices) {
         if (!wanted.test(BenchmarkRow.label(method, feature, weights, target))) {
-            return;
+            return null;
         }
         progress.begin("benchmark: evaluate " + method + " " + feature, playlists.size());
         long start = System.currentTimeMillis();
@@ -600,9 +605,10 @@ final class BenchmarkRun {
                 nullable(r.coldMrr()), nullable(r.fullRPrecision()), nullable(r.fullNdcg()),
                 nullable(r.fullRecallAt100()), r.randomHitRate(), r.playlists(), r.heldOutTracks(), r.coldTracks(),
                 intervals(r.perPlaylist()), null, null, null, null, selection, null, 0, null, null, null, split.name(),
-                config.negatives(), all, config.echo());
+                config.negatives(), all, config.echo(), null, null);
         rows.add(row);
         perPlaylist.put(row, r.perPlaylist());
+        return row;
     }
 
     /**
@@ -679,7 +685,7 @@ final class BenchmarkRun {
         rows.add(new BenchmarkRow(method, feature, weights, target, originOf(method, feature), "skipped", reason, 0, 0,
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, 0, 0, 0, Map.of(),
                 null, null, null, null, selection, null, 0, null, null, null, split.name(), config.negatives(), List.of(),
-                config.echo()));
+                config.echo(), null, null));
     }
 
     /**
