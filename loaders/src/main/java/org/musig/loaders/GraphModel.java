@@ -28,4 +28,12 @@ public final class GraphModel {
 
     private GraphModel() {
     }
+
+    /**
+     * An artist or album name as the models tell them apart (and as a load compares a track's rows): outer
+     * spaces and case do not matter.
+     */
+    public static String nameKey(String name) {
+        return name.strip().toLowerCase(java.util.Locale.ROOT);
+    }
 }

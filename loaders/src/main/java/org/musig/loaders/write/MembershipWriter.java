@@ -170,12 +170,12 @@ public final class MembershipWriter {
     }
 
     /**
-     * A row's artist as two 32-bit hashes, id then name (names as the models compare them: case and outer spaces
-     * do not matter), each never 0 when present and 0 when absent; 0 in all when the row names no artist.
+     * A row's artist as two 32-bit hashes, id then name (its {@link GraphModel#nameKey}), each never 0 when
+     * present and 0 when absent; 0 in all when the row names no artist.
      */
     private static long artistHashes(Object id, Object name) {
         long idHash = id instanceof String s && !s.isBlank() ? s.hashCode() | 1 : 0;
-        long nameHash = name instanceof String s && !s.isBlank() ? s.strip().toLowerCase(java.util.Locale.ROOT).hashCode() | 1 : 0;
+        long nameHash = name instanceof String s && !s.isBlank() ? GraphModel.nameKey(s).hashCode() | 1 : 0;
         return idHash << 32 | (nameHash & 0xFFFFFFFFL);
     }
 

@@ -24,7 +24,6 @@ public final class CategoryCooccurrenceScorer implements TrackScorer {
     /** How shared playlists count: 'count' (each playlist 1) or 'cosine' (normalised, see the class comment). */
     public enum Weighting { COUNT, COSINE }
 
-    private final Weighting weighting;
     private final int[] categoryOfTrack;
     // category -> playlists holding it: playlistIds[categoryOffsets[c] .. categoryOffsets[c + 1])
     private final int[] categoryOffsets;
@@ -33,7 +32,8 @@ public final class CategoryCooccurrenceScorer implements TrackScorer {
     private final int[] playlistOffsets;
     private final int[] categoryIds;
     private final int categories;
-    // COSINE: per playlist 1 / sqrt(distinct categories), per category 1 / the norm of its playlist vector
+    // COSINE: per playlist 1 / sqrt(distinct categories), per category 1 / the norm of its playlist vector;
+    // COUNT: both 1, so one scoring loop serves both weightings
     private final float[] playlistWeight;
     private final float[] inverseNorm;
 
@@ -42,7 +42,6 @@ public final class CategoryCooccurrenceScorer implements TrackScorer {
     }
 
     public CategoryCooccurrenceScorer(PlaylistMemberships memberships, TrackCategory category, Weighting weighting) {
-        this.weighting = weighting;
         if (category.trackCount() != memberships.trackCount()) {
             throw new IllegalArgumentException("category '" + category.name() + "' has " + category.trackCount()
                     + " tracks, the memberships " + memberships.trackCount());
@@ -141,10 +140,8 @@ public final class CategoryCooccurrenceScorer implements TrackScorer {
                 byCategory[categoryIds[j]] += w;
             }
         }
-        if (weighting == Weighting.COSINE) {
-            for (int c = 0; c < categories; c++) {
-                byCategory[c] *= inverseNorm[c];
-            }
+        for (int c = 0; c < categories; c++) {
+            byCategory[c] *= inverseNorm[c];
         }
         return byCategory;
     }

@@ -132,7 +132,7 @@ final class TrackFeatureReader {
             return id;
         }
         if (props.get(nameProperty) instanceof String name && !name.isBlank()) {
-            return "name:" + name.strip().toLowerCase(java.util.Locale.ROOT);
+            return "name:" + GraphModel.nameKey(name);
         }
         return null;
     }
