@@ -53,6 +53,16 @@ public final class ConfigMap {
         return config;
     }
 
+    /** What the configuration is for, as messages name it. */
+    public String owner() {
+        return owner;
+    }
+
+    /** Whether the user gave the key with the value null (which some keys read as "none", unlike leaving it out). */
+    public boolean givenAsNull(String key) {
+        return raw.containsKey(key) && raw.get(key) == null;
+    }
+
     public boolean has(String key) {
         return raw.containsKey(key) && raw.get(key) != null;
     }
@@ -121,6 +131,21 @@ public final class ConfigMap {
             result = s;
         } else {
             throw wrongType(key, "a string", value);
+        }
+        effective.put(key, result);
+        return result;
+    }
+
+    /** A name (of a graph, a model): a string that is not blank. */
+    public String getNonEmptyString(String key, String defaultValue) {
+        Object value = raw.get(key);
+        String result;
+        if (value == null) {
+            result = defaultValue;
+        } else if (value instanceof String s && !s.isBlank()) {
+            result = s;
+        } else {
+            throw wrongType(key, "a non-empty string", value);
         }
         effective.put(key, result);
         return result;

@@ -86,7 +86,7 @@ public final class MusigTrainer {
         InputFeatures input = InputFeatures.fit(features, config.features(), config.topGenres(),
                 config.metadataDimension(), config.randomSeed(), notices);
         InputFeatures.Encoded encoded = input.encode(features);
-        TaskLabels labels = TaskLabels.of(features, config.regressionTarget());
+        TaskLabels labels = TaskLabels.of(features, config.regressionTarget().text());
         double[] taskWeights = activeTaskWeights(config, labels, notices);
 
         SageNetwork net = network(config, input.denseDimension(), input.oneHotWidth());
@@ -94,8 +94,8 @@ public final class MusigTrainer {
         float[] parameters = net.initialParameters(RandomStreams.of(seed, RandomStreams.INIT, 0, 0, 0));
         AdamOptimizer adam = new AdamOptimizer(net.parameterCount(), config.learningRate());
         INDArray[] weights = net.nativeWeights(parameters);
-        NeighborhoodSampler neighbours = new NeighborhoodSampler(graph, config.sampling().equals("weighted"));
-        NegativeSampler negativeSampler = config.negativeSampler().equals("degree")
+        NeighborhoodSampler neighbours = new NeighborhoodSampler(graph, config.sampling() == TrainConfig.Sampling.WEIGHTED);
+        NegativeSampler negativeSampler = config.negativeSampler() == TrainConfig.NegativeSampling.DEGREE
                 ? NegativeSampler.byDegree(graph, 0.75) : NegativeSampler.uniform(graph.nodeCount());
         PositivePairSampler positives = new PositivePairSampler(graph);
         MultiTaskLoss loss = new MultiTaskLoss(net);
@@ -261,7 +261,7 @@ public final class MusigTrainer {
     static SageNetwork network(TrainConfig config, int denseDimension, int oneHotWidth) {
         int[] samples = config.sampleSizes().stream().mapToInt(Integer::intValue).toArray();
         return new SageNetwork(denseDimension, oneHotWidth, config.embeddingDimension(), samples,
-                config.activation().equals("sigmoid"));
+                config.activation() == TrainConfig.Activation.SIGMOID);
     }
 
     /** The configured task weights, with tasks that have no labels in the data set to 0 (and a notice). */
@@ -275,7 +275,7 @@ public final class MusigTrainer {
             w[SageNetwork.GENRE] = 0;
         }
         if (w[SageNetwork.SIMILARITY] > 0 && labels.similarityLabelledTracks() < 2) {
-            notices.add("task 'audio' skipped: fewer than two tracks have the '" + config.regressionTarget()
+            notices.add("task 'audio' skipped: fewer than two tracks have the '" + config.regressionTarget().text()
                     + "' feature group");
             w[SageNetwork.SIMILARITY] = 0;
         }
@@ -298,7 +298,7 @@ public final class MusigTrainer {
         bytes += 4L * nodeCount + 4L * nodeCount * 13 + nodeCount; // genre labels, similarity targets, their mask
         bytes += PositivePairSampler.memoryBytes(relationshipCount);
         bytes += NegativeSampler.memoryBytes(nodeCount);
-        bytes += NeighborhoodSampler.memoryBytes(relationshipCount, config.sampling().equals("weighted"));
+        bytes += NeighborhoodSampler.memoryBytes(relationshipCount, config.sampling() == TrainConfig.Sampling.WEIGHTED);
         if (net.layers() > 1) {
             bytes += InnerMeans.memoryBytes(nodeCount, net.denseDimension(), net.sampleSize(net.layers() - 1));
         }

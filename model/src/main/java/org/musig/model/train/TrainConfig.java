@@ -1,43 +1,31 @@
 package org.musig.model.train;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.musig.model.config.ConfigMap;
+import org.musig.model.config.Choice;
+import org.musig.model.config.RecordSettings;
+import org.musig.model.config.Setting;
+import org.musig.model.config.Settings;
 
 /**
  * What {@code musig.train} is asked to do: the aggregator's shape, the sampling, the input feature groups,
  * the three tasks' weights and the optimisation. Parsed once from the user's map, validated, immutable.
+ * Each component is the setting of the same name in {@link #SETTINGS}, whose declaration holds its default,
+ * range and meaning (the documentation's table is rendered from them).
  *
- * @param embeddingDimension width of every aggregator layer and of the embeddings
- * @param sampleSizes        neighbours sampled per hop, root outwards; its length is the number of layers K
- * @param activation         'relu' or 'sigmoid', between layers (the last layer is linear, see {@code SageNetwork})
- * @param sampling           'uniform' (the paper) or 'weighted' (proportional to co-occurrence weight)
- * @param features           input groups among 'genre', 'popularity', 'audio', 'acoustic' (the paper's) and
- *                           'artist', 'album' (vectors learned from the training playlists, see CategoryFactors)
- *                           and 'year' (the release year, z-scored)
- * @param topGenres          width of the genre one-hot (the most frequent genres)
- * @param metadataDimension  width of each artist and album vector
- * @param negativeSamples    negatives per positive pair
- * @param negativeSampler    'degree' (degree^0.75, as word2vec) or 'uniform'
- * @param taskWeights        c1..c3 of the paper's eq. 6, by task name ('playlist', 'genre', 'audio')
- * @param regressionTarget   the feature group the similarity task regresses: 'audio' or 'acoustic'
- * @param maxPairsPerEpoch   positive pairs per epoch at most; {@link Long#MAX_VALUE}: every edge once
- * @param tolerance          stop when the epoch loss improves by less than this fraction
- * @param maskPartner        keep each positive pair's partner out of the other's sampled first hop, as a held-out
- *                           track is out of the seed's neighbourhood at evaluation (false: the paper's sampling)
- * @param coldStartRate      share of training roots embedded as if they had no neighbours (features only),
- *                           so the layers also learn the path that unseen tracks take. 0 is the paper's
- *                           training; the default 0.5 raised the held-out hit rate on the bundled playlists,
- *                           where most held-out tracks are cold, from 0.72 to 0.80
- *                           (docs/benchmark.md, 2026-11-25)
+ * <p>{@code features} are the input groups: 'genre', 'popularity', 'audio', 'acoustic' (the paper's), 'artist',
+ * 'album' (vectors learned from the training playlists, see CategoryFactors) and 'year' (the release year,
+ * z-scored). They stay strings: they are the feature table's group names, which the model stores.
+ * {@code maxPairsPerEpoch} is {@link #ALL_PAIRS} for every edge once.
  */
-public record TrainConfig(int embeddingDimension, List<Integer> sampleSizes, String activation, String sampling,
-                          List<String> features, int topGenres, int metadataDimension, int negativeSamples, String negativeSampler,
-                          Map<String, Double> taskWeights, String regressionTarget, double learningRate, int batchSize,
-                          int epochs, long maxPairsPerEpoch, double tolerance, boolean maskPartner, double coldStartRate,
-                          long randomSeed,
-                          int concurrency) {
+public record TrainConfig(int embeddingDimension, List<Integer> sampleSizes, Activation activation, Sampling sampling,
+                          List<String> features, int topGenres, int metadataDimension, int negativeSamples,
+                          NegativeSampling negativeSampler, Map<String, Double> taskWeights,
+                          RegressionTarget regressionTarget, double learningRate, int batchSize, int epochs,
+                          long maxPairsPerEpoch, double tolerance, boolean maskPartner, double coldStartRate,
+                          long randomSeed, int concurrency) {
 
     public static final String OWNER = "musig.train";
     public static final List<String> FEATURE_GROUPS = List.of("genre", "popularity", "audio", "acoustic", "artist",
@@ -48,17 +36,82 @@ public record TrainConfig(int embeddingDimension, List<Integer> sampleSizes, Str
     public static final List<String> TASKS = List.of("playlist", "genre", "audio");
     public static final long ALL_PAIRS = Long.MAX_VALUE;
 
+    /** The non-linearity between aggregator layers. */
+    public enum Activation implements Choice { RELU, SIGMOID }
+
+    /** How a node's neighbours are sampled. */
+    public enum Sampling implements Choice { UNIFORM, WEIGHTED }
+
+    /** Where negatives are drawn from: by degree^0.75 (as word2vec) or uniformly. */
+    public enum NegativeSampling implements Choice { DEGREE, UNIFORM }
+
+    /** The feature group the similarity task regresses; the text is the group's name. */
+    public enum RegressionTarget implements Choice { AUDIO, ACOUSTIC }
+
+    /**
+     * Every setting, in the documentation's order. The record's components are these, by name
+     * ({@link RecordSettings}): a new setting is a declaration here and a component above.
+     */
+    public static final Settings SETTINGS = Settings.of(OWNER,
+            Setting.integer("embeddingDimension", 64, 1, 4096, "width of every aggregator layer and of the embeddings"),
+            Setting.integerList("sampleSizes", List.of(25, 10), 1, 5, 1, 1000,
+                    "neighbours sampled per layer, root outwards (one entry per layer)"),
+            Setting.choice("activation", Activation.class, Activation.RELU,
+                    "non-linearity between layers: `'relu'` or `'sigmoid'` (the last layer is linear)"),
+            Setting.choice("sampling", Sampling.class, Sampling.UNIFORM,
+                    "neighbour sampling: `'uniform'` as in the paper, or `'weighted'` by co-occurrence weight"),
+            Setting.stringList("features", DEFAULT_FEATURES, "any of `genre`, `popularity`, `audio`, `acoustic` (the "
+                            + "paper's groups), `artist`, `album`, `year` (our extension; `year` is the release year read "
+                            + "from `Track.releaseDate`, z-scored)")
+                    .check(groups -> groups.stream().filter(g -> !FEATURE_GROUPS.contains(g)).findFirst()
+                            .map(g -> "configuration key 'features' has unknown group '" + g + "'; valid groups are "
+                                    + FEATURE_GROUPS).orElse(null))
+                    .check(groups -> groups.isEmpty()
+                            ? "configuration key 'features' must name at least one of " + FEATURE_GROUPS : null)
+                    .check(groups -> groups.stream().distinct().count() != groups.size()
+                            ? "configuration key 'features' names a group twice: " + groups : null),
+            Setting.integer("topGenres", 50, 0, 100_000, "width of the genre one-hot (the most frequent genres)"),
+            Setting.integer("metadataDimension", 32, 1, 512, "width of each artist and album vector"),
+            Setting.integer("negativeSamples", 1, 1, 100, "negatives per positive pair"),
+            Setting.choice("negativeSampler", NegativeSampling.class, NegativeSampling.DEGREE,
+                    "where negatives are drawn from: `'degree'` (degree^0.75, as word2vec) or `'uniform'`"),
+            Setting.numberMap("taskWeights", equalTaskWeights(), 0, 1e6,
+                            "c1, c2, c3 of the paper's eq. 6, by task; at least one > 0")
+                    .check(weights -> weights.values().stream().allMatch(w -> w == 0)
+                            ? "configuration key 'taskWeights' must give at least one task a weight > 0, got " + weights
+                            : null),
+            Setting.choice("regressionTarget", RegressionTarget.class, RegressionTarget.AUDIO,
+                    "the feature group the `audio` task regresses: `'audio'` or `'acoustic'`"),
+            Setting.number("learningRate", 0.01, Double.MIN_NORMAL, 1e3, "Adam's step size"),
+            Setting.integer("batchSize", 512, 1, 1 << 20, "pairs per step"),
+            Setting.integer("epochs", 5, 1, 10_000,
+                    "an epoch visits every edge once (or `maxPairsPerEpoch` of them)"),
+            Setting.longInteger("maxPairsPerEpoch", ALL_PAIRS, 1, Long.MAX_VALUE, "cap on pairs per epoch")
+                    .shownAs("all edges"),
+            Setting.number("tolerance", 1e-4, 0, 1,
+                    "stop early when the epoch loss improves by less than this (relative)"),
+            Setting.bool("maskPartner", false, "keep each positive pair's partner out of the other track's sampled "
+                    + "first hop (redrawn, or the track itself when the partner was its only neighbour), as a held-out "
+                    + "track is out of the seed's neighbourhood at evaluation. Measured on validation playlists "
+                    + "(2026-12-06): no gain (playlist archive 0.753 vs 0.756, TidyTuesday 0.805 vs 0.806), so off by "
+                    + "default"),
+            // The default 0.5 raised the held-out hit rate on the bundled playlists, where most held-out tracks are
+            // cold, from 0.72 to 0.80 (docs/benchmark.md, 2026-11-25).
+            Setting.number("coldStartRate", 0.5, 0, 0.95, "share of training roots embedded as if they had no "
+                    + "neighbours (see Cold start above); `0` is the paper's training"),
+            Setting.longInteger("randomSeed", 42, Long.MIN_VALUE, Long.MAX_VALUE,
+                    "seeds every random stream: the same seed and graph give the same model"),
+            Setting.integer("concurrency", 2, 1, 1024, "training threads"));
+
+    private static final RecordSettings<TrainConfig> RECORD = RecordSettings.of(TrainConfig.class, SETTINGS);
+
     /** Every key {@link #parse} accepts. */
-    public static final List<String> KEYS = List.of("embeddingDimension", "sampleSizes", "activation", "sampling",
-            "features", "topGenres", "metadataDimension", "negativeSamples", "negativeSampler", "taskWeights",
-            "regressionTarget",
-            "learningRate", "batchSize", "epochs", "maxPairsPerEpoch", "tolerance", "maskPartner", "coldStartRate",
-            "randomSeed", "concurrency");
+    public static final List<String> KEYS = SETTINGS.keys();
 
     public TrainConfig {
         sampleSizes = List.copyOf(sampleSizes);
         features = List.copyOf(features);
-        taskWeights = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(taskWeights));
+        taskWeights = Collections.unmodifiableMap(new LinkedHashMap<>(taskWeights));
     }
 
     /** The defaults (what {@code parse(Map.of())} gives). */
@@ -68,51 +121,20 @@ public record TrainConfig(int embeddingDimension, List<Integer> sampleSizes, Str
 
     /** Parses and validates a user's map; every problem is an {@link IllegalArgumentException} naming the key. */
     public static TrainConfig parse(Map<String, Object> raw) {
-        ConfigMap c = ConfigMap.of(OWNER, raw, KEYS);
-        int dimension = c.getInt("embeddingDimension", 64, 1, 4096);
-        List<Integer> sampleSizes = c.getIntList("sampleSizes", List.of(25, 10), 1, 5, 1, 1000);
-        String activation = c.getChoice("activation", "relu", List.of("relu", "sigmoid"));
-        String sampling = c.getChoice("sampling", "uniform", List.of("uniform", "weighted"));
-        List<String> features = c.getStringList("features", DEFAULT_FEATURES);
-        for (String f : features) {
-            if (!FEATURE_GROUPS.contains(f)) {
-                throw new IllegalArgumentException(OWNER + ": configuration key 'features' has unknown group '" + f
-                        + "'; valid groups are " + FEATURE_GROUPS);
-            }
-        }
-        if (features.isEmpty()) {
-            throw new IllegalArgumentException(OWNER + ": configuration key 'features' must name at least one of "
-                    + FEATURE_GROUPS);
-        }
-        if (features.stream().distinct().count() != features.size()) {
-            throw new IllegalArgumentException(OWNER + ": configuration key 'features' names a group twice: " + features);
-        }
-        int topGenres = c.getInt("topGenres", 50, 0, 100_000);
-        int metadataDimension = c.getInt("metadataDimension", 32, 1, 512);
-        int negatives = c.getInt("negativeSamples", 1, 1, 100);
-        String negativeSampler = c.getChoice("negativeSampler", "degree", List.of("degree", "uniform"));
-        Map<String, Double> defaultsWeights = new LinkedHashMap<>();
+        return RECORD.parse(raw);
+    }
+
+    /** The configuration from values parsed by {@link #SETTINGS} or by a list that includes them. */
+    public static TrainConfig from(Settings.Values values) {
+        return RECORD.from(values);
+    }
+
+    private static Map<String, Double> equalTaskWeights() {
+        Map<String, Double> weights = new LinkedHashMap<>();
         for (String task : TASKS) {
-            defaultsWeights.put(task, 1.0);
+            weights.put(task, 1.0);
         }
-        Map<String, Double> weights = c.getDoubleMap("taskWeights", defaultsWeights, 0, 1e6);
-        if (weights.values().stream().allMatch(w -> w == 0)) {
-            throw new IllegalArgumentException(OWNER + ": configuration key 'taskWeights' must give at least one task a weight > 0, got "
-                    + weights);
-        }
-        String regressionTarget = c.getChoice("regressionTarget", "audio", List.of("audio", "acoustic"));
-        double learningRate = c.getDouble("learningRate", 0.01, Double.MIN_NORMAL, 1e3);
-        int batchSize = c.getInt("batchSize", 512, 1, 1 << 20);
-        int epochs = c.getInt("epochs", 5, 1, 10_000);
-        long maxPairs = c.getLong("maxPairsPerEpoch", ALL_PAIRS, 1, Long.MAX_VALUE);
-        double tolerance = c.getDouble("tolerance", 1e-4, 0, 1);
-        boolean maskPartner = c.getBoolean("maskPartner", false);
-        double coldStartRate = c.getDouble("coldStartRate", 0.5, 0, 0.95);
-        long seed = c.getLong("randomSeed", 42, Long.MIN_VALUE, Long.MAX_VALUE);
-        int concurrency = c.getInt("concurrency", 2, 1, 1024);
-        return new TrainConfig(dimension, sampleSizes, activation, sampling, features, topGenres, metadataDimension,
-                negatives, negativeSampler, weights, regressionTarget, learningRate, batchSize, epochs, maxPairs, tolerance,
-                maskPartner, coldStartRate, seed, concurrency);
+        return weights;
     }
 
     /** Number of aggregator layers (the paper's K). */
@@ -133,27 +155,6 @@ public record TrainConfig(int embeddingDimension, List<Integer> sampleSizes, Str
 
     /** Every setting by its key, in the form {@link #parse} accepts (the effective configuration, for output and storage). */
     public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("embeddingDimension", embeddingDimension);
-        m.put("sampleSizes", sampleSizes);
-        m.put("activation", activation);
-        m.put("sampling", sampling);
-        m.put("features", features);
-        m.put("topGenres", topGenres);
-        m.put("metadataDimension", metadataDimension);
-        m.put("negativeSamples", negativeSamples);
-        m.put("negativeSampler", negativeSampler);
-        m.put("taskWeights", new LinkedHashMap<>(taskWeights));
-        m.put("regressionTarget", regressionTarget);
-        m.put("learningRate", learningRate);
-        m.put("batchSize", batchSize);
-        m.put("epochs", epochs);
-        m.put("maxPairsPerEpoch", maxPairsPerEpoch);
-        m.put("tolerance", tolerance);
-        m.put("maskPartner", maskPartner);
-        m.put("coldStartRate", coldStartRate);
-        m.put("randomSeed", randomSeed);
-        m.put("concurrency", concurrency);
-        return m;
+        return RECORD.toMap(this);
     }
 }

@@ -143,7 +143,7 @@ public final class TrainedModel {
             }
         }
         InputFeatures.Encoded encoded = input.encode(features);
-        NeighborhoodSampler sampler = new NeighborhoodSampler(graph, config.sampling().equals("weighted"));
+        NeighborhoodSampler sampler = new NeighborhoodSampler(graph, config.sampling() == TrainConfig.Sampling.WEIGHTED);
         INDArray[] weights = net.nativeWeights(parameters);
         int dim = net.dimension();
         float[][] result = new float[nodes.length][];
@@ -226,7 +226,7 @@ public final class TrainedModel {
      */
     public long embedBytes(int nodeCount, long relationshipCount, int nodesToEmbed, int concurrency) {
         long bytes = InputFeatures.encodedBytes(nodeCount, net.inputDimension());
-        bytes += NeighborhoodSampler.memoryBytes(relationshipCount, config.sampling().equals("weighted"));
+        bytes += NeighborhoodSampler.memoryBytes(relationshipCount, config.sampling() == TrainConfig.Sampling.WEIGHTED);
         if (net.layers() > 1) {
             bytes += InnerMeans.memoryBytes(nodeCount, net.denseDimension(), net.sampleSize(net.layers() - 1));
         }

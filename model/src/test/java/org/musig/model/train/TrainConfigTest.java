@@ -3,6 +3,7 @@ package org.musig.model.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,14 +16,14 @@ class TrainConfigTest {
         assertThat(c.embeddingDimension()).isEqualTo(64);
         assertThat(c.sampleSizes()).containsExactly(25, 10);
         assertThat(c.layers()).isEqualTo(2);
-        assertThat(c.activation()).isEqualTo("relu");
-        assertThat(c.sampling()).isEqualTo("uniform");
+        assertThat(c.activation()).isEqualTo(TrainConfig.Activation.RELU);
+        assertThat(c.sampling()).isEqualTo(TrainConfig.Sampling.UNIFORM);
         assertThat(c.features()).containsExactly("genre", "popularity", "audio");
         assertThat(c.topGenres()).isEqualTo(50);
         assertThat(c.negativeSamples()).isEqualTo(1);
-        assertThat(c.negativeSampler()).isEqualTo("degree");
+        assertThat(c.negativeSampler()).isEqualTo(TrainConfig.NegativeSampling.DEGREE);
         assertThat(c.taskWeights()).containsExactly(Map.entry("playlist", 1.0), Map.entry("genre", 1.0), Map.entry("audio", 1.0));
-        assertThat(c.regressionTarget()).isEqualTo("audio");
+        assertThat(c.regressionTarget()).isEqualTo(TrainConfig.RegressionTarget.AUDIO);
         assertThat(c.learningRate()).isEqualTo(0.01);
         assertThat(c.batchSize()).isEqualTo(512);
         assertThat(c.epochs()).isEqualTo(5);
@@ -43,12 +44,64 @@ class TrainConfigTest {
                 Map.entry("maxPairsPerEpoch", 1000L), Map.entry("tolerance", 0.01), Map.entry("randomSeed", -7),
                 Map.entry("concurrency", 1)));
         assertThat(c.layers()).isEqualTo(3);
-        assertThat(c.activation()).isEqualTo("sigmoid");
+        assertThat(c.activation()).isEqualTo(TrainConfig.Activation.SIGMOID);
         assertThat(c.taskWeights()).containsExactly(Map.entry("playlist", 1.0), Map.entry("genre", 0.5), Map.entry("audio", 0.0));
         assertThat(c.maxPairsPerEpoch()).isEqualTo(1000);
         assertThat(c.randomSeed()).isEqualTo(-7);
         assertThat(TrainConfig.parse(c.toMap())).isEqualTo(c);
         assertThat(c.withConcurrency(4).concurrency()).isEqualTo(4);
+    }
+
+    @Test
+    void aConfigurationMapStoredBeforeTheChoicesWereEnumsDecodesToTheSameMap() {
+        // What toMap wrote (and models store) before the settings were declarations: choices as lower-case
+        // strings, int settings as Integer, long ones as Long. Reading it and writing it back must give the same
+        // values of the same classes, so stored models keep loading and their bytes do not change.
+        Map<String, Object> stored = new LinkedHashMap<>();
+        stored.put("embeddingDimension", 32);
+        stored.put("sampleSizes", List.of(10, 5));
+        stored.put("activation", "sigmoid");
+        stored.put("sampling", "weighted");
+        stored.put("features", List.of("audio", "artist"));
+        stored.put("topGenres", 50);
+        stored.put("metadataDimension", 16);
+        stored.put("negativeSamples", 2);
+        stored.put("negativeSampler", "uniform");
+        stored.put("taskWeights", new LinkedHashMap<>(Map.of("playlist", 1.0)));
+        stored.put("regressionTarget", "acoustic");
+        stored.put("learningRate", 0.01);
+        stored.put("batchSize", 512);
+        stored.put("epochs", 5);
+        stored.put("maxPairsPerEpoch", Long.MAX_VALUE);
+        stored.put("tolerance", 1e-4);
+        stored.put("maskPartner", false);
+        stored.put("coldStartRate", 0.5);
+        stored.put("randomSeed", 42L);
+        stored.put("concurrency", 2);
+        TrainConfig c = TrainConfig.parse(stored);
+        assertThat(c.activation()).isEqualTo(TrainConfig.Activation.SIGMOID);
+        assertThat(c.sampling()).isEqualTo(TrainConfig.Sampling.WEIGHTED);
+        assertThat(c.negativeSampler()).isEqualTo(TrainConfig.NegativeSampling.UNIFORM);
+        assertThat(c.regressionTarget()).isEqualTo(TrainConfig.RegressionTarget.ACOUSTIC);
+        Map<String, Object> expected = new LinkedHashMap<>(stored);
+        expected.put("taskWeights", Map.of("playlist", 1.0, "genre", 1.0, "audio", 1.0));
+        assertThat(c.toMap()).containsExactlyEntriesOf(expected);
+        c.toMap().forEach((key, value) -> assertThat(value.getClass()).as(key)
+                .isEqualTo(key.equals("taskWeights") ? LinkedHashMap.class : expected.get(key).getClass()));
+        assertThat(c.toMap().keySet()).containsExactlyElementsOf(TrainConfig.KEYS);
+    }
+
+    @Test
+    void theDocumentationTableListsEveryKeyWithItsDefault() {
+        String table = TrainConfig.SETTINGS.markdownTable();
+        assertThat(table).contains("| `embeddingDimension` | `64` | width of every aggregator layer and of the embeddings |\n");
+        assertThat(table).contains("| `sampleSizes` | `[25, 10]` |");
+        assertThat(table).contains("| `activation` | `'relu'` |");
+        assertThat(table).contains("| `features` | `['genre', 'popularity', 'audio']` |");
+        assertThat(table).contains("| `taskWeights` | `{playlist: 1, genre: 1, audio: 1}` |");
+        assertThat(table).contains("| `tolerance` | `1e-4` |");
+        assertThat(table).contains("| `maxPairsPerEpoch` | all edges |");
+        assertThat(table.lines().count()).isEqualTo(2 + TrainConfig.KEYS.size());
     }
 
     @Test
