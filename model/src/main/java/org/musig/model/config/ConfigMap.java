@@ -63,6 +63,11 @@ public final class ConfigMap {
         return raw.containsKey(key) && raw.get(key) == null;
     }
 
+    /** The value as the user gave it (null when absent), for a setting that reads and validates it itself. */
+    public Object given(String key) {
+        return raw.get(key);
+    }
+
     public boolean has(String key) {
         return raw.containsKey(key) && raw.get(key) != null;
     }

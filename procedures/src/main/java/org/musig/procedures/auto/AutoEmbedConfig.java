@@ -1,27 +1,23 @@
 package org.musig.procedures.auto;
 
-import java.util.List;
 import java.util.Map;
-import org.musig.model.config.ConfigMap;
+import org.musig.model.config.Setting;
+import org.musig.model.config.Settings;
 
-/**
- * Settings of {@code musig.embed.auto.start}.
- *
- * @param debounceMillis how long a run waits after the first commit that created tracks; the commits of that
- *                       window are embedded together by one run
- */
+/** Settings of {@code musig.embed.auto.start}; what each means is in its declaration. */
 record AutoEmbedConfig(String modelName, String writeProperty, long debounceMillis) {
     static final String OWNER = "musig.embed.auto.start";
-    static final long DEFAULT_DEBOUNCE_MILLIS = 1000;
+    private static final Setting<String> MODEL_NAME = Setting.nonEmptyString("modelName", "musig",
+            "a stored model; an unknown name is an error naming the models that exist");
+    private static final Setting<String> WRITE_PROPERTY = Setting.identifier("writeProperty", "musig",
+            "`float[]` property written on each new Track");
+    private static final Setting<Long> DEBOUNCE_MILLIS = Setting.longInteger("debounceMillis", 1000, 0, 3_600_000,
+            "a run starts this long after the first commit that created Track nodes; every commit until it starts is "
+                    + "covered by it (0..3,600,000)");
+    static final Settings SETTINGS = Settings.of(OWNER, MODEL_NAME, WRITE_PROPERTY, DEBOUNCE_MILLIS);
 
     static AutoEmbedConfig parse(Map<String, Object> raw) {
-        ConfigMap config = ConfigMap.of(OWNER, raw, List.of("modelName", "writeProperty", "debounceMillis"));
-        String modelName = config.getString("modelName", "musig");
-        if (modelName == null || modelName.isBlank()) {
-            throw new IllegalArgumentException(OWNER + ": modelName must be a non-empty string");
-        }
-        String property = config.getIdentifier("writeProperty", "musig");
-        long debounce = config.getLong("debounceMillis", DEFAULT_DEBOUNCE_MILLIS, 0, 3_600_000);
-        return new AutoEmbedConfig(modelName, property, debounce);
+        Settings.Values values = SETTINGS.parse(raw);
+        return new AutoEmbedConfig(values.get(MODEL_NAME), values.get(WRITE_PROPERTY), values.get(DEBOUNCE_MILLIS));
     }
 }

@@ -3,9 +3,11 @@ package org.musig.procedures.benchmark;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.musig.model.config.Choice;
 import org.musig.model.config.ConfigMap;
-import org.musig.procedures.evaluate.SplitReader;
+import org.musig.model.config.Setting;
 import org.musig.model.train.TrainConfig;
+import org.musig.procedures.evaluate.Negatives;
 
 /**
  * Settings of {@code musig.benchmark}.
@@ -35,7 +37,7 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean 
                        List<String> methods,
                        List<String> features, List<List<Double>> taskGrid, List<String> regressionTargets,
                        Map<String, Object> train, int dimension, Map<String, Object> node2vec,
-                       Map<String, Object> graphSage, String negatives, boolean fullCatalogue, String selection,
+                       Map<String, Object> graphSage, Negatives negatives, boolean fullCatalogue, Selection selection,
                        int validationPlaylists, long maxRelationships, int repeats,
                        long randomSeed, int concurrency, Map<String, Object> echo) {
     static final String OWNER = "musig.benchmark";
@@ -47,6 +49,12 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean 
     /** The paper's grid (section 4.4): all equal, playlist only (single task), and two mixes. */
     static final List<List<Double>> PAPER_GRID = List.of(List.of(1.0, 1.0, 1.0), List.of(1.0, 0.0, 0.0),
             List.of(0.7, 0.1, 0.2), List.of(0.4, 0.2, 0.4));
+    /** How each family's reported variant is chosen (see {@code selection} above). */
+    enum Selection implements Choice { VALIDATION, TEST }
+
+    private static final Setting<Selection> SELECTION = Setting.choice("selection", Selection.class,
+            Selection.VALIDATION, "`'validation'`: each family's variant chosen on validation playlists, reported once "
+                    + "on test; `'test'`: every variant on test (exploration)");
     private static final List<String> SPLIT_KEYS = List.of("testPlaylists", "minTracks", "seedFraction");
 
     static BenchmarkConfig parse(Map<String, Object> raw) {
@@ -92,9 +100,9 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean 
         int dimension = c.getInt("embeddingDimension", 64, 1, 4096);
         Map<String, Object> node2vec = gdsSettings(c, "node2vec");
         Map<String, Object> graphSage = gdsSettings(c, "graphSage");
-        String negatives = c.getChoice("negatives", SplitReader.NEGATIVES.get(0), SplitReader.NEGATIVES);
+        Negatives negatives = Negatives.SETTING.read(c);
         boolean full = c.getBoolean("fullCatalogue", true);
-        String selection = c.getChoice("selection", "validation", List.of("validation", "test"));
+        Selection selection = SELECTION.read(c);
         int validationPlaylists = c.getInt("validationPlaylists", 0, 0, Integer.MAX_VALUE);
         long maxRelationships = c.has("maxRelationships") ? c.getLong("maxRelationships", 0, 1, Long.MAX_VALUE)
                 : Long.MAX_VALUE; // absent: no cap (the heap check still skips what would not fit)

@@ -85,7 +85,7 @@ final class BenchmarkRun {
 
     List<BenchmarkRow> run() {
         StoredSplit test = prepare();
-        if (config.selection().equals("validation")) {
+        if (config.selection() == BenchmarkConfig.Selection.VALIDATION) {
             StoredSplit validation = ValidationSplit.carve(tx, test, config.validationPlaylists() > 0
                     ? config.validationPlaylists() : test.playlistCount(), config.randomSeed() + 1, progress);
             if (validation.playlistCount() > 0) {
@@ -605,7 +605,7 @@ final class BenchmarkRun {
                 nullable(r.coldMrr()), nullable(r.fullRPrecision()), nullable(r.fullNdcg()),
                 nullable(r.fullRecallAt100()), r.randomHitRate(), r.playlists(), r.heldOutTracks(), r.coldTracks(),
                 intervals(r.perPlaylist()), null, null, null, null, selection, null, 0, null, null, null, split.name(),
-                config.negatives(), all, config.echo(), null, null);
+                config.negatives().text(), all, config.echo(), null, null);
         rows.add(row);
         perPlaylist.put(row, r.perPlaylist());
         return row;
@@ -684,7 +684,7 @@ final class BenchmarkRun {
     private void skip(String method, String feature, List<Double> weights, String target, String reason) {
         rows.add(new BenchmarkRow(method, feature, weights, target, originOf(method, feature), "skipped", reason, 0, 0,
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, 0, 0, 0, Map.of(),
-                null, null, null, null, selection, null, 0, null, null, null, split.name(), config.negatives(), List.of(),
+                null, null, null, null, selection, null, 0, null, null, null, split.name(), config.negatives().text(), List.of(),
                 config.echo(), null, null));
     }
 

@@ -70,7 +70,7 @@ public class EvaluateProcedures {
                     notices.add(r.skippedPlaylists() + " test playlists skipped: no seed track has the property");
                 }
                 notices.add(String.format("a random ranking scores hitRate %.3f on these candidates", r.randomHitRate()));
-                result.add(new EvaluationRow(property, split.name(), settings.negatives(), r.playlists(),
+                result.add(new EvaluationRow(property, split.name(), settings.negatives().text(), r.playlists(),
                         r.skippedPlaylists(), r.heldOutTracks(), r.coldTracks(), r.hitRate(), r.mrr(), r.precisionAt1(),
                         r.precisionAt5(), r.precisionAt10(), r.ndcgAt1(), r.ndcgAt5(), r.ndcgAt10(), nullable(r.coldHitRate()),
                         nullable(r.coldMrr()), r.randomHitRate(), nullable(r.fullRPrecision()), nullable(r.fullNdcg()),

@@ -62,21 +62,17 @@ public final class SplitReader {
         return playlists.stream().flatMapToLong(p -> Arrays.stream(p.heldOut())).distinct().sorted().toArray();
     }
 
-    /** The ways negatives can be drawn ({@code negatives} of musig.evaluate and musig.benchmark), the default first. */
-    public static final List<String> NEGATIVES = List.of("exposure", "heldout", "uniform");
-
     /**
      * The pool negatives are drawn from: 'exposure' = the held-out memberships of the test playlists, a track
      * held out from three playlists three times, so that negatives have the exposure of the positives (which are
      * memberships) and popularity alone scores 0.5 in expectation; 'heldout' = each held-out track once;
      * 'uniform' = every track (the paper's draw, which cold positives make too easy).
      */
-    public static long[] negativePool(String negatives, List<TestPlaylist> playlists, long[] allTracks) {
+    public static long[] negativePool(Negatives negatives, List<TestPlaylist> playlists, long[] allTracks) {
         return switch (negatives) {
-            case "exposure" -> playlists.stream().flatMapToLong(p -> Arrays.stream(p.heldOut())).sorted().toArray();
-            case "heldout" -> allHeldOut(playlists);
-            case "uniform" -> allTracks;
-            default -> throw new IllegalArgumentException("unknown negatives '" + negatives + "'; valid: " + NEGATIVES);
+            case EXPOSURE -> playlists.stream().flatMapToLong(p -> Arrays.stream(p.heldOut())).sorted().toArray();
+            case HELDOUT -> allHeldOut(playlists);
+            case UNIFORM -> allTracks;
         };
     }
 }

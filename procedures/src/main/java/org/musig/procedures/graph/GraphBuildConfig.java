@@ -1,49 +1,47 @@
 package org.musig.procedures.graph;
 
-import java.util.List;
 import java.util.Map;
 import org.musig.loaders.GraphModel;
-import org.musig.model.config.ConfigMap;
+import org.musig.model.config.Setting;
+import org.musig.model.config.Settings;
 
 /**
- * Settings of {@code musig.graph.build}.
+ * Settings of {@code musig.graph.build}; what each means is in its declaration.
  *
- * @param graphName             name in MUSIG's graph catalog and in GDS's
- * @param minWeight             keep pairs co-appearing in at least this many playlists (the paper: 10)
  * @param writeRelationshipType relationship type written between tracks, or null to write nothing
  * @param excludeMemberships    name of a stored split whose held-out memberships the build must not see, or null
- * @param concurrency           counting threads
- * @param batchSize             relationship changes per write transaction
- * @param project               also project the graph into GDS's catalog when GDS is installed
  */
 record GraphBuildConfig(String graphName, int minWeight, String writeRelationshipType, String excludeMemberships,
                         int concurrency, int batchSize, boolean project, Map<String, Object> echo) {
     static final String OWNER = "musig.graph.build";
     static final String DEFAULT_GRAPH = "musig";
     static final String DEFAULT_TYPE = "CO_OCCURS";
-    private static final List<String> KEYS = List.of("graphName", "minWeight", "writeRelationshipType",
-            "excludeMemberships", "concurrency", "batchSize", "project");
+    private static final Setting<String> GRAPH_NAME = Setting.nonEmptyString("graphName", DEFAULT_GRAPH,
+            "name in MUSIG's and GDS's catalogs (an existing graph of that name is replaced)");
+    private static final Setting<Integer> MIN_WEIGHT = Setting.integer("minWeight", 10, 1, Integer.MAX_VALUE,
+            "keep pairs co-appearing in at least this many playlists (the paper's 10)");
+    // An explicit null means "do not write"; an absent key means the default type.
+    private static final Setting<String> WRITE_RELATIONSHIP_TYPE = Setting.of("writeRelationshipType", String.class,
+                    DEFAULT_TYPE, (config, key) -> config.givenAsNull(key) ? null : config.getIdentifier(key, DEFAULT_TYPE),
+                    "type written between tracks; `null` writes nothing (and so projects nothing into GDS)")
+            .check(type -> GraphModel.CONTAINS.name().equals(type) ? "writeRelationshipType must be a non-empty type "
+                    + "other than " + GraphModel.CONTAINS.name() + " (or null to write nothing), got '" + type + "'" : null);
+    private static final Setting<String> EXCLUDE_MEMBERSHIPS = Setting.string("excludeMemberships", null,
+                    "a split name: its held-out memberships count for nothing - no edge weight, no popularity, no genre vote")
+            .shownAs("none");
+    private static final Setting<Integer> CONCURRENCY = Setting.integer("concurrency",
+            Math.min(4, Runtime.getRuntime().availableProcessors()), 1, 64, "counting threads").shownAs("min(4, cores)");
+    private static final Setting<Integer> BATCH_SIZE = Setting.integer("batchSize", 10_000, 1, 1_000_000,
+            "relationship changes per write transaction");
+    private static final Setting<Boolean> PROJECT = Setting.bool("project", true,
+            "project into GDS when it is installed");
+    static final Settings SETTINGS = Settings.of(OWNER, GRAPH_NAME, MIN_WEIGHT, WRITE_RELATIONSHIP_TYPE,
+            EXCLUDE_MEMBERSHIPS, CONCURRENCY, BATCH_SIZE, PROJECT);
 
     static GraphBuildConfig parse(Map<String, Object> raw) {
-        ConfigMap config = ConfigMap.of(OWNER, raw, KEYS);
-        String graphName = config.getString("graphName", DEFAULT_GRAPH);
-        if (graphName == null || graphName.isBlank()) {
-            throw new IllegalArgumentException(OWNER + ": graphName must be a non-empty string");
-        }
-        int minWeight = config.getInt("minWeight", 10, 1, Integer.MAX_VALUE);
-        // An explicit null means "do not write"; an absent key means the default type.
-        boolean skipWrite = raw != null && raw.containsKey("writeRelationshipType") && raw.get("writeRelationshipType") == null;
-        String type = skipWrite ? null : config.getIdentifier("writeRelationshipType", DEFAULT_TYPE);
-        if (type != null && type.equals(GraphModel.CONTAINS.name())) {
-            throw new IllegalArgumentException(OWNER + ": writeRelationshipType must be a non-empty type other than "
-                    + GraphModel.CONTAINS.name() + " (or null to write nothing), got '" + type + "'");
-        }
-        String exclude = config.getString("excludeMemberships", null);
-        int concurrency = config.getInt("concurrency", Math.min(4, Runtime.getRuntime().availableProcessors()), 1, 64);
-        int batchSize = config.getInt("batchSize", 10_000, 1, 1_000_000);
-        boolean project = config.getBoolean("project", true);
-        Map<String, Object> echo = new java.util.LinkedHashMap<>(config.echo());
-        echo.put("writeRelationshipType", type);
-        return new GraphBuildConfig(graphName, minWeight, type, exclude, concurrency, batchSize, project, echo);
+        Settings.Values values = SETTINGS.parse(raw);
+        return new GraphBuildConfig(values.get(GRAPH_NAME), values.get(MIN_WEIGHT), values.get(WRITE_RELATIONSHIP_TYPE),
+                values.get(EXCLUDE_MEMBERSHIPS), values.get(CONCURRENCY), values.get(BATCH_SIZE), values.get(PROJECT),
+                values.echo());
     }
 }

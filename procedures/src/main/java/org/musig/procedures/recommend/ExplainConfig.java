@@ -1,24 +1,22 @@
 package org.musig.procedures.recommend;
 
-import java.util.List;
 import java.util.Map;
-import org.musig.model.config.ConfigMap;
+import org.musig.model.config.Setting;
+import org.musig.model.config.Settings;
 
-/**
- * Settings of {@code musig.explain}.
- *
- * @param k                 how many seed tracks to show (those contributing most)
- * @param property          the Track property holding the embeddings
- * @param relationshipType  the co-occurrence relationship written by musig.graph.build
- */
+/** Settings of {@code musig.explain}; what each means is in its declaration. */
 record ExplainConfig(int k, String property, String relationshipType) {
     static final String OWNER = "musig.explain";
+    private static final Setting<Integer> K = Setting.integer("k", 5, 1, 1000,
+            "how many playlist tracks to show (those contributing most)");
+    private static final Setting<String> PROPERTY = Setting.identifier("property", "musig",
+            "the embedding property (as in `musig.recommend`)");
+    private static final Setting<String> RELATIONSHIP_TYPE = Setting.identifier("relationshipType", "CO_OCCURS",
+            "the co-occurrence relationship `musig.graph.build` wrote");
+    static final Settings SETTINGS = Settings.of(OWNER, K, PROPERTY, RELATIONSHIP_TYPE);
 
     static ExplainConfig parse(Map<String, Object> raw) {
-        ConfigMap config = ConfigMap.of(OWNER, raw, List.of("k", "property", "relationshipType"));
-        int k = config.getInt("k", 5, 1, 1000);
-        String property = config.getIdentifier("property", "musig");
-        String type = config.getIdentifier("relationshipType", "CO_OCCURS");
-        return new ExplainConfig(k, property, type);
+        Settings.Values values = SETTINGS.parse(raw);
+        return new ExplainConfig(values.get(K), values.get(PROPERTY), values.get(RELATIONSHIP_TYPE));
     }
 }

@@ -139,9 +139,9 @@ public class RecommendProcedures {
         // While musig.embed.write rewrites the property, the index and the nodes hold a mix of old and new
         // vectors: answer from the matrix the write pinned, as it was before the write began.
         boolean writeInProgress = EmbeddingCache.of(db).isPinned(settings.property());
-        String index = settings.useIndex().equals("false") || writeInProgress ? null
+        String index = settings.useIndex() == RecommendConfig.UseIndex.NEVER || writeInProgress ? null
                 : VectorIndexes.find(tx, settings.property());
-        if (index == null && settings.useIndex().equals("true") && !writeInProgress) {
+        if (index == null && settings.useIndex() == RecommendConfig.UseIndex.REQUIRED && !writeInProgress) {
             throw new IllegalArgumentException(owner + ": useIndex is true but there is no online vector index on "
                     + ":Track(" + settings.property() + "); create one with musig.embed.write({createIndex: true})");
         }

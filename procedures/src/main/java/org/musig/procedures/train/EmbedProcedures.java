@@ -163,7 +163,7 @@ public class EmbedProcedures {
     /** Dense ids of the tracks to embed, ascending. */
     private int[] chooseTracks(long[] trackNodeIds, EmbedConfig settings) {
         Set<String> only = settings.trackIds().isEmpty() ? null : new HashSet<>(settings.trackIds());
-        boolean missingOnly = settings.tracks().equals("missing");
+        boolean missingOnly = settings.tracks() == EmbedConfig.Tracks.MISSING;
         if (only == null && !missingOnly) {
             return IntStream.range(0, trackNodeIds.length).toArray();
         }

@@ -1,55 +1,28 @@
 package org.musig.procedures.train;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import org.musig.model.config.Setting;
+import org.musig.model.config.Settings;
 import org.musig.model.train.TrainConfig;
 
 /**
  * Settings of {@code musig.train}: which graph, which model name, and the model's own {@link TrainConfig}
- * keys. Unknown keys are refused with every valid key listed.
+ * settings. Unknown keys are refused with every valid key listed.
  */
 record TrainProcedureConfig(String graphName, String modelName, boolean overwrite, TrainConfig train,
                             Map<String, Object> echo) {
-    private static final List<String> OWN_KEYS = List.of("graphName", "modelName", "overwrite");
+    private static final Setting<String> GRAPH_NAME = Setting.nonEmptyString("graphName", "musig",
+            "the built graph to train on");
+    private static final Setting<String> MODEL_NAME = Setting.nonEmptyString("modelName", "musig",
+            "stored as `(:MusigModel {name})`");
+    private static final Setting<Boolean> OVERWRITE = Setting.bool("overwrite", false,
+            "replace a model of the same name (else that is an error)");
+    static final Settings SETTINGS = Settings.of(TrainConfig.OWNER, GRAPH_NAME, MODEL_NAME, OVERWRITE)
+            .plus(TrainConfig.SETTINGS);
 
     static TrainProcedureConfig parse(Map<String, Object> raw) {
-        Map<String, Object> rest = new HashMap<>(raw == null ? Map.of() : raw);
-        TreeSet<String> unknown = new TreeSet<>(rest.keySet());
-        unknown.removeAll(OWN_KEYS);
-        unknown.removeAll(TrainConfig.KEYS);
-        if (!unknown.isEmpty()) {
-            List<String> valid = new ArrayList<>(OWN_KEYS);
-            valid.addAll(TrainConfig.KEYS);
-            throw new IllegalArgumentException(TrainConfig.OWNER + ": unknown configuration key(s) " + unknown
-                    + "; valid keys are " + new TreeSet<>(valid));
-        }
-        String graphName = text(rest.remove("graphName"), "graphName", "musig");
-        String modelName = text(rest.remove("modelName"), "modelName", "musig");
-        Object overwrite = rest.remove("overwrite");
-        if (overwrite != null && !(overwrite instanceof Boolean)) {
-            throw new IllegalArgumentException(TrainConfig.OWNER + ": configuration key 'overwrite' must be a boolean, got " + overwrite);
-        }
-        TrainConfig train = TrainConfig.parse(rest);
-        Map<String, Object> echo = new LinkedHashMap<>();
-        echo.put("graphName", graphName);
-        echo.put("modelName", modelName);
-        echo.put("overwrite", Boolean.TRUE.equals(overwrite));
-        echo.putAll(train.toMap());
-        return new TrainProcedureConfig(graphName, modelName, Boolean.TRUE.equals(overwrite), train, echo);
-    }
-
-    static String text(Object value, String key, String defaultValue) {
-        if (value == null) {
-            return defaultValue;
-        }
-        if (!(value instanceof String s) || s.isBlank()) {
-            throw new IllegalArgumentException(TrainConfig.OWNER + ": configuration key '" + key
-                    + "' must be a non-empty string, got " + value);
-        }
-        return s;
+        Settings.Values values = SETTINGS.parse(raw);
+        return new TrainProcedureConfig(values.get(GRAPH_NAME), values.get(MODEL_NAME), values.get(OVERWRITE),
+                TrainConfig.from(values), values.echo());
     }
 }

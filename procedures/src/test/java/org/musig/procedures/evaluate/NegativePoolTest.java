@@ -14,15 +14,15 @@ class NegativePoolTest {
 
     @Test
     void exposureDrawsATrackAsOftenAsItIsHeldOutSoNegativesHaveThePositivesExposure() {
-        assertThat(SplitReader.negativePool("exposure", PLAYLISTS, new long[] {1, 2, 3, 7, 8, 9}))
+        assertThat(SplitReader.negativePool(Negatives.EXPOSURE, PLAYLISTS, new long[] {1, 2, 3, 7, 8, 9}))
                 .containsExactly(7, 7, 8, 9);
     }
 
     @Test
     void heldoutDrawsEachHeldOutTrackOnceAndUniformEveryTrack() {
-        assertThat(SplitReader.negativePool("heldout", PLAYLISTS, new long[] {1, 2, 3, 7, 8, 9})).containsExactly(7, 8, 9);
-        assertThat(SplitReader.negativePool("uniform", PLAYLISTS, new long[] {1, 2, 3, 7, 8, 9}))
+        assertThat(SplitReader.negativePool(Negatives.HELDOUT, PLAYLISTS, new long[] {1, 2, 3, 7, 8, 9})).containsExactly(7, 8, 9);
+        assertThat(SplitReader.negativePool(Negatives.UNIFORM, PLAYLISTS, new long[] {1, 2, 3, 7, 8, 9}))
                 .containsExactly(1, 2, 3, 7, 8, 9);
-        assertThat(SplitReader.NEGATIVES.get(0)).isEqualTo("exposure");
+        assertThat(Negatives.SETTING.defaultValue()).isEqualTo(Negatives.EXPOSURE);
     }
 }
