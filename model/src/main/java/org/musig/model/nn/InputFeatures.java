@@ -118,52 +118,34 @@ public final class InputFeatures {
         float sourceMean = 0;
         List<ZScoredGroup> numeric = new ArrayList<>();
         for (String group : groups) {
+            String leftOut = absence(features, group);
+            if (leftOut != null) {
+                notices.add("feature group '" + group + "' left out: " + leftOut);
+                continue;
+            }
             switch (group) {
                 case "genre" -> {
-                    if (features.tracksWithGenre() == 0) {
-                        notices.add("feature group 'genre' left out: no track has a genre");
-                    } else {
-                        List<String> names = features.genreNames();
-                        genreColumns = names.subList(0, Math.min(topGenres, names.size()));
-                    }
+                    List<String> names = features.genreNames();
+                    genreColumns = names.subList(0, Math.min(topGenres, names.size()));
                 }
                 case "popularity" -> {
-                    if (features.group(TrackFeatures.POPULARITY) == null) {
-                        notices.add("feature group 'popularity' left out: the data has no popularity");
-                    } else {
-                        popularity = true;
-                        FeatureGroup source = features.group(TrackFeatures.SOURCE_POPULARITY);
-                        if (source != null) {
-                            sourcePopularity = true;
-                            sourceMean = (float) columnMean(source, 0);
-                        }
+                    popularity = true;
+                    FeatureGroup source = features.group(TrackFeatures.SOURCE_POPULARITY);
+                    if (source != null) {
+                        sourcePopularity = true;
+                        sourceMean = (float) columnMean(source, 0);
                     }
                 }
                 case "artist", "album" -> {
                     TrackCategory category = features.category(group);
-                    if (category == null) {
-                        notices.add("feature group '" + group + "' left out: no track has an " + group + " id or name");
-                    } else if (features.memberships() == null) {
-                        notices.add("feature group '" + group + "' left out: the graph kept no playlist memberships to "
-                                + "learn " + group + " vectors from");
-                    } else {
-                        factors.add(factorGroup(category, features, factorDimension, seed));
-                        int without = features.trackCount() - category.presentCount();
-                        if (without > 0) {
-                            notices.add("feature group '" + group + "': " + without + " of " + features.trackCount()
-                                    + " tracks have no " + group + " id or name; they get the group's missing column");
-                        }
+                    factors.add(factorGroup(category, features, factorDimension, seed));
+                    int without = features.trackCount() - category.presentCount();
+                    if (without > 0) {
+                        notices.add("feature group '" + group + "': " + without + " of " + features.trackCount()
+                                + " tracks have no " + group + " id or name; they get the group's missing column");
                     }
                 }
-                case "audio", "acoustic", "year" -> {
-                    FeatureGroup g = features.group(group);
-                    if (g == null) {
-                        notices.add("feature group '" + group + "' left out: no track has it");
-                    } else {
-                        numeric.add(zScoreStatistics(g));
-                    }
-                }
-                default -> throw new IllegalArgumentException("unknown feature group '" + group + "'");
+                default -> numeric.add(zScoreStatistics(features.group(group)));
             }
         }
         if (genreColumns == null && !popularity && numeric.isEmpty() && factors.isEmpty()) {
@@ -171,6 +153,40 @@ public final class InputFeatures {
                     + " is in the data; the model needs at least one input feature");
         }
         return new InputFeatures(genreColumns, popularity, sourcePopularity, sourceMean, numeric, factors);
+    }
+
+    /**
+     * Width of h^0 that {@link #fit} gives for these groups on this table ({@link #dimension()}), without fitting
+     * (no statistics, no artist vectors): what the training's memory estimate needs. The same
+     * {@link #absence} decides which groups are left out, so the two cannot disagree.
+     */
+    public static int width(TrackFeatures features, List<String> groups, int topGenres, int factorDimension) {
+        int width = 0;
+        for (String group : groups) {
+            if (absence(features, group) != null) {
+                continue;
+            }
+            width += switch (group) {
+                case "genre" -> Math.min(topGenres, features.genreNames().size()) + 1; // + the "no genre" column
+                case "popularity" -> features.group(TrackFeatures.SOURCE_POPULARITY) == null ? 1 : 3;
+                case "artist", "album" -> factorDimension + 1; // + the "missing" column
+                default -> features.group(group).dimension() + 1;
+            };
+        }
+        return width;
+    }
+
+    /** Null when the table has what the group needs, else why the group is left out (for a notice). */
+    private static String absence(TrackFeatures features, String group) {
+        return switch (group) {
+            case "genre" -> features.tracksWithGenre() == 0 ? "no track has a genre" : null;
+            case "popularity" -> features.group(TrackFeatures.POPULARITY) == null ? "the data has no popularity" : null;
+            case "artist", "album" -> features.category(group) == null ? "no track has an " + group + " id or name"
+                    : features.memberships() == null ? "the graph kept no playlist memberships to learn " + group
+                    + " vectors from" : null;
+            case "audio", "acoustic", "year" -> features.group(group) == null ? "no track has it" : null;
+            default -> throw new IllegalArgumentException("unknown feature group '" + group + "'");
+        };
     }
 
     /**

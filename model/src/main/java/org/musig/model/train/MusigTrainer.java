@@ -9,8 +9,11 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.musig.model.NativeBackend;
 import org.musig.model.graph.CooccurrenceGraph;
+import org.musig.model.graph.PlaylistMemberships;
+import org.musig.model.graph.TrackCategory;
 import org.musig.model.graph.TrackFeatures;
 import org.musig.model.nn.AggregatorWorkspace;
+import org.musig.model.nn.CategoryFactors;
 import org.musig.model.nn.InnerMeans;
 import org.musig.model.nn.InputFeatures;
 import org.musig.model.nn.MultiTaskLoss;
@@ -284,6 +287,31 @@ public final class MusigTrainer {
                     + notices);
         }
         return w;
+    }
+
+    /**
+     * Bytes a training on this graph and feature table needs besides them: {@link #estimateBytes(int, long,
+     * TrainConfig, int)} for the input width {@link InputFeatures#fit} will give, plus the artist and album vectors
+     * (their randomized SVD's peak, and the vocabulary and vectors kept).
+     */
+    public static long estimateBytes(CooccurrenceGraph graph, TrackFeatures features, TrainConfig config) {
+        int width = InputFeatures.width(features, config.features(), config.topGenres(), config.metadataDimension());
+        return estimateBytes(graph.nodeCount(), graph.relationshipCount(), config, width)
+                + metadataBytes(features, config);
+    }
+
+    private static long metadataBytes(TrackFeatures features, TrainConfig config) {
+        long bytes = 0;
+        PlaylistMemberships memberships = features.memberships();
+        for (String group : config.features()) {
+            TrackCategory category = features.category(group);
+            if (category != null && memberships != null) {
+                bytes += CategoryFactors.memoryBytes(category.size(), memberships.membershipCount(),
+                        memberships.playlistCount(), config.metadataDimension())
+                        + (long) category.size() * (4L * config.metadataDimension() + 60);
+            }
+        }
+        return bytes;
     }
 
     /**

@@ -125,4 +125,23 @@ class InputFeaturesTest {
         assertThat(notices).containsExactly("feature group 'artist': 1 of 4 tracks have no artist id or name; they get "
                 + "the group's missing column");
     }
+
+    @Test
+    void theWidthWithoutFittingIsTheWidthFitGives() {
+        TrackFeatures withArtists = table().withCategories(List.of(org.musig.model.graph.TrackCategory.of("artist",
+                new String[] {"a", "a", "b", "c"})), org.musig.model.graph.PlaylistMemberships.of(4, new int[] {0, 2},
+                new int[] {1, 2}));
+        TrackFeatures onlyPopularity = TrackFeatures.of(2, List.of(FeatureGroup.builder(TrackFeatures.POPULARITY, 2, 1)
+                .set(0, new float[] {0.5f}).build()), null, null);
+        for (TrackFeatures features : List.of(table(), withArtists, onlyPopularity)) {
+            for (List<String> groups : List.of(List.of("genre", "popularity", "audio"), List.of("popularity"),
+                    List.of("genre", "popularity", "acoustic", "year", "artist", "album"), List.of("popularity", "artist"))) {
+                for (int topGenres : new int[] {0, 2, 50}) {
+                    int fitted = InputFeatures.fit(features, groups, topGenres, 3, 1, new ArrayList<>()).dimension();
+                    assertThat(InputFeatures.width(features, groups, topGenres, 3)).as(groups + ", top " + topGenres)
+                            .isEqualTo(fitted);
+                }
+            }
+        }
+    }
 }

@@ -37,7 +37,6 @@ import org.musig.procedures.graph.StoreGraph;
 import org.musig.procedures.graph.TrackIndex;
 import org.musig.procedures.split.SplitStore;
 import org.musig.procedures.split.StoredSplit;
-import org.musig.procedures.train.TrainProcedures;
 import org.neo4j.graphdb.Transaction;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
@@ -522,7 +521,7 @@ final class BenchmarkRun {
         float[][] vectors;
         try {
             settings = config.musigConfig(groups, weights, target == null ? "audio" : target, methodSeed);
-            long bytes = TrainProcedures.requiredBytes(data.graph().graph(), data.graph().features(), settings)
+            long bytes = MusigTrainer.estimateBytes(data.graph().graph(), data.graph().features(), settings)
                     + BenchmarkMemory.vectorBytes(trackNodeIds().length, settings.embeddingDimension());
             if (!fits(method, feature, weights, target == null ? "none" : target, "MUSIG training", bytes)) {
                 return;

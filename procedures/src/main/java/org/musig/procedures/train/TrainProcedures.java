@@ -4,12 +4,6 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.musig.model.graph.CooccurrenceGraph;
-import org.musig.model.graph.FeatureGroup;
-import org.musig.model.graph.PlaylistMemberships;
-import org.musig.model.graph.TrackCategory;
-import org.musig.model.graph.TrackFeatures;
-import org.musig.model.nn.CategoryFactors;
 import org.musig.model.train.MusigTrainer;
 import org.musig.model.train.TrainConfig;
 import org.musig.model.train.TrainedModel;
@@ -124,45 +118,8 @@ public class TrainProcedures {
         }
     }
 
+    /** The heap a training on this graph needs besides the graph itself (what musig.train.estimate reports). */
     static long requiredBytes(MusigGraph graph, TrainConfig config) {
-        return requiredBytes(graph.graph(), graph.features(), config);
-    }
-
-    /** The heap a training on this graph and feature table needs besides them (also the benchmark's check). */
-    public static long requiredBytes(CooccurrenceGraph graph, TrackFeatures features, TrainConfig config) {
-        return MusigTrainer.estimateBytes(graph.nodeCount(), graph.relationshipCount(), config,
-                inputWidth(features, config)) + metadataBytes(features, config);
-    }
-
-    /** The artist and album vectors: their randomized SVD's peak, and the vocabulary and vectors kept. */
-    private static long metadataBytes(TrackFeatures features, TrainConfig config) {
-        long bytes = 0;
-        PlaylistMemberships memberships = features.memberships();
-        for (String group : config.features()) {
-            TrackCategory category = features.category(group);
-            if (category != null && memberships != null) {
-                bytes += CategoryFactors.memoryBytes(category.size(), memberships.membershipCount(),
-                        memberships.playlistCount(), config.metadataDimension())
-                        + (long) category.size() * (4L * config.metadataDimension() + 60);
-            }
-        }
-        return bytes;
-    }
-
-    /** Width of the encoded input h^0 for the chosen groups (one-hot genres + each group with a missing flag). */
-    private static int inputWidth(TrackFeatures features, TrainConfig config) {
-        int width = 0;
-        for (String group : config.features()) {
-            switch (group) {
-                case "genre" -> width += config.topGenres() + 1;
-                case "popularity" -> width += 3;
-                case "artist", "album" -> width += features.category(group) == null ? 0 : config.metadataDimension() + 1;
-                default -> {
-                    FeatureGroup values = features.group(group);
-                    width += values == null ? 0 : values.dimension() + 1;
-                }
-            }
-        }
-        return Math.max(1, width);
+        return MusigTrainer.estimateBytes(graph.graph(), graph.features(), config);
     }
 }
