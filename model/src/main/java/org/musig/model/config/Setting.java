@@ -104,17 +104,6 @@ public final class Setting<T> {
         }, doc);
     }
 
-    /** The constant of {@code type} whose {@link Choice#text} is {@code text}. */
-    public static <E extends Enum<E> & Choice> E choiceOf(Class<E> type, String text) {
-        for (E constant : type.getEnumConstants()) {
-            if (constant.text().equals(text)) {
-                return constant;
-            }
-        }
-        throw new IllegalArgumentException("'" + text + "' is none of "
-                + Arrays.stream(type.getEnumConstants()).map(Choice::text).toList());
-    }
-
     /** A list of integers in {@code [min, max]} with {@code minSize..maxSize} entries. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static Setting<List<Integer>> integerList(String key, List<Integer> defaultValue, int minSize, int maxSize,

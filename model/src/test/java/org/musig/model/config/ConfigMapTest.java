@@ -63,4 +63,19 @@ class ConfigMapTest {
         ConfigMap bad = ConfigMap.of("musig.test", Map.of("columns", Map.of("trackId", 3L)), List.of("columns"));
         assertThatThrownBy(() -> bad.getStringMap("columns")).hasMessageContaining("must be a map of strings");
     }
+
+    @Test
+    void aNameMustBeANonEmptyStringAndAnExplicitNullIsToldFromAnAbsentKey() {
+        Map<String, Object> raw = new java.util.HashMap<>();
+        raw.put("graphName", " ");
+        raw.put("writeRelationshipType", null);
+        ConfigMap config = ConfigMap.of("musig.test", raw, List.of("graphName", "writeRelationshipType", "modelName"));
+        assertThatThrownBy(() -> config.getNonEmptyString("graphName", "musig"))
+                .hasMessage("musig.test: configuration key 'graphName' must be a non-empty string, got String ' '");
+        assertThat(config.getNonEmptyString("modelName", "musig")).isEqualTo("musig");
+        assertThat(config.givenAsNull("writeRelationshipType")).isTrue();
+        assertThat(config.givenAsNull("modelName")).isFalse();
+        assertThat(config.given("graphName")).isEqualTo(" ");
+        assertThat(config.owner()).isEqualTo("musig.test");
+    }
 }

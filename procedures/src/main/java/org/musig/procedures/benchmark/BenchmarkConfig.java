@@ -1,37 +1,23 @@
 package org.musig.procedures.benchmark;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.musig.model.config.Choice;
-import org.musig.model.config.ConfigMap;
 import org.musig.model.config.Setting;
+import org.musig.model.config.Settings;
 import org.musig.model.train.TrainConfig;
 import org.musig.procedures.evaluate.Negatives;
 
 /**
- * Settings of {@code musig.benchmark}.
+ * Settings of {@code musig.benchmark}; what each means is in its declaration.
  *
- * @param split          the split to evaluate on; created with the split settings below when it does not exist
- * @param splitSettings  testPlaylists / minTracks / seedFraction / randomSeed for {@code musig.split.create}
+ * @param splitSettings   testPlaylists / minTracks / seedFraction as given, and randomSeed, for {@code musig.split.create}
  * @param randomSeedGiven whether the caller set randomSeed (an existing split made with another seed is then refused)
- * @param minWeight      co-occurrence threshold of the graph the graph methods learn from
- * @param methods        which method families to run (see {@link #METHODS})
- * @param features       feature groups for the feature-based methods, each its own row; 'all' = every group
- *                       the data has
- * @param taskGrid       MUSIG's (playlist, genre, audio) task weights to try, the paper's grid by default
- * @param regressionTargets MUSIG's similarity-task targets (Table 3): 'audio' and/or 'acoustic'
- * @param train          overrides of {@code musig.train}'s settings for every MUSIG run (e.g. epochs)
- * @param dimension      embedding width of every learned method (MUSIG's follows {@code train} when given)
- * @param node2vec       extra settings for GDS Node2Vec (e.g. walksPerNode), passed on as they are
- * @param graphSage      extra settings for GDS GraphSAGE training (e.g. epochs), passed on as they are
- * @param selection      'validation': every variant on validation playlists carved from the training ones, then
- *                       the best of each family once on test; 'test': every variant on test (exploration)
- * @param validationPlaylists how many validation playlists; 0: as many as the split has test playlists
- * @param maxRelationships the most co-occurrence relationships handed to the GDS baselines (the heaviest are
- *                       kept); {@link Long#MAX_VALUE}: all
- * @param repeats        how many seeds (randomSeed, randomSeed + 1, ...) each reported method is fitted with on
- *                       test, for the spread that training randomness alone gives
+ * @param dimension       embedding width of every learned method (MUSIG's follows {@code train} when given)
+ * @param maxRelationships {@link Long#MAX_VALUE}: all
  */
 record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean randomSeedGiven, int minWeight,
                        List<String> methods,
@@ -49,67 +35,109 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean 
     /** The paper's grid (section 4.4): all equal, playlist only (single task), and two mixes. */
     static final List<List<Double>> PAPER_GRID = List.of(List.of(1.0, 1.0, 1.0), List.of(1.0, 0.0, 0.0),
             List.of(0.7, 0.1, 0.2), List.of(0.4, 0.2, 0.4));
-    /** How each family's reported variant is chosen (see {@code selection} above). */
+
+    /** How each family's reported variant is chosen. */
     enum Selection implements Choice { VALIDATION, TEST }
 
+    private static final Setting<String> SPLIT = Setting.string("split", "musig-benchmark", "the split to evaluate "
+                    + "on; created if missing with `testPlaylists`, `minTracks`, `seedFraction` and `randomSeed`. An "
+                    + "existing split made with another `randomSeed`, `minTracks` or `seedFraction` than the call gives "
+                    + "is refused with both values, never silently reused")
+            .check(split -> split.isBlank() ? "'split' must not be blank" : null);
+    private static final Setting<Object> TEST_PLAYLISTS = splitSetting("testPlaylists",
+            "for a split created here; an existing split keeps its own (with a notice)");
+    private static final Setting<Object> MIN_TRACKS = splitSetting("minTracks",
+            "for a split created here; an existing split made with another value is refused");
+    private static final Setting<Object> SEED_FRACTION = splitSetting("seedFraction",
+            "for a split created here; an existing split made with another value is refused");
+    private static final Setting<Integer> MIN_WEIGHT = Setting.integer("minWeight", 2, 1, Integer.MAX_VALUE,
+            "co-occurrence threshold of the graph the graph methods learn from (small collections: 1; the paper's 95K "
+                    + "playlists: 10-20)");
+    private static final Setting<List<String>> METHODS_SETTING = Setting.stringList("methods", METHODS,
+                    "any of " + METHODS.stream().map(m -> "`" + m + "`").collect(Collectors.joining(", ")))
+            .shownAs("all")
+            .check(methods -> unknownValue("methods", methods, METHODS))
+            .check(methods -> methods.isEmpty()
+                    ? "configuration key 'methods' must name at least one of " + METHODS : null);
+    private static final Setting<List<String>> FEATURES_SETTING = Setting.stringList("features", FEATURES, "one row "
+                    + "per choice for the feature-based methods; `all` = every paper group the data has, `all+metadata` "
+                    + "adds `artist`, `album` and `year` where the data has them; groups joined by `+` (e.g. "
+                    + "`'audio+artist'`) are exactly those groups")
+            .check(BenchmarkConfig::unknownFeatures)
+            .check(features -> features.isEmpty()
+                    ? "configuration key 'features' must name at least one of " + FEATURES : null);
     private static final Setting<Selection> SELECTION = Setting.choice("selection", Selection.class,
             Selection.VALIDATION, "`'validation'`: each family's variant chosen on validation playlists, reported once "
                     + "on test; `'test'`: every variant on test (exploration)");
-    private static final List<String> SPLIT_KEYS = List.of("testPlaylists", "minTracks", "seedFraction");
+    private static final Setting<Integer> VALIDATION_PLAYLISTS = Setting.integer("validationPlaylists", 0, 0,
+                    Integer.MAX_VALUE, "how many validation playlists to carve from the training playlists")
+            .shownAs("as many as test playlists");
+    private static final Setting<Integer> REPEATS = Setting.integer("repeats", 1, 1, 20, "fit every reported method "
+            + "again with seeds `randomSeed + 1 ..` on the same candidates: `repeatHitRates`, `repeatHitRateMean`, "
+            + "`repeatHitRateSd` say how much of a hit rate is training randomness (N times the test pass's time)");
+    private static final Setting<List<List<Double>>> TASK_GRID = Setting.numberTuples("taskGrid", PAPER_GRID, 3, 0,
+                    1e6, "MUSIG's (playlist, genre, audio) weights: the paper's grid")
+            .check(grid -> grid.stream().filter(w -> w.get(0) + w.get(1) + w.get(2) == 0).findFirst()
+                    .map(w -> "a taskGrid entry must weigh at least one task, got " + w).orElse(null));
+    private static final Setting<List<String>> REGRESSION_TARGETS = Setting.stringList("regressionTargets",
+                    List.of("audio", "acoustic"), "MUSIG's similarity-task target; `acoustic` runs on the "
+                            + "audio/acoustic inputs only (Table 3)")
+            .check(targets -> targets.stream().filter(t -> !t.equals("audio") && !t.equals("acoustic")).findFirst()
+                    .map(t -> "regressionTargets may hold 'audio' and 'acoustic', got '" + t + "'").orElse(null));
+    private static final Setting<Map<String, Object>> TRAIN = Setting.map("train", "`musig.train` settings for every "
+                    + "MUSIG run (e.g. `{epochs: 10, maxPairsPerEpoch: 100000}`); features, task weights and target "
+                    + "come from the keys above")
+            .check(train -> List.of("features", "taskWeights", "regressionTarget").stream()
+                    .filter(train::containsKey).findFirst()
+                    .map(fixed -> "train." + fixed + " is set per run by the benchmark; use the benchmark's "
+                            + "'features', 'taskGrid' and 'regressionTargets' instead").orElse(null));
+    private static final Setting<Integer> DIMENSION = Setting.integer("embeddingDimension", 64, 1, 4096,
+            "every learned method's width");
+    private static final Setting<Map<String, Object>> NODE2VEC = gdsSettings("node2vec",
+            "extra GDS Node2Vec settings (e.g. `{walksPerNode: 2}`), passed on as they are");
+    private static final Setting<Map<String, Object>> GRAPH_SAGE = gdsSettings("graphSage",
+            "extra GDS GraphSAGE training settings (e.g. `{epochs: 2}`), passed on as they are");
+    // Absent: no cap (the heap check still skips what would not fit).
+    private static final Setting<Long> MAX_RELATIONSHIPS = Setting.<Long>of("maxRelationships", Long.class, null,
+                    (c, k) -> c.has(k) ? c.getLong(k, 0, 1, Long.MAX_VALUE) : null,
+                    "the most co-occurrence relationships handed to the GDS baselines: the heaviest are kept (ties in "
+                            + "node order), with a notice on each GDS row. Every stage that hands data to GDS, DL4J, CF "
+                            + "or MUSIG first compares its memory estimate with the free heap; one that would not fit "
+                            + "is a skipped row naming both numbers")
+            .shownAs("none");
+    private static final Setting<Negatives> NEGATIVES = Setting.choice("negatives", Negatives.class,
+            Negatives.SETTING.defaultValue(), "as in `musig.evaluate`: `'exposure'`, `'heldout'` or `'uniform'`");
+    private static final Setting<Boolean> FULL_CATALOGUE = Setting.bool("fullCatalogue", true,
+            "as in `musig.evaluate`");
+    private static final Setting<Long> RANDOM_SEED = Setting.longInteger("randomSeed", 42, Long.MIN_VALUE,
+            Long.MAX_VALUE, "seeds the split (when created here), the negative draw and every method");
+    private static final Setting<Integer> CONCURRENCY = Setting.integer("concurrency",
+                    Math.min(4, Runtime.getRuntime().availableProcessors()), 1, 1024, "threads of every method")
+            .shownAs("min(4, cores)");
+    static final Settings SETTINGS = Settings.of(OWNER, SPLIT, TEST_PLAYLISTS, MIN_TRACKS, SEED_FRACTION, MIN_WEIGHT,
+            METHODS_SETTING, FEATURES_SETTING, SELECTION, VALIDATION_PLAYLISTS, REPEATS, TASK_GRID, REGRESSION_TARGETS,
+            TRAIN, DIMENSION, NODE2VEC, GRAPH_SAGE, MAX_RELATIONSHIPS, NEGATIVES, FULL_CATALOGUE, RANDOM_SEED,
+            CONCURRENCY);
 
     static BenchmarkConfig parse(Map<String, Object> raw) {
-        ConfigMap c = ConfigMap.of(OWNER, raw, List.of("split", "testPlaylists", "minTracks", "seedFraction",
-                "minWeight", "methods", "features", "taskGrid", "regressionTargets", "train", "embeddingDimension", "node2vec", "graphSage",
-                "negatives", "fullCatalogue", "selection", "validationPlaylists", "maxRelationships", "repeats", "randomSeed",
-                "concurrency"));
-        String split = c.getString("split", "musig-benchmark");
-        if (split.isBlank()) {
-            throw new IllegalArgumentException(OWNER + ": 'split' must not be blank");
-        }
-        long randomSeed = c.getLong("randomSeed", 42, Long.MIN_VALUE, Long.MAX_VALUE);
+        Settings.Values values = SETTINGS.parse(raw);
+        long randomSeed = values.get(RANDOM_SEED);
+        Map<String, Object> train = values.get(TRAIN);
+        TrainConfig.parse(withSeed(train, randomSeed)); // fail early, before hours of baselines
         Map<String, Object> splitSettings = new LinkedHashMap<>();
-        for (String key : SPLIT_KEYS) {
-            if (c.has(key)) {
-                splitSettings.put(key, raw.get(key)); // validated by musig.split.create
+        for (Setting<Object> setting : List.of(TEST_PLAYLISTS, MIN_TRACKS, SEED_FRACTION)) {
+            if (values.get(setting) != null) {
+                splitSettings.put(setting.key(), values.get(setting)); // validated by musig.split.create
             }
         }
         splitSettings.put("randomSeed", randomSeed);
-        int minWeight = c.getInt("minWeight", 2, 1, Integer.MAX_VALUE);
-        List<String> methods = choices(c, "methods", METHODS);
-        List<String> features = featureChoices(c);
-        List<List<Double>> grid = c.getDoubleTuples("taskGrid", PAPER_GRID, 3, 0, 1e6);
-        for (List<Double> weights : grid) {
-            if (weights.get(0) + weights.get(1) + weights.get(2) == 0) {
-                throw new IllegalArgumentException(OWNER + ": a taskGrid entry must weigh at least one task, got " + weights);
-            }
-        }
-        List<String> targets = c.getStringList("regressionTargets", List.of("audio", "acoustic"));
-        for (String t : targets) {
-            if (!t.equals("audio") && !t.equals("acoustic")) {
-                throw new IllegalArgumentException(OWNER + ": regressionTargets may hold 'audio' and 'acoustic', got '" + t + "'");
-            }
-        }
-        Map<String, Object> train = c.getMap("train");
-        for (String fixed : List.of("features", "taskWeights", "regressionTarget")) {
-            if (train.containsKey(fixed)) {
-                throw new IllegalArgumentException(OWNER + ": train." + fixed + " is set per run by the benchmark; "
-                        + "use the benchmark's 'features', 'taskGrid' and 'regressionTargets' instead");
-            }
-        }
-        TrainConfig.parse(withSeed(train, randomSeed)); // fail early, before hours of baselines
-        int dimension = c.getInt("embeddingDimension", 64, 1, 4096);
-        Map<String, Object> node2vec = gdsSettings(c, "node2vec");
-        Map<String, Object> graphSage = gdsSettings(c, "graphSage");
-        Negatives negatives = Negatives.SETTING.read(c);
-        boolean full = c.getBoolean("fullCatalogue", true);
-        Selection selection = SELECTION.read(c);
-        int validationPlaylists = c.getInt("validationPlaylists", 0, 0, Integer.MAX_VALUE);
-        long maxRelationships = c.has("maxRelationships") ? c.getLong("maxRelationships", 0, 1, Long.MAX_VALUE)
-                : Long.MAX_VALUE; // absent: no cap (the heap check still skips what would not fit)
-        int repeats = c.getInt("repeats", 1, 1, 20);
-        int concurrency = c.getInt("concurrency", Math.min(4, Runtime.getRuntime().availableProcessors()), 1, 1024);
-        return new BenchmarkConfig(split, splitSettings, c.has("randomSeed"), minWeight, methods, features, grid, targets, train, dimension,
-                node2vec, graphSage, negatives, full, selection, validationPlaylists, maxRelationships, repeats, randomSeed, concurrency, c.echo());
+        Long maxRelationships = values.get(MAX_RELATIONSHIPS);
+        return new BenchmarkConfig(values.get(SPLIT), splitSettings, raw != null && raw.get("randomSeed") != null,
+                values.get(MIN_WEIGHT), values.get(METHODS_SETTING), values.get(FEATURES_SETTING), values.get(TASK_GRID),
+                values.get(REGRESSION_TARGETS), train, values.get(DIMENSION), values.get(NODE2VEC),
+                values.get(GRAPH_SAGE), values.get(NEGATIVES), values.get(FULL_CATALOGUE), values.get(SELECTION),
+                values.get(VALIDATION_PLAYLISTS), maxRelationships == null ? Long.MAX_VALUE : maxRelationships,
+                values.get(REPEATS), randomSeed, values.get(CONCURRENCY), values.echo());
     }
 
     /** MUSIG's settings for one run: the user's overrides plus the benchmark's seed, width and threads. */
@@ -126,16 +154,18 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean 
         return TrainConfig.parse(settings);
     }
 
+    /** A split setting passed on as given to musig.split.create, which validates it and has its default. */
+    private static Setting<Object> splitSetting(String key, String doc) {
+        return Setting.of(key, Object.class, null, (config, k) -> config.given(k), doc)
+                .shownAs("as in `musig.split.create`");
+    }
+
     /** GDS checks its own keys; the ones the benchmark sets for every method must come from it. */
-    private static Map<String, Object> gdsSettings(ConfigMap c, String key) {
-        Map<String, Object> settings = c.getMap(key);
-        for (String fixed : List.of("embeddingDimension", "randomSeed", "concurrency", "modelName", "featureProperties")) {
-            if (settings.containsKey(fixed)) {
-                throw new IllegalArgumentException(OWNER + ": " + key + "." + fixed + " is set by the benchmark for every "
-                        + "method; use the benchmark's own key (embeddingDimension, randomSeed, concurrency)");
-            }
-        }
-        return settings;
+    private static Setting<Map<String, Object>> gdsSettings(String key, String doc) {
+        return Setting.map(key, doc).check(settings -> List.of("embeddingDimension", "randomSeed", "concurrency",
+                        "modelName", "featureProperties").stream().filter(settings::containsKey).findFirst()
+                .map(fixed -> key + "." + fixed + " is set by the benchmark for every method; use the benchmark's own "
+                        + "key (embeddingDimension, randomSeed, concurrency)").orElse(null));
     }
 
     private static Map<String, Object> withSeed(Map<String, Object> train, long randomSeed) {
@@ -144,35 +174,22 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean 
         return settings;
     }
 
-    /** The listed choices, or any of the training groups joined by '+' (e.g. 'audio+artist'). */
-    private static List<String> featureChoices(ConfigMap c) {
-        List<String> values = c.getStringList("features", FEATURES);
+    /** Null when every value is a listed choice or training groups joined by '+' (e.g. 'audio+artist'). */
+    private static String unknownFeatures(List<String> values) {
         for (String v : values) {
-            boolean combination = List.of(v.split("\\+")).stream().allMatch(TrainConfig.FEATURE_GROUPS::contains)
-                    && v.split("\\+").length == new java.util.HashSet<>(List.of(v.split("\\+"))).size();
+            List<String> groups = List.of(v.split("\\+"));
+            boolean combination = TrainConfig.FEATURE_GROUPS.containsAll(groups) && groups.size() == new HashSet<>(groups).size();
             if (!FEATURES.contains(v) && !combination) {
-                throw new IllegalArgumentException(OWNER + ": configuration key 'features' has unknown value '" + v
-                        + "'; valid values are " + FEATURES + ", or groups of " + TrainConfig.FEATURE_GROUPS
-                        + " joined by '+' (e.g. 'audio+artist')");
+                return "configuration key 'features' has unknown value '" + v + "'; valid values are " + FEATURES
+                        + ", or groups of " + TrainConfig.FEATURE_GROUPS + " joined by '+' (e.g. 'audio+artist')";
             }
         }
-        if (values.isEmpty()) {
-            throw new IllegalArgumentException(OWNER + ": configuration key 'features' must name at least one of " + FEATURES);
-        }
-        return values;
+        return null;
     }
 
-    private static List<String> choices(ConfigMap c, String key, List<String> allowed) {
-        List<String> values = c.getStringList(key, allowed);
-        for (String v : values) {
-            if (!allowed.contains(v)) {
-                throw new IllegalArgumentException(OWNER + ": configuration key '" + key + "' has unknown value '" + v
-                        + "'; valid values are " + allowed);
-            }
-        }
-        if (values.isEmpty()) {
-            throw new IllegalArgumentException(OWNER + ": configuration key '" + key + "' must name at least one of " + allowed);
-        }
-        return values;
+    private static String unknownValue(String key, List<String> values, List<String> allowed) {
+        return values.stream().filter(v -> !allowed.contains(v)).findFirst()
+                .map(v -> "configuration key '" + key + "' has unknown value '" + v + "'; valid values are " + allowed)
+                .orElse(null);
     }
 }
