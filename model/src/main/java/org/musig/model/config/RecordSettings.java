@@ -45,7 +45,7 @@ public final class RecordSettings<R extends Record> {
         try {
             this.constructor = type.getDeclaredConstructor(
                     Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
-            // A package-private record (a procedure's settings) is built and read from this package.
+            // A record need not be public (a package-private one is built and read from this package too).
             constructor.setAccessible(true);
             this.accessors = Arrays.stream(components).map(RecordComponent::getAccessor).toArray(Method[]::new);
             for (Method accessor : accessors) {
