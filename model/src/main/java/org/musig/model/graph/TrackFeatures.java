@@ -36,6 +36,8 @@ public final class TrackFeatures {
     public static final String ARTIST = "artist";
     /** The track's album (its source id, else its name): a {@link TrackCategory}. */
     public static final String ALBUM = "album";
+    /** The track's title text (its name and album name), per track. */
+    public static final String TITLE = "title";
     public static final int NO_GENRE = -1;
 
     private final int trackCount;
@@ -44,15 +46,17 @@ public final class TrackFeatures {
     private final List<String> genreNames;
     private final Map<String, TrackCategory> categories;
     private final PlaylistMemberships memberships;
+    private final String[] titles;
 
     private TrackFeatures(int trackCount, Map<String, FeatureGroup> groups, int[] genres, List<String> genreNames,
-                          Map<String, TrackCategory> categories, PlaylistMemberships memberships) {
+                          Map<String, TrackCategory> categories, PlaylistMemberships memberships, String[] titles) {
         this.trackCount = trackCount;
         this.groups = groups;
         this.genres = genres;
         this.genreNames = genreNames;
         this.categories = categories;
         this.memberships = memberships;
+        this.titles = titles;
     }
 
     /**
@@ -82,7 +86,7 @@ public final class TrackFeatures {
                 throw new IllegalArgumentException("genre id " + id + " out of range for " + names.size() + " genre names");
             }
         }
-        return new TrackFeatures(trackCount, Collections.unmodifiableMap(byName), genreIds, names, Map.of(), null);
+        return new TrackFeatures(trackCount, Collections.unmodifiableMap(byName), genreIds, names, Map.of(), null, null);
     }
 
     /**
@@ -108,7 +112,39 @@ public final class TrackFeatures {
                     + "table " + trackCount);
         }
         return new TrackFeatures(trackCount, groups, genres, genreNames, Collections.unmodifiableMap(byName),
-                memberships);
+                memberships, titles);
+    }
+
+    /**
+     * The same table with each track's title text ({@link #TITLE}: its name and album name), null where unknown.
+     * A table where no track has a title keeps none.
+     */
+    public TrackFeatures withTitles(String[] perTrack) {
+        if (perTrack.length != trackCount) {
+            throw new IllegalArgumentException("titles has " + perTrack.length + " entries for " + trackCount + " tracks");
+        }
+        boolean any = java.util.Arrays.stream(perTrack).anyMatch(t -> t != null && !t.isBlank());
+        return new TrackFeatures(trackCount, groups, genres, genreNames, categories, memberships,
+                any ? perTrack.clone() : null);
+    }
+
+    /** A track's title text, or null when unknown. */
+    public String title(int track) {
+        return titles == null ? null : titles[track];
+    }
+
+    /** Tracks with a non-blank title text (0 when the table has none). */
+    public int tracksWithTitle() {
+        if (titles == null) {
+            return 0;
+        }
+        int count = 0;
+        for (String t : titles) {
+            if (t != null && !t.isBlank()) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** The named categorical attribute ({@link #ARTIST}, {@link #ALBUM}), or null when the data has none. */
@@ -182,6 +218,12 @@ public final class TrackFeatures {
         }
         for (TrackCategory category : categories.values()) {
             bytes += category.memoryBytes();
+        }
+        if (titles != null) {
+            bytes += CooccurrenceMemoryEstimate.intArrayBytes(titles.length) * 2;
+            for (String t : titles) {
+                bytes += t == null ? 0 : 48 + t.length();
+            }
         }
         return bytes; // the memberships are the build's own, counted where they are made
     }

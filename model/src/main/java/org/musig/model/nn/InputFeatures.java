@@ -26,8 +26,9 @@ import org.musig.model.io.BoundedInput;
  *       (a constant column divides by 1), clamped to +-{@value #Z_CLAMP}; a track without the group gets
  *       zeros (the mean) and a 1 in the group's "missing" column;</li>
  * </ul>
- * then the genre one-hot over the model's top-N genre names + a "no genre" column. A genre outside the
- * top N gives all zeros (rare genre). Genres are matched by name, so a later feature table may number its
+ * then the artist and album vectors ({@link CategoryFactors}) and the title vector ({@link TitleEncoder}),
+ * each with a "missing" column; then the genre one-hot over the model's top-N genre names + a "no genre"
+ * column. A genre outside the top N gives all zeros (rare genre). Genres are matched by name, so a later feature table may number its
  * genres differently. The one-hot is kept as one column index per track ({@link Encoded#oneHot}), not as
  * floats: gathering a batch then reads one small dense row plus an index per neighbour instead of dozens
  * of mostly-zero floats (a random read per cache line is what gathering costs).
@@ -38,6 +39,8 @@ public final class InputFeatures {
     static final float Z_CLAMP = 10f;
     /** Width of an artist or album vector when the caller does not say. */
     public static final int DEFAULT_FACTOR_DIMENSION = 32;
+    /** Width of the title vector when the caller does not say. */
+    public static final int DEFAULT_TITLE_DIMENSION = 64;
     /** Widest artist or album vector a stored model may claim (training allows at most 512). */
     static final int MAX_FACTOR_DIMENSION = 4096;
 
@@ -47,6 +50,7 @@ public final class InputFeatures {
     private final float sourcePopularityMean;
     private final List<ZScoredGroup> numericGroups;
     private final List<FactorGroup> factorGroups;
+    private final TitleEncoder title; // null: title not an input
     private final int denseDimension;
     private final int oneHotWidth;
 
@@ -75,19 +79,24 @@ public final class InputFeatures {
     }
 
     private InputFeatures(List<String> genreColumns, boolean popularity, boolean sourcePopularity,
-                          float sourcePopularityMean, List<ZScoredGroup> numericGroups, List<FactorGroup> factorGroups) {
+                          float sourcePopularityMean, List<ZScoredGroup> numericGroups, List<FactorGroup> factorGroups,
+                          TitleEncoder title) {
         this.genreColumns = genreColumns == null ? null : List.copyOf(genreColumns);
         this.popularity = popularity;
         this.sourcePopularity = sourcePopularity;
         this.sourcePopularityMean = sourcePopularityMean;
         this.numericGroups = List.copyOf(numericGroups);
         this.factorGroups = List.copyOf(factorGroups);
+        this.title = title;
         int d = popularity ? (sourcePopularity ? 3 : 1) : 0;
         for (ZScoredGroup g : numericGroups) {
             d += g.dimension() + 1;
         }
         for (FactorGroup g : factorGroups) {
             d += g.dimension() + 1;
+        }
+        if (title != null) {
+            d += title.dimension() + 1;
         }
         this.denseDimension = d;
         this.oneHotWidth = genreColumns == null ? 0 : genreColumns.size() + 1;
@@ -111,6 +120,13 @@ public final class InputFeatures {
      */
     public static InputFeatures fit(TrackFeatures features, List<String> groups, int topGenres, int factorDimension,
                                     long seed, List<String> notices) {
+        return fit(features, groups, topGenres, factorDimension, DEFAULT_TITLE_DIMENSION, seed, notices);
+    }
+
+    /** As {@link #fit(TrackFeatures, List, int, int, long, List)}, with the width of the title vector. */
+    public static InputFeatures fit(TrackFeatures features, List<String> groups, int topGenres, int factorDimension,
+                                    int titleDimension, long seed, List<String> notices) {
+        TitleEncoder title = null;
         List<FactorGroup> factors = new ArrayList<>();
         List<String> genreColumns = null;
         boolean popularity = false;
@@ -145,14 +161,36 @@ public final class InputFeatures {
                                 + " tracks have no " + group + " id or name; they get the group's missing column");
                     }
                 }
+                case "title" -> title = titleEncoder(features, titleDimension, seed, notices);
                 default -> numeric.add(zScoreStatistics(features.group(group)));
             }
         }
-        if (genreColumns == null && !popularity && numeric.isEmpty() && factors.isEmpty()) {
+        if (genreColumns == null && !popularity && numeric.isEmpty() && factors.isEmpty() && title == null) {
             throw new IllegalArgumentException("none of the requested feature groups " + groups
                     + " is in the data; the model needs at least one input feature");
         }
-        return new InputFeatures(genreColumns, popularity, sourcePopularity, sourceMean, numeric, factors);
+        return new InputFeatures(genreColumns, popularity, sourcePopularity, sourceMean, numeric, factors, title);
+    }
+
+    /**
+     * The title encoder, fitted on the training tracks' titles (those some visible playlist holds; every titled
+     * track when none of those has a title, or when the table kept no memberships). Titles are text known on
+     * release day, not labels, so fitting on them leaks nothing about held-out memberships.
+     */
+    private static TitleEncoder titleEncoder(TrackFeatures features, int dimension, long seed, List<String> notices) {
+        int[] perTrack = features.memberships() == null ? null : features.memberships().playlistsPerTrack();
+        int[] all = java.util.stream.IntStream.range(0, features.trackCount()).toArray();
+        int[] training = java.util.Arrays.stream(all).filter(t -> perTrack == null || perTrack[t] > 0).toArray();
+        TitleEncoder encoder = TitleEncoder.fit(features::title, training, dimension, seed);
+        if (encoder == null) {
+            encoder = TitleEncoder.fit(features::title, all, dimension, seed);
+        }
+        int without = features.trackCount() - features.tracksWithTitle();
+        if (without > 0) {
+            notices.add("feature group 'title': " + without + " of " + features.trackCount()
+                    + " tracks have no name or album name; they get the group's missing column");
+        }
+        return encoder;
     }
 
     /**
@@ -160,7 +198,8 @@ public final class InputFeatures {
      * (no statistics, no artist vectors): what the training's memory estimate needs. The same
      * {@link #absence} decides which groups are left out, so the two cannot disagree.
      */
-    public static int width(TrackFeatures features, List<String> groups, int topGenres, int factorDimension) {
+    public static int width(TrackFeatures features, List<String> groups, int topGenres, int factorDimension,
+                            int titleDimension) {
         int width = 0;
         for (String group : groups) {
             if (absence(features, group) != null) {
@@ -170,6 +209,7 @@ public final class InputFeatures {
                 case "genre" -> Math.min(topGenres, features.genreNames().size()) + 1; // + the "no genre" column
                 case "popularity" -> features.group(TrackFeatures.SOURCE_POPULARITY) == null ? 1 : 3;
                 case "artist", "album" -> factorDimension + 1; // + the "missing" column
+                case "title" -> titleDimension + 1;
                 default -> features.group(group).dimension() + 1;
             };
         }
@@ -185,6 +225,7 @@ public final class InputFeatures {
                     : features.memberships() == null ? "the graph kept no playlist memberships to learn " + group
                     + " vectors from" : null;
             case "audio", "acoustic", "year" -> features.group(group) == null ? "no track has it" : null;
+            case "title" -> features.tracksWithTitle() == 0 ? "no track has a name or album name" : null;
             default -> throw new IllegalArgumentException("unknown feature group '" + group + "'");
         };
     }
@@ -270,6 +311,9 @@ public final class InputFeatures {
         for (FactorGroup g : factorGroups) {
             names.add(g.name());
         }
+        if (title != null) {
+            names.add(TrackFeatures.TITLE);
+        }
         if (genreColumns != null) {
             names.add("genre");
         }
@@ -324,6 +368,10 @@ public final class InputFeatures {
             encodeFactors(g, features.category(g.name()), out, width, column);
             column += g.dimension() + 1;
         }
+        if (title != null) {
+            encodeTitles(features, out, width, column);
+            column += title.dimension() + 1;
+        }
         int[] hot = new int[n];
         java.util.Arrays.fill(hot, -1);
         if (genreColumns != null) {
@@ -364,6 +412,22 @@ public final class InputFeatures {
             }
             for (int c = 0; c < d; c++) {
                 out[row + c] = g.factors()[at * d + c] * scale;
+            }
+        }
+    }
+
+    /** The title columns: the unit title vector scaled by sqrt(dimension), as the factor groups', and a "missing" column. */
+    private void encodeTitles(TrackFeatures features, float[] out, int width, int column) {
+        int d = title.dimension();
+        float scale = (float) Math.sqrt(d);
+        for (int t = 0; t < features.trackCount(); t++) {
+            int row = t * width + column;
+            if (title.encode(features.title(t), out, row)) {
+                for (int c = 0; c < d; c++) {
+                    out[row + c] *= scale;
+                }
+            } else {
+                out[row + d] = 1;
             }
         }
     }
@@ -429,6 +493,10 @@ public final class InputFeatures {
                 out.writeFloat(f);
             }
         }
+        out.writeBoolean(title != null);
+        if (title != null) {
+            title.write(out);
+        }
     }
 
     /**
@@ -437,8 +505,9 @@ public final class InputFeatures {
      * of no values cannot claim a network of any width.
      *
      * @param withFactors false for the format before artist and album groups existed
+     * @param withTitle   false for the format before the title group existed
      */
-    public static InputFeatures read(BoundedInput in, boolean withFactors) throws IOException {
+    public static InputFeatures read(BoundedInput in, boolean withFactors, boolean withTitle) throws IOException {
         List<String> genres = null;
         if (in.readBoolean()) {
             int count = in.readCount("the genre columns", 2);
@@ -484,6 +553,7 @@ public final class InputFeatures {
             }
             factors.add(new FactorGroup(name, vocabulary, d, values));
         }
-        return new InputFeatures(genres, popularity, source, sourceMean, numeric, factors);
+        TitleEncoder title = withTitle && in.readBoolean() ? TitleEncoder.read(in) : null;
+        return new InputFeatures(genres, popularity, source, sourceMean, numeric, factors, title);
     }
 }

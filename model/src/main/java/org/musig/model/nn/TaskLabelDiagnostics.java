@@ -25,7 +25,7 @@ public final class TaskLabelDiagnostics {
     public static final int MAX_PAIRS = 1_000_000;
 
     /**
-     * @param coverage               per label (genre, audio, acoustic, year, artist, album) the tracks that carry it
+     * @param coverage               per label (genre, audio, acoustic, year, artist, album, title) the tracks that carry it
      * @param edgesCompared          edges looked at
      * @param sharedOnEdges          per label (genre, artist, album) the share of edges whose two tracks share it
      * @param sharedOnRandomPairs    the same share over random pairs
@@ -53,6 +53,7 @@ public final class TaskLabelDiagnostics {
             TrackCategory c = features.category(category);
             coverage.put(category, c == null ? 0 : c.presentCount());
         }
+        coverage.put(TrackFeatures.TITLE, features.tracksWithTitle());
         Labels labels = new Labels(features);
 
         long relationships = graph.relationshipCount();

@@ -18,6 +18,7 @@ import org.musig.model.nn.InnerMeans;
 import org.musig.model.nn.InputFeatures;
 import org.musig.model.nn.MultiTaskLoss;
 import org.musig.model.nn.SageNetwork;
+import org.musig.model.nn.TitleEncoder;
 import org.musig.model.nn.TaskLabels;
 import org.musig.model.progress.Progress;
 import org.musig.model.sample.NegativeSampler;
@@ -87,7 +88,7 @@ public final class MusigTrainer {
         }
         List<String> notices = new ArrayList<>();
         InputFeatures input = InputFeatures.fit(features, config.features(), config.topGenres(),
-                config.metadataDimension(), config.randomSeed(), notices);
+                config.metadataDimension(), config.titleDimension(), config.randomSeed(), notices);
         InputFeatures.Encoded encoded = input.encode(features);
         TaskLabels labels = TaskLabels.of(features, config.regressionTarget().text());
         double[] taskWeights = activeTaskWeights(config, labels, notices);
@@ -292,10 +293,11 @@ public final class MusigTrainer {
     /**
      * Bytes a training on this graph and feature table needs besides them: {@link #estimateBytes(int, long,
      * TrainConfig, int)} for the input width {@link InputFeatures#fit} will give, plus the artist and album vectors
-     * (their randomized SVD's peak, and the vocabulary and vectors kept).
+     * (their randomized SVD's peak, and the vocabulary and vectors kept) and the title encoder (its fit's peak).
      */
     public static long estimateBytes(CooccurrenceGraph graph, TrackFeatures features, TrainConfig config) {
-        int width = InputFeatures.width(features, config.features(), config.topGenres(), config.metadataDimension());
+        int width = InputFeatures.width(features, config.features(), config.topGenres(), config.metadataDimension(),
+                config.titleDimension());
         return estimateBytes(graph.nodeCount(), graph.relationshipCount(), config, width)
                 + metadataBytes(features, config);
     }
@@ -310,6 +312,9 @@ public final class MusigTrainer {
                         memberships.playlistCount(), config.metadataDimension())
                         + (long) category.size() * (4L * config.metadataDimension() + 60);
             }
+        }
+        if (config.features().contains(TrackFeatures.TITLE) && features.tracksWithTitle() > 0) {
+            bytes += TitleEncoder.fitMemoryBytes(features.trackCount(), config.titleDimension());
         }
         return bytes;
     }

@@ -16,12 +16,14 @@ import org.musig.model.config.Settings;
  * range and meaning (the documentation's table is rendered from them).
  *
  * <p>{@code features} are the input groups: 'genre', 'popularity', 'audio', 'acoustic' (the paper's), 'artist',
- * 'album' (vectors learned from the training playlists, see CategoryFactors) and 'year' (the release year,
- * z-scored). They stay strings: they are the feature table's group names, which the model stores.
+ * 'album' (vectors learned from the training playlists, see CategoryFactors), 'year' (the release year,
+ * z-scored) and 'title' (the name and album name's words, see TitleEncoder). They stay strings: they are the
+ * feature table's group names, which the model stores.
  * {@code maxPairsPerEpoch} is {@link #ALL_PAIRS} for every edge once.
  */
 public record TrainConfig(int embeddingDimension, List<Integer> sampleSizes, Activation activation, Sampling sampling,
-                          List<String> features, int topGenres, int metadataDimension, int negativeSamples,
+                          List<String> features, int topGenres, int metadataDimension, int titleDimension,
+                          int negativeSamples,
                           NegativeSampling negativeSampler, Map<String, Double> taskWeights,
                           RegressionTarget regressionTarget, double learningRate, int batchSize, int epochs,
                           long maxPairsPerEpoch, double tolerance, boolean maskPartner, double coldStartRate,
@@ -29,8 +31,8 @@ public record TrainConfig(int embeddingDimension, List<Integer> sampleSizes, Act
 
     public static final String OWNER = "musig.train";
     public static final List<String> FEATURE_GROUPS = List.of("genre", "popularity", "audio", "acoustic", "artist",
-            "album", "year");
-    /** The paper's four input groups (section 3.2); 'artist', 'album' and 'year' are this product's extension. */
+            "album", "year", "title");
+    /** The paper's four input groups (section 3.2); 'artist', 'album', 'year' and 'title' are this product's extension. */
     public static final List<String> PAPER_FEATURE_GROUPS = List.of("genre", "popularity", "audio", "acoustic");
     public static final List<String> DEFAULT_FEATURES = List.of("genre", "popularity", "audio");
     public static final List<String> TASKS = List.of("playlist", "genre", "audio");
@@ -61,8 +63,8 @@ public record TrainConfig(int embeddingDimension, List<Integer> sampleSizes, Act
             Setting.choice("sampling", Sampling.class, Sampling.UNIFORM,
                     "neighbour sampling: `'uniform'` as in the paper, or `'weighted'` by co-occurrence weight"),
             Setting.stringList("features", DEFAULT_FEATURES, "any of `genre`, `popularity`, `audio`, `acoustic` (the "
-                            + "paper's groups), `artist`, `album`, `year` (our extension; `year` is the release year read "
-                            + "from `Track.releaseDate`, z-scored)")
+                            + "paper's groups), `artist`, `album`, `year`, `title` (our extension; `year` is the release year "
+                            + "read from `Track.releaseDate`, z-scored; `title` the words of the name and album name)")
                     .check(groups -> groups.stream().filter(g -> !FEATURE_GROUPS.contains(g)).findFirst()
                             .map(g -> "configuration key 'features' has unknown group '" + g + "'; valid groups are "
                                     + FEATURE_GROUPS).orElse(null))
@@ -72,6 +74,7 @@ public record TrainConfig(int embeddingDimension, List<Integer> sampleSizes, Act
                             ? "configuration key 'features' names a group twice: " + groups : null),
             Setting.integer("topGenres", 50, 0, 100_000, "width of the genre one-hot (the most frequent genres)"),
             Setting.integer("metadataDimension", 32, 1, 512, "width of each artist and album vector"),
+            Setting.integer("titleDimension", 64, 1, 512, "width of the title vector"),
             Setting.integer("negativeSamples", 1, 1, 100, "negatives per positive pair"),
             Setting.choice("negativeSampler", NegativeSampling.class, NegativeSampling.DEGREE,
                     "where negatives are drawn from: `'degree'` (degree^0.75, as word2vec) or `'uniform'`"),

@@ -35,7 +35,9 @@ public final class TrainedModel {
     /** Nodes per embedding chunk (the unit of parallel work). */
     static final int EMBED_CHUNK = 256;
     private static final int MAGIC = 0x4D555347; // "MUSG"
-    private static final int FORMAT_VERSION = 2;
+    private static final int FORMAT_VERSION = 3;
+    /** The format before the title group existed. */
+    private static final int FORMAT_VERSION_WITHOUT_TITLE = 2;
     /** Version 1: no artist or album groups in the input encoding; still read. */
     private static final int FORMAT_VERSION_WITHOUT_FACTORS = 1;
 
@@ -289,7 +291,8 @@ public final class TrainedModel {
                 throw new CorruptModelException("not a MUSIG model", null);
             }
             int version = in.readInt();
-            if (version != FORMAT_VERSION && version != FORMAT_VERSION_WITHOUT_FACTORS) {
+            if (version != FORMAT_VERSION && version != FORMAT_VERSION_WITHOUT_TITLE
+                    && version != FORMAT_VERSION_WITHOUT_FACTORS) {
                 throw new CorruptModelException("MUSIG model format version " + version + " is not supported (this build reads "
                         + FORMAT_VERSION + ")", null);
             }
@@ -312,7 +315,8 @@ public final class TrainedModel {
             for (Object o : (List<Object>) ModelCodec.readValue(in)) {
                 notices.add((String) o);
             }
-            InputFeatures input = InputFeatures.read(in, version >= FORMAT_VERSION);
+            InputFeatures input = InputFeatures.read(in, version >= FORMAT_VERSION_WITHOUT_TITLE,
+                    version >= FORMAT_VERSION);
             SageNetwork net = MusigTrainer.network(config, input.denseDimension(), input.oneHotWidth());
             int count = in.readInt();
             if (count != net.parameterCount()) {

@@ -49,7 +49,7 @@ class InputFeaturesTest {
         InputFeatures input = InputFeatures.fit(table(), List.of("genre", "audio"), 2, new ArrayList<>());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         input.write(new DataOutputStream(bytes));
-        InputFeatures stored = InputFeatures.read(new org.musig.model.io.BoundedInput(bytes.toByteArray()), true);
+        InputFeatures stored = InputFeatures.read(new org.musig.model.io.BoundedInput(bytes.toByteArray()), true, true);
 
         // A later table numbers its genres differently (pop first) and has a wild audio value.
         FeatureGroup audio = FeatureGroup.builder(TrackFeatures.AUDIO, 2, 2).set(0, new float[] {2, 5}).set(1, new float[] {1e9f, 5}).build();
@@ -98,7 +98,7 @@ class InputFeaturesTest {
         // Stored and read back, the model encodes a later table by artist id, whatever its numbering.
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         input.write(new DataOutputStream(bytes));
-        InputFeatures stored = InputFeatures.read(new org.musig.model.io.BoundedInput(bytes.toByteArray()), true);
+        InputFeatures stored = InputFeatures.read(new org.musig.model.io.BoundedInput(bytes.toByteArray()), true, true);
         TrackFeatures later = TrackFeatures.of(2, List.of(), null, null).withCategories(
                 List.of(org.musig.model.graph.TrackCategory.of("artist", new String[] {"b", "a"})), null);
         InputFeatures.Encoded e2 = stored.encode(later);
@@ -133,15 +133,50 @@ class InputFeaturesTest {
                 new int[] {1, 2}));
         TrackFeatures onlyPopularity = TrackFeatures.of(2, List.of(FeatureGroup.builder(TrackFeatures.POPULARITY, 2, 1)
                 .set(0, new float[] {0.5f}).build()), null, null);
-        for (TrackFeatures features : List.of(table(), withArtists, onlyPopularity)) {
+        TrackFeatures withTitles = withArtists.withTitles(new String[] {"Nocturne Op. 9", null, "Dale Remix", "Nocturne"});
+        for (TrackFeatures features : List.of(table(), withArtists, withTitles, onlyPopularity)) {
             for (List<String> groups : List.of(List.of("genre", "popularity", "audio"), List.of("popularity"),
-                    List.of("genre", "popularity", "acoustic", "year", "artist", "album"), List.of("popularity", "artist"))) {
+                    List.of("genre", "popularity", "acoustic", "year", "artist", "album", "title"),
+                    List.of("popularity", "artist"))) {
                 for (int topGenres : new int[] {0, 2, 50}) {
-                    int fitted = InputFeatures.fit(features, groups, topGenres, 3, 1, new ArrayList<>()).dimension();
-                    assertThat(InputFeatures.width(features, groups, topGenres, 3)).as(groups + ", top " + topGenres)
+                    int fitted = InputFeatures.fit(features, groups, topGenres, 3, 4, 1, new ArrayList<>()).dimension();
+                    assertThat(InputFeatures.width(features, groups, topGenres, 3, 4)).as(groups + ", top " + topGenres)
                             .isEqualTo(fitted);
                 }
             }
         }
+    }
+
+    @Test
+    void theTitleIsLearnedFromTrainingTracksAndAnUntitledTrackGetsTheMissingColumn() throws IOException {
+        // Tracks 0 and 2 are in a playlist (training tracks); track 3 is in none, track 1 has no title.
+        org.musig.model.graph.PlaylistMemberships playlists = org.musig.model.graph.PlaylistMemberships.of(4,
+                new int[] {0, 2});
+        TrackFeatures features = table().withCategories(List.of(), playlists)
+                .withTitles(new String[] {"Nocturne Op. 9", null, "Dale Mambo Remix", "Nocturne Op. 48"});
+        List<String> notices = new ArrayList<>();
+        InputFeatures input = InputFeatures.fit(features, List.of("title"), 0, 2, 3, 5, notices);
+        assertThat(notices).containsExactly("feature group 'title': 1 of 4 tracks have no name or album name; they get "
+                + "the group's missing column");
+        assertThat(input.groups()).containsExactly("title");
+        assertThat(input.denseDimension()).isEqualTo(4); // three vector columns and the missing column
+        InputFeatures.Encoded e = input.encode(features);
+        assertThat(InputFeatures.row(e, 4, 0, 1)).containsExactly(new float[] {0, 0, 0, 1}, CLOSE);
+        float[] later = InputFeatures.row(e, 4, 0, 3);
+        assertThat(later[3]).isZero();
+        double squares = 0;
+        for (int c = 0; c < 3; c++) {
+            squares += later[c] * later[c];
+        }
+        assertThat(squares).isCloseTo(3.0, org.assertj.core.data.Offset.offset(1e-4)); // unit vector times sqrt(3)
+
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        input.write(new DataOutputStream(bytes));
+        InputFeatures stored = InputFeatures.read(new org.musig.model.io.BoundedInput(bytes.toByteArray()), true, true);
+        assertThat(InputFeatures.row(stored.encode(features), 4, 0, 3)).containsExactly(later);
+
+        notices.clear();
+        InputFeatures.fit(table(), List.of("popularity", "title"), 0, 2, 3, 5, notices);
+        assertThat(notices).containsExactly("feature group 'title' left out: no track has a name or album name");
     }
 }

@@ -689,7 +689,7 @@ final class BenchmarkRun {
 
     /**
      * The groups a feature choice stands for, or null when the data lacks one of them: 'all' is every group of
-     * the paper's the data has, 'all+metadata' adds the artist, album and year groups, and 'audio+artist' (any
+     * the paper's the data has, 'all+metadata' adds the artist, album, year and title groups, and 'audio+artist' (any
      * groups joined by '+') is exactly those groups.
      */
     private List<String> groupsOf(String feature) {
@@ -738,6 +738,9 @@ final class BenchmarkRun {
             if (features.category(c) != null && features.memberships() != null) {
                 groups.add(c);
             }
+        }
+        if (features.tracksWithTitle() > 0) {
+            groups.add(TrackFeatures.TITLE);
         }
         return groups;
     }

@@ -28,6 +28,7 @@ final class TrackFeatureReader {
     static final String ARTIST_NAME = GraphModel.ARTIST;
     static final String ALBUM_ID = "albumId";
     static final String ALBUM_NAME = "album";
+    static final String TRACK_NAME = "name";
     private static final int CHECK_EVERY = 4096;
     /** Release years outside this range are taken as typing errors (a 0 or 9999 placeholder), not as years. */
     static final int FIRST_YEAR = 1800;
@@ -47,6 +48,7 @@ final class TrackFeatureReader {
         String[] genres = votes.majority(n);
         String[] artists = new String[n];
         String[] albums = new String[n];
+        String[] titles = new String[n];
         FeatureGroup.Builder year = FeatureGroup.builder(TrackFeatures.YEAR, n, 1);
         int unreadableDates = 0;
         float[] one = new float[1];
@@ -54,9 +56,10 @@ final class TrackFeatureReader {
             Node node = tx.getNodeById(nodeIds[track]);
             Map<String, Object> props = node.getProperties(SOURCE_POPULARITY_PROPERTY, AudioFeatures.VECTOR_PROPERTY,
                     AudioFeatures.ACOUSTIC_PROPERTY, GraphModel.GENRE, ARTIST_ID, ARTIST_NAME, ALBUM_ID, ALBUM_NAME,
-                    GraphModel.RELEASE_DATE);
+                    GraphModel.RELEASE_DATE, TRACK_NAME);
             artists[track] = categoryKey(props, ARTIST_ID, ARTIST_NAME);
             albums[track] = categoryKey(props, ALBUM_ID, ALBUM_NAME);
+            titles[track] = title(props);
             if (props.get(SOURCE_POPULARITY_PROPERTY) instanceof Number value && Double.isFinite(value.doubleValue())) {
                 one[0] = (float) (value.doubleValue() / 100.0);
                 source.set(track, one);
@@ -96,7 +99,17 @@ final class TrackFeatureReader {
         }
         return withGenres(n, groups, genres).withCategories(
                 List.of(TrackCategory.of(TrackFeatures.ARTIST, artists), TrackCategory.of(TrackFeatures.ALBUM, albums)),
-                memberships);
+                memberships).withTitles(titles);
+    }
+
+    /** A track's title text: its name and album name, blank-separated; null when it has neither. */
+    static String title(Map<String, Object> props) {
+        String name = props.get(TRACK_NAME) instanceof String s && !s.isBlank() ? s.strip() : null;
+        String album = props.get(ALBUM_NAME) instanceof String s && !s.isBlank() ? s.strip() : null;
+        if (name == null || album == null) {
+            return name == null ? album : name;
+        }
+        return album.equalsIgnoreCase(name) ? name : name + " " + album;
     }
 
     /**

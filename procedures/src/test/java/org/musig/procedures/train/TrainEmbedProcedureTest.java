@@ -69,6 +69,30 @@ class TrainEmbedProcedureTest extends MusigDatabase {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theTitleIsAnInputGroupAndANewTrackKnownOnlyByItsNameIsEmbeddedByIt() {
+        Map<String, Object> row = single("CALL musig.train({graphName: 'tt', modelName: 'titles', "
+                + "features: ['title'], titleDimension: 8, " + QUICK + "})");
+        assertThat((List<String>) row.get("notices")).noneSatisfy(n -> assertThat(n).contains("'title' left out"));
+        assertThat((List<Object>) single("CALL musig.model.list('titles')").get("featureGroups")).containsExactly("title");
+        Map<String, Object> known = single("MATCH (t:Track) WHERE t.name IS NOT NULL AND t.album IS NOT NULL "
+                + "WITH t LIMIT 1 RETURN t.name AS name, t.album AS album");
+        query("CREATE (:Track {id: 'title-twin', name: $name, album: $album}), (:Track {id: 'title-other', "
+                + "name: 'Piano Nocturne Op. 9 No. 2', album: 'Chopin: Nocturnes'}), (:Track {id: 'title-none'})", known);
+        try {
+            List<Map<String, Object>> vectors = query("CALL musig.embed.stream({modelName: 'titles', "
+                    + "trackIds: ['title-twin', 'title-other', 'title-none']}) YIELD trackId, embedding "
+                    + "RETURN trackId, embedding ORDER BY trackId");
+            assertThat(vectors).extracting(v -> v.get("trackId")).containsExactly("title-none", "title-other", "title-twin");
+            // Tracks with no playlist are embedded from their inputs alone: different titles, different vectors.
+            assertThat(vectors.get(1).get("embedding")).isNotEqualTo(vectors.get(2).get("embedding"));
+            assertThat(vectors.get(0).get("embedding")).isNotEqualTo(vectors.get(2).get("embedding"));
+        } finally {
+            query("MATCH (t:Track) WHERE t.id STARTS WITH 'title-' DELETE t");
+        }
+    }
+
+    @Test
     void embeddingsAreWrittenForEveryTrackAsUnitFloatVectorsAndAreReproducible() {
         single("CALL musig.train({graphName: 'tt', modelName: 'm2', " + QUICK + "})");
         long tracks = count("MATCH (t:Track) RETURN count(t)");
