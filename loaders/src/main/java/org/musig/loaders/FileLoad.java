@@ -11,8 +11,9 @@ import org.neo4j.graphdb.GraphDatabaseService;
 
 /**
  * The run every loader shares: checked configuration, the input files below the import directory, the
- * uniqueness constraints it merges on (which must exist), then file by file: validate the whole file (unless {@code onError: 'skip'}), write it in
- * batches, commit, so a bad file writes nothing of itself while files before it stay loaded.
+ * uniqueness constraints it merges on (which must exist), then file by file: validate the whole file (unless
+ * {@code onError: 'skip'}), write it in batches, commit, so a bad file writes nothing of itself while files
+ * before it stay loaded.
  */
 public final class FileLoad {
     /** Reads one file: validating only when {@code writer} is null, else writing through it. */

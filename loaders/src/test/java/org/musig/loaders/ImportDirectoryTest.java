@@ -10,7 +10,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The read check (the server's LOAD privilege, in the procedures) sees only paths already confined to the import directory. */
+/**
+ * The read check (the server's LOAD privilege, in the procedures) sees only paths already confined to the
+ * import directory, and can refuse them.
+ */
 class ImportDirectoryTest {
     @TempDir
     Path temp;

@@ -32,7 +32,8 @@ public final class SandboxedPlugin {
     /** Creates {@code pluginsDir} holding the jar; returns it. */
     public static Path pluginsDirectory(Path pluginsDir) {
         try {
-            Path classes = Path.of(MusigProcedureClasses.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path classes = Path.of(MusigProcedureClasses.class.getProtectionDomain().getCodeSource().getLocation()
+                    .toURI());
             Files.createDirectories(pluginsDir);
             try (OutputStream file = Files.newOutputStream(pluginsDir.resolve("musig-procedures-test.jar"));
                  JarOutputStream jar = new JarOutputStream(file);

@@ -47,8 +47,8 @@ public class LoadProcedures {
 
     @Procedure(name = "musig.load.mpd", mode = Mode.WRITE)
     @Description("Loads Million Playlist Dataset slices (a file or a directory of mpd.slice.*.json) from the "
-            + "import directory (after CALL musig.schema.create() once). Config: batchSize (10000), onError ('fail'|'skip'), "
-            + "pattern ('mpd.slice.*.json').")
+            + "import directory (after CALL musig.schema.create() once). Config: batchSize (10000), "
+            + "onError ('fail'|'skip'), pattern ('mpd.slice.*.json').")
     public Stream<LoadRow> mpd(@Name("path") String path,
                                @Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
         return run(MpdLoader.NAME, progress -> MpdLoader.load(db, importDirectory(), path, config, progress));
@@ -56,8 +56,8 @@ public class LoadProcedures {
 
     @Procedure(name = "musig.load.csv", mode = Mode.WRITE)
     @Description("Loads a CSV with one row per (playlist, track) from the import directory (after CALL "
-            + "musig.schema.create() once). Config: columns "
-            + "(field -> header), delimiter (','), acousticColumns, batchSize (10000), onError ('fail'|'skip'), pattern ('*.csv').")
+            + "musig.schema.create() once). Config: columns (field -> header), delimiter (','), acousticColumns, "
+            + "batchSize (10000), onError ('fail'|'skip'), pattern ('*.csv').")
     public Stream<LoadRow> csv(@Name("path") String path,
                                @Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
         return run(PlaylistCsvLoader.NAME, progress -> PlaylistCsvLoader.load(db, importDirectory(), path, config, progress));

@@ -108,7 +108,8 @@ public class EmbedProcedures {
      * call (for {@code musig.embed.auto}): reads the store in a transaction of its own, writes the vectors and
      * returns how many tracks got one.
      */
-    public static long writeMissing(GraphDatabaseService db, String modelName, String writeProperty, Progress progress) {
+    public static long writeMissing(GraphDatabaseService db, String modelName, String writeProperty,
+                                    Progress progress) {
         EmbedConfig settings = EmbedConfig.parse("musig.embed.auto", Map.of("modelName", modelName,
                 "writeProperty", writeProperty, "tracks", "missing"), true);
         EmbedProcedures procedures = new EmbedProcedures();
