@@ -88,6 +88,9 @@ class ComposeFileTest {
             }
         });
         assertThat(shared).containsKeys("dbms.security.procedures.unrestricted", "dbms.security.procedures.allowlist");
+        // MUSIG runs sandboxed: only GDS is unrestricted; the allowlist still has to name MUSIG.
+        assertThat(compose).containsEntry("dbms.security.procedures.unrestricted", "gds.*")
+                .containsEntry("dbms.security.procedures.allowlist", "musig.*,gds.*");
         // NEO4J_AUTH turns authentication on in the image; the stock-server test has it on too.
         assertThat(stock).containsEntry("dbms.security.auth_enabled", "true");
     }

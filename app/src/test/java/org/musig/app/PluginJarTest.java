@@ -1,6 +1,7 @@
 package org.musig.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -18,7 +19,8 @@ import org.neo4j.driver.Session;
 /**
  * The shaded plugin jar, dropped into a server's plugins/ directory, works on its own: a child JVM runs a
  * Neo4j server whose classpath has Neo4j and GDS but no MUSIG class, and the test calls load, build,
- * train, embed and recommend over Bolt.
+ * train, embed and recommend over Bolt. Only {@code gds.*} is unrestricted there, and Neo4j checks what a
+ * procedure from plugins/ injects, so this also shows MUSIG runs sandboxed; a load needs the schema step first.
  */
 class PluginJarTest {
     private static final Path PLUGIN = Path.of("..", "procedures", "target",
@@ -55,6 +57,10 @@ class PluginJarTest {
             try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + bolt,
                     AuthTokens.basic("neo4j", password));
                  Session session = driver.session()) {
+                assertThatThrownBy(() -> session.run("CALL musig.load.csv('songs.csv')").consume())
+                        .hasMessageContaining("CALL musig.schema.create()");
+                assertThat(session.run("CALL musig.schema.create() YIELD created WHERE created RETURN count(*)")
+                        .single().get(0).asLong()).isEqualTo(2L);
                 assertThat(session.run("CALL musig.load.csv('songs.csv') YIELD memberships RETURN memberships")
                         .single().get(0).asLong()).isEqualTo(72L);
                 session.run("CALL musig.graph.build({minWeight: 1})").consume();

@@ -11,8 +11,9 @@ import org.neo4j.graphdb.GraphDatabaseService;
 
 /**
  * The run every loader shares: checked configuration, the input files below the import directory, the
- * schema, then file by file: validate the whole file (unless {@code onError: 'skip'}), write it in
- * batches, commit, so a bad file writes nothing of itself while files before it stay loaded.
+ * uniqueness constraints it merges on (which must exist), then file by file: validate the whole file (unless
+ * {@code onError: 'skip'}), write it in batches, commit, so a bad file writes nothing of itself while files
+ * before it stay loaded.
  */
 public final class FileLoad {
     /** Reads one file: validating only when {@code writer} is null, else writing through it. */
@@ -21,17 +22,19 @@ public final class FileLoad {
     }
 
     private final long started = System.nanoTime();
+    private final String name;
     private final ConfigMap config;
     private final LoadOptions options;
     private int files;
 
-    private FileLoad(ConfigMap config) {
+    private FileLoad(String name, ConfigMap config) {
+        this.name = name;
         this.config = config;
         this.options = new LoadOptions(config);
     }
 
     public static FileLoad start(String name, Map<String, Object> rawConfig, List<String> keys) {
-        return new FileLoad(ConfigMap.of(name, rawConfig, keys));
+        return new FileLoad(name, ConfigMap.of(name, rawConfig, keys));
     }
 
     public ConfigMap config() {
@@ -47,7 +50,7 @@ public final class FileLoad {
                      Progress progress, Function<BatchTransaction, W> newWriter, Pass<W> pass) {
         List<Path> inputs = InputFiles.list(importDirectory, path, config.getString("pattern", defaultPattern));
         files = inputs.size();
-        Schema.ensure(db);
+        Schema.require(db, name);
         long bytes = InputFiles.totalBytes(inputs);
         progress.begin(String.format(java.util.Locale.ROOT, "%d file(s), %.1f MB", inputs.size(), bytes / 1e6), bytes);
         try (BatchTransaction batch = new BatchTransaction(db, options.batchSize(), progress)) {

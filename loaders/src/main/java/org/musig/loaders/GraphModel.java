@@ -21,7 +21,7 @@ public final class GraphModel {
     /** A track's release date as the source wrote it ("2019-06-14", "2019-06" or "2019"). */
     public static final String RELEASE_DATE = "releaseDate";
 
-    /** Run before any write; idempotent. */
+    /** Creates the constraints of {@link Schema#CONSTRAINTS}; idempotent. Run by {@link Schema#ensure}. */
     public static final java.util.List<String> SCHEMA = java.util.List.of(
             "CREATE CONSTRAINT musig_playlist_id IF NOT EXISTS FOR (p:Playlist) REQUIRE p.id IS UNIQUE",
             "CREATE CONSTRAINT musig_track_id IF NOT EXISTS FOR (t:Track) REQUIRE t.id IS UNIQUE");

@@ -15,21 +15,42 @@ import java.util.regex.Pattern;
 public final class ImportDirectory {
     private static final Pattern URL_SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
 
-    private final Path root;
+    /**
+     * A further check on each file or directory a load is about to read, after it was confined to the import
+     * directory: the server's own access rules (the LOAD privilege). Throws to refuse.
+     */
+    @FunctionalInterface
+    public interface ReadCheck {
+        ReadCheck NONE = path -> { };
 
-    private ImportDirectory(Path root) {
+        void check(Path realPath);
+    }
+
+    private final Path root;
+    private final ReadCheck readCheck;
+
+    private ImportDirectory(Path root, ReadCheck readCheck) {
         this.root = root;
+        this.readCheck = readCheck;
     }
 
     /** @param root the configured import directory; null when the server has none configured */
     public static ImportDirectory of(Path root) {
+        return of(root, ReadCheck.NONE);
+    }
+
+    /**
+     * @param root      the configured import directory; null when the server has none configured
+     * @param readCheck run on every resolved path before it is read
+     */
+    public static ImportDirectory of(Path root, ReadCheck readCheck) {
         if (root == null) {
             throw new LoadException("No import directory is configured (server.directories.import); "
                     + "MUSIG loaders read files only from there.");
         }
         try {
             Files.createDirectories(root);
-            return new ImportDirectory(root.toRealPath());
+            return new ImportDirectory(root.toRealPath(), readCheck);
         } catch (IOException e) {
             throw new LoadException("Import directory " + root + " cannot be used: " + e.getMessage(), e);
         }
@@ -41,7 +62,7 @@ public final class ImportDirectory {
 
     /**
      * Resolves {@code userPath} (relative to the import directory, or absolute inside it) to an existing
-     * file or directory whose real location is inside the import directory.
+     * file or directory whose real location is inside the import directory and that passes the read check.
      */
     public Path resolve(String userPath) {
         if (userPath == null || userPath.isBlank()) {
@@ -70,6 +91,7 @@ public final class ImportDirectory {
             throw new LoadException("Path '" + trimmed + "' leads outside the import directory " + root
                     + " (through a symbolic link)");
         }
+        readCheck.check(real);
         return real;
     }
 

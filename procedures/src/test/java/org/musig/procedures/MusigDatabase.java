@@ -22,30 +22,37 @@ import org.neo4j.harness.Neo4jBuilder;
 import org.neo4j.harness.Neo4jBuilders;
 
 /**
- * One real in-process Neo4j per test class, with the MUSIG procedures and GDS
- * registered and an import directory of its own.
+ * One real in-process Neo4j per test class, with GDS registered, the MUSIG procedures loaded from its plugins
+ * directory ({@link SandboxedPlugin}), an import directory of its own, and the uniqueness constraints the
+ * loaders merge on ({@code CALL musig.schema.create()}, as a user does once per database). Only GDS is
+ * unrestricted ({@code dbms.security.procedures.unrestricted=gds.*}): a MUSIG procedure that asked for an
+ * internal component would be registered as a stub that fails every call, so every test on this class also
+ * checks that MUSIG runs sandboxed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class MusigDatabase {
     /** Created once per class (a @TempDir field would be replaced before every test method). */
     protected Path importDir;
 
+    private Path pluginsDir;
+
     protected Neo4j neo4j;
 
     @BeforeAll
     void startDatabase() throws IOException {
         importDir = Files.createTempDirectory("musig-import");
+        pluginsDir = SandboxedPlugin.pluginsDirectory(Files.createTempDirectory("musig-plugins"));
         Neo4jBuilder builder = Neo4jBuilders.newInProcessBuilder()
                 .withDisabledServer() // no HTTP; Bolt round trips are tested against the launcher's server
                 .withConfig(GraphDatabaseSettings.pagecache_memory, 256L * 1024 * 1024)
                 .withConfig(GraphDatabaseSettings.load_csv_file_url_root, importDir)
-                .withConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("musig.*", "gds.*"))
+                .withConfig(GraphDatabaseSettings.plugin_dir, pluginsDir)
+                .withConfig(GraphDatabaseSettings.procedure_unrestricted, SandboxedPlugin.UNRESTRICTED)
                 // The harness otherwise waits ~10 s for Netty's quiet period on close.
                 .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
                 .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(1));
-        MusigProcedureClasses.PROCEDURES.forEach(builder::withProcedure);
-        MusigProcedureClasses.FUNCTIONS.forEach(builder::withFunction);
         neo4j = configure(builder).build();
+        db().executeTransactionally("CALL musig.schema.create()");
     }
 
     /** A test class's own server settings, on top of the ones above. */
@@ -59,6 +66,7 @@ public abstract class MusigDatabase {
             neo4j.close();
         }
         deleteRecursively(importDir);
+        deleteRecursively(pluginsDir);
     }
 
     private static void deleteRecursively(Path dir) {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.musig.loaders.Schema;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
@@ -15,7 +16,9 @@ import org.neo4j.server.CommunityBootstrapper;
  * A Neo4j server in this process, started the way {@code neo4j console} starts one (so Bolt, HTTP,
  * logging and clean shutdown on SIGTERM/SIGINT behave as on a real server), with GDS and the MUSIG
  * procedures registered by extension factories on the classpath. A server that listens requires the neo4j
- * user's password (see {@link ServerPassword}) unless its options say otherwise.
+ * user's password (see {@link ServerPassword}) unless its options say otherwise. The launcher owns its
+ * database, so it makes MUSIG's one schema step itself when the server starts (the uniqueness constraints of
+ * {@code musig.schema.create()}, which the loads need): its users load without it, as before.
  */
 public final class EmbeddedServer implements AutoCloseable {
     private final ServerOptions options;
@@ -45,6 +48,12 @@ public final class EmbeddedServer implements AutoCloseable {
             throw new IllegalStateException("Neo4j did not start (status " + status + "); see "
                     + options.dataDir().resolve("logs/neo4j.log") + ". Is another MUSIG server using "
                     + options.dataDir() + " or the same ports?");
+        }
+        try {
+            Schema.ensure(server.database());
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
         }
         return server;
     }

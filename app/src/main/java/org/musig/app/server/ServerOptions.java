@@ -44,8 +44,9 @@ public record ServerOptions(Path dataDir, Path importDir, int boltPort, int http
         s.put("server.directories.import", importDir.toAbsolutePath().toString());
         // Without connectors nobody can log in; the embedded API used by batch commands needs no login.
         s.put("dbms.security.auth_enabled", Boolean.toString(network && auth));
-        // GDS needs it; MUSIG reads the import directory setting through an internal API.
-        s.put("dbms.security.procedures.unrestricted", "musig.*,gds.*");
+        // GDS needs it. MUSIG does not: its procedures use public APIs only (the launcher registers them itself,
+        // and Neo4j gives procedures registered that way full access anyway; on a server they are sandboxed).
+        s.put("dbms.security.procedures.unrestricted", "gds.*");
         s.put("dbms.usage_report.enabled", "false");
         s.put("server.memory.pagecache.size", "2g");
         s.put("db.tx_log.rotation.retention_policy", "2 files");

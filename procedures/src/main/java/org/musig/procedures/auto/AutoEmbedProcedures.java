@@ -4,8 +4,9 @@ import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.musig.procedures.train.ModelStore;
+import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Transaction;
-import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.neo4j.procedure.Admin;
 import org.neo4j.procedure.Context;
 import org.neo4j.procedure.Description;
 import org.neo4j.procedure.Mode;
@@ -15,10 +16,15 @@ import org.neo4j.procedure.Procedure;
 /**
  * {@code musig.embed.auto.start/list/stop}: embed tracks created after training as soon as their
  * transaction commits (see {@link AutoEmbedder}), without retraining.
+ *
+ * <p>{@code start} and {@code stop} are {@link Admin} procedures: a registration outlives the call (and the
+ * restart), and its writes run in the plugin's own transactions, not in the caller's name, so they are not
+ * bounded by the caller's privileges. Neo4j lets only users with {@code EXECUTE ADMIN PROCEDURES} (the admin
+ * role on Enterprise; every user on Community, which has no roles) call them.
  */
 public class AutoEmbedProcedures {
     @Context
-    public GraphDatabaseAPI db;
+    public GraphDatabaseService db;
 
     @Context
     public Transaction tx;
@@ -34,11 +40,12 @@ public class AutoEmbedProcedures {
     public record StopRow(String modelName, String writeProperty, long runs, long tracksEmbedded) {
     }
 
+    @Admin
     @Procedure(name = "musig.embed.auto.start", mode = Mode.WRITE)
     @Description("Embeds tracks created from now on as soon as their transaction commits (after a debounce, "
             + "many commits in one run), like musig.embed.write({tracks: 'missing'}). Config: modelName ('musig'), "
             + "writeProperty ('musig'), debounceMillis (1000). Kept across restarts; replaces a registration "
-            + "of the same model.")
+            + "of the same model. Admin only: the embeddings are written by the plugin, not in the caller's name.")
     public Stream<StartRow> start(@Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
         AutoEmbedConfig settings = AutoEmbedConfig.parse(config);
         ModelStore.requireExists(tx, settings.modelName());
@@ -60,9 +67,10 @@ public class AutoEmbedProcedures {
                 s.lastError(), s.runPending()));
     }
 
+    @Admin
     @Procedure(name = "musig.embed.auto.stop", mode = Mode.WRITE)
     @Description("Stops musig.embed.auto for a model (all when '' or null), after its running job; a run "
-            + "still waiting for its debounce is dropped.")
+            + "still waiting for its debounce is dropped. Admin only.")
     public Stream<StopRow> stop(@Name(value = "modelName", defaultValue = "") String modelName) {
         boolean all = modelName == null || modelName.isEmpty();
         return AutoEmbedService.of(db).stop(all ? null : modelName).stream().map(e -> {

@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.musig.procedures.state.DatabaseScopes;
 import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Transaction;
+import org.neo4j.kernel.database.NamedDatabaseId;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.neo4j.logging.InternalLog;
 
@@ -15,20 +18,12 @@ import org.neo4j.logging.InternalLog;
  * the procedures find it by database.
  */
 final class AutoEmbedService {
-    /** Keyed by DBMS (by identity: a JVM may run several, e.g. in tests) and database name. */
-    private record Key(DatabaseManagementService dbms, String database) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Key key && key.dbms == dbms && key.database.equals(database);
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(dbms) * 31 + database.hashCode();
-        }
-    }
-
-    private static final Map<Key, AutoEmbedService> SERVICES = new ConcurrentHashMap<>();
+    /**
+     * Keyed by database id (name and UUID), as {@link DatabaseScopes} keys the rest of MUSIG's state: a JVM may
+     * run several DBMSs with a database of the same name (tests), and a database created again under a
+     * dropped one's name has a new UUID.
+     */
+    private static final Map<NamedDatabaseId, AutoEmbedService> SERVICES = new ConcurrentHashMap<>();
 
     private final GraphDatabaseAPI db;
     private final DatabaseManagementService dbms;
@@ -43,9 +38,8 @@ final class AutoEmbedService {
     }
 
     /** The service of the procedure's database. */
-    static AutoEmbedService of(GraphDatabaseAPI db) {
-        DatabaseManagementService dbms = db.getDependencyResolver().resolveDependency(DatabaseManagementService.class);
-        AutoEmbedService service = SERVICES.get(new Key(dbms, db.databaseName()));
+    static AutoEmbedService of(GraphDatabaseService db) {
+        AutoEmbedService service = SERVICES.get(DatabaseScopes.idOf(db));
         if (service == null) {
             throw new IllegalStateException("musig.embed.auto is not available in database '" + db.databaseName()
                     + "': its extension (" + AutoEmbedExtensionFactory.class.getName() + ", listed in the plugin "
@@ -55,7 +49,7 @@ final class AutoEmbedService {
     }
 
     void open() {
-        SERVICES.put(new Key(dbms, db.databaseName()), this);
+        SERVICES.put(db.databaseId(), this);
     }
 
     /** Registers the stored registrations (at database start). */
@@ -118,7 +112,7 @@ final class AutoEmbedService {
     /** At database stop: unregisters every listener, aborts running jobs and waits for their threads. */
     synchronized void shutdown() {
         shutDown = true;
-        SERVICES.remove(new Key(dbms, db.databaseName()), this);
+        SERVICES.remove(db.databaseId(), this);
         byModel.values().forEach(e -> unregister(e, true));
         byModel.clear();
     }

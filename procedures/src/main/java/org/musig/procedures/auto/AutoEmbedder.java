@@ -16,7 +16,6 @@ import org.neo4j.graphdb.event.LabelEntry;
 import org.neo4j.graphdb.event.TransactionData;
 import org.neo4j.graphdb.event.TransactionEventListener;
 import org.neo4j.kernel.api.exceptions.Status;
-import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.neo4j.logging.InternalLog;
 import org.neo4j.procedure.TerminationGuard;
 
@@ -31,7 +30,7 @@ import org.neo4j.procedure.TerminationGuard;
 final class AutoEmbedder implements TransactionEventListener<Boolean> {
     private static final String TASK = "musig.embed.auto";
 
-    private final GraphDatabaseAPI db;
+    private final GraphDatabaseService db;
     private final AutoEmbedConfig config;
     private final InternalLog log;
     private final ZonedDateTime started = ZonedDateTime.now();
@@ -51,7 +50,7 @@ final class AutoEmbedder implements TransactionEventListener<Boolean> {
                  long lastRunMillis, ZonedDateTime lastRunAt, String lastError, boolean runPending) {
     }
 
-    AutoEmbedder(GraphDatabaseAPI db, AutoEmbedConfig config, InternalLog log) {
+    AutoEmbedder(GraphDatabaseService db, AutoEmbedConfig config, InternalLog log) {
         this.db = db;
         this.config = config;
         this.log = log;

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.musig.procedures.progress.TaskRegistry;
+import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Transaction;
-import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.neo4j.procedure.Context;
 import org.neo4j.procedure.Description;
 import org.neo4j.procedure.Mode;
@@ -16,7 +16,7 @@ import org.neo4j.procedure.TerminationGuard;
 /** {@code musig.benchmark}: the paper's Table 2 (and Table 3) in the user's own database, in one call. */
 public class BenchmarkProcedures {
     @Context
-    public GraphDatabaseAPI db;
+    public GraphDatabaseService db;
 
     @Context
     public Transaction tx;

@@ -37,8 +37,8 @@ import org.musig.procedures.graph.StoreGraph;
 import org.musig.procedures.graph.TrackIndex;
 import org.musig.procedures.split.SplitStore;
 import org.musig.procedures.split.StoredSplit;
+import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Transaction;
-import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
 /**
  * The steps of {@code musig.benchmark}: make sure the split exists, read the store without its held-out
@@ -50,7 +50,7 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
 final class BenchmarkRun {
     private static final String GDS_GRAPH = "musig-benchmark";
 
-    private final GraphDatabaseAPI db;
+    private final GraphDatabaseService db;
     private final Transaction tx;
     private final BenchmarkConfig config;
     private final Progress progress;
@@ -74,7 +74,7 @@ final class BenchmarkRun {
     /** Content vectors per feature choice: content cosine, Track2Vec-Feature and GraphSAGE all use them. */
     private final Map<List<String>, float[][]> contentByGroups = new HashMap<>();
 
-    BenchmarkRun(GraphDatabaseAPI db, Transaction tx, BenchmarkConfig config, Progress progress) {
+    BenchmarkRun(GraphDatabaseService db, Transaction tx, BenchmarkConfig config, Progress progress) {
         this.db = db;
         this.tx = tx;
         this.config = config;
@@ -405,7 +405,7 @@ final class BenchmarkRun {
                 && wanted.test(BenchmarkRow.label("node2vec", "none", null, null));
         boolean graphSage = config.methods().contains("graphsage") && config.features().stream()
                 .anyMatch(f -> wanted.test(BenchmarkRow.label("graphsage", f, null, null)));
-        if (!GdsProjection.available(db)) {
+        if (!GdsProjection.available(tx)) {
             String reason = "Graph Data Science is not installed on this server";
             if (config.methods().contains("node2vec")) {
                 skip("node2vec", "none", null, null, reason);

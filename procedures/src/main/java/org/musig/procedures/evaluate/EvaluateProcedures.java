@@ -12,8 +12,8 @@ import org.musig.procedures.recommend.EmbeddingCache;
 import org.musig.procedures.split.SplitStore;
 import org.musig.procedures.split.StoredSplit;
 import org.musig.procedures.train.ModelStore;
+import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Transaction;
-import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.neo4j.procedure.Context;
 import org.neo4j.procedure.Description;
 import org.neo4j.procedure.Mode;
@@ -24,7 +24,7 @@ import org.neo4j.procedure.TerminationGuard;
 /** {@code musig.evaluate}: playlist completion on a stored split, one row per embedding property. */
 public class EvaluateProcedures {
     @Context
-    public GraphDatabaseAPI db;
+    public GraphDatabaseService db;
 
     @Context
     public Transaction tx;

@@ -6,11 +6,6 @@ import java.util.Map;
 import org.musig.loaders.GraphModel;
 import org.musig.model.graph.FeatureGroup;
 import org.musig.model.graph.TrackFeatures;
-import org.neo4j.internal.kernel.api.exceptions.ProcedureException;
-import org.neo4j.internal.kernel.api.procs.QualifiedName;
-import org.neo4j.kernel.api.QueryLanguage;
-import org.neo4j.kernel.api.procedure.GlobalProcedures;
-import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.neo4j.graphdb.Transaction;
 
 /**
@@ -28,9 +23,16 @@ public final class GdsProjection {
     private GdsProjection() {
     }
 
-    /** True when the server has GDS's projection procedure. */
-    public static boolean available(GraphDatabaseAPI api) {
-        return hasProcedure(api, "gds", "graph", "project");
+    /**
+     * True when the server has GDS's projection procedure. Asked with Cypher ({@code SHOW PROCEDURES}, which
+     * every user may run) rather than Neo4j's internal procedure registry, which only an unrestricted
+     * procedure could reach.
+     */
+    public static boolean available(Transaction tx) {
+        try (var result = tx.execute("SHOW PROCEDURES YIELD name WHERE name = 'gds.graph.project' "
+                + "RETURN count(*) AS found")) {
+            return ((Number) result.next().get("found")).longValue() > 0;
+        }
     }
 
     static Outcome project(Transaction tx, String graphName, String relationshipType, TrackFeatures features) {
@@ -73,16 +75,5 @@ public final class GdsProjection {
 
     private static List<Double> zeros(int n) {
         return java.util.Collections.nCopies(n, 0.0);
-    }
-
-    private static boolean hasProcedure(GraphDatabaseAPI api, String... name) {
-        GlobalProcedures procedures = api.getDependencyResolver().resolveDependency(GlobalProcedures.class);
-        String[] namespace = java.util.Arrays.copyOf(name, name.length - 1);
-        try {
-            procedures.getCurrentView().procedure(new QualifiedName(namespace, name[name.length - 1]), QueryLanguage.CYPHER_5);
-            return true;
-        } catch (ProcedureException e) {
-            return false;
-        }
     }
 }

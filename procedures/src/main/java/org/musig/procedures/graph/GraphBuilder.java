@@ -8,8 +8,8 @@ import org.musig.model.graph.CooccurrenceGraph;
 import org.musig.model.progress.Progress;
 import org.musig.procedures.split.SplitStore;
 import org.musig.procedures.split.StoredSplit;
+import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Transaction;
-import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
 /**
  * The steps of {@code musig.graph.build}: read the memberships (minus a split's held-out part), count
@@ -27,7 +27,7 @@ final class GraphBuilder {
     private GraphBuilder() {
     }
 
-    static Outcome build(GraphDatabaseAPI db, Transaction tx, GraphBuildConfig config, Progress progress) {
+    static Outcome build(GraphDatabaseService db, Transaction tx, GraphBuildConfig config, Progress progress) {
         List<String> notices = new ArrayList<>();
         StoredSplit split = config.excludeMemberships() == null ? null : SplitStore.load(db, config.excludeMemberships());
 
@@ -67,7 +67,7 @@ final class GraphBuilder {
                 projection, readMillis, computeMillis, writeMillis, notices);
     }
 
-    private static GdsProjection.Outcome project(GraphDatabaseAPI db, Transaction tx, GraphBuildConfig config,
+    private static GdsProjection.Outcome project(GraphDatabaseService db, Transaction tx, GraphBuildConfig config,
                                                  GraphInput input, List<String> notices, Progress progress) {
         if (!config.project()) {
             return GdsProjection.Outcome.SKIPPED;
@@ -76,7 +76,7 @@ final class GraphBuilder {
             notices.add("no GDS projection: it is made from the written relationships, and writeRelationshipType is null");
             return GdsProjection.Outcome.SKIPPED;
         }
-        if (!GdsProjection.available(db)) {
+        if (!GdsProjection.available(tx)) {
             notices.add("no GDS projection: Graph Data Science is not installed on this server");
             return GdsProjection.Outcome.SKIPPED;
         }

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.musig.model.nn.TaskLabelDiagnostics;
 import org.musig.procedures.progress.TaskRegistry;
+import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Transaction;
-import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.neo4j.procedure.Context;
 import org.neo4j.procedure.Description;
 import org.neo4j.procedure.Mode;
@@ -17,9 +17,9 @@ import org.neo4j.procedure.TerminationGuard;
 
 /** {@code musig.graph.*}: the weighted track co-occurrence graph (MUSIG section 3.1). */
 public class GraphProcedures {
-    /** Internal API: the database name, the transactions the writer commits, and the procedure registry. */
+    /** The transactions the writer commits, in the caller's name. */
     @Context
-    public GraphDatabaseAPI db;
+    public GraphDatabaseService db;
 
     @Context
     public Transaction tx;
@@ -136,7 +136,7 @@ public class GraphProcedures {
             GraphCatalog.of(db).require(graphName); // throws, naming the graphs that exist
         }
         boolean gdsDropped = false;
-        if (removed != null && removed.gdsGraphName() != null && GdsProjection.available(db)
+        if (removed != null && removed.gdsGraphName() != null && GdsProjection.available(tx)
                 && GdsProjection.exists(tx, removed.gdsGraphName())) {
             GdsProjection.drop(tx, removed.gdsGraphName());
             gdsDropped = true;

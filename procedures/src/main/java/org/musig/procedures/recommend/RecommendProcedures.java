@@ -9,10 +9,10 @@ import java.util.stream.Stream;
 import org.musig.loaders.GraphModel;
 import org.musig.model.rank.VectorTable;
 import org.neo4j.graphdb.Direction;
+import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Relationship;
 import org.neo4j.graphdb.Transaction;
-import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.neo4j.procedure.Context;
 import org.neo4j.procedure.Description;
 import org.neo4j.procedure.Mode;
@@ -25,7 +25,7 @@ import org.neo4j.procedure.Procedure;
  */
 public class RecommendProcedures {
     @Context
-    public GraphDatabaseAPI db;
+    public GraphDatabaseService db;
 
     @Context
     public Transaction tx;

@@ -10,19 +10,21 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
 /**
  * The in-memory state MUSIG holds for one running database instance (its graph catalog, embedding cache,
- * task list, model leases): opened when the database starts, closed when it stops or is dropped. A database
- * dropped and created again under the same name gets a new id, so a new scope that shares nothing with the
- * old one.
+ * task list, model leases), and the file import settings its loaders obey: opened when the database starts,
+ * closed when it stops or is dropped. A database dropped and created again under the same name gets a new
+ * id, so a new scope that shares nothing with the old one.
  */
 public final class DatabaseScope {
     private final GraphDatabaseAPI db;
     private final DatabaseManagementService dbms;
+    private final FileImportSettings fileImports;
     private final Map<DatabaseScoped<?>, Object> values = new ConcurrentHashMap<>();
     private boolean closed;
 
-    DatabaseScope(GraphDatabaseAPI db, DatabaseManagementService dbms) {
+    DatabaseScope(GraphDatabaseAPI db, DatabaseManagementService dbms, FileImportSettings fileImports) {
         this.db = db;
         this.dbms = dbms;
+        this.fileImports = fileImports;
     }
 
     public NamedDatabaseId id() {
@@ -35,6 +37,11 @@ public final class DatabaseScope {
 
     public DatabaseManagementService dbms() {
         return dbms;
+    }
+
+    /** Where the loaders may read files from, as the server was configured when the database started. */
+    public FileImportSettings fileImports() {
+        return fileImports;
     }
 
     /** This database's value of {@code kind}, created on first use; fails once the database has stopped. */

@@ -14,9 +14,9 @@ import org.musig.procedures.graph.StoreGraph;
 import org.musig.procedures.progress.TaskRegistry;
 import org.musig.procedures.recommend.EmbeddingCache;
 import org.musig.procedures.recommend.VectorIndexes;
+import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Transaction;
-import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.neo4j.procedure.Context;
 import org.neo4j.procedure.Description;
 import org.neo4j.procedure.Mode;
@@ -32,7 +32,7 @@ import org.neo4j.procedure.TerminationGuard;
  */
 public class EmbedProcedures {
     @Context
-    public GraphDatabaseAPI db;
+    public GraphDatabaseService db;
 
     @Context
     public Transaction tx;
@@ -108,7 +108,8 @@ public class EmbedProcedures {
      * call (for {@code musig.embed.auto}): reads the store in a transaction of its own, writes the vectors and
      * returns how many tracks got one.
      */
-    public static long writeMissing(GraphDatabaseAPI db, String modelName, String writeProperty, Progress progress) {
+    public static long writeMissing(GraphDatabaseService db, String modelName, String writeProperty,
+                                    Progress progress) {
         EmbedConfig settings = EmbedConfig.parse("musig.embed.auto", Map.of("modelName", modelName,
                 "writeProperty", writeProperty, "tracks", "missing"), true);
         EmbedProcedures procedures = new EmbedProcedures();

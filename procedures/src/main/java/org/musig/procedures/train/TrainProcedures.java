@@ -11,8 +11,8 @@ import org.musig.procedures.PropertyValues;
 import org.musig.procedures.graph.GraphCatalog;
 import org.musig.procedures.graph.MusigGraph;
 import org.musig.procedures.progress.TaskRegistry;
+import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Transaction;
-import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.neo4j.procedure.Context;
 import org.neo4j.procedure.Description;
 import org.neo4j.procedure.Mode;
@@ -23,7 +23,7 @@ import org.neo4j.procedure.TerminationGuard;
 /** {@code musig.train}, {@code musig.train.estimate}, {@code musig.model.list/drop}. */
 public class TrainProcedures {
     @Context
-    public GraphDatabaseAPI db;
+    public GraphDatabaseService db;
 
     @Context
     public Transaction tx;

@@ -11,14 +11,12 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.musig.procedures.MusigProcedureClasses;
+import org.musig.procedures.SandboxedPlugin;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
-import org.neo4j.kernel.api.procedure.GlobalProcedures;
-import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
 /**
  * A registration survives a restart of the database (its {@code (:MusigAutoEmbed)} node is registered again
@@ -80,18 +78,15 @@ class AutoEmbedRestartTest {
         assertThat(embedThreads()).as("threads after the second shutdown").isEmpty();
     }
 
+    /** MUSIG from the plugins directory, sandboxed (see {@link SandboxedPlugin}). */
     private GraphDatabaseService start() throws Exception {
         dbms = new DatabaseManagementServiceBuilder(home)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, 32L * 1024 * 1024)
-                .setConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("musig.*"))
+                .setConfig(GraphDatabaseSettings.plugin_dir, SandboxedPlugin.pluginsDirectory(home.resolve("plugins")))
+                .setConfig(GraphDatabaseSettings.procedure_unrestricted, SandboxedPlugin.UNRESTRICTED)
                 .setConfig(BoltConnector.enabled, false)
                 .build();
-        GraphDatabaseService db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
-        GlobalProcedures procedures = ((GraphDatabaseAPI) db).getDependencyResolver().resolveDependency(GlobalProcedures.class);
-        for (Class<?> cls : MusigProcedureClasses.PROCEDURES) {
-            procedures.registerProcedure(cls);
-        }
-        return db;
+        return dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
     }
 
     private static List<Map<String, Object>> query(GraphDatabaseService db, String cypher) {

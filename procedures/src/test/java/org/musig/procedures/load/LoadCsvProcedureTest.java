@@ -75,7 +75,7 @@ class LoadCsvProcedureTest extends MusigDatabase {
     }
 
     @Test
-    void createsUniquenessConstraintsBeforeWriting() {
+    void mergesOnTheUniquenessConstraintsOfTheSchemaStep() {
         writeImportFile("one.csv", HEADER + "t1,Song,Artist,50,Mix,p1,pop,0.5,0.5,1,-5,1,0.1,0.1,0,0.1,0.5,120,200000\n");
         load("one.csv", Map.of());
         List<Map<String, Object>> constraints = query("SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type "

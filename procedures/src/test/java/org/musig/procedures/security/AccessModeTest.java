@@ -47,6 +47,7 @@ class AccessModeTest extends MusigDatabase {
 
             long before = count("MATCH (n) RETURN count(n)");
             for (String call : new String[] {
+                    "CALL musig.schema.create()",
                     "CALL musig.load.csv('x.csv')",
                     "CALL musig.load.mpd('x.json')",
                     "CALL musig.load.features('x.csv')",
@@ -55,7 +56,8 @@ class AccessModeTest extends MusigDatabase {
                     "CALL musig.embed.write({writeProperty: 'other'})",
                     "CALL musig.model.drop('musig')",
                     "CALL musig.split.create('s', {})",
-                    "CALL musig.benchmark({})"}) {
+                    "CALL musig.benchmark({})",
+                    "CALL musig.embed.auto.start({})"}) {
                 assertThatThrownBy(() -> read.run(call).consume()).as(call)
                         .hasMessageContaining("Writing in read access mode not allowed");
             }

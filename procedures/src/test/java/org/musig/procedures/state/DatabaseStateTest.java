@@ -12,13 +12,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.musig.procedures.MusigProcedureClasses;
+import org.musig.procedures.SandboxedPlugin;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
-import org.neo4j.kernel.api.procedure.GlobalProcedures;
 import org.neo4j.kernel.database.NamedDatabaseId;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
@@ -117,22 +116,15 @@ class DatabaseStateTest {
         return start(newHome());
     }
 
+    /** MUSIG from the plugins directory, sandboxed (see {@link SandboxedPlugin}). */
     private DatabaseManagementService start(Path home) {
         DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, 32L * 1024 * 1024)
-                .setConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("musig.*"))
+                .setConfig(GraphDatabaseSettings.plugin_dir, SandboxedPlugin.pluginsDirectory(home.resolve("plugins")))
+                .setConfig(GraphDatabaseSettings.procedure_unrestricted, SandboxedPlugin.UNRESTRICTED)
                 .setConfig(BoltConnector.enabled, false)
                 .build();
         running.add(dbms);
-        GlobalProcedures procedures = ((GraphDatabaseAPI) dbms.database(NAME)).getDependencyResolver()
-                .resolveDependency(GlobalProcedures.class);
-        for (Class<?> cls : MusigProcedureClasses.PROCEDURES) {
-            try {
-                procedures.registerProcedure(cls);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
         return dbms;
     }
 
