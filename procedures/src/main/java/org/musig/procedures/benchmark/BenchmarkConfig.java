@@ -28,7 +28,7 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean 
                        long randomSeed, int concurrency, Map<String, Object> echo) {
     static final String OWNER = "musig.benchmark";
     static final List<String> METHODS = List.of("random", "popularity", "cooccurrence", "artist", "backoff", "content",
-            "cf", "track2vec", "node2vec", "graphsage", "musig");
+            "cf", "track2vec", "node2vec", "graphsage", "musig", "musig-feature");
     /** The paper's groups, 'all' of them, then this product's artist and album groups, alone and with the rest. */
     static final List<String> FEATURES = List.of("genre", "popularity", "audio", "acoustic", "all", "artist", "album",
             "all+metadata");
@@ -61,7 +61,7 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean 
                     ? "configuration key 'methods' must name at least one of " + METHODS : null);
     private static final Setting<List<String>> FEATURES_SETTING = Setting.stringList("features", FEATURES, "one row "
                     + "per choice for the feature-based methods; `all` = every paper group the data has, `all+metadata` "
-                    + "adds `artist`, `album` and `year` where the data has them; groups joined by `+` (e.g. "
+                    + "adds `artist`, `album`, `year` and `title` where the data has them; groups joined by `+` (e.g. "
                     + "`'audio+artist'`) are exactly those groups")
             .check(BenchmarkConfig::unknownFeatures)
             .check(features -> features.isEmpty()

@@ -49,6 +49,8 @@ import org.neo4j.graphdb.Transaction;
  */
 final class BenchmarkRun {
     private static final String GDS_GRAPH = "musig-benchmark";
+    /** MUSIG's embedding with the track's content vector appended, as Track2Vec-Feature does to word2vec's. */
+    static final String MUSIG_FEATURE = "musig-feature";
 
     private final GraphDatabaseService db;
     private final Transaction tx;
@@ -188,6 +190,7 @@ final class BenchmarkRun {
     static String familyOf(String method, String feature) {
         return switch (method) {
             case "musig", "musig-single-task" -> "musig (" + originOf(method, feature) + ")";
+            case "musig-feature" -> "musig-feature";
             case "artist-cooccurrence", "album-cooccurrence", "artist-cooccurrence-cosine", "album-cooccurrence-cosine" ->
                     "category co-occurrence";
             case "track2vec", "track2vec-feature" -> "track2vec";
@@ -245,7 +248,7 @@ final class BenchmarkRun {
         if (methods.contains("node2vec") || methods.contains("graphsage")) {
             runGds();
         }
-        if (methods.contains("musig")) {
+        if (methods.contains("musig") || methods.contains("musig-feature")) {
             runMusig();
         }
     }
@@ -296,6 +299,9 @@ final class BenchmarkRun {
     private static String originOf(String method, String feature) {
         if (!method.startsWith("musig")) {
             return "baseline";
+        }
+        if (method.equals(MUSIG_FEATURE)) {
+            return "extension"; // appending the inputs is not the paper's model, whatever they are
         }
         boolean paper = feature.equals("all") || TrainConfig.PAPER_FEATURE_GROUPS.containsAll(List.of(feature.split("\\+")));
         return paper ? "paper" : "extension";
@@ -511,7 +517,12 @@ final class BenchmarkRun {
 
     private void trainAndEvaluate(String method, String feature, List<Double> weights, String target,
                                   List<String> groups) {
-        if (!wanted.test(BenchmarkRow.label(method, feature, weights, target == null ? "none" : target))) {
+        String targetName = target == null ? "none" : target;
+        boolean plain = config.methods().contains("musig") && wanted.test(BenchmarkRow.label(method, feature, weights,
+                targetName));
+        boolean appended = config.methods().contains(MUSIG_FEATURE)
+                && wanted.test(BenchmarkRow.label(MUSIG_FEATURE, feature, weights, targetName));
+        if (!plain && !appended) {
             return;
         }
         progress.checkRunning();
@@ -523,7 +534,10 @@ final class BenchmarkRun {
             settings = config.musigConfig(groups, weights, target == null ? "audio" : target, methodSeed);
             long bytes = MusigTrainer.estimateBytes(data.graph().graph(), data.graph().features(), settings)
                     + BenchmarkMemory.vectorBytes(trackNodeIds().length, settings.embeddingDimension());
-            if (!fits(method, feature, weights, target == null ? "none" : target, "MUSIG training", bytes)) {
+            boolean fitsPlain = !plain || fits(method, feature, weights, targetName, "MUSIG training", bytes);
+            boolean fitsAppended = !appended || fits(MUSIG_FEATURE, feature, weights, targetName, "MUSIG training",
+                    bytes);
+            if (!fitsPlain || !fitsAppended) {
                 return;
             }
             model = MusigTrainer.train(data.graph().graph(), data.graph().features(), settings, progress);
@@ -531,14 +545,31 @@ final class BenchmarkRun {
             vectors = model.embed(data.graph().graph(), data.graph().features(), all, settings.randomSeed(),
                     settings.concurrency(), progress);
         } catch (IllegalArgumentException e) {
-            skip(method, feature, weights, target, e.getMessage());
+            if (plain) {
+                skip(method, feature, weights, target, e.getMessage());
+            }
+            if (appended) {
+                skip(MUSIG_FEATURE, feature, weights, target, e.getMessage());
+            }
             return;
         }
+        long trainMillis = System.currentTimeMillis() - start;
         TrainedModel.TrainingSummary summary = model.summary();
         List<String> notices = new ArrayList<>(summary.notices());
         List<String> tasks = summary.losses().keySet().stream().filter(t -> !t.equals("total")).toList();
-        BenchmarkRow row = evaluate(method, feature, weights, target == null ? "none" : target, embeddingScorer(vectors),
-                System.currentTimeMillis() - start, notices);
+        if (plain) {
+            withTraining(evaluate(method, feature, weights, targetName, embeddingScorer(vectors), trainMillis, notices),
+                    summary, tasks);
+        }
+        if (appended) {
+            float[][] withContent = Track2Vec.withFeatures(vectors, unitRows(content(groups)));
+            withTraining(evaluate(MUSIG_FEATURE, feature, weights, targetName, embeddingScorer(withContent), trainMillis,
+                    notices), summary, tasks);
+        }
+    }
+
+    /** The evaluated row (null: none) with the training's epochs and active tasks. */
+    private void withTraining(BenchmarkRow row, TrainedModel.TrainingSummary summary, List<String> tasks) {
         if (row != null) {
             BenchmarkRow trained = row.withTraining(summary.epochsRun(), tasks);
             rows.set(rows.indexOf(row), trained);

@@ -19,7 +19,7 @@ import org.musig.procedures.PropertyValues;
 class BenchmarkMemoryTest extends MusigDatabase {
     private static final String QUICK_TRAIN = "{epochs: 1, maxPairsPerEpoch: 1000, batchSize: 64, sampleSizes: [3, 2]}";
     private static final String ALL = "methods: ['random', 'popularity', 'cooccurrence', 'cf', 'track2vec', 'node2vec', "
-            + "'graphsage', 'musig'], features: ['audio'], taskGrid: [[1, 0, 0]], regressionTargets: ['audio'], "
+            + "'graphsage', 'musig', 'musig-feature'], features: ['audio'], taskGrid: [[1, 0, 0]], regressionTargets: ['audio'], "
             + "embeddingDimension: 8, node2vec: {walksPerNode: 2, walkLength: 5}, graphSage: {epochs: 1}, train: " + QUICK_TRAIN;
 
     @BeforeAll
@@ -44,12 +44,12 @@ class BenchmarkMemoryTest extends MusigDatabase {
         Map<String, Map<String, Object>> byMethod = rows.stream()
                 .collect(Collectors.toMap(r -> (String) r.get("method"), r -> r, (a, b) -> a));
         assertThat(byMethod).containsKeys("random", "popularity", "cooccurrence", "cf-warp", "track2vec",
-                "track2vec-feature", "node2vec", "graphsage", "musig-single-task");
+                "track2vec-feature", "node2vec", "graphsage", "musig-single-task", "musig-feature");
         for (String ran : List.of("random", "popularity", "cooccurrence")) {
             assertThat(byMethod.get(ran).get("status")).as(ran).isEqualTo("ok");
         }
         for (String skipped : List.of("cf-warp", "track2vec", "track2vec-feature", "node2vec", "graphsage",
-                "musig-single-task")) {
+                "musig-single-task", "musig-feature")) {
             assertThat(byMethod.get(skipped).get("status")).as(skipped).isEqualTo("skipped");
             assertThat((String) byMethod.get(skipped).get("reason")).as(skipped)
                     .matches("not run: .* needs about [0-9,]+ bytes of heap \\(estimated\\) but only 1,000 bytes are free; .*");

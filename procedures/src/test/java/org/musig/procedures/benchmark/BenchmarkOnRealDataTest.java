@@ -25,7 +25,7 @@ class BenchmarkOnRealDataTest extends MusigDatabase {
                 .map(r -> r.get("method") + "/" + r.get("features")).toList();
         assertThat(ok).contains("random/none", "popularity/none", "cooccurrence/none", "content/audio", "content/all",
                 "cf-warp/none", "track2vec/none", "track2vec-feature/audio", "node2vec/none", "graphsage/audio",
-                "graphsage/all", "musig/audio", "musig-single-task/audio", "musig/all");
+                "graphsage/all", "musig/audio", "musig-single-task/audio", "musig/all", "musig-feature/audio");
         assertThat(rows).filteredOn(r -> r.get("status").equals("ok")).allSatisfy(r -> {
             assertThat((Double) r.get("hitRate")).isBetween(0.0, 1.0);
             assertThat(r.get("playlists")).isEqualTo(20L);
