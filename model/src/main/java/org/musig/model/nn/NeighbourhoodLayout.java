@@ -12,7 +12,7 @@ package org.musig.model.nn;
  */
 final class NeighbourhoodLayout {
     final int layers;
-    private final int[] sampleSizes;
+    private final SageNetwork net;
     /** Hop t's first slot, t = 0 .. K+1 (the last is the slot count). */
     final int[] hopStart;
     /** Hop t's slot count, t = 0 .. K. */
@@ -24,8 +24,8 @@ final class NeighbourhoodLayout {
     private int roots;
 
     NeighbourhoodLayout(SageNetwork net, WorkspaceSizes sizes) {
+        this.net = net;
         layers = net.layers();
-        sampleSizes = net.sampleSizes();
         hopStart = new int[layers + 2];
         hopSize = new int[layers + 1];
         layout(sizes.maxRoots);
@@ -43,7 +43,7 @@ final class NeighbourhoodLayout {
             hopSize[t] = size;
             hopStart[t + 1] = Math.addExact(hopStart[t], size);
             if (t < layers) {
-                size = Math.multiplyExact(size, sampleSizes[t]);
+                size = Math.multiplyExact(size, net.sampleSize(t));
             }
         }
     }
@@ -53,7 +53,7 @@ final class NeighbourhoodLayout {
     }
 
     int sampleSize(int hop) {
-        return sampleSizes[hop];
+        return net.sampleSize(hop);
     }
 
     /** Hop t's nodes per root (its slots of one root's tree are consecutive). */
