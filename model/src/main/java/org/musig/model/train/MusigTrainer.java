@@ -2,17 +2,12 @@ package org.musig.model.train;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.SplittableRandom;
 import org.musig.model.NativeBackend;
 import org.musig.model.graph.CooccurrenceGraph;
 import org.musig.model.graph.PlaylistMemberships;
 import org.musig.model.graph.TrackCategory;
 import org.musig.model.graph.TrackFeatures;
-import org.musig.model.nn.AggregatorWorkspace;
 import org.musig.model.nn.CategoryFactors;
 import org.musig.model.nn.InnerMeans;
 import org.musig.model.nn.InputFeatures;
@@ -32,12 +27,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * co-occurrence, same genre, audio similarity), on the co-occurrence edges as positive pairs with
  * sampled negatives, minimising {@code c1 Lplaylist + c2 Lgenre + c3 Laudio} with Adam.
  *
- * <p>Per batch: the calling thread draws the pairs, their negatives and labels (one stream per batch);
- * the batch is cut into shards of {@value #SHARD_PAIRS} positive pairs that run on {@code concurrency}
- * threads (sample neighbourhoods, gather features, forward, heads, backward into the shard's own
- * gradient); the calling thread adds the shard gradients in shard order and takes the Adam step. Shard
- * size and every random stream are fixed by the configuration and the seed, so the trained model is the
- * same for any concurrency.
+ * <p>This class checks the inputs, encodes the features, builds the network and the samplers, runs the
+ * {@link EpochLoop} and wraps the result. Per batch the loop cuts the pairs into shards of
+ * {@value ShardWorker#SHARD_PAIRS} positive pairs that run on {@code concurrency} threads
+ * ({@link ShardWorker}); shard size and every random stream are fixed by the configuration and the seed, so
+ * the trained model is the same for any concurrency.
  *
  * <p>With two or more layers, each epoch starts by filling an {@link InnerMeans} table: every node's
  * innermost-hop neighbourhood mean, sampled from a stream of (seed, epoch, node) and shared by all of the
@@ -48,31 +42,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * batch; {@link Progress#checkRunning()} is called before every shard or every 100 ms.
  */
 public final class MusigTrainer {
-    /** Positive pairs per shard: big enough for efficient matrix products, small enough to split a batch. */
-    static final int SHARD_PAIRS = 128;
     /** Inner-mean table rows per parallel work unit. */
     static final int INNER_CHUNK = 1024;
 
     private MusigTrainer() {
-    }
-
-    /** Per thread: the workspace plus the shard-sized scratch arrays. */
-    private static final class Worker {
-        final AggregatorWorkspace workspace;
-        final int[] roots;
-        final long[] seeds;
-        final float[] dz;
-        final boolean[] isolated;
-        final int[] partner;
-
-        Worker(SageNetwork net, int maxRoots) {
-            workspace = new AggregatorWorkspace(net, maxRoots);
-            roots = new int[maxRoots];
-            seeds = new long[maxRoots];
-            isolated = new boolean[maxRoots];
-            partner = new int[maxRoots];
-            dz = new float[maxRoots * net.dimension()];
-        }
     }
 
     public static TrainedModel train(CooccurrenceGraph graph, TrackFeatures features, TrainConfig config,
@@ -96,169 +69,24 @@ public final class MusigTrainer {
         SageNetwork net = network(config, input.denseDimension(), input.oneHotWidth());
         long seed = config.randomSeed();
         float[] parameters = net.initialParameters(RandomStreams.of(seed, RandomStreams.INIT, 0, 0, 0));
-        AdamOptimizer adam = new AdamOptimizer(net.parameterCount(), config.learningRate());
         INDArray[] weights = net.nativeWeights(parameters);
         NeighborhoodSampler neighbours = new NeighborhoodSampler(graph, config.sampling() == TrainConfig.Sampling.WEIGHTED);
         NegativeSampler negativeSampler = config.negativeSampler() == TrainConfig.NegativeSampling.DEGREE
                 ? NegativeSampler.byDegree(graph, 0.75) : NegativeSampler.uniform(graph.nodeCount());
-        PositivePairSampler positives = new PositivePairSampler(graph);
-        MultiTaskLoss loss = new MultiTaskLoss(net);
-
-        int pairsPerEpoch = positives.pairsPerEpoch(config.maxPairsPerEpoch());
-        int batchSize = config.batchSize();
-        int maxShards = (Math.min(batchSize, pairsPerEpoch) + SHARD_PAIRS - 1) / SHARD_PAIRS;
-        float[][] shardGradients = new float[maxShards][net.parameterCount()];
-        double[][] shardLosses = new double[maxShards][SageNetwork.TASKS];
-        float[] gradient = new float[net.parameterCount()];
-        int maxRoots = SHARD_PAIRS * (2 + config.negativeSamples());
         InnerMeans inner = net.layers() < 2 ? null
                 : new InnerMeans(graph, net.denseDimension(), net.sampleSize(net.layers() - 1), null);
+        ShardWorker.Shared shared = new ShardWorker.Shared(net, parameters, weights, neighbours, encoded, inner,
+                new MultiTaskLoss(net), seed, config.coldStartRate(), config.maskPartner());
+        EpochLoop loop = new EpochLoop(config, shared, new PositivePairSampler(graph), negativeSampler, labels,
+                taskWeights);
 
-        Map<String, List<Double>> losses = new LinkedHashMap<>();
-        for (int t = 0; t < SageNetwork.TASKS; t++) {
-            if (taskWeights[t] > 0) {
-                losses.put(SageNetwork.TASK_NAMES.get(t), new ArrayList<>());
-            }
-        }
-        losses.put("total", new ArrayList<>());
-        long headNanos = 0;
-        long innerNanos = 0;
-        long updateNanos = 0;
-        long trainedPairs = 0;
-        int epochsRun = 0;
-        long[] stageNanos = new long[4];
         long start = System.nanoTime();
-        try (ShardExecutor<Worker> executor = new ShardExecutor<>(config.concurrency(), () -> new Worker(net, maxRoots))) {
-            long[] headTime = new long[maxShards];
-            double previousTotal = Double.NaN;
-            for (int epoch = 0; epoch < config.epochs(); epoch++) {
-                progress.begin(String.format(Locale.ROOT, "epoch %d/%d", epoch + 1, config.epochs()), pairsPerEpoch);
-                positives.shuffle(pairsPerEpoch, RandomStreams.of(seed, RandomStreams.PAIR_ORDER, epoch, 0, 0));
-                if (inner != null) {
-                    long i0 = System.nanoTime();
-                    int epochIndex = epoch;
-                    executor.runAll((inner.rowCount() + INNER_CHUNK - 1) / INNER_CHUNK, (worker, c) -> inner.fill(
-                            c * INNER_CHUNK, Math.min(inner.rowCount(), (c + 1) * INNER_CHUNK), neighbours, encoded,
-                            node -> RandomStreams.of(seed, RandomStreams.TRAIN_INNER_NEIGHBOURS, epochIndex, node, 0)),
-                            progress);
-                    innerNanos += System.nanoTime() - i0;
-                }
-                double[] epochLoss = new double[SageNetwork.TASKS];
-                long[] epochLabelled = new long[SageNetwork.TASKS];
-                int batches = (pairsPerEpoch + batchSize - 1) / batchSize;
-                for (int b = 0; b < batches; b++) {
-                    progress.checkRunning();
-                    int from = b * batchSize;
-                    int to = Math.min(pairsPerEpoch, from + batchSize);
-                    TrainingBatch batch = TrainingBatch.sample(positives, from, to, negativeSampler,
-                            config.negativeSamples(), labels,
-                            RandomStreams.of(seed, RandomStreams.NEGATIVES, epoch, b, 0));
-                    double[] scale = new double[SageNetwork.TASKS];
-                    for (int t = 0; t < SageNetwork.TASKS; t++) {
-                        scale[t] = batch.labelled[t] == 0 ? 0 : taskWeights[t] / batch.labelled[t];
-                    }
-                    int shards = (batch.pairs + SHARD_PAIRS - 1) / SHARD_PAIRS;
-                    int epochIndex = epoch;
-                    int batchIndex = b;
-                    executor.runAll(shards, (worker, s) -> {
-                        int p0 = s * SHARD_PAIRS;
-                        int p1 = Math.min(batch.pairs, p0 + SHARD_PAIRS);
-                        int roots = batch.shardRoots(p0, p1, worker.roots);
-                        SplittableRandom random = RandomStreams.of(seed, RandomStreams.TRAIN_NEIGHBOURS,
-                                epochIndex, batchIndex, s);
-                        for (int r = 0; r < roots; r++) {
-                            worker.seeds[r] = random.nextLong();
-                        }
-                        boolean[] isolated = null;
-                        if (config.coldStartRate() > 0) {
-                            isolated = worker.isolated;
-                            SplittableRandom cold = RandomStreams.of(seed, RandomStreams.COLD_START, epochIndex,
-                                    batchIndex, s);
-                            for (int r = 0; r < roots; r++) {
-                                isolated[r] = cold.nextDouble() < config.coldStartRate();
-                            }
-                        }
-                        int[] partner = null;
-                        if (config.maskPartner()) { // roots: anchors, their positives, then the negatives
-                            partner = worker.partner;
-                            int n = p1 - p0;
-                            Arrays.fill(partner, 0, roots, -1);
-                            for (int r = 0; r < n; r++) {
-                                partner[r] = worker.roots[n + r];
-                                partner[n + r] = worker.roots[r];
-                            }
-                        }
-                        AggregatorWorkspace ws = worker.workspace;
-                        ws.prepare(worker.roots, worker.seeds, roots, neighbours, encoded, inner, isolated, partner);
-                        ws.forward(parameters, weights);
-                        long h0 = System.nanoTime();
-                        float[] g = shardGradients[s];
-                        Arrays.fill(g, 0f);
-                        Arrays.fill(shardLosses[s], 0);
-                        loss.compute(parameters, ws.embeddings(), roots, batch.shardPairs(p0, p1), scale, worker.dz, g,
-                                shardLosses[s]);
-                        headTime[s] += System.nanoTime() - h0;
-                        ws.backward(worker.dz, weights, g);
-                    }, progress);
-                    long u0 = System.nanoTime();
-                    Arrays.fill(gradient, 0f);
-                    for (int s = 0; s < shards; s++) {
-                        float[] g = shardGradients[s];
-                        for (int i = 0; i < gradient.length; i++) {
-                            gradient[i] += g[i];
-                        }
-                        for (int t = 0; t < SageNetwork.TASKS; t++) {
-                            epochLoss[t] += shardLosses[s][t];
-                        }
-                    }
-                    adam.step(parameters, gradient);
-                    net.copyWeights(parameters, weights);
-                    updateNanos += System.nanoTime() - u0;
-                    for (int t = 0; t < SageNetwork.TASKS; t++) {
-                        epochLabelled[t] += batch.labelled[t];
-                    }
-                    trainedPairs += batch.pairs;
-                    progress.advance(batch.pairs);
-                }
-                epochsRun++;
-                double total = 0;
-                for (int t = 0; t < SageNetwork.TASKS; t++) {
-                    if (taskWeights[t] > 0) {
-                        double mean = epochLabelled[t] == 0 ? Double.NaN : epochLoss[t] / epochLabelled[t];
-                        losses.get(SageNetwork.TASK_NAMES.get(t)).add(mean);
-                        if (epochLabelled[t] > 0) {
-                            total += taskWeights[t] * mean;
-                        }
-                    }
-                }
-                losses.get("total").add(total);
-                if (!Double.isNaN(previousTotal)
-                        && (previousTotal - total) < config.tolerance() * Math.abs(previousTotal)) {
-                    break; // improved by less than the tolerance: converged (or diverging)
-                }
-                previousTotal = total;
-            }
-            for (long t : headTime) {
-                headNanos += t;
-            }
-            executor.forEachWorker(worker -> {
-                long[] n = worker.workspace.nanos();
-                for (int i = 0; i < n.length; i++) {
-                    stageNanos[i] += n[i];
-                }
-            });
-        }
+        loop.run(progress);
         double seconds = (System.nanoTime() - start) / 1e9;
-        Map<String, Double> stageMillis = new LinkedHashMap<>();
-        stageMillis.put("innerMeans", innerNanos / 1e6); // wall time (parallel)
-        stageMillis.put("sampling", stageNanos[AggregatorWorkspace.SAMPLE] / 1e6);
-        stageMillis.put("gather", stageNanos[AggregatorWorkspace.GATHER] / 1e6);
-        stageMillis.put("forward", stageNanos[AggregatorWorkspace.FORWARD] / 1e6);
-        stageMillis.put("heads", headNanos / 1e6);
-        stageMillis.put("backward", stageNanos[AggregatorWorkspace.BACKWARD] / 1e6);
-        stageMillis.put("update", updateNanos / 1e6);
-        TrainedModel.TrainingSummary summary = new TrainedModel.TrainingSummary(epochsRun, losses, trainedPairs,
-                trainedPairs / Math.max(seconds, 1e-9), seconds * 1000, stageMillis, notices);
+        long trainedPairs = loop.trainedPairs();
+        TrainedModel.TrainingSummary summary = new TrainedModel.TrainingSummary(loop.epochsRun(),
+                loop.history().losses(), trainedPairs, trainedPairs / Math.max(seconds, 1e-9), seconds * 1000,
+                loop.stageMillis(), notices);
         return new TrainedModel(config, input, net, parameters, summary);
     }
 
@@ -335,10 +163,9 @@ public final class MusigTrainer {
         if (net.layers() > 1) {
             bytes += InnerMeans.memoryBytes(nodeCount, net.denseDimension(), net.sampleSize(net.layers() - 1));
         }
-        int maxRoots = SHARD_PAIRS * (2 + config.negativeSamples());
-        bytes += config.concurrency() * AggregatorWorkspace.memoryBytes(net, maxRoots);
-        int shards = (config.batchSize() + SHARD_PAIRS - 1) / SHARD_PAIRS;
-        bytes += 4L * net.parameterCount() * (3 + shards) + AdamOptimizer.memoryBytes(net.parameterCount());
+        bytes += config.concurrency() * ShardWorker.memoryBytes(net, ShardWorker.maxRoots(config.negativeSamples()));
+        bytes += EpochLoop.memoryBytes(net, config.batchSize());
+        bytes += 4L * net.parameterCount() * 2; // the parameters, and at most as many in their native weight copies
         return bytes;
     }
 }

@@ -220,6 +220,11 @@ public final class TrainedModel {
         EmbedWorker(SageNetwork net) {
             workspace = new AggregatorWorkspace(net, EMBED_CHUNK);
         }
+
+        /** Bytes a worker holds: its workspace and the arrays above. */
+        static long memoryBytes(SageNetwork net) {
+            return AggregatorWorkspace.memoryBytes(net, EMBED_CHUNK) + (4L + 8) * EMBED_CHUNK;
+        }
     }
 
     /**
@@ -232,7 +237,7 @@ public final class TrainedModel {
         if (net.layers() > 1) {
             bytes += InnerMeans.memoryBytes(nodeCount, net.denseDimension(), net.sampleSize(net.layers() - 1));
         }
-        bytes += (long) Math.max(1, concurrency) * AggregatorWorkspace.memoryBytes(net, EMBED_CHUNK);
+        bytes += (long) Math.max(1, concurrency) * EmbedWorker.memoryBytes(net);
         bytes += (long) nodesToEmbed * (16 + 4L * net.dimension());
         return bytes;
     }

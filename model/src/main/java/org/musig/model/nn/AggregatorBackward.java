@@ -1,0 +1,150 @@
+package org.musig.model.nn;
+
+import java.util.Arrays;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The aggregator's backward pass, written by hand (checked against numerical gradients in the tests): from
+ * the loss gradient w.r.t. the normalised embeddings through the normalisation and each layer's activation,
+ * bias, weights (BLAS: {@code X^T dPre} and {@code dPre W^T}) and sparse one-hot rows, down to layer 0. Every
+ * sum runs in a fixed order, so the result does not depend on threads.
+ */
+final class AggregatorBackward {
+    private final SageNetwork net;
+    private final int layers;
+    private final int dim;
+    private final NeighbourhoodLayout layout;
+    private final SparseOneHotRows oneHot;
+    private final AggregatorBuffers buffers;
+
+    AggregatorBackward(SageNetwork net, NeighbourhoodLayout layout, SparseOneHotRows oneHot, AggregatorBuffers buffers) {
+        this.net = net;
+        this.layers = net.layers();
+        this.dim = net.dimension();
+        this.layout = layout;
+        this.oneHot = oneHot;
+        this.buffers = buffers;
+    }
+
+    /**
+     * Back-propagates {@code dz} ({@code [roots, dim]}) after {@link AggregatorForward#run} and writes the layer
+     * weights' and biases' gradients into {@code gradient} (overwriting those positions; the head positions are
+     * left alone).
+     */
+    void run(float[] dz, INDArray[] weights, float[] gradient) {
+        throughNormalisation(dz);
+        for (int k = layers - 1; k >= 0; k--) {
+            int rows = layout.rows(k);
+            float[] dPre = buffers.dh[k];
+            // One pass per row: the activation's derivative, the bias gradient (summed in row order) and, at
+            // layer 0, the one-hot weight rows' gradient.
+            float[] biasGradient = buffers.rowScratch;
+            Arrays.fill(biasGradient, 0f);
+            boolean sparse = k == 0 && oneHot.present();
+            if (sparse) {
+                oneHot.clearWeightRowsGradient(gradient);
+            }
+            boolean hidden = k < layers - 1;
+            boolean sigmoid = net.sigmoid();
+            float[] hk = buffers.h[k];
+            for (int r = 0; r < rows; r++) {
+                int o = r * dim;
+                if (hidden && sigmoid) {
+                    for (int d = 0; d < dim; d++) {
+                        dPre[o + d] *= hk[o + d] * (1 - hk[o + d]);
+                    }
+                } else if (hidden) {
+                    // ReLU': 1 where the output is > 0, else 0. Branch-free (outputs are >= 0, so their bits
+                    // are 0 exactly when inactive): a data-dependent branch here mispredicted half the time.
+                    for (int d = 0; d < dim; d++) {
+                        int bits = Float.floatToRawIntBits(hk[o + d]);
+                        int keep = (bits | -bits) >> 31;
+                        dPre[o + d] = Float.intBitsToFloat(Float.floatToRawIntBits(dPre[o + d]) & keep);
+                    }
+                }
+                for (int d = 0; d < dim; d++) {
+                    biasGradient[d] += dPre[o + d];
+                }
+                if (sparse) {
+                    oneHot.addWeightRowsGradient(dPre, r, o, gradient);
+                }
+            }
+            System.arraycopy(biasGradient, 0, gradient, net.biasOffset(k), dim);
+            INDArray dPreN = AggregatorBuffers.prefix(buffers.dPreNative[k], rows);
+            AggregatorBuffers.toNative(dPre, rows * dim, dPreN);
+            if (buffers.xNative[k] != null) {
+                weightGradient(k, rows, dPreN, gradient);
+            }
+            if (k > 0) {
+                INDArray dxN = AggregatorBuffers.prefix(buffers.dxNative[k], rows);
+                Nd4j.gemm(dPreN, weights[k], dxN, false, true, 1.0, 0.0);
+                AggregatorBuffers.fromNative(dxN, buffers.dx, rows * net.blasRows(k));
+                scatterToLayerBelow(k);
+            }
+        }
+    }
+
+    /** dh^K from dz through z = h / |h|: (dz - z (z . dz)) / |h|, per root. */
+    private void throughNormalisation(float[] dz) {
+        float[] top = buffers.dh[layers - 1];
+        float[] z = buffers.z;
+        float[] norms = buffers.norms;
+        for (int r = 0; r < layout.roots(); r++) {
+            int o = r * dim;
+            float dot = 0;
+            for (int d = 0; d < dim; d++) {
+                dot += z[o + d] * dz[o + d];
+            }
+            float inv = 1f / norms[r];
+            for (int d = 0; d < dim; d++) {
+                top[o + d] = (dz[o + d] - z[o + d] * dot) * inv;
+            }
+        }
+    }
+
+    /** dW_k = X_k^T dPre_k (BLAS), copied to W_k's rows in the parameter layout. */
+    private void weightGradient(int k, int rows, INDArray dPreN, float[] gradient) {
+        int in2 = net.blasRows(k);
+        float[] weightGradient = buffers.weightGradient;
+        Nd4j.gemm(AggregatorBuffers.prefix(buffers.xNative[k], rows), dPreN, buffers.dwNative[k], true, false, 1.0, 0.0);
+        AggregatorBuffers.fromNative(buffers.dwNative[k], weightGradient, in2 * dim);
+        if (k == 0) { // the dense rows: self, then neighbour mean
+            int half = net.denseDimension() * dim;
+            System.arraycopy(weightGradient, 0, gradient, net.weightOffset(0), half);
+            System.arraycopy(weightGradient, half, gradient, net.weightOffset(0) + net.inputDimension() * dim, half);
+        } else {
+            System.arraycopy(weightGradient, 0, gradient, net.weightOffset(k), in2 * dim);
+        }
+    }
+
+    /** Splits layer k's input gradient into the self part (to the node's row) and the mean part (to its neighbours). */
+    private void scatterToLayerBelow(int k) {
+        float[] below = buffers.dh[k - 1];
+        float[] dx = buffers.dx;
+        int[] hopStart = layout.hopStart;
+        int[] hopSize = layout.hopSize;
+        Arrays.fill(below, 0, layout.rows(k - 1) * dim, 0f);
+        int in2 = 2 * dim;
+        for (int t = 0; t < layers - k; t++) {
+            int s = layout.sampleSize(t);
+            float inv = 1f / s;
+            boolean mappedChildren = k == 1 && layout.childrenDeduplicated(t);
+            for (int i = 0; i < hopSize[t]; i++) {
+                int row = hopStart[t] + i;
+                int in = row * in2;
+                int self = row * dim;
+                for (int d = 0; d < dim; d++) {
+                    below[self + d] += dx[in + d];
+                }
+                int firstChild = hopStart[t + 1] + i * s;
+                for (int j = 0; j < s; j++) {
+                    int child = (mappedChildren ? layout.deepRow(firstChild + j) : firstChild + j) * dim;
+                    for (int d = 0; d < dim; d++) {
+                        below[child + d] += dx[in + dim + d] * inv;
+                    }
+                }
+            }
+        }
+    }
+}

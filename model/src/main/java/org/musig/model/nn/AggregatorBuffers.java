@@ -1,0 +1,81 @@
+package org.musig.model.nn;
+
+import java.nio.FloatBuffer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * The dense per-layer arrays that forward and backward share, on the heap for the Java loops and as native
+ * copies for the BLAS products, with the copies between the two. Allocated once at their largest
+ * ({@link WorkspaceSizes}); a shard uses a prefix of rows.
+ */
+final class AggregatorBuffers {
+    final float[][] x;      // layer k's input [rows_k, productWidth_k]
+    final float[][] h;      // layer k's output after activation [rows_k, dim]
+    final float[][] dh;     // gradient w.r.t. h[k], turned into the pre-activation gradient in place
+    final float[] dx;       // gradient w.r.t. a layer's input, k >= 1
+    final float[] z;        // normalised embeddings [roots, dim]
+    final float[] norms;
+    final float[] rowScratch; // [dim]: a layer's bias, or its bias gradient
+    final float[] weightGradient;
+    final INDArray[] xNative;   // null where a layer has no BLAS columns (layer 0 without dense inputs)
+    final INDArray[] outNative;
+    final INDArray[] dPreNative;
+    final INDArray[] dwNative;
+    final INDArray[] dxNative;  // k >= 1
+
+    AggregatorBuffers(WorkspaceSizes sizes) {
+        int layers = sizes.layers;
+        int dim = sizes.dimension;
+        x = new float[layers][];
+        h = new float[layers][];
+        dh = new float[layers][];
+        xNative = new INDArray[layers];
+        outNative = new INDArray[layers];
+        dPreNative = new INDArray[layers];
+        dwNative = new INDArray[layers];
+        dxNative = new INDArray[layers];
+        for (int k = 0; k < layers; k++) {
+            int rows = WorkspaceSizes.length(sizes.layerRows[k]);
+            int width = WorkspaceSizes.length(sizes.productWidth[k]);
+            x[k] = new float[WorkspaceSizes.length((long) rows * width)];
+            h[k] = new float[WorkspaceSizes.length((long) rows * dim)];
+            dh[k] = new float[h[k].length];
+            if (width > 0) {
+                xNative[k] = matrix(rows, width);
+                dwNative[k] = matrix(width, dim);
+            }
+            outNative[k] = matrix(rows, dim);
+            dPreNative[k] = matrix(rows, dim);
+            if (k > 0) {
+                dxNative[k] = matrix(rows, width);
+            }
+        }
+        dx = new float[WorkspaceSizes.length(sizes.inputGradient)];
+        weightGradient = new float[WorkspaceSizes.length(sizes.weightGradient)];
+        z = new float[WorkspaceSizes.length((long) sizes.maxRoots * dim)];
+        norms = new float[sizes.maxRoots];
+        rowScratch = new float[dim];
+    }
+
+    private static INDArray matrix(long rows, long columns) {
+        return Nd4j.create(DataType.FLOAT, new long[] {rows, columns}, 'c');
+    }
+
+    /** The first {@code rows} rows of {@code array}. */
+    static INDArray prefix(INDArray array, int rows) {
+        return rows == array.rows() ? array : array.get(NDArrayIndex.interval(0, rows), NDArrayIndex.all());
+    }
+
+    static void toNative(float[] source, int length, INDArray target) {
+        FloatBuffer buffer = target.data().asNio().asFloatBuffer();
+        buffer.put(source, 0, length);
+    }
+
+    static void fromNative(INDArray source, float[] target, int length) {
+        FloatBuffer buffer = source.data().asNio().asFloatBuffer();
+        buffer.get(target, 0, length);
+    }
+}

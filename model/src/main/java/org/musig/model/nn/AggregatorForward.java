@@ -1,0 +1,124 @@
+package org.musig.model.nn;
+
+import java.util.Arrays;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The aggregator's forward pass over gathered trees: per layer, {@code [h_v ; mean of h over v's sampled
+ * neighbours]} times W_k (BLAS), plus layer 0's sparse one-hot rows, the bias and the activation (linear at
+ * the last layer); then each root's output L2-normalised into {@link AggregatorBuffers#z}.
+ */
+final class AggregatorForward {
+    private final SageNetwork net;
+    private final int layers;
+    private final int dim;
+    private final NeighbourhoodLayout layout;
+    private final SparseOneHotRows oneHot;
+    private final AggregatorBuffers buffers;
+
+    AggregatorForward(SageNetwork net, NeighbourhoodLayout layout, SparseOneHotRows oneHot, AggregatorBuffers buffers) {
+        this.net = net;
+        this.layers = net.layers();
+        this.dim = net.dimension();
+        this.layout = layout;
+        this.oneHot = oneHot;
+        this.buffers = buffers;
+    }
+
+    /** Computes the normalised embeddings of the laid-out roots from the gathered layer-0 input. */
+    void run(float[] parameters, INDArray[] weights) {
+        for (int k = 0; k < layers; k++) {
+            int rows = layout.rows(k);
+            if (k > 0) {
+                concatenateWithNeighbourMean(k);
+            }
+            float[] hk = buffers.h[k];
+            if (buffers.xNative[k] != null) {
+                INDArray out = AggregatorBuffers.prefix(buffers.outNative[k], rows);
+                Nd4j.gemm(AggregatorBuffers.prefix(buffers.xNative[k], rows), weights[k], out, false, false, 1.0, 0.0);
+                AggregatorBuffers.fromNative(out, hk, rows * dim);
+            } else {
+                Arrays.fill(hk, 0, rows * dim, 0f);
+            }
+            // One pass per row (one-hot rows, bias, activation) while the row is in L1; the branches are
+            // outside the inner loops so that C2 can vectorise them.
+            float[] b = buffers.rowScratch;
+            System.arraycopy(parameters, net.biasOffset(k), b, 0, dim);
+            boolean sparse = k == 0 && oneHot.present();
+            boolean last = k == layers - 1;
+            boolean sigmoid = net.sigmoid();
+            for (int r = 0; r < rows; r++) {
+                int o = r * dim;
+                if (sparse) {
+                    oneHot.addWeightRows(parameters, hk, r, o);
+                }
+                if (last) {
+                    for (int d = 0; d < dim; d++) {
+                        hk[o + d] += b[d];
+                    }
+                } else if (sigmoid) {
+                    for (int d = 0; d < dim; d++) {
+                        hk[o + d] = (float) (1 / (1 + Math.exp(-(hk[o + d] + b[d]))));
+                    }
+                } else {
+                    for (int d = 0; d < dim; d++) {
+                        hk[o + d] = Math.max(0f, hk[o + d] + b[d]);
+                    }
+                }
+            }
+        }
+        normalise();
+    }
+
+    /** Layer k's input: {@code [h_v ; mean of h over v's sampled neighbours]} from layer k-1's output. */
+    private void concatenateWithNeighbourMean(int k) {
+        float[] below = buffers.h[k - 1];
+        float[] xk = buffers.x[k];
+        int[] hopStart = layout.hopStart;
+        int[] hopSize = layout.hopSize;
+        int in2 = 2 * dim;
+        for (int t = 0; t < layers - k; t++) {
+            int s = layout.sampleSize(t);
+            float inv = 1f / s;
+            boolean mappedChildren = k == 1 && layout.childrenDeduplicated(t);
+            for (int i = 0; i < hopSize[t]; i++) {
+                int row = hopStart[t] + i;
+                int out = row * in2;
+                System.arraycopy(below, row * dim, xk, out, dim);
+                int mean = out + dim;
+                Arrays.fill(xk, mean, mean + dim, 0f);
+                int firstChild = hopStart[t + 1] + i * s;
+                for (int j = 0; j < s; j++) {
+                    int src = (mappedChildren ? layout.deepRow(firstChild + j) : firstChild + j) * dim;
+                    for (int d = 0; d < dim; d++) {
+                        xk[mean + d] += below[src + d];
+                    }
+                }
+                for (int d = 0; d < dim; d++) {
+                    xk[mean + d] *= inv;
+                }
+            }
+        }
+        AggregatorBuffers.toNative(xk, layout.rows(k) * in2, buffers.xNative[k]);
+    }
+
+    /** z = h^K / |h^K| per root, keeping the norms for backward. */
+    private void normalise() {
+        float[] top = buffers.h[layers - 1];
+        float[] z = buffers.z;
+        float[] norms = buffers.norms;
+        for (int r = 0; r < layout.roots(); r++) {
+            int o = r * dim;
+            double sum = 1e-12; // keeps an all-zero output finite (it maps to the zero vector)
+            for (int d = 0; d < dim; d++) {
+                sum += top[o + d] * top[o + d];
+            }
+            float norm = (float) Math.sqrt(sum);
+            norms[r] = norm;
+            for (int d = 0; d < dim; d++) {
+                z[o + d] = top[o + d] / norm;
+            }
+        }
+    }
+}

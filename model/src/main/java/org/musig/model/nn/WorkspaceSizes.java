@@ -1,0 +1,104 @@
+package org.musig.model.nn;
+
+/**
+ * The length of every buffer an {@link AggregatorWorkspace} for {@code maxRoots} roots holds. The workspace's
+ * parts allocate exactly these lengths and {@link #bytes()} adds them up, so the memory estimate is the
+ * allocation and cannot drift from it (a test walks a workspace's arrays and compares).
+ *
+ * <p>Lengths are longs so that the estimate for a shape too big to allocate is a big number, not an overflow;
+ * {@link #length} converts one for allocation and refuses what does not fit in an array.
+ */
+final class WorkspaceSizes {
+    final int layers;
+    final int dimension;
+    final int maxRoots;
+    /** Nodes of hop t (0 .. K) for maxRoots roots. */
+    final long[] hopNodes;
+    /** Node slots of all hops. */
+    final long nodes;
+    /** Rows layer k computes at most: hops 0 .. K-1-k (deduplication only makes layer 0's fewer). */
+    final long[] layerRows;
+    /** Columns of layer k's input that go to BLAS ({@link SageNetwork#blasRows}). */
+    final long[] productWidth;
+    /** Layer 0's one-hot columns, and its rows' sparse (column, weight) entries at most. */
+    final long oneHotWidth;
+    final long oneHotEntries;
+    /** Slots of the deduplicated hop K-1 (0 with one layer), and the open-addressing table's capacity. */
+    final long deepestSlots;
+    final long hashCapacity;
+    /** The largest layer input above layer 0 ({@code dx}) and the largest BLAS weight block ({@code dW}). */
+    final long inputGradient;
+    final long weightGradient;
+
+    WorkspaceSizes(SageNetwork net, int maxRoots) {
+        layers = net.layers();
+        dimension = net.dimension();
+        this.maxRoots = maxRoots;
+        hopNodes = new long[layers + 1];
+        long hop = maxRoots;
+        long all = 0;
+        for (int t = 0; t <= layers; t++) {
+            hopNodes[t] = hop;
+            all += hop;
+            if (t < layers) {
+                hop *= net.sampleSize(t);
+            }
+        }
+        nodes = all;
+        layerRows = new long[layers];
+        productWidth = new long[layers];
+        long maxInput = 0;
+        long maxWeights = 0;
+        for (int k = 0; k < layers; k++) {
+            long rows = 0;
+            for (int t = 0; t < layers - k; t++) {
+                rows += hopNodes[t];
+            }
+            layerRows[k] = rows;
+            productWidth[k] = net.blasRows(k);
+            if (k > 0) {
+                maxInput = Math.max(maxInput, rows * productWidth[k]);
+            }
+            maxWeights = Math.max(maxWeights, productWidth[k] * dimension);
+        }
+        inputGradient = maxInput;
+        weightGradient = maxWeights;
+        int maxSamples = 0;
+        for (int t = 0; t < layers; t++) {
+            maxSamples = Math.max(maxSamples, net.sampleSize(t));
+        }
+        oneHotWidth = net.oneHotWidth();
+        // A row's neighbour-mean histogram has at most one entry per sampled neighbour and per column.
+        oneHotEntries = oneHotWidth == 0 ? 0 : layerRows[0] * Math.min(maxSamples, oneHotWidth);
+        deepestSlots = layers >= 2 ? hopNodes[layers - 1] : 0;
+        // Load factor at most 1/4, a power of two for masking.
+        hashCapacity = deepestSlots == 0 ? 0 : Long.highestOneBit(deepestSlots) * 4;
+    }
+
+    /** Bytes of all these buffers, on the heap and native. */
+    long bytes() {
+        long bytes = 4L * (layers + 2) + 4L * (layers + 1) + 4 * nodes;        // hop starts, hop sizes, node slots
+        bytes += 4 * deepestSlots * 2 + deepestSlots + 4 * hashCapacity * 2;   // deduplication of hop K-1
+        bytes += 4 * layerRows[0] * 3 + 8 * oneHotEntries + 8 * oneHotWidth;   // layer 0's sparse one-hot rows
+        for (int k = 0; k < layers; k++) {
+            long rows = layerRows[k];
+            long width = productWidth[k];
+            bytes += 4 * rows * width + 4 * rows * dimension * 2;              // x, h, dh (heap)
+            if (width > 0) {
+                bytes += 4 * rows * width + 4 * width * dimension;             // x, dW (native)
+            }
+            bytes += 4 * rows * dimension * 2;                                 // out, dPre (native)
+            if (k > 0) {
+                bytes += 4 * rows * width;                                     // dx (native)
+            }
+        }
+        bytes += 4 * inputGradient + 4 * weightGradient;                       // dx, dW (heap)
+        bytes += 4L * maxRoots * dimension + 4L * maxRoots + 4L * dimension;   // embeddings, norms, row scratch
+        return bytes;
+    }
+
+    /** A length for allocation; an {@link ArithmeticException} if it does not fit in an array. */
+    static int length(long n) {
+        return Math.toIntExact(n);
+    }
+}

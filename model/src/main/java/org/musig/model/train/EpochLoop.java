@@ -1,0 +1,170 @@
+package org.musig.model.train;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.musig.model.nn.AggregatorWorkspace;
+import org.musig.model.nn.InnerMeans;
+import org.musig.model.nn.SageNetwork;
+import org.musig.model.nn.TaskLabels;
+import org.musig.model.progress.Progress;
+import org.musig.model.sample.NegativeSampler;
+import org.musig.model.sample.PositivePairSampler;
+import org.musig.model.sample.RandomStreams;
+
+/**
+ * The training loop: epochs of batches, each batch's shards run by {@link ShardWorker}s on
+ * {@code concurrency} threads, then one Adam step.
+ *
+ * <p>Per epoch: shuffle the positive pairs, refill the {@link InnerMeans} table (two or more layers), then
+ * per batch draw the pairs, their negatives and labels on the calling thread (one stream per batch), run the
+ * shards, add their gradients and losses in shard order and step. Every random stream is fixed by the seed
+ * and shard size by the configuration, so the result does not depend on the thread count. Stops early when
+ * the epoch loss stops improving ({@link LossHistory#endEpoch}).
+ */
+final class EpochLoop {
+    private final TrainConfig config;
+    private final SageNetwork net;
+    private final ShardWorker.Shared shared;
+    private final PositivePairSampler positives;
+    private final NegativeSampler negativeSampler;
+    private final TaskLabels labels;
+    private final double[] taskWeights;
+    private final int pairsPerEpoch;
+    private final AdamOptimizer adam;
+    private final float[][] shardGradients;
+    private final double[][] shardLosses;
+    private final float[] gradient;
+    private final LossHistory history;
+    private long innerNanos;
+    private long updateNanos;
+    private long headNanos;
+    private final long[] aggregatorNanos = new long[AggregatorWorkspace.BACKWARD + 1];
+    private long trainedPairs;
+    private int epochsRun;
+
+    EpochLoop(TrainConfig config, ShardWorker.Shared shared, PositivePairSampler positives,
+              NegativeSampler negativeSampler, TaskLabels labels, double[] taskWeights) {
+        this.config = config;
+        this.net = shared.net();
+        this.shared = shared;
+        this.positives = positives;
+        this.negativeSampler = negativeSampler;
+        this.labels = labels;
+        this.taskWeights = taskWeights;
+        pairsPerEpoch = positives.pairsPerEpoch(config.maxPairsPerEpoch());
+        adam = new AdamOptimizer(net.parameterCount(), config.learningRate());
+        int maxShards = ShardWorker.shards(Math.min(config.batchSize(), pairsPerEpoch));
+        shardGradients = new float[maxShards][net.parameterCount()];
+        shardLosses = new double[maxShards][SageNetwork.TASKS];
+        gradient = new float[net.parameterCount()];
+        history = new LossHistory(taskWeights);
+    }
+
+    /** Bytes the loop holds for a network: the optimiser state, the shard gradients and their sum. */
+    static long memoryBytes(SageNetwork net, int batchSize) {
+        int shards = ShardWorker.shards(batchSize);
+        return AdamOptimizer.memoryBytes(net.parameterCount())
+                + (4L * net.parameterCount() + 8L * SageNetwork.TASKS) * shards + 4L * net.parameterCount();
+    }
+
+    /** Trains {@code shared.parameters()} in place. */
+    void run(Progress progress) {
+        int maxRoots = ShardWorker.maxRoots(config.negativeSamples());
+        try (ShardExecutor<ShardWorker> executor = new ShardExecutor<>(config.concurrency(),
+                () -> new ShardWorker(shared, maxRoots))) {
+            for (int epoch = 0; epoch < config.epochs(); epoch++) {
+                progress.begin(String.format(Locale.ROOT, "epoch %d/%d", epoch + 1, config.epochs()), pairsPerEpoch);
+                positives.shuffle(pairsPerEpoch, RandomStreams.of(shared.seed(), RandomStreams.PAIR_ORDER, epoch, 0, 0));
+                fillInnerMeans(executor, epoch, progress);
+                int batches = (pairsPerEpoch + config.batchSize() - 1) / config.batchSize();
+                for (int b = 0; b < batches; b++) {
+                    progress.checkRunning();
+                    runBatch(executor, epoch, b, progress);
+                }
+                epochsRun++;
+                if (history.endEpoch(config.tolerance())) {
+                    break;
+                }
+            }
+            executor.forEachWorker(worker -> {
+                headNanos += worker.headNanos();
+                long[] n = worker.aggregatorNanos();
+                for (int i = 0; i < n.length; i++) {
+                    aggregatorNanos[i] += n[i];
+                }
+            });
+        }
+    }
+
+    /** Every node's innermost-hop mean for this epoch, from a stream of (seed, epoch, node). */
+    private void fillInnerMeans(ShardExecutor<ShardWorker> executor, int epoch, Progress progress) {
+        InnerMeans inner = shared.inner();
+        if (inner == null) {
+            return;
+        }
+        long i0 = System.nanoTime();
+        int chunk = MusigTrainer.INNER_CHUNK;
+        executor.runAll((inner.rowCount() + chunk - 1) / chunk, (worker, c) -> inner.fill(
+                c * chunk, Math.min(inner.rowCount(), (c + 1) * chunk), shared.neighbours(), shared.encoded(),
+                node -> RandomStreams.of(shared.seed(), RandomStreams.TRAIN_INNER_NEIGHBOURS, epoch, node, 0)),
+                progress);
+        innerNanos += System.nanoTime() - i0;
+    }
+
+    /** Batch b of the epoch: draw it, run its shards, add their gradients in shard order, take the Adam step. */
+    private void runBatch(ShardExecutor<ShardWorker> executor, int epoch, int b, Progress progress) {
+        int from = b * config.batchSize();
+        int to = Math.min(pairsPerEpoch, from + config.batchSize());
+        TrainingBatch batch = TrainingBatch.sample(positives, from, to, negativeSampler, config.negativeSamples(),
+                labels, RandomStreams.of(shared.seed(), RandomStreams.NEGATIVES, epoch, b, 0));
+        double[] scale = new double[SageNetwork.TASKS];
+        for (int t = 0; t < SageNetwork.TASKS; t++) {
+            scale[t] = batch.labelled[t] == 0 ? 0 : taskWeights[t] / batch.labelled[t];
+        }
+        int shards = ShardWorker.shards(batch.pairs);
+        executor.runAll(shards, (worker, s) -> worker.run(batch, epoch, b, s, scale, shardGradients[s], shardLosses[s]),
+                progress);
+        long u0 = System.nanoTime();
+        Arrays.fill(gradient, 0f);
+        for (int s = 0; s < shards; s++) {
+            float[] g = shardGradients[s];
+            for (int i = 0; i < gradient.length; i++) {
+                gradient[i] += g[i];
+            }
+            history.addLoss(shardLosses[s]);
+        }
+        adam.step(shared.parameters(), gradient);
+        net.copyWeights(shared.parameters(), shared.weights());
+        updateNanos += System.nanoTime() - u0;
+        history.addLabelled(batch.labelled);
+        trainedPairs += batch.pairs;
+        progress.advance(batch.pairs);
+    }
+
+    int epochsRun() {
+        return epochsRun;
+    }
+
+    long trainedPairs() {
+        return trainedPairs;
+    }
+
+    LossHistory history() {
+        return history;
+    }
+
+    /** Milliseconds per stage: the inner means and the update as wall time, the others as thread time. */
+    Map<String, Double> stageMillis() {
+        Map<String, Double> stageMillis = new LinkedHashMap<>();
+        stageMillis.put("innerMeans", innerNanos / 1e6);
+        stageMillis.put("sampling", aggregatorNanos[AggregatorWorkspace.SAMPLE] / 1e6);
+        stageMillis.put("gather", aggregatorNanos[AggregatorWorkspace.GATHER] / 1e6);
+        stageMillis.put("forward", aggregatorNanos[AggregatorWorkspace.FORWARD] / 1e6);
+        stageMillis.put("heads", headNanos / 1e6);
+        stageMillis.put("backward", aggregatorNanos[AggregatorWorkspace.BACKWARD] / 1e6);
+        stageMillis.put("update", updateNanos / 1e6);
+        return stageMillis;
+    }
+}
