@@ -1,10 +1,10 @@
 package org.musig.loaders.synthetic;
 
 import java.util.Locale;
+import org.musig.common.progress.Progress;
 import org.musig.model.graph.CooccurrenceCounter;
 import org.musig.model.graph.CooccurrenceGraph;
 import org.musig.model.graph.PlaylistMemberships;
-import org.musig.model.progress.Progress;
 
 /**
  * Measures the planted structure of a configuration without writing files: composes the same

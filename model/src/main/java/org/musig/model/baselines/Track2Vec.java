@@ -12,8 +12,8 @@ import org.deeplearning4j.models.sequencevectors.interfaces.SequenceIterator;
 import org.deeplearning4j.models.sequencevectors.sequence.Sequence;
 import org.deeplearning4j.models.word2vec.VocabWord;
 import org.deeplearning4j.models.word2vec.Word2Vec;
+import org.musig.common.progress.Progress;
 import org.musig.model.NativeBackend;
-import org.musig.model.progress.Progress;
 import org.musig.model.rank.VectorTable;
 
 /**

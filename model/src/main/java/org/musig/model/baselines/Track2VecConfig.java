@@ -3,7 +3,7 @@ package org.musig.model.baselines;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.musig.model.config.ConfigMap;
+import org.musig.common.config.ConfigMap;
 
 /**
  * Settings of the {@link Track2Vec} baseline (skip-gram word2vec with negative sampling, playlists as

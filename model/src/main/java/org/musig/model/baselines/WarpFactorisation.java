@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import org.musig.common.progress.Progress;
 import org.musig.model.graph.PlaylistMemberships;
-import org.musig.model.progress.Progress;
 
 /**
  * The collaborative-filtering baseline of the MUSIG paper's Table 2: matrix factorisation of the

@@ -8,8 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.musig.common.progress.Progress;
 import org.musig.model.graph.PlaylistMemberships;
-import org.musig.model.progress.Progress;
 
 class WarpFactorisationTest {
     private static final int COMMUNITIES = 3;

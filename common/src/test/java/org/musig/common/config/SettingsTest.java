@@ -1,4 +1,4 @@
-package org.musig.model.config;
+package org.musig.common.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

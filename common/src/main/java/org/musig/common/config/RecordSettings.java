@@ -1,4 +1,4 @@
-package org.musig.model.config;
+package org.musig.common.config;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;

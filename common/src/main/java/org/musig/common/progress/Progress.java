@@ -1,4 +1,4 @@
-package org.musig.model.progress;
+package org.musig.common.progress;
 
 /**
  * How long-running work reports progress and learns it should stop. The database layer implements it

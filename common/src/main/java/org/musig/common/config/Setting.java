@@ -1,4 +1,4 @@
-package org.musig.model.config;
+package org.musig.common.config;
 
 import java.util.ArrayList;
 import java.util.Arrays;
