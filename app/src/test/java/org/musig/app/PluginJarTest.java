@@ -90,8 +90,8 @@ class PluginJarTest {
     }
 
     /**
-     * What the jar holds: the modules a server runs (common, model, loaders, procedures) and none that only the
-     * launcher or the tests use (the synthetic generator, the embedded GDS registration).
+     * What the jar holds: the modules a server runs (common, model, baselines with DL4J, loaders, procedures) and
+     * none that only the launcher or the tests use (the synthetic generator, the embedded GDS registration).
      */
     @Test
     void thePluginJarHoldsTheServerModulesAndNotTheGenerator() throws Exception {
@@ -101,7 +101,8 @@ class PluginJarTest {
             names = jar.stream().map(ZipEntry::getName).toList();
         }
         assertThat(names).contains("org/musig/common/config/ConfigMap.class", "org/musig/common/progress/Progress.class",
-                "org/musig/model/train/MusigTrainer.class", "org/musig/loaders/mpd/MpdLoader.class",
+                "org/musig/model/train/MusigTrainer.class", "org/musig/baselines/Track2Vec.class",
+                "org/deeplearning4j/models/word2vec/Word2Vec.class", "org/musig/loaders/mpd/MpdLoader.class",
                 "org/musig/procedures/benchmark/BenchmarkProcedures.class");
         assertThat(names).noneMatch(n -> n.startsWith("org/musig/generator/"))
                 .noneMatch(n -> n.startsWith("org/musig/loaders/synthetic/"))
@@ -114,10 +115,10 @@ class PluginJarTest {
         List<String> kept = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             String e = entry.replace('\\', '/');
-            boolean musig = e.contains("/musig-common") || e.contains("/musig-model") || e.contains("/musig-loaders")
-                    || e.contains("/musig-generator") || e.contains("/musig-procedures")
-                    || e.contains("/common/target/") || e.contains("/model/target/") || e.contains("/loaders/target/")
-                    || e.contains("/generator/target/") || e.contains("/procedures/target/")
+            boolean musig = e.contains("/musig-common") || e.contains("/musig-model") || e.contains("/musig-baselines")
+                    || e.contains("/musig-loaders") || e.contains("/musig-generator") || e.contains("/musig-procedures")
+                    || e.contains("/common/target/") || e.contains("/model/target/") || e.contains("/baselines/target/")
+                    || e.contains("/loaders/target/") || e.contains("/generator/target/") || e.contains("/procedures/target/")
                     || e.endsWith("/app/target/classes");
             boolean bundledByThePlugin = e.contains("nd4j") || e.contains("javacpp") || e.contains("deeplearning4j")
                     || e.contains("openblas") || e.contains("jackson-dataformat-csv");

@@ -6,18 +6,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.musig.baselines.BackoffCooccurrenceScorer;
+import org.musig.baselines.CategoryCooccurrenceScorer;
+import org.musig.baselines.CategoryCooccurrenceScorer.Weighting;
+import org.musig.baselines.ContentVectors;
+import org.musig.baselines.CooccurrenceScorer;
+import org.musig.baselines.PopularityScorer;
+import org.musig.baselines.RandomScorer;
+import org.musig.baselines.Track2Vec;
+import org.musig.baselines.Track2VecConfig;
+import org.musig.baselines.WarpConfig;
+import org.musig.baselines.WarpFactorisation;
 import org.musig.common.progress.Progress;
-import org.musig.model.baselines.BackoffCooccurrenceScorer;
-import org.musig.model.baselines.CategoryCooccurrenceScorer;
-import org.musig.model.baselines.CategoryCooccurrenceScorer.Weighting;
-import org.musig.model.baselines.ContentVectors;
-import org.musig.model.baselines.CooccurrenceScorer;
-import org.musig.model.baselines.PopularityScorer;
-import org.musig.model.baselines.RandomScorer;
-import org.musig.model.baselines.Track2Vec;
-import org.musig.model.baselines.Track2VecConfig;
-import org.musig.model.baselines.WarpConfig;
-import org.musig.model.baselines.WarpFactorisation;
 import org.musig.model.eval.BootstrapStatistics;
 import org.musig.model.eval.EmbeddingScorer;
 import org.musig.model.eval.PerPlaylist;
@@ -381,7 +381,13 @@ final class BenchmarkRun {
         timed(method, "none", null, null, () -> build.apply(values));
     }
 
+    /** The only caller of Track2Vec, and so of DL4J: nothing loads either unless methods include 'track2vec'. */
     private void runTrack2Vec() {
+        String absent = Track2VecSupport.absence();
+        if (absent != null) {
+            skipTrack2Vec(absent);
+            return;
+        }
         long bytes = BenchmarkMemory.track2vecBytes(trackNodeIds().length, data.memberships().membershipCount(),
                 config.dimension());
         if (!fits("track2vec", "none", null, null, "track2vec (DL4J word2vec)", bytes)) {
@@ -389,15 +395,30 @@ final class BenchmarkRun {
             return;
         }
         long start = System.currentTimeMillis();
-        Track2VecConfig settings = Track2VecConfig.parse(Map.of("dimension", config.dimension(),
-                "randomSeed", methodSeed));
-        float[][] vectors = Track2Vec.train(trackNodeIds().length, data.sequences(), settings, progress).trackVectors();
+        float[][] vectors;
+        try {
+            Track2VecConfig settings = Track2VecConfig.parse(Map.of("dimension", config.dimension(),
+                    "randomSeed", methodSeed));
+            vectors = Track2Vec.train(trackNodeIds().length, data.sequences(), settings, progress).trackVectors();
+        } catch (NoClassDefFoundError e) {
+            skipTrack2Vec(Track2VecSupport.absence(e));
+            return;
+        }
         long trainMillis = System.currentTimeMillis() - start;
         evaluate("track2vec", "none", null, null, embeddingScorer(vectors), trainMillis, List.of());
         for (String f : config.features()) {
             withGroups("track2vec-feature", f, null, null,
                     groups -> embeddingScorer(Track2Vec.withFeatures(vectors, unitRows(content(groups)))));
         }
+    }
+
+    /** The track2vec rows this run would report, skipped for {@code reason}. */
+    private void skipTrack2Vec(String reason) {
+        if (wanted.test(BenchmarkRow.label("track2vec", "none", null, null))) {
+            skip("track2vec", "none", null, null, reason);
+        }
+        config.features().stream().filter(f -> wanted.test(BenchmarkRow.label("track2vec-feature", f, null, null)))
+                .forEach(f -> skip("track2vec-feature", f, null, null, reason));
     }
 
     private void runGds() {

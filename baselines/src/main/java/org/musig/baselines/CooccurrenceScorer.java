@@ -1,4 +1,4 @@
-package org.musig.model.baselines;
+package org.musig.baselines;
 
 import org.musig.model.eval.TrackScorer;
 import org.musig.model.graph.PlaylistMemberships;

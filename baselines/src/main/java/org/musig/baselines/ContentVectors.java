@@ -1,4 +1,4 @@
-package org.musig.model.baselines;
+package org.musig.baselines;
 
 import java.util.List;
 import org.musig.model.graph.TrackFeatures;

@@ -1,4 +1,4 @@
-package org.musig.model.baselines;
+package org.musig.baselines;
 
 /**
  * Settings of {@link WarpFactorisation}, validated on construction: a bad value is an

@@ -1,4 +1,4 @@
-package org.musig.model.baselines;
+package org.musig.baselines;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

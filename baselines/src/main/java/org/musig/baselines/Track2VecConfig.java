@@ -1,4 +1,4 @@
-package org.musig.model.baselines;
+package org.musig.baselines;
 
 import java.util.LinkedHashMap;
 import java.util.List;
