@@ -6,8 +6,8 @@ import java.util.List;
  * Whether the Track2Vec baseline can run on this server: the one place that asks. Track2Vec is DL4J's word2vec,
  * and {@code org.musig.baselines.Track2Vec} is the only MUSIG class that touches DL4J; {@link BenchmarkRun} calls
  * it only when a benchmark's methods include {@code 'track2vec'}, so a server that never asks for it never loads
- * a DL4J class. The plugin jar bundles DL4J; a jar built without it (or without the baselines module) still
- * serves everything else, and the benchmark reports its track2vec rows as skipped with {@link #absence()}.
+ * a DL4J class. The plugin jar bundles DL4J; on a server without it every other procedure and benchmark
+ * method still runs, and the benchmark reports its track2vec rows as skipped with {@link #absence()}.
  */
 final class Track2VecSupport {
     /** The baseline and the DL4J class it builds on (deeplearning4j-nlp, extending deeplearning4j-nn's types). */
