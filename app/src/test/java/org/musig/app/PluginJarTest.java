@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.AuthTokens;
@@ -47,7 +49,8 @@ class PluginJarTest {
 
         String classpath = serverClasspath();
         assertThat(classpath).doesNotContain("musig-procedures").doesNotContain("procedures/target")
-                .doesNotContain("musig-model").doesNotContain("model/target");
+                .doesNotContain("musig-model").doesNotContain("model/target")
+                .doesNotContain("musig-common").doesNotContain("common/target");
         int bolt = ChildJvm.freePort();
         String password = "plugin-test-password";
         Process server = ChildJvm.start(classpath, "2g", home.resolve("server.out"), PluginServerMain.class.getName(),
@@ -86,13 +89,36 @@ class PluginJarTest {
         }
     }
 
+    /**
+     * What the jar holds: the modules a server runs (common, model, baselines with DL4J, loaders, procedures) and
+     * none that only the launcher or the tests use (the synthetic generator, the embedded GDS registration).
+     */
+    @Test
+    void thePluginJarHoldsTheServerModulesAndNotTheGenerator() throws Exception {
+        assertThat(PLUGIN).as("build the plugin jar first (mvn -B verify packages it before these tests)").exists();
+        List<String> names;
+        try (ZipFile jar = new ZipFile(PLUGIN.toFile())) {
+            names = jar.stream().map(ZipEntry::getName).toList();
+        }
+        assertThat(names).contains("org/musig/common/config/ConfigMap.class", "org/musig/common/progress/Progress.class",
+                "org/musig/model/train/MusigTrainer.class", "org/musig/baselines/Track2Vec.class",
+                "org/deeplearning4j/models/word2vec/Word2Vec.class", "org/musig/loaders/mpd/MpdLoader.class",
+                "org/musig/procedures/benchmark/BenchmarkProcedures.class");
+        assertThat(names).noneMatch(n -> n.startsWith("org/musig/generator/"))
+                .noneMatch(n -> n.startsWith("org/musig/loaders/synthetic/"))
+                .noneMatch(n -> n.startsWith("org/musig/gds/"))
+                .noneMatch(n -> n.startsWith("org/musig/app/"));
+    }
+
     /** This JVM's classpath without any MUSIG module except the GDS registration (gds-embedded) and this test's main. */
     private static String serverClasspath() {
         List<String> kept = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             String e = entry.replace('\\', '/');
-            boolean musig = e.contains("/musig-model") || e.contains("/musig-loaders") || e.contains("/musig-procedures")
-                    || e.contains("/model/target/") || e.contains("/loaders/target/") || e.contains("/procedures/target/")
+            boolean musig = e.contains("/musig-common") || e.contains("/musig-model") || e.contains("/musig-baselines")
+                    || e.contains("/musig-loaders") || e.contains("/musig-generator") || e.contains("/musig-procedures")
+                    || e.contains("/common/target/") || e.contains("/model/target/") || e.contains("/baselines/target/")
+                    || e.contains("/loaders/target/") || e.contains("/generator/target/") || e.contains("/procedures/target/")
                     || e.endsWith("/app/target/classes");
             boolean bundledByThePlugin = e.contains("nd4j") || e.contains("javacpp") || e.contains("deeplearning4j")
                     || e.contains("openblas") || e.contains("jackson-dataformat-csv");

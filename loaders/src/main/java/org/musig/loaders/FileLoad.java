@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.musig.common.config.ConfigMap;
+import org.musig.common.progress.Progress;
 import org.musig.loaders.write.BatchTransaction;
-import org.musig.model.config.ConfigMap;
-import org.musig.model.progress.Progress;
 import org.neo4j.graphdb.GraphDatabaseService;
 
 /**

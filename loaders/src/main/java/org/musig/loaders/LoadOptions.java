@@ -2,7 +2,7 @@ package org.musig.loaders;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.musig.model.config.ConfigMap;
+import org.musig.common.config.ConfigMap;
 
 /**
  * Options every loader shares: the batch size and what to do with a bad row or playlist. With

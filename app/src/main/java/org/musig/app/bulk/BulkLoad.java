@@ -8,12 +8,12 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.musig.app.server.EmbeddedServer;
 import org.musig.app.server.ServerOptions;
+import org.musig.common.progress.Progress;
 import org.musig.loaders.ImportDirectory;
 import org.musig.loaders.LoadException;
 import org.musig.loaders.LoadResult;
 import org.musig.loaders.Schema;
 import org.musig.loaders.bulk.MpdTableRead;
-import org.musig.model.progress.Progress;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.schema.IndexType;
 

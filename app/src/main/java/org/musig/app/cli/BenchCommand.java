@@ -17,7 +17,7 @@ import org.musig.app.bulk.BulkLoad;
 import org.musig.app.bulk.OfflineImport;
 import org.musig.app.server.EmbeddedServer;
 import org.musig.app.server.ServerOptions;
-import org.musig.loaders.synthetic.GeneratorConfig;
+import org.musig.generator.GeneratorConfig;
 import org.musig.procedures.progress.TaskRegistry;
 import org.neo4j.graphdb.GraphDatabaseService;
 import picocli.CommandLine.Command;

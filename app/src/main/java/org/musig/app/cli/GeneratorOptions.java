@@ -1,6 +1,6 @@
 package org.musig.app.cli;
 
-import org.musig.loaders.synthetic.GeneratorConfig;
+import org.musig.generator.GeneratorConfig;
 import picocli.CommandLine.Option;
 
 /** The synthetic data's shape, shared by ./musig generate and ./musig bench (which generates its data once). */

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.musig.common.progress.Progress;
 import org.musig.loaders.FileLoad;
 import org.musig.loaders.ImportDirectory;
 import org.musig.loaders.InputFiles;
@@ -20,7 +21,6 @@ import org.musig.loaders.PlaylistRecord;
 import org.musig.loaders.mpd.MpdLoader;
 import org.musig.loaders.mpd.MpdSliceReader;
 import org.musig.loaders.mpd.MpdTrack;
-import org.musig.model.progress.Progress;
 
 /**
  * Reads MPD slices into a {@link MembershipTable} for an offline import, with {@code musig.load.mpd}'s

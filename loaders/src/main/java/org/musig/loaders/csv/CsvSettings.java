@@ -2,7 +2,7 @@ package org.musig.loaders.csv;
 
 import java.util.List;
 import java.util.Map;
-import org.musig.model.config.ConfigMap;
+import org.musig.common.config.ConfigMap;
 
 /** The CSV-specific part of a loader's configuration: column mapping, delimiter, acoustic columns. */
 record CsvSettings(Map<String, String> columns, char delimiter, List<String> acousticColumns) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.musig.common.progress.Progress;
 import org.musig.loaders.FileLoad;
 import org.musig.loaders.ImportDirectory;
 import org.musig.loaders.LoadException;
@@ -12,7 +13,6 @@ import org.musig.loaders.LoadOptions;
 import org.musig.loaders.LoadResult;
 import org.musig.loaders.TrackRecord;
 import org.musig.loaders.write.FeatureWriter;
-import org.musig.model.progress.Progress;
 import org.neo4j.graphdb.GraphDatabaseService;
 
 /**

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.musig.common.progress.Progress;
 import org.musig.loaders.FileLoad;
 import org.musig.loaders.ImportDirectory;
 import org.musig.loaders.LoadException;
@@ -14,7 +15,6 @@ import org.musig.loaders.PlaylistRecord;
 import org.musig.loaders.TrackIds;
 import org.musig.loaders.TrackRecord;
 import org.musig.loaders.write.MembershipWriter;
-import org.musig.model.progress.Progress;
 import org.neo4j.graphdb.GraphDatabaseService;
 
 /**

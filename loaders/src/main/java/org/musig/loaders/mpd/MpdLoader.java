@@ -2,12 +2,12 @@ package org.musig.loaders.mpd;
 
 import java.util.List;
 import java.util.Map;
-import org.musig.loaders.ImportDirectory;
+import org.musig.common.progress.Progress;
 import org.musig.loaders.FileLoad;
+import org.musig.loaders.ImportDirectory;
 import org.musig.loaders.LoadOptions;
 import org.musig.loaders.LoadResult;
 import org.musig.loaders.write.MembershipWriter;
-import org.musig.model.progress.Progress;
 import org.neo4j.graphdb.GraphDatabaseService;
 
 /** Loads Million Playlist Dataset slices (one file, or a directory of them) into the graph. */

@@ -1,6 +1,6 @@
 package org.musig.loaders.write;
 
-import org.musig.model.progress.Progress;
+import org.musig.common.progress.Progress;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Transaction;
 

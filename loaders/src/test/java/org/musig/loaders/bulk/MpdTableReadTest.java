@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.musig.common.progress.Progress;
 import org.musig.loaders.ImportDirectory;
 import org.musig.loaders.LoadException;
-import org.musig.model.progress.Progress;
 
 /** Reading MPD slices into memory for an offline import: the table, its errors and its heap bound. */
 class MpdTableReadTest {

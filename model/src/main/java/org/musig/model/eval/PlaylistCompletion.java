@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.LongToIntFunction;
-import org.musig.model.progress.Progress;
+import org.musig.common.progress.Progress;
 
 /**
  * The playlist-completion protocol (musig.evaluate, docs/procedures/evaluate-and-benchmark.md) for one method: per

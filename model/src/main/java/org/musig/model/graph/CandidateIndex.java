@@ -1,6 +1,6 @@
 package org.musig.model.graph;
 
-import org.musig.model.progress.Progress;
+import org.musig.common.progress.Progress;
 
 /**
  * The part of a membership set that can produce a kept edge, indexed both ways for counting.

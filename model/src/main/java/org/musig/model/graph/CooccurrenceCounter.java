@@ -4,7 +4,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.musig.model.progress.Progress;
+import org.musig.common.progress.Progress;
 
 /**
  * Counts track co-occurrences exactly and keeps the pairs seen in at least {@code minWeight} playlists

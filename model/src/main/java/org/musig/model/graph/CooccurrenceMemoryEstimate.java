@@ -1,6 +1,6 @@
 package org.musig.model.graph;
 
-import org.musig.model.progress.Progress;
+import org.musig.common.progress.Progress;
 
 /**
  * Heap a {@link CooccurrenceCounter#count} needs, so a caller can refuse or warn before starting.

@@ -1,6 +1,6 @@
 package org.musig.model.graph;
 
-import org.musig.model.progress.Progress;
+import org.musig.common.progress.Progress;
 
 /**
  * Turns the counting threads' edge lists into the symmetric CSR of {@link CooccurrenceGraph}, in

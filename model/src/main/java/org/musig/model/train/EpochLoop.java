@@ -8,7 +8,7 @@ import org.musig.model.nn.AggregatorWorkspace;
 import org.musig.model.nn.InnerMeans;
 import org.musig.model.nn.SageNetwork;
 import org.musig.model.nn.TaskLabels;
-import org.musig.model.progress.Progress;
+import org.musig.common.progress.Progress;
 import org.musig.model.sample.NegativeSampler;
 import org.musig.model.sample.PositivePairSampler;
 import org.musig.model.sample.RandomStreams;

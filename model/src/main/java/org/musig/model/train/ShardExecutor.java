@@ -11,7 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
-import org.musig.model.progress.Progress;
+import org.musig.common.progress.Progress;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**

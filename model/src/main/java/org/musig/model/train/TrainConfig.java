@@ -4,10 +4,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.musig.model.config.Choice;
-import org.musig.model.config.RecordSettings;
-import org.musig.model.config.Setting;
-import org.musig.model.config.Settings;
+import org.musig.common.config.Choice;
+import org.musig.common.config.RecordSettings;
+import org.musig.common.config.Setting;
+import org.musig.common.config.Settings;
 
 /**
  * What {@code musig.train} is asked to do: the aggregator's shape, the sampling, the input feature groups,

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.musig.model.progress.Progress;
+import org.musig.common.progress.Progress;
 
 class PlaylistCompletionTest {
 

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.musig.model.progress.Progress;
+import org.musig.common.progress.Progress;
 
 /**
  * Times {@link CooccurrenceCounter} on synthetic playlists at the paper's scale and at the Million

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
-import org.musig.model.progress.Progress;
+import org.musig.common.progress.Progress;
 
 class CooccurrenceCounterTest {
 

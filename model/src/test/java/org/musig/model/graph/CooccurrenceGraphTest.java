@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.musig.model.progress.Progress;
+import org.musig.common.progress.Progress;
 
 class CooccurrenceGraphTest {
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.musig.model.progress.Progress;
+import org.musig.common.progress.Progress;
 
 class CooccurrenceMemoryEstimateTest {
 

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.musig.common.progress.Progress;
 import org.musig.model.NativeBackend;
 import org.musig.model.graph.CooccurrenceCounter;
 import org.musig.model.graph.CooccurrenceGraph;
 import org.musig.model.graph.PlaylistMemberships;
-import org.musig.model.progress.Progress;
 import org.musig.model.sample.NeighborhoodSampler;
 import org.musig.model.train.ToyData;
 

@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.musig.common.progress.Progress;
 import org.musig.model.NativeBackend;
 import org.musig.model.graph.CooccurrenceCounter;
 import org.musig.model.graph.CooccurrenceGraph;
 import org.musig.model.graph.FeatureGroup;
 import org.musig.model.graph.PlaylistMemberships;
 import org.musig.model.graph.TrackFeatures;
-import org.musig.model.progress.Progress;
 import org.musig.model.sample.NeighborhoodSampler;
 
 /** A training pair's partner is kept out of the other root's sampled neighbours. */

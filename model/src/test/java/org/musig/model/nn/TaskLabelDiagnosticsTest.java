@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.musig.common.progress.Progress;
 import org.musig.model.graph.CooccurrenceCounter;
 import org.musig.model.graph.CooccurrenceGraph;
 import org.musig.model.graph.FeatureGroup;
 import org.musig.model.graph.PlaylistMemberships;
 import org.musig.model.graph.TrackCategory;
 import org.musig.model.graph.TrackFeatures;
-import org.musig.model.progress.Progress;
 
 class TaskLabelDiagnosticsTest {
 

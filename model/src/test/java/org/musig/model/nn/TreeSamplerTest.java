@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.musig.model.graph.CooccurrenceCounter;
 import org.musig.model.graph.CooccurrenceGraph;
 import org.musig.model.graph.PlaylistMemberships;
-import org.musig.model.progress.Progress;
+import org.musig.common.progress.Progress;
 import org.musig.model.sample.NeighborhoodSampler;
 import org.musig.model.train.ToyData;
 

@@ -6,10 +6,10 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.musig.common.progress.Progress;
 import org.musig.model.graph.CooccurrenceCounter;
 import org.musig.model.graph.CooccurrenceGraph;
 import org.musig.model.graph.PlaylistMemberships;
-import org.musig.model.progress.Progress;
 
 class SamplersTest {
     // Edges: 0-1 weight 3, 0-2 weight 1, 1-2 weight 1; node 3 isolated; node 4 alone with 5 (weight 1).

@@ -13,7 +13,7 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.musig.model.progress.Progress;
+import org.musig.common.progress.Progress;
 
 /**
  * A stored model is bytes anyone with write access can replace. Whatever they are, decoding ends in a

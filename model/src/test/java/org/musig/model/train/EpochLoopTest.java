@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.musig.model.progress.Progress;
+import org.musig.common.progress.Progress;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Epochs of batches: how many pairs, the progress reported, the parameters trained in place, the early stop. */

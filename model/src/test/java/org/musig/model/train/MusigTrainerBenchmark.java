@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.musig.common.progress.Progress;
 import org.musig.model.NativeBackend;
 import org.musig.model.graph.CooccurrenceCounter;
 import org.musig.model.graph.CooccurrenceGraph;
 import org.musig.model.graph.FeatureGroup;
 import org.musig.model.graph.PlaylistMemberships;
 import org.musig.model.graph.TrackFeatures;
-import org.musig.model.progress.Progress;
 
 /**
  * Times {@link MusigTrainer} on a synthetic graph of about 20K tracks and 1M co-occurrence edges (dim 64,

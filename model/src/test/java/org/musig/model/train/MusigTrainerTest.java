@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.musig.common.progress.Progress;
 import org.musig.model.graph.CooccurrenceGraph;
 import org.musig.model.graph.FeatureGroup;
 import org.musig.model.graph.TrackFeatures;
-import org.musig.model.progress.Progress;
 
 class MusigTrainerTest {
 

@@ -3,12 +3,12 @@ package org.musig.model.train;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.musig.common.progress.Progress;
 import org.musig.model.graph.CooccurrenceCounter;
 import org.musig.model.graph.CooccurrenceGraph;
 import org.musig.model.graph.FeatureGroup;
 import org.musig.model.graph.PlaylistMemberships;
 import org.musig.model.graph.TrackFeatures;
-import org.musig.model.progress.Progress;
 
 /**
  * Small planted data sets for the model tests: tracks split into communities, each community its own

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.musig.model.progress.Progress;
+import org.musig.common.progress.Progress;
 
 /**
  * Characterisation test: a small training run's exact parameter floats, loss history and embeddings of every

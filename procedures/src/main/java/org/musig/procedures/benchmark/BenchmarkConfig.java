@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.musig.model.config.Choice;
-import org.musig.model.config.Setting;
-import org.musig.model.config.Settings;
+import org.musig.common.config.Choice;
+import org.musig.common.config.Setting;
+import org.musig.common.config.Settings;
 import org.musig.model.train.TrainConfig;
 import org.musig.procedures.evaluate.Negatives;
 

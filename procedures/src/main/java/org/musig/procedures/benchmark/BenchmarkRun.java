@@ -6,17 +6,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.musig.model.baselines.BackoffCooccurrenceScorer;
-import org.musig.model.baselines.CategoryCooccurrenceScorer;
-import org.musig.model.baselines.CategoryCooccurrenceScorer.Weighting;
-import org.musig.model.baselines.ContentVectors;
-import org.musig.model.baselines.CooccurrenceScorer;
-import org.musig.model.baselines.PopularityScorer;
-import org.musig.model.baselines.RandomScorer;
-import org.musig.model.baselines.Track2Vec;
-import org.musig.model.baselines.Track2VecConfig;
-import org.musig.model.baselines.WarpConfig;
-import org.musig.model.baselines.WarpFactorisation;
+import org.musig.baselines.BackoffCooccurrenceScorer;
+import org.musig.baselines.CategoryCooccurrenceScorer;
+import org.musig.baselines.CategoryCooccurrenceScorer.Weighting;
+import org.musig.baselines.ContentVectors;
+import org.musig.baselines.CooccurrenceScorer;
+import org.musig.baselines.PopularityScorer;
+import org.musig.baselines.RandomScorer;
+import org.musig.baselines.Track2Vec;
+import org.musig.baselines.Track2VecConfig;
+import org.musig.baselines.WarpConfig;
+import org.musig.baselines.WarpFactorisation;
+import org.musig.common.progress.Progress;
 import org.musig.model.eval.BootstrapStatistics;
 import org.musig.model.eval.EmbeddingScorer;
 import org.musig.model.eval.PerPlaylist;
@@ -26,7 +27,6 @@ import org.musig.model.eval.TrackScorer;
 import org.musig.model.graph.CooccurrenceGraph;
 import org.musig.model.graph.TrackCategory;
 import org.musig.model.graph.TrackFeatures;
-import org.musig.model.progress.Progress;
 import org.musig.model.rank.VectorTable;
 import org.musig.model.train.MusigTrainer;
 import org.musig.model.train.TrainConfig;
@@ -387,7 +387,13 @@ final class BenchmarkRun {
         timed(method, "none", null, null, () -> build.apply(values));
     }
 
+    /** The only caller of Track2Vec, and so of DL4J: nothing loads either unless methods include 'track2vec'. */
     private void runTrack2Vec() {
+        String absent = Track2VecSupport.absence();
+        if (absent != null) {
+            skipTrack2Vec(absent);
+            return;
+        }
         long bytes = BenchmarkMemory.track2vecBytes(trackNodeIds().length, data.memberships().membershipCount(),
                 config.dimension());
         if (!fits("track2vec", "none", null, null, "track2vec (DL4J word2vec)", bytes)) {
@@ -395,15 +401,30 @@ final class BenchmarkRun {
             return;
         }
         long start = System.currentTimeMillis();
-        Track2VecConfig settings = Track2VecConfig.parse(Map.of("dimension", config.dimension(),
-                "randomSeed", methodSeed));
-        float[][] vectors = Track2Vec.train(trackNodeIds().length, data.sequences(), settings, progress).trackVectors();
+        float[][] vectors;
+        try {
+            Track2VecConfig settings = Track2VecConfig.parse(Map.of("dimension", config.dimension(),
+                    "randomSeed", methodSeed));
+            vectors = Track2Vec.train(trackNodeIds().length, data.sequences(), settings, progress).trackVectors();
+        } catch (NoClassDefFoundError e) {
+            skipTrack2Vec(Track2VecSupport.absence(e));
+            return;
+        }
         long trainMillis = System.currentTimeMillis() - start;
         evaluate("track2vec", "none", null, null, embeddingScorer(vectors), trainMillis, List.of());
         for (String f : config.features()) {
             withGroups("track2vec-feature", f, null, null,
                     groups -> embeddingScorer(Track2Vec.withFeatures(vectors, unitRows(content(groups)))));
         }
+    }
+
+    /** The track2vec rows this run would report, skipped for {@code reason}. */
+    private void skipTrack2Vec(String reason) {
+        if (wanted.test(BenchmarkRow.label("track2vec", "none", null, null))) {
+            skip("track2vec", "none", null, null, reason);
+        }
+        config.features().stream().filter(f -> wanted.test(BenchmarkRow.label("track2vec-feature", f, null, null)))
+                .forEach(f -> skip("track2vec-feature", f, null, null, reason));
     }
 
     private void runGds() {
@@ -562,7 +583,7 @@ final class BenchmarkRun {
                     summary, tasks);
         }
         if (appended) {
-            float[][] withContent = Track2Vec.withFeatures(vectors, unitRows(content(groups)));
+            float[][] withContent = concatenated(unitRows(vectors), unitRows(content(groups)));
             withTraining(evaluate(MUSIG_FEATURE, feature, weights, targetName, embeddingScorer(withContent), trainMillis,
                     notices), summary, tasks);
         }
@@ -744,6 +765,16 @@ final class BenchmarkRun {
 
     private static TrackScorer embeddingScorer(float[][] vectors) {
         return new EmbeddingScorer(VectorTable.of(vectors));
+    }
+
+    /** Each row of {@code a} followed by the same row of {@code b} (kept off Track2Vec, which would load DL4J). */
+    private static float[][] concatenated(float[][] a, float[][] b) {
+        float[][] out = new float[a.length][];
+        for (int t = 0; t < a.length; t++) {
+            out[t] = java.util.Arrays.copyOf(a[t], a[t].length + b[t].length);
+            System.arraycopy(b[t], 0, out[t], a[t].length, b[t].length);
+        }
+        return out;
     }
 
     /** Rows scaled to unit length (zero rows stay zero), so concatenated parts weigh the same. */

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.musig.model.config.ConfigMap;
+import org.musig.common.config.ConfigMap;
 import org.musig.model.graph.CooccurrenceGraph;
 import org.musig.procedures.graph.GdsProjection;
 import org.musig.procedures.graph.TrackIndex;

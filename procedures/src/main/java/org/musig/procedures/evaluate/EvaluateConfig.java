@@ -2,8 +2,8 @@ package org.musig.procedures.evaluate;
 
 import java.util.List;
 import java.util.Map;
-import org.musig.model.config.Setting;
-import org.musig.model.config.Settings;
+import org.musig.common.config.Setting;
+import org.musig.common.config.Settings;
 
 /** Settings of {@code musig.evaluate}; what each means is in its declaration. */
 record EvaluateConfig(String split, List<String> properties, Negatives negatives, long randomSeed,

@@ -1,7 +1,7 @@
 package org.musig.procedures.evaluate;
 
-import org.musig.model.config.Choice;
-import org.musig.model.config.Setting;
+import org.musig.common.config.Choice;
+import org.musig.common.config.Setting;
 
 /** Where the negatives of musig.evaluate and musig.benchmark are drawn from: see {@link SplitReader#negativePool}. */
 public enum Negatives implements Choice {

@@ -2,8 +2,8 @@ package org.musig.procedures.graph;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.musig.common.progress.Progress;
 import org.musig.model.graph.CooccurrenceGraph;
-import org.musig.model.progress.Progress;
 import org.neo4j.graphdb.Direction;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Node;

@@ -1,9 +1,9 @@
 package org.musig.procedures.graph;
 
 import java.util.Map;
+import org.musig.common.config.Setting;
+import org.musig.common.config.Settings;
 import org.musig.loaders.GraphModel;
-import org.musig.model.config.Setting;
-import org.musig.model.config.Settings;
 
 /**
  * Settings of {@code musig.graph.build}; what each means is in its declaration.

@@ -1,11 +1,11 @@
 package org.musig.procedures.graph;
 
 import java.util.List;
+import org.musig.common.progress.Progress;
 import org.musig.model.graph.CooccurrenceCounter;
 import org.musig.model.graph.CooccurrenceGraph;
 import org.musig.model.graph.PlaylistMemberships;
 import org.musig.model.graph.TrackFeatures;
-import org.musig.model.progress.Progress;
 import org.musig.procedures.split.SplitStore;
 import org.musig.procedures.split.StoredSplit;
 import org.neo4j.graphdb.GraphDatabaseService;

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import org.musig.model.progress.Progress;
+import org.musig.common.progress.Progress;
 import org.neo4j.procedure.TerminationGuard;
 
 /**

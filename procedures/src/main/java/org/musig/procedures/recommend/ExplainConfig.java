@@ -1,8 +1,8 @@
 package org.musig.procedures.recommend;
 
 import java.util.Map;
-import org.musig.model.config.Setting;
-import org.musig.model.config.Settings;
+import org.musig.common.config.Setting;
+import org.musig.common.config.Settings;
 
 /** Settings of {@code musig.explain}; what each means is in its declaration. */
 record ExplainConfig(int k, String property, String relationshipType) {

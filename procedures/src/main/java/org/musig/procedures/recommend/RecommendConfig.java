@@ -1,9 +1,9 @@
 package org.musig.procedures.recommend;
 
 import java.util.Map;
-import org.musig.model.config.ConfigMap;
-import org.musig.model.config.Setting;
-import org.musig.model.config.Settings;
+import org.musig.common.config.ConfigMap;
+import org.musig.common.config.Setting;
+import org.musig.common.config.Settings;
 
 /**
  * Settings of {@code musig.recommend}, {@code musig.recommend.fromTracks} and {@code musig.similar}; what each

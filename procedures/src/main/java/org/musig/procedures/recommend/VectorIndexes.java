@@ -2,8 +2,8 @@ package org.musig.procedures.recommend;
 
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.musig.common.config.ConfigMap;
 import org.musig.loaders.GraphModel;
-import org.musig.model.config.ConfigMap;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Transaction;
 import org.neo4j.graphdb.schema.ConstraintDefinition;

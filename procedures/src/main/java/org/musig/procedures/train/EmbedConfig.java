@@ -2,9 +2,9 @@ package org.musig.procedures.train;
 
 import java.util.List;
 import java.util.Map;
-import org.musig.model.config.Choice;
-import org.musig.model.config.Setting;
-import org.musig.model.config.Settings;
+import org.musig.common.config.Choice;
+import org.musig.common.config.Setting;
+import org.musig.common.config.Settings;
 
 /**
  * Settings of {@code musig.embed.write} and {@code musig.embed.stream} (one table in the documentation; each

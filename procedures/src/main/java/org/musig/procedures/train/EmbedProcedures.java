@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.musig.model.progress.Progress;
+import org.musig.common.progress.Progress;
 import org.musig.model.train.TrainedModel;
 import org.musig.procedures.PropertyValues;
 import org.musig.procedures.graph.StoreGraph;

@@ -1,7 +1,7 @@
 package org.musig.procedures.train;
 
 import java.util.Arrays;
-import org.musig.model.progress.Progress;
+import org.musig.common.progress.Progress;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.NotFoundException;

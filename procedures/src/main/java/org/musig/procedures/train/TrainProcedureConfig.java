@@ -1,8 +1,8 @@
 package org.musig.procedures.train;
 
 import java.util.Map;
-import org.musig.model.config.Setting;
-import org.musig.model.config.Settings;
+import org.musig.common.config.Setting;
+import org.musig.common.config.Settings;
 import org.musig.model.train.TrainConfig;
 
 /**

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.musig.loaders.synthetic.GenerationResult;
-import org.musig.loaders.synthetic.GeneratorConfig;
-import org.musig.loaders.synthetic.SyntheticPlaylistGenerator;
+import org.musig.generator.GenerationResult;
+import org.musig.generator.GeneratorConfig;
+import org.musig.generator.SyntheticPlaylistGenerator;
 import org.musig.procedures.MusigDatabase;
 
 class LoadTerminationTest extends MusigDatabase {

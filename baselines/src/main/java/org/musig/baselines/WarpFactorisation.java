@@ -1,0 +1,361 @@
+package org.musig.baselines;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import org.musig.common.progress.Progress;
+import org.musig.model.graph.PlaylistMemberships;
+
+/**
+ * The collaborative-filtering baseline of the MUSIG paper's Table 2: matrix factorisation of the
+ * playlist x track membership matrix, trained with the WARP loss (Weighted Approximate-Rank Pairwise,
+ * Weston et al. 2011, as implemented in LightFM). It sees only which tracks share playlists - no audio,
+ * no genre - so it is what MUSIG's features must beat.
+ *
+ * <p>Model: {@code score(p, t) = P_p . Q_t}, one factor row per playlist and per track. There is no
+ * per-track bias: the caller keeps only the track vectors, so everything the model learns (popularity
+ * included, as the vectors' length) has to live in them.
+ *
+ * <p>Why WARP: a recommender is judged by the top of its ranking, and WARP optimises exactly that. For a
+ * training pair (playlist p, track t+ in p) it draws tracks t- not in p until one violates the margin,
+ * {@code score(p, t-) > score(p, t+) - 1}. If that took N draws, about {@code (trackCount - 1) / N}
+ * tracks outrank t+, and the hinge loss is weighted by {@code L(rank) = 1 + 1/2 + ... + 1/rank}: a
+ * positive buried deep in the ranking gets a large step, one already near the top a small one, and a
+ * positive with no violator in {@code maxTrials} draws gets none.
+ *
+ * <p>Optimiser: Adagrad per coordinate, as LightFM's default ({@code step = rate * g / sqrt(G)}, the
+ * squared-gradient sum G starting at 1), with L2 regularisation on the three rows each update touches.
+ * Draws are uniform over all tracks; one that lands in the playlist is no negative but still counts as a
+ * draw (as in LightFM), which keeps the rank estimate unbiased and the loop bounded even for a playlist
+ * that holds nearly every track.
+ *
+ * <p>Single-threaded and deterministic: the same memberships and configuration (seed included) give
+ * bit-identical vectors. Memory: 8 bytes per factor coordinate (value + Adagrad sum), i.e.
+ * {@code 8 * dimension * (playlists + tracks)}, plus 8 bytes per membership and 8 per track.
+ */
+public final class WarpFactorisation {
+    /** How many positives between two {@link Progress#checkRunning()} calls. */
+    private static final int CHECK_EVERY = 4096;
+
+    private WarpFactorisation() {
+    }
+
+    /**
+     * What training produced.
+     *
+     * @param trackVectors          one row per dense track id, {@code dimension} wide. A track in no
+     *                              training playlist was only ever drawn as a negative, so its row was
+     *                              only pushed away from playlists: it carries no signal (see {@code trained})
+     * @param trained               whether the track is in at least one training playlist
+     * @param meanWarpLossPerEpoch  mean over the epoch's positives of {@code L(rank) * (1 - s+ + s-)} at the
+     *                              violator found (0 where none was found)
+     * @param violationRatePerEpoch share of the epoch's positives for which a violator was found within
+     *                              {@code maxTrials} draws
+     */
+    public record Result(float[][] trackVectors, boolean[] trained, List<Double> meanWarpLossPerEpoch,
+                         List<Double> violationRatePerEpoch) {
+    }
+
+    /**
+     * Trains the factors on the training memberships (held-out ones already removed).
+     *
+     * @throws IllegalArgumentException if there are no playlists, no tracks or no memberships, or the
+     *                                  factor tables would not fit a Java array
+     * @throws IllegalStateException    if training diverged (the loss is no longer finite)
+     */
+    public static Result train(PlaylistMemberships memberships, WarpConfig config, Progress progress) {
+        Objects.requireNonNull(memberships, "memberships");
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(progress, "progress");
+        int playlists = memberships.playlistCount();
+        int tracks = memberships.trackCount();
+        int total = memberships.membershipCount();
+        if (playlists == 0 || tracks == 0 || total == 0) {
+            throw new IllegalArgumentException(WarpConfig.OWNER + ": nothing to train on: " + playlists
+                    + " playlists, " + tracks + " tracks, " + total + " memberships (all three must be > 0)");
+        }
+        checkArraySize("playlist", playlists, config.dimension());
+        checkArraySize("track", tracks, config.dimension());
+
+        Trainer trainer = new Trainer(memberships, config);
+        List<Double> lossPerEpoch = new ArrayList<>();
+        List<Double> violationRatePerEpoch = new ArrayList<>();
+        progress.begin("cf-warp epoch", config.epochs());
+        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+            trainer.epoch(progress);
+            double meanLoss = trainer.lossSum / total;
+            if (!Double.isFinite(meanLoss)) {
+                throw new IllegalStateException(WarpConfig.OWNER + ": training diverged in epoch " + epoch
+                        + " (the loss is " + meanLoss + "); lower learningRate");
+            }
+            lossPerEpoch.add(meanLoss);
+            violationRatePerEpoch.add((double) trainer.violations / total);
+            progress.advance(1);
+        }
+        return new Result(trainer.trackVectors(), trainer.trained, List.copyOf(lossPerEpoch),
+                List.copyOf(violationRatePerEpoch));
+    }
+
+    /** The factors, their Adagrad sums and the sampling state of one training run. */
+    private static final class Trainer {
+        /** Candidates scored together: four independent rows in flight hide most of the memory latency. */
+        private static final int BLOCK = 4;
+
+        private final PlaylistMemberships memberships;
+        private final int d;
+        private final int tracks;
+        private final int maxTrials;
+        private final float rate;
+        private final float lambda;
+        private final SplittableRandom random;
+        private final float[] playlistFactors;
+        private final float[] trackFactors;
+        private final float[] playlistSquares;
+        private final float[] trackSquares;
+        private final double[] harmonic;
+        private final int[] playlistOf;
+        private final int[] order;
+        private final boolean[] trained;
+        private final int[] candidates = new int[BLOCK];
+        private final float[] scores = new float[BLOCK];
+
+        // The last epoch's statistics.
+        double lossSum;
+        long violations;
+        // Set by findViolator.
+        private int violator;
+        private float violatorScore;
+
+        Trainer(PlaylistMemberships memberships, WarpConfig config) {
+            this.memberships = memberships;
+            this.d = config.dimension();
+            this.tracks = memberships.trackCount();
+            this.maxTrials = config.maxTrials();
+            this.rate = (float) config.learningRate();
+            this.lambda = (float) config.regularisation();
+            // Two independent streams, so changing how negatives are drawn never changes the initial factors.
+            SplittableRandom root = new SplittableRandom(config.randomSeed());
+            SplittableRandom init = root.split();
+            this.random = root.split();
+            int playlists = memberships.playlistCount();
+            this.playlistFactors = initialFactors(playlists, d, init);
+            this.trackFactors = initialFactors(tracks, d, init);
+            this.playlistSquares = ones(playlists * d);
+            this.trackSquares = ones(tracks * d);
+            this.harmonic = harmonicNumbers(tracks);
+
+            int total = memberships.membershipCount();
+            this.playlistOf = new int[total];
+            this.trained = new boolean[tracks];
+            for (int p = 0; p < playlists; p++) {
+                for (int i = memberships.playlistStart(p); i < memberships.playlistEnd(p); i++) {
+                    playlistOf[i] = p;
+                    trained[memberships.track(i)] = true;
+                }
+            }
+            this.order = new int[total];
+            for (int i = 0; i < total; i++) {
+                order[i] = i;
+            }
+        }
+
+        /** One pass over every membership, in a fresh random order. */
+        void epoch(Progress progress) {
+            shuffle(order, random);
+            lossSum = 0;
+            violations = 0;
+            for (int i = 0; i < order.length; i++) {
+                if (i % CHECK_EVERY == 0) {
+                    progress.checkRunning();
+                }
+                int membership = order[i];
+                int p = playlistOf[membership];
+                int pRow = p * d;
+                int positiveRow = memberships.track(membership) * d;
+                float positiveScore = dot(playlistFactors, pRow, trackFactors, positiveRow, d);
+                int draws = findViolator(p, positiveScore);
+                if (draws == 0) {
+                    continue;
+                }
+                // A violator exists, so at least one track outranks t+: the rank estimate is at least 1.
+                double weight = harmonic[Math.max(1, (tracks - 1) / draws)];
+                lossSum += weight * (1 + violatorScore - positiveScore);
+                violations++;
+                update(pRow, positiveRow, violator * d, (float) weight);
+            }
+        }
+
+        /**
+         * Draws tracks until one is not in playlist {@code p} and scores above {@code positiveScore - 1}.
+         * Returns the number of draws that took (the violator in {@link #violator}), or 0 if none was found
+         * in {@code maxTrials} draws. Draws are scored in blocks of four; draws past the violator in its
+         * block are not counted.
+         */
+        private int findViolator(int p, float positiveScore) {
+            int pRow = p * d;
+            float threshold = positiveScore - 1f;
+            int draws = 0;
+            while (draws < maxTrials) {
+                int block = Math.min(BLOCK, maxTrials - draws);
+                for (int j = 0; j < BLOCK; j++) {
+                    // A short last block repeats its first draw to fill the four slots (scored, never counted).
+                    candidates[j] = j < block ? random.nextInt(tracks) : candidates[0];
+                }
+                scoreBlock(pRow);
+                for (int j = 0; j < block; j++) {
+                    draws++;
+                    // Only a violator needs the membership test (a draw counts either way), which spares
+                    // the binary search on most draws once the model ranks well.
+                    if (scores[j] > threshold && !contains(memberships.playlistStart(p), memberships.playlistEnd(p),
+                            candidates[j])) {
+                        violator = candidates[j];
+                        violatorScore = scores[j];
+                        return draws;
+                    }
+                }
+            }
+            return 0;
+        }
+
+        /** {@code scores[j] = P_p . Q_candidates[j]} for the four candidates at once. */
+        private void scoreBlock(int pRow) {
+            int r0 = candidates[0] * d;
+            int r1 = candidates[1] * d;
+            int r2 = candidates[2] * d;
+            int r3 = candidates[3] * d;
+            float s0 = 0;
+            float s1 = 0;
+            float s2 = 0;
+            float s3 = 0;
+            for (int k = 0; k < d; k++) {
+                float x = playlistFactors[pRow + k];
+                s0 += x * trackFactors[r0 + k];
+                s1 += x * trackFactors[r1 + k];
+                s2 += x * trackFactors[r2 + k];
+                s3 += x * trackFactors[r3 + k];
+            }
+            scores[0] = s0;
+            scores[1] = s1;
+            scores[2] = s2;
+            scores[3] = s3;
+        }
+
+        /**
+         * One Adagrad step on the weighted hinge {@code w * (1 - P_p.Q_+ + P_p.Q_-)} plus
+         * {@code lambda/2 * |x|^2} on each of the three rows. All gradients use the values before the step.
+         */
+        private void update(int pRow, int posRow, int negRow, float w) {
+            float[] pf = playlistFactors;
+            float[] ps = playlistSquares;
+            float[] qf = trackFactors;
+            float[] qs = trackSquares;
+            for (int k = 0; k < d; k++) {
+                float p = pf[pRow + k];
+                float pos = qf[posRow + k];
+                float neg = qf[negRow + k];
+                float gp = w * (neg - pos) + lambda * p;
+                float gPos = -w * p + lambda * pos;
+                float gNeg = w * p + lambda * neg;
+                pf[pRow + k] = p - rate * gp / (float) Math.sqrt(ps[pRow + k]);
+                ps[pRow + k] += gp * gp;
+                qf[posRow + k] = pos - rate * gPos / (float) Math.sqrt(qs[posRow + k]);
+                qs[posRow + k] += gPos * gPos;
+                qf[negRow + k] = neg - rate * gNeg / (float) Math.sqrt(qs[negRow + k]);
+                qs[negRow + k] += gNeg * gNeg;
+            }
+        }
+
+        /** Binary search: a playlist's tracks are sorted ascending. */
+        private boolean contains(int from, int to, int track) {
+            int low = from;
+            int high = to - 1;
+            while (low <= high) {
+                int mid = (low + high) >>> 1;
+                int value = memberships.track(mid);
+                if (value < track) {
+                    low = mid + 1;
+                } else if (value > track) {
+                    high = mid - 1;
+                } else {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        float[][] trackVectors() {
+            float[][] vectors = new float[tracks][];
+            for (int t = 0; t < tracks; t++) {
+                vectors[t] = Arrays.copyOfRange(trackFactors, t * d, (t + 1) * d);
+            }
+            return vectors;
+        }
+    }
+
+    /**
+     * Four running sums instead of one: the JIT may not reorder float additions, so a single sum is one
+     * long chain of dependent adds; four independent chains run about four times as fast (and the order
+     * is still fixed, so results stay bit-identical from run to run).
+     */
+    private static float dot(float[] a, int aRow, float[] b, int bRow, int d) {
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        int k = 0;
+        for (; k + 3 < d; k += 4) {
+            s0 += a[aRow + k] * b[bRow + k];
+            s1 += a[aRow + k + 1] * b[bRow + k + 1];
+            s2 += a[aRow + k + 2] * b[bRow + k + 2];
+            s3 += a[aRow + k + 3] * b[bRow + k + 3];
+        }
+        for (; k < d; k++) {
+            s0 += a[aRow + k] * b[bRow + k];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** Uniform in [-s, s) with s = 0.1 / sqrt(d): rows of length about 0.06 whatever the dimension. */
+    private static float[] initialFactors(int rows, int d, SplittableRandom random) {
+        float[] factors = new float[rows * d];
+        double scale = 0.1 / Math.sqrt(d);
+        for (int i = 0; i < factors.length; i++) {
+            factors[i] = (float) ((2 * random.nextDouble() - 1) * scale);
+        }
+        return factors;
+    }
+
+    /** Adagrad's squared-gradient sums start at 1 (as LightFM), so the first steps are just {@code rate * g}. */
+    private static float[] ones(int length) {
+        float[] array = new float[length];
+        Arrays.fill(array, 1f);
+        return array;
+    }
+
+    /** {@code h[r] = 1 + 1/2 + ... + 1/r}; the rank estimate never exceeds trackCount - 1. */
+    private static double[] harmonicNumbers(int tracks) {
+        double[] h = new double[Math.max(2, tracks)];
+        for (int r = 1; r < h.length; r++) {
+            h[r] = h[r - 1] + 1.0 / r;
+        }
+        return h;
+    }
+
+    private static void shuffle(int[] a, SplittableRandom random) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = a[i];
+            a[i] = a[j];
+            a[j] = swap;
+        }
+    }
+
+    private static void checkArraySize(String what, int rows, int d) {
+        if ((long) rows * d > PlaylistMemberships.MAX_MEMBERSHIPS) {
+            throw new IllegalArgumentException(WarpConfig.OWNER + ": " + rows + " " + what + " rows x dimension " + d
+                    + " exceed the largest Java array; lower the dimension");
+        }
+    }
+}

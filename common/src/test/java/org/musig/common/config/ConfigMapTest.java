@@ -1,0 +1,81 @@
+package org.musig.common.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigMapTest {
+
+    @Test
+    void unknownKeysAreRejectedWithTheValidKeys() {
+        assertThatThrownBy(() -> ConfigMap.of("musig.test", Map.of("batchsize", 5), List.of("batchSize", "onError")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown configuration key(s) [batchsize]")
+                .hasMessageContaining("[batchSize, onError]");
+    }
+
+    @Test
+    void defaultsAreUsedAndEchoed() {
+        ConfigMap config = ConfigMap.of("musig.test", null, List.of("batchSize"));
+        assertThat(config.getInt("batchSize", 10_000, 1, 1_000_000)).isEqualTo(10_000);
+        assertThat(config.echo()).containsEntry("batchSize", 10_000L);
+    }
+
+    @Test
+    void wrongTypesNameKeyExpectedTypeAndValue() {
+        ConfigMap config = ConfigMap.of("musig.test", Map.of("batchSize", "ten"), List.of("batchSize"));
+        assertThatThrownBy(() -> config.getInt("batchSize", 1, 1, 10))
+                .hasMessageContaining("'batchSize' must be an integer, got String 'ten'");
+    }
+
+    @Test
+    void fractionalNumbersAreNotIntegers() {
+        ConfigMap config = ConfigMap.of("musig.test", Map.of("batchSize", 2.5), List.of("batchSize"));
+        assertThatThrownBy(() -> config.getInt("batchSize", 1, 1, 10)).hasMessageContaining("must be an integer");
+    }
+
+    @Test
+    void outOfRangeValuesAreRejected() {
+        ConfigMap config = ConfigMap.of("musig.test", Map.of("batchSize", 0L), List.of("batchSize"));
+        assertThatThrownBy(() -> config.getInt("batchSize", 1, 1, 10)).hasMessageContaining("between 1 and 10, got 0");
+    }
+
+    @Test
+    void nanIsRejectedForNumbers() {
+        ConfigMap config = ConfigMap.of("musig.test", Map.of("rate", Double.NaN), List.of("rate"));
+        assertThatThrownBy(() -> config.getDouble("rate", 0.1, 0, 1)).hasMessageContaining("'rate'");
+    }
+
+    @Test
+    void choicesAreCaseInsensitiveAndValidated() {
+        ConfigMap ok = ConfigMap.of("musig.test", Map.of("onError", "SKIP"), List.of("onError"));
+        assertThat(ok.getChoice("onError", "fail", List.of("fail", "skip"))).isEqualTo("skip");
+        ConfigMap bad = ConfigMap.of("musig.test", Map.of("onError", "ignore"), List.of("onError"));
+        assertThatThrownBy(() -> bad.getChoice("onError", "fail", List.of("fail", "skip")))
+                .hasMessageContaining("must be one of [fail, skip], got 'ignore'");
+    }
+
+    @Test
+    void stringMapsMustHoldStrings() {
+        ConfigMap bad = ConfigMap.of("musig.test", Map.of("columns", Map.of("trackId", 3L)), List.of("columns"));
+        assertThatThrownBy(() -> bad.getStringMap("columns")).hasMessageContaining("must be a map of strings");
+    }
+
+    @Test
+    void aNameMustBeANonEmptyStringAndAnExplicitNullIsToldFromAnAbsentKey() {
+        Map<String, Object> raw = new java.util.HashMap<>();
+        raw.put("graphName", " ");
+        raw.put("writeRelationshipType", null);
+        ConfigMap config = ConfigMap.of("musig.test", raw, List.of("graphName", "writeRelationshipType", "modelName"));
+        assertThatThrownBy(() -> config.getNonEmptyString("graphName", "musig"))
+                .hasMessage("musig.test: configuration key 'graphName' must be a non-empty string, got String ' '");
+        assertThat(config.getNonEmptyString("modelName", "musig")).isEqualTo("musig");
+        assertThat(config.givenAsNull("writeRelationshipType")).isTrue();
+        assertThat(config.givenAsNull("modelName")).isFalse();
+        assertThat(config.given("graphName")).isEqualTo(" ");
+        assertThat(config.owner()).isEqualTo("musig.test");
+    }
+}
