@@ -13,7 +13,8 @@ import picocli.CommandLine;
  * but none of MUSIG's classes: MUSIG comes only from the shaded plugin jar in {@code plugins/}, exactly as
  * on a stock server, with the settings docker-compose.yml gives (ComposeFileTest compares them) and the
  * password set the way the official image does it: {@code neo4j-admin dbms set-initial-password} before the
- * first start. Args: home directory, Bolt port, password. Prints "READY" when it accepts connections.
+ * first start. Args: home directory, Bolt port, password, and optionally the unrestricted and allowlisted
+ * procedures (defaults: docker-compose.yml's). Prints "READY" when it accepts connections.
  */
 public final class PluginServerMain {
     private PluginServerMain() {
@@ -21,6 +22,11 @@ public final class PluginServerMain {
 
     /** The server's settings; those also in docker-compose.yml have the same values there. */
     static Map<String, String> settings(Path home, int boltPort) {
+        // Only GDS: MUSIG, loaded from plugins/ (where Neo4j checks what a procedure injects), runs sandboxed.
+        return settings(home, boltPort, "gds.*", "musig.*,gds.*");
+    }
+
+    static Map<String, String> settings(Path home, int boltPort, String unrestricted, String allowlist) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("server.directories.data", home.resolve("data").toString());
         settings.put("server.directories.logs", home.resolve("logs").toString());
@@ -28,9 +34,8 @@ public final class PluginServerMain {
         settings.put("server.directories.plugins", home.resolve("plugins").toString());
         settings.put("server.directories.import", home.resolve("import").toString());
         settings.put("dbms.security.auth_enabled", "true");
-        // Only GDS: MUSIG, loaded from plugins/ (where Neo4j checks what a procedure injects), runs sandboxed.
-        settings.put("dbms.security.procedures.unrestricted", "gds.*");
-        settings.put("dbms.security.procedures.allowlist", "musig.*,gds.*");
+        settings.put("dbms.security.procedures.unrestricted", unrestricted);
+        settings.put("dbms.security.procedures.allowlist", allowlist);
         settings.put("server.bolt.listen_address", "127.0.0.1:" + boltPort);
         settings.put("server.bolt.advertised_address", "127.0.0.1:" + boltPort);
         settings.put("server.http.enabled", "false");
@@ -51,7 +56,8 @@ public final class PluginServerMain {
             System.exit(1);
         }
         CommunityBootstrapper server = new CommunityBootstrapper();
-        int status = server.start(home, settings(home, Integer.parseInt(args[1])));
+        int bolt = Integer.parseInt(args[1]);
+        int status = server.start(home, args.length > 4 ? settings(home, bolt, args[3], args[4]) : settings(home, bolt));
         if (status != 0) {
             System.out.println("FAILED " + status);
             System.exit(1);
