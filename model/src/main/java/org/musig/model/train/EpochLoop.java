@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntPredicate;
 import org.musig.model.nn.AggregatorWorkspace;
 import org.musig.model.nn.InnerMeans;
 import org.musig.model.nn.SageNetwork;
@@ -21,7 +22,7 @@ import org.musig.model.sample.RandomStreams;
  * per batch draw the pairs, their negatives and labels on the calling thread (one stream per batch), run the
  * shards, add their gradients and losses in shard order and step. Every random stream is fixed by the seed
  * and shard size by the configuration, so the result does not depend on the thread count. Stops early when
- * the epoch loss stops improving ({@link LossHistory#endEpoch}).
+ * the epoch loss stops improving ({@link LossHistory#endEpoch}), or when the caller's per-epoch check says so.
  */
 final class EpochLoop {
     private final TrainConfig config;
@@ -43,6 +44,8 @@ final class EpochLoop {
     private final long[] aggregatorNanos = new long[AggregatorWorkspace.BACKWARD + 1];
     private long trainedPairs;
     private int epochsRun;
+    /** Time spent in the caller's per-epoch check, which is not training. */
+    private long afterEpochNanos;
 
     EpochLoop(TrainConfig config, ShardWorker.Shared shared, PositivePairSampler positives,
               NegativeSampler negativeSampler, TaskLabels labels, double[] taskWeights) {
@@ -71,6 +74,16 @@ final class EpochLoop {
 
     /** Trains {@code shared.parameters()} in place. */
     void run(Progress progress) {
+        run(progress, epoch -> true);
+    }
+
+    /**
+     * Trains {@code shared.parameters()} in place, calling {@code afterEpoch} with the number of epochs run after
+     * each epoch (the parameters and {@link #history()} as that epoch left them, {@link #stageMillis()} up to date);
+     * false stops training. The check reads the state only, so training with it gives the same parameters at every
+     * epoch as training without it.
+     */
+    void run(Progress progress, IntPredicate afterEpoch) {
         int maxRoots = ShardWorker.maxRoots(config.negativeSamples());
         try (ShardExecutor<ShardWorker> executor = new ShardExecutor<>(config.concurrency(),
                 () -> new ShardWorker(shared, maxRoots))) {
@@ -84,18 +97,30 @@ final class EpochLoop {
                     runBatch(executor, epoch, b, progress);
                 }
                 epochsRun++;
-                if (history.endEpoch(config.tolerance())) {
+                boolean stalled = history.endEpoch(config.tolerance());
+                collectWorkerNanos(executor);
+                long c0 = System.nanoTime();
+                boolean goOn = afterEpoch.test(epochsRun);
+                afterEpochNanos += System.nanoTime() - c0;
+                if (stalled || !goOn) {
                     break;
                 }
             }
-            executor.forEachWorker(worker -> {
-                headNanos += worker.headNanos();
-                long[] n = worker.aggregatorNanos();
-                for (int i = 0; i < n.length; i++) {
-                    aggregatorNanos[i] += n[i];
-                }
-            });
+            collectWorkerNanos(executor);
         }
+    }
+
+    /** The workers' thread times so far (each worker's counters are cumulative). */
+    private void collectWorkerNanos(ShardExecutor<ShardWorker> executor) {
+        headNanos = 0;
+        Arrays.fill(aggregatorNanos, 0);
+        executor.forEachWorker(worker -> {
+            headNanos += worker.headNanos();
+            long[] n = worker.aggregatorNanos();
+            for (int i = 0; i < n.length; i++) {
+                aggregatorNanos[i] += n[i];
+            }
+        });
     }
 
     /** Every node's innermost-hop mean for this epoch, from a stream of (seed, epoch, node). */
@@ -149,6 +174,11 @@ final class EpochLoop {
 
     long trainedPairs() {
         return trainedPairs;
+    }
+
+    /** Nanoseconds spent in the per-epoch check so far (to leave out of the training time). */
+    long afterEpochNanos() {
+        return afterEpochNanos;
     }
 
     LossHistory history() {

@@ -40,6 +40,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>Tasks without labels (no track has a genre, or none has the regression group) are skipped with a
  * notice; so are requested input groups the data lacks. Progress: one stage per epoch, advanced per
  * batch; {@link Progress#checkRunning()} is called before every shard or every 100 ms.
+ *
+ * <p>An {@link EpochListener} sees a snapshot of the model after every epoch (e.g. to score it on validation
+ * data) and may stop training; it changes nothing else, so the snapshot after epoch k has the parameters a
+ * training of {@code epochs = k} ends with.
  */
 public final class MusigTrainer {
     /** Inner-mean table rows per parallel work unit. */
@@ -48,8 +52,32 @@ public final class MusigTrainer {
     private MusigTrainer() {
     }
 
+    /** Watches training epoch by epoch. */
+    @FunctionalInterface
+    public interface EpochListener {
+        /**
+         * Called after each epoch, on the training thread, before the next epoch starts.
+         *
+         * @param epoch    epochs trained so far (1 after the first)
+         * @param snapshot the model as this epoch left it: a copy of the parameters, its summary saying
+         *                 {@code epoch} epochs; usable after training goes on
+         * @return whether to train on; false stops training now (the last epoch is reached either way)
+         */
+        boolean afterEpoch(int epoch, TrainedModel snapshot);
+    }
+
     public static TrainedModel train(CooccurrenceGraph graph, TrackFeatures features, TrainConfig config,
                                      Progress progress) {
+        return train(graph, features, config, progress, null);
+    }
+
+    /**
+     * {@link #train(CooccurrenceGraph, TrackFeatures, TrainConfig, Progress)} calling {@code listener} (null: none)
+     * after each epoch with a snapshot of the model. The listener neither draws from training's random streams nor
+     * touches its state, so training gives the same parameters at every epoch with or without it.
+     */
+    public static TrainedModel train(CooccurrenceGraph graph, TrackFeatures features, TrainConfig config,
+                                     Progress progress, EpochListener listener) {
         NativeBackend.ensureLoaded(MusigTrainer.class);
         if (graph.nodeCount() != features.trackCount()) {
             throw new IllegalArgumentException("the graph has " + graph.nodeCount() + " nodes but the feature table "
@@ -81,8 +109,19 @@ public final class MusigTrainer {
                 taskWeights);
 
         long start = System.nanoTime();
-        loop.run(progress);
-        double seconds = (System.nanoTime() - start) / 1e9;
+        if (listener == null) {
+            loop.run(progress);
+        } else {
+            loop.run(progress, epoch -> listener.afterEpoch(epoch,
+                    model(config, input, net, parameters, loop, start, notices)));
+        }
+        return model(config, input, net, parameters, loop, start, notices);
+    }
+
+    /** The model as the loop has left it (the parameters copied), its summary up to now. */
+    private static TrainedModel model(TrainConfig config, InputFeatures input, SageNetwork net, float[] parameters,
+                                      EpochLoop loop, long start, List<String> notices) {
+        double seconds = (System.nanoTime() - start - loop.afterEpochNanos()) / 1e9;
         long trainedPairs = loop.trainedPairs();
         TrainedModel.TrainingSummary summary = new TrainedModel.TrainingSummary(loop.epochsRun(),
                 loop.history().losses(), trainedPairs, trainedPairs / Math.max(seconds, 1e-9), seconds * 1000,

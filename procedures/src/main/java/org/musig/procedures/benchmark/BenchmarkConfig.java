@@ -18,13 +18,15 @@ import org.musig.procedures.evaluate.Negatives;
  * @param randomSeedGiven whether the caller set randomSeed (an existing split made with another seed is then refused)
  * @param dimension       embedding width of every learned method (MUSIG's follows {@code train} when given)
  * @param maxRelationships {@link Long#MAX_VALUE}: all
+ * @param patience        validation selection: MUSIG training stops after this many epochs without a better
+ *                        validation hit rate
  */
 record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean randomSeedGiven, int minWeight,
                        List<String> methods,
                        List<String> features, List<List<Double>> taskGrid, List<String> regressionTargets,
                        Map<String, Object> train, int dimension, Map<String, Object> node2vec,
                        Map<String, Object> graphSage, Negatives negatives, boolean fullCatalogue, Selection selection,
-                       int validationPlaylists, long maxRelationships, int repeats,
+                       int validationPlaylists, int patience, long maxRelationships, int repeats,
                        long randomSeed, int concurrency, Map<String, Object> echo) {
     static final String OWNER = "musig.benchmark";
     static final List<String> METHODS = List.of("random", "popularity", "cooccurrence", "artist", "backoff", "content",
@@ -72,6 +74,10 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean 
     private static final Setting<Integer> VALIDATION_PLAYLISTS = Setting.integer("validationPlaylists", 0, 0,
                     Integer.MAX_VALUE, "how many validation playlists to carve from the training playlists")
             .shownAs("as many as test playlists");
+    private static final Setting<Integer> PATIENCE = Setting.integer("patience", 2, 1, 10_000, "with `selection: "
+            + "'validation'`, MUSIG's epoch count is chosen there too: each variant's validation hit rate is measured "
+            + "after every epoch, training stops at `train.epochs` or after this many epochs without a better one, "
+            + "the variant scores its best epoch, and on test the selected variant trains exactly that many epochs");
     private static final Setting<Integer> REPEATS = Setting.integer("repeats", 1, 1, 20, "fit every reported method "
             + "again with seeds `randomSeed + 1 ..` on the same candidates: `repeatHitRates`, `repeatHitRateMean`, "
             + "`repeatHitRateSd` say how much of a hit rate is training randomness (N times the test pass's time)");
@@ -115,9 +121,9 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean 
                     Math.min(4, Runtime.getRuntime().availableProcessors()), 1, 1024, "threads of every method")
             .shownAs("min(4, cores)");
     static final Settings SETTINGS = Settings.of(OWNER, SPLIT, TEST_PLAYLISTS, MIN_TRACKS, SEED_FRACTION, MIN_WEIGHT,
-            METHODS_SETTING, FEATURES_SETTING, SELECTION, VALIDATION_PLAYLISTS, REPEATS, TASK_GRID, REGRESSION_TARGETS,
-            TRAIN, DIMENSION, NODE2VEC, GRAPH_SAGE, MAX_RELATIONSHIPS, NEGATIVES, FULL_CATALOGUE, RANDOM_SEED,
-            CONCURRENCY);
+            METHODS_SETTING, FEATURES_SETTING, SELECTION, VALIDATION_PLAYLISTS, PATIENCE, REPEATS, TASK_GRID,
+            REGRESSION_TARGETS, TRAIN, DIMENSION, NODE2VEC, GRAPH_SAGE, MAX_RELATIONSHIPS, NEGATIVES, FULL_CATALOGUE,
+            RANDOM_SEED, CONCURRENCY);
 
     static BenchmarkConfig parse(Map<String, Object> raw) {
         Settings.Values values = SETTINGS.parse(raw);
@@ -136,13 +142,22 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean 
                 values.get(MIN_WEIGHT), values.get(METHODS_SETTING), values.get(FEATURES_SETTING), values.get(TASK_GRID),
                 values.get(REGRESSION_TARGETS), train, values.get(DIMENSION), values.get(NODE2VEC),
                 values.get(GRAPH_SAGE), values.get(NEGATIVES), values.get(FULL_CATALOGUE), values.get(SELECTION),
-                values.get(VALIDATION_PLAYLISTS), maxRelationships == null ? Long.MAX_VALUE : maxRelationships,
-                values.get(REPEATS), randomSeed, values.get(CONCURRENCY), values.echo());
+                values.get(VALIDATION_PLAYLISTS), values.get(PATIENCE),
+                maxRelationships == null ? Long.MAX_VALUE : maxRelationships, values.get(REPEATS), randomSeed, values.get(CONCURRENCY), values.echo());
     }
 
     /** MUSIG's settings for one run: the user's overrides plus the benchmark's seed, width and threads. */
     TrainConfig musigConfig(List<String> featureGroups, List<Double> weights, String regressionTarget, long seed) {
+        return musigConfig(featureGroups, weights, regressionTarget, seed, null);
+    }
+
+    /** {@link #musigConfig(List, List, String, long)} training {@code epochs} epochs (null: as {@code train} says). */
+    TrainConfig musigConfig(List<String> featureGroups, List<Double> weights, String regressionTarget, long seed,
+                            Integer epochs) {
         Map<String, Object> settings = new LinkedHashMap<>(train);
+        if (epochs != null) {
+            settings.put("epochs", epochs);
+        }
         if (!train.containsKey("randomSeed") || seed != randomSeed) {
             settings.put("randomSeed", seed); // a repeat's seed replaces the user's as well
         }

@@ -15,8 +15,10 @@ import java.util.Map;
  * best row, the runner-up): the mean difference, its 95% interval and the two-sided p-value of a paired
  * bootstrap.
  *
- * <p>{@code epochsRun} and {@code activeTasks}: for MUSIG rows, the epochs training ran (early stopping may end it
- * before {@code epochs}) and the tasks that trained (a task without labels in the data is off); null otherwise.
+ * <p>{@code epochsRun} and {@code activeTasks}: for MUSIG rows, the epochs of the training the row's embedding
+ * comes from and the tasks that trained (a task without labels in the data is off); null otherwise. With selection on
+ * validation the epoch count is chosen there (the one with the best validation hit rate; a notice says which of how
+ * many, with the hit rate after each); otherwise it is {@code epochs}, or fewer when the training loss stalled.
  *
  * <p>{@code selection}: 'validation' when the row is the variant of its family (see
  * {@code BenchmarkRun.familyOf}) that scored best on {@code validationPlaylists} validation playlists (its

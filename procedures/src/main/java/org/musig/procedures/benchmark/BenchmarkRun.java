@@ -73,6 +73,10 @@ final class BenchmarkRun {
     private TrackIndex tracks;
     private List<String> sharedNotices;
     private List<String> available;
+    /** True in the validation pass of a selection, where MUSIG's epoch count is chosen ({@link EpochChoice}). */
+    private boolean choosingEpochs;
+    /** Per MUSIG row label, its epoch count chosen on validation: what the test pass and its repeats train. */
+    private final Map<String, EpochChoice> chosenEpochs = new HashMap<>();
     /** Content vectors per feature choice: content cosine, Track2Vec-Feature and GraphSAGE all use them. */
     private final Map<List<String>, float[][]> contentByGroups = new HashMap<>();
 
@@ -143,13 +147,16 @@ final class BenchmarkRun {
     /**
      * Every variant on the validation playlists (their held-out halves and the test ones invisible), then
      * the best variant of each family, by validation hit rate, trained again without the test playlists'
-     * held-out halves and evaluated once on the test playlists.
+     * held-out halves and evaluated once on the test playlists. A MUSIG variant's epoch count is part of the
+     * variant: chosen on validation ({@link EpochChoice}, {@code patience}), and trained exactly on test.
      */
     private List<BenchmarkRow> selectOnValidation(StoredSplit test, StoredSplit validation) {
         progress.begin("benchmark: validation", -1);
         read(validation, ValidationSplit.union(test, validation));
         selection = "validation";
+        choosingEpochs = true;
         runMethods();
+        choosingEpochs = false;
         Map<String, BenchmarkRow> best = new LinkedHashMap<>();
         for (BenchmarkRow row : rows) {
             if (row.hitRate() != null) {
@@ -536,56 +543,177 @@ final class BenchmarkRun {
         return List.of(weights.get(0), genres ? weights.get(1) : 0.0, target == null ? 0.0 : weights.get(2));
     }
 
+    /**
+     * One MUSIG training and the rows it feeds: the plain embedding, and the one with the content vector appended
+     * ({@code musig-feature}). In the validation pass of a selection each row's validation hit rate is measured after
+     * every epoch ({@link EpochChoice}) and the row scores its best epoch; training stops at {@code train.epochs} or
+     * when every row has gone {@code patience} epochs without a better one. On test (and its repeats) each selected
+     * row is the training's snapshot after the epoch count chosen for it on validation. While exploring, the rows are
+     * the trained model's.
+     */
     private void trainAndEvaluate(String method, String feature, List<Double> weights, String target,
                                   List<String> groups) {
         String targetName = target == null ? "none" : target;
-        boolean plain = config.methods().contains("musig") && wanted.test(BenchmarkRow.label(method, feature, weights,
-                targetName));
-        boolean appended = config.methods().contains(MUSIG_FEATURE)
-                && wanted.test(BenchmarkRow.label(MUSIG_FEATURE, feature, weights, targetName));
-        if (!plain && !appended) {
+        List<MusigOutput> outputs = new ArrayList<>();
+        if (config.methods().contains("musig") && wanted.test(BenchmarkRow.label(method, feature, weights, targetName))) {
+            outputs.add(new MusigOutput(method, false));
+        }
+        if (config.methods().contains(MUSIG_FEATURE)
+                && wanted.test(BenchmarkRow.label(MUSIG_FEATURE, feature, weights, targetName))) {
+            outputs.add(new MusigOutput(MUSIG_FEATURE, true));
+        }
+        if (outputs.isEmpty()) {
             return;
+        }
+        for (MusigOutput output : outputs) {
+            output.label = BenchmarkRow.label(output.method, feature, weights, targetName);
+            output.choice = choosingEpochs ? null : chosenEpochs.get(output.label);
         }
         progress.checkRunning();
-        long start = System.currentTimeMillis();
+        long start = System.nanoTime();
+        long[] evaluateNanos = new long[1]; // spent scoring snapshots during training: not training time
+        // musig-feature's part of the vectors, the same for every snapshot.
+        java.util.function.Supplier<float[][]> unitContent = memoised(() -> unitRows(content(groups)));
         TrainConfig settings;
         TrainedModel model;
-        float[][] vectors;
         try {
-            settings = config.musigConfig(groups, weights, target == null ? "audio" : target, methodSeed);
+            // On test, train as far as the furthest epoch chosen on validation; the rows take their own snapshots.
+            Integer epochs = choosingEpochs ? null : outputs.stream().filter(o -> o.choice != null)
+                    .map(o -> o.choice.bestEpoch()).max(Integer::compare).orElse(null);
+            settings = config.musigConfig(groups, weights, target == null ? "audio" : target, methodSeed, epochs);
+            if (choosingEpochs) {
+                int maxEpochs = settings.epochs();
+                outputs.forEach(o -> o.choice = new EpochChoice(config.patience(), maxEpochs));
+            }
             long bytes = MusigTrainer.estimateBytes(data.graph().graph(), data.graph().features(), settings)
                     + BenchmarkMemory.vectorBytes(trackNodeIds().length, settings.embeddingDimension());
-            boolean fitsPlain = !plain || fits(method, feature, weights, targetName, "MUSIG training", bytes);
-            boolean fitsAppended = !appended || fits(MUSIG_FEATURE, feature, weights, targetName, "MUSIG training",
-                    bytes);
-            if (!fitsPlain || !fitsAppended) {
+            boolean fitAll = true;
+            for (MusigOutput output : outputs) {
+                fitAll &= fits(output.method, feature, weights, targetName, "MUSIG training", bytes);
+            }
+            if (!fitAll) {
                 return;
             }
-            model = MusigTrainer.train(data.graph().graph(), data.graph().features(), settings, progress);
-            int[] all = java.util.stream.IntStream.range(0, trackNodeIds().length).toArray();
-            vectors = model.embed(data.graph().graph(), data.graph().features(), all, settings.randomSeed(),
-                    settings.concurrency(), progress);
+            TrainConfig trained = settings;
+            MusigTrainer.EpochListener listener = outputs.stream().allMatch(o -> o.choice == null) ? null
+                    : (epoch, snapshot) -> {
+                        long e0 = System.nanoTime();
+                        float[][] vectors = null;
+                        long trainMillis = 0;
+                        for (MusigOutput output : outputs) {
+                            if (output.scoresEpoch(epoch)) {
+                                if (vectors == null) {
+                                    vectors = embedAll(snapshot, trained);
+                                    trainMillis = (System.nanoTime() - start - evaluateNanos[0]) / 1_000_000;
+                                }
+                                // Validation needs only the hit rate: the full-catalogue ranking is left out there.
+                                Scored scored = score(output.method, feature, scorer(output, vectors, unitContent),
+                                        !choosingEpochs && config.fullCatalogue());
+                                if (!choosingEpochs || output.choice.record(scored.result().hitRate())) {
+                                    output.keep(scored, snapshot.summary(), trainMillis);
+                                }
+                            }
+                        }
+                        evaluateNanos[0] += System.nanoTime() - e0;
+                        return outputs.stream().anyMatch(o -> o.trainsOn(epoch));
+                    };
+            model = MusigTrainer.train(data.graph().graph(), data.graph().features(), settings, progress, listener);
+            float[][] vectors = null;
+            long trainMillis = 0;
+            for (MusigOutput output : outputs) {
+                if (output.scored == null) { // exploring, or the training loss stalled before the chosen epoch
+                    if (vectors == null) {
+                        vectors = embedAll(model, settings);
+                        trainMillis = (System.nanoTime() - start - evaluateNanos[0]) / 1_000_000;
+                    }
+                    output.keep(score(output.method, feature, scorer(output, vectors, unitContent),
+                            config.fullCatalogue()), model.summary(), trainMillis);
+                }
+            }
         } catch (IllegalArgumentException e) {
-            if (plain) {
-                skip(method, feature, weights, target, e.getMessage());
-            }
-            if (appended) {
-                skip(MUSIG_FEATURE, feature, weights, target, e.getMessage());
-            }
+            outputs.forEach(output -> skip(output.method, feature, weights, target, e.getMessage()));
             return;
         }
-        long trainMillis = System.currentTimeMillis() - start;
-        TrainedModel.TrainingSummary summary = model.summary();
-        List<String> notices = new ArrayList<>(summary.notices());
-        List<String> tasks = summary.losses().keySet().stream().filter(t -> !t.equals("total")).toList();
-        if (plain) {
-            withTraining(evaluate(method, feature, weights, targetName, embeddingScorer(vectors), trainMillis, notices),
-                    summary, tasks);
+        for (MusigOutput output : outputs) {
+            List<String> notices = new ArrayList<>(output.summary.notices());
+            if (output.choice != null) {
+                notices.add(output.choice.notice());
+                if (output.summary.epochsRun() < output.choice.bestEpoch()) {
+                    notices.add("the training loss stalled (train.tolerance) after " + output.summary.epochsRun()
+                            + " epochs, before the " + output.choice.bestEpoch() + " chosen on validation");
+                }
+            }
+            if (choosingEpochs) {
+                chosenEpochs.put(output.label, output.choice);
+            }
+            List<String> tasks = output.summary.losses().keySet().stream().filter(t -> !t.equals("total")).toList();
+            withTraining(addRow(output.method, feature, weights, targetName, output.scored, output.trainMillis, notices),
+                    output.summary, tasks);
         }
-        if (appended) {
-            float[][] withContent = concatenated(unitRows(vectors), unitRows(content(groups)));
-            withTraining(evaluate(MUSIG_FEATURE, feature, weights, targetName, embeddingScorer(withContent), trainMillis,
-                    notices), summary, tasks);
+    }
+
+
+    /** Every track's embedding under {@code model}, as the benchmark scores it. */
+    private float[][] embedAll(TrainedModel model, TrainConfig settings) {
+        int[] all = java.util.stream.IntStream.range(0, trackNodeIds().length).toArray();
+        return model.embed(data.graph().graph(), data.graph().features(), all, settings.randomSeed(),
+                settings.concurrency(), progress);
+    }
+
+    /** The scorer of a MUSIG row: the embedding, or (musig-feature) the embedding with the content vector appended. */
+    private static TrackScorer scorer(MusigOutput output, float[][] vectors, Supplier<float[][]> unitContent) {
+        return embeddingScorer(output.appended ? concatenated(unitRows(vectors), unitContent.get()) : vectors);
+    }
+
+    /** {@code value}, computed on first use and kept. */
+    private static <T> Supplier<T> memoised(Supplier<T> value) {
+        Object[] kept = new Object[1];
+        return () -> {
+            if (kept[0] == null) {
+                kept[0] = value.get();
+            }
+            @SuppressWarnings("unchecked")
+            T t = (T) kept[0];
+            return t;
+        };
+    }
+
+    /** A row one MUSIG training feeds, and what it has scored so far. */
+    private final class MusigOutput {
+        final String method;
+        final boolean appended;
+        String label;
+        /** Validation pass: the choice being made; test pass: the choice made (null: none, train as configured). */
+        EpochChoice choice;
+        Scored scored;
+        TrainedModel.TrainingSummary summary;
+        long trainMillis;
+
+        MusigOutput(String method, boolean appended) {
+            this.method = method;
+            this.appended = appended;
+        }
+
+        /** Whether the snapshot after {@code epoch} is scored for this row. */
+        boolean scoresEpoch(int epoch) {
+            if (choice == null) {
+                return false;
+            }
+            return choosingEpochs ? !choice.exhausted() : epoch == choice.bestEpoch();
+        }
+
+        /** Whether this row needs the epochs after {@code epoch}. */
+        boolean trainsOn(int epoch) {
+            if (choice == null) {
+                return true;
+            }
+            return choosingEpochs ? !choice.exhausted() : epoch < choice.bestEpoch();
+        }
+
+        void keep(Scored scored, TrainedModel.TrainingSummary summary, long trainMillis) {
+            this.scored = scored;
+            this.summary = summary;
+            this.trainMillis = trainMillis;
         }
     }
 
@@ -641,17 +769,33 @@ final class BenchmarkRun {
         if (!wanted.test(BenchmarkRow.label(method, feature, weights, target))) {
             return null;
         }
+        return addRow(method, feature, weights, target, score(method, feature, scorer, config.fullCatalogue()), trainMillis,
+                notices);
+    }
+
+    /** A scorer's metrics on this pass's playlists, and how long they took. */
+    private record Scored(PlaylistCompletion.Result result, long evaluateMillis) {
+    }
+
+    private Scored score(String method, String feature, TrackScorer scorer, boolean fullCatalogue) {
         progress.begin("benchmark: evaluate " + method + " " + feature, playlists.size());
         long start = System.currentTimeMillis();
         PlaylistCompletion.Result r = PlaylistCompletion.evaluate(scorer, tracks::denseId, playlists, negativePool,
-                config.randomSeed(), config.fullCatalogue(), progress);
+                config.randomSeed(), fullCatalogue, progress);
+        return new Scored(r, System.currentTimeMillis() - start);
+    }
+
+    /** Adds the row of an evaluated method and returns it. */
+    private BenchmarkRow addRow(String method, String feature, List<Double> weights, String target, Scored scored,
+                                long trainMillis, List<String> notices) {
+        PlaylistCompletion.Result r = scored.result();
         List<String> all = new ArrayList<>(sharedNotices);
         all.addAll(notices);
         if (r.skippedPlaylists() > 0) {
             all.add(r.skippedPlaylists() + " test playlists skipped: the method could not score their seed");
         }
         BenchmarkRow row = new BenchmarkRow(method, feature, weights, target, originOf(method, feature), "ok", null,
-                trainMillis, System.currentTimeMillis() - start, r.hitRate(), r.mrr(), r.precisionAt1(),
+                trainMillis, scored.evaluateMillis(), r.hitRate(), r.mrr(), r.precisionAt1(),
                 r.precisionAt5(), r.precisionAt10(), r.ndcgAt1(), r.ndcgAt5(), r.ndcgAt10(), nullable(r.coldHitRate()),
                 nullable(r.coldMrr()), nullable(r.fullRPrecision()), nullable(r.fullNdcg()),
                 nullable(r.fullRecallAt100()), r.randomHitRate(), r.playlists(), r.heldOutTracks(), r.coldTracks(),

@@ -46,10 +46,37 @@ class BenchmarkOnRealDataTest extends MusigDatabase {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void musigsEpochCountIsChosenOnValidationAndTheTestRowTrainsExactlyThatMany() {
+        String common = "split: 'epochs', testPlaylists: 20, minTracks: 40, features: ['audio'], "
+                + "taskGrid: [[1, 1, 1]], regressionTargets: ['audio'], embeddingDimension: 16, ";
+        String quick = "maxPairsPerEpoch: 3000, batchSize: 256, sampleSizes: [5, 3], tolerance: 0.0";
+        List<Map<String, Object>> rows = query("CALL musig.benchmark({" + common + "methods: ['musig', 'musig-feature'], "
+                + "train: {epochs: 4, " + quick + "}})");
+        assertThat(rows).extracting(r -> r.get("method")).containsExactlyInAnyOrder("musig", "musig-feature");
+        for (Map<String, Object> row : rows) {
+            assertThat(row.get("selection")).isEqualTo("validation");
+            long epochs = (Long) row.get("epochsRun");
+            assertThat(epochs).isBetween(1L, 4L);
+            assertThat((List<String>) row.get("notices")).anySatisfy(n -> assertThat(n)
+                    .startsWith("epochs chosen on validation: " + epochs + " of ")
+                    .contains(String.format(java.util.Locale.ROOT, "%.3f", (Double) row.get("validationHitRate"))));
+        }
+        // Nothing on test chooses anything: the reported row is a training of exactly the chosen epoch count, as an
+        // exploration of that many epochs on the same split gives it.
+        Map<String, Object> musig = rows.stream().filter(r -> r.get("method").equals("musig")).findFirst().orElseThrow();
+        Map<String, Object> fixed = query("CALL musig.benchmark({" + common + "methods: ['musig'], selection: 'test', "
+                + "train: {epochs: " + musig.get("epochsRun") + ", " + quick + "}})").stream()
+                .filter(r -> r.get("method").equals("musig")).findFirst().orElseThrow();
+        assertThat(fixed.get("epochsRun")).isEqualTo(musig.get("epochsRun"));
+        assertThat(fixed.get("hitRate")).isEqualTo(musig.get("hitRate"));
+    }
+
+    @Test
     void aTerminatedBenchmarkStopsWithinTwoSecondsAndWritesNothing() throws Exception {
         long relationships = count("MATCH ()-[r]->() RETURN count(r)");
         var benchmark = failureOf("CALL musig.benchmark({split: 'stopped', testPlaylists: 20, minTracks: 40, "
-                + "methods: ['musig'], features: ['audio'], taskGrid: [[1, 1, 1]], "
+                + "methods: ['musig'], features: ['audio'], taskGrid: [[1, 1, 1]], patience: 1000, "
                 + "train: {epochs: 1000, tolerance: 0.0}})");
         awaitRunning("epoch");
         Thread.sleep(300);
