@@ -5,12 +5,12 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.musig.app.cli.BenchCommand;
 import org.musig.app.cli.BenchmarkCommand;
-import org.musig.app.cli.Subcommand;
 import org.musig.app.cli.DemoCommand;
 import org.musig.app.cli.GenerateCommand;
 import org.musig.app.cli.LoadCommand;
 import org.musig.app.cli.ReportCommand;
 import org.musig.app.cli.ServeCommand;
+import org.musig.app.cli.Subcommand;
 import org.musig.app.cli.UsageException;
 import org.musig.app.cli.VersionProvider;
 import org.musig.app.cli.WholeNumbers;
@@ -27,7 +27,8 @@ public final class Main {
     /** The top level: only lists the commands (--help and --version are inherited by every subcommand). */
     @CommandLine.Command(name = "./musig", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
             versionProvider = VersionProvider.class, usageHelpWidth = 110, sortOptions = false,
-            synopsisSubcommandLabel = "COMMAND", optionListHeading = "%nOptions:%n", commandListHeading = "%nCommands:%n",
+            synopsisSubcommandLabel = "COMMAND", optionListHeading = "%nOptions:%n",
+            commandListHeading = "%nCommands:%n",
             parameterListHeading = "%nParameters:%n",
             description = "MUSIG for Neo4j: multi-task graph embeddings of music tracks. "
                     + "./musig COMMAND --help lists a command's options.",

@@ -13,11 +13,14 @@ final class ChildJvm {
     }
 
     /** Starts {@code mainClass} with this JDK; stdout and stderr go to {@code output}. */
-    static Process start(String classpath, String heap, Path output, String mainClass, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-                "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
-                "-cp", classpath, mainClass));
+    static Process start(String classpath, String heap, Path output, String mainClass, String... args)
+            throws IOException {
+        List<String> command =
+                new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx" + heap, "--add-opens=java.base/java.nio=ALL-UNNAMED",
+                        "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+                        "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
+                        "-cp", classpath, mainClass));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
     }
@@ -35,7 +38,8 @@ final class ChildJvm {
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("the child server did not start within " + seconds + " s:\n" + tail(Files.readString(output)));
+        throw new AssertionError(
+                "the child server did not start within " + seconds + " s:\n" + tail(Files.readString(output)));
     }
 
     static String tail(String text) {

@@ -25,7 +25,8 @@ class ComposeFileTest {
     private static final Path ROOT = Path.of(System.getProperty("musig.root", "..")).toAbsolutePath().normalize();
     /** Environment variables the entrypoint consumes itself instead of turning them into settings. */
     private static final List<String> ENTRYPOINT_VARIABLES = List.of("NEO4J_ACCEPT_LICENSE_AGREEMENT", "NEO4J_AUTH",
-            "NEO4J_AUTH_PATH", "NEO4J_DEBUG", "NEO4J_EDITION", "NEO4J_HOME", "NEO4J_PLUGINS", "NEO4J_SHA256", "NEO4J_TARBALL");
+            "NEO4J_AUTH_PATH", "NEO4J_DEBUG", "NEO4J_EDITION", "NEO4J_HOME", "NEO4J_PLUGINS", "NEO4J_SHA256",
+            "NEO4J_TARBALL");
 
     @Test
     void theImageIsBuiltFromTheNeo4jAndGdsVersionsThePomTests() throws IOException {
@@ -50,14 +51,16 @@ class ComposeFileTest {
         // The jar the Dockerfile copies is the one `mvn package` builds, and .dockerignore lets it through.
         String version = tag(Files.readString(ROOT.resolve("pom.xml")), "version");
         String jar = "procedures/target/musig-procedures-" + version + "-plugin.jar";
-        assertThat(Files.readString(ROOT.resolve("docker/Dockerfile"))).contains("COPY --chown=neo4j:neo4j " + jar + " ");
+        assertThat(Files.readString(ROOT.resolve("docker/Dockerfile")))
+                .contains("COPY --chown=neo4j:neo4j " + jar + " ");
         assertThat(Files.readAllLines(ROOT.resolve(".dockerignore"))).contains("!" + jar);
     }
 
     @Test
     void thePasswordComesFromDotEnvAndTheHealthCheckAsksForMusigTrain() throws IOException {
         assertThat(environment().get("NEO4J_AUTH")).startsWith("neo4j/${MUSIG_NEO4J_PASSWORD:?");
-        assertThat(Files.readAllLines(ROOT.resolve(".env.example"))).anyMatch(l -> l.startsWith("MUSIG_NEO4J_PASSWORD="));
+        assertThat(Files.readAllLines(ROOT.resolve(".env.example")))
+                .anyMatch(l -> l.startsWith("MUSIG_NEO4J_PASSWORD="));
         assertThat(Files.readAllLines(ROOT.resolve(".gitignore"))).contains(".env");
         List<?> test = (List<?>) map(service().get("healthcheck")).get("test");
         assertThat(test.get(0)).isEqualTo("CMD-SHELL");
@@ -82,7 +85,8 @@ class ComposeFileTest {
         Map<String, String> shared = new LinkedHashMap<>();
         compose.forEach((name, value) -> {
             // Paths name the container's folders and memory sizes the host's RAM: they differ by nature.
-            if (stock.containsKey(name) && !name.startsWith("server.directories.") && !name.startsWith("server.memory.")) {
+            if (stock.containsKey(name) && !name.startsWith("server.directories.")
+                    && !name.startsWith("server.memory.")) {
                 shared.put(name, value);
                 assertThat(stock.get(name)).as(name).isEqualTo(value);
             }

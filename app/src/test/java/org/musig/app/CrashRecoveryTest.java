@@ -40,7 +40,8 @@ class CrashRecoveryTest {
     void killedMidCallTheDatabaseRecoversAndARerunGivesTheUninterruptedResult() throws Exception {
         Path importDir = Files.createDirectories(dir.resolve("import"));
         GenerationResult data = new SyntheticPlaylistGenerator(GeneratorConfig.builder().playlists(1500).tracks(10_000)
-                .genres(8).meanPlaylistLength(40).playlistsPerSlice(250).seed(5).build()).generate(importDir.resolve("mpd"));
+                .genres(8).meanPlaylistLength(40).playlistsPerSlice(250).seed(5).build())
+                .generate(importDir.resolve("mpd"));
         try {
             // 1. musig.load.mpd, killed once some batches are committed.
             startServer();
@@ -57,16 +58,20 @@ class CrashRecoveryTest {
 
             phase("load");
             // 2. musig.graph.build, killed while it writes CO_OCCURS relationships.
-            CompletableFuture<Throwable> build = inBackground("CALL musig.graph.build({graphName: 'g', minWeight: 2, batchSize: 500})");
+            CompletableFuture<Throwable> build =
+                    inBackground("CALL musig.graph.build({graphName: 'g', minWeight: 2, batchSize: 500})");
             killOnce(build, () -> count("MATCH ()-[r:CO_OCCURS]->() RETURN count(r)") > 0, "musig.graph.build");
             startServer();
             long kept = count("MATCH ()-[r:CO_OCCURS]->() RETURN count(r)");
-            long expected = single("CALL musig.graph.build({graphName: 'g', minWeight: 2})").get("relationshipCount").asLong();
-            assertThat(kept).as("the killed build had written part of the relationships").isPositive().isLessThan(expected);
+            long expected =
+                    single("CALL musig.graph.build({graphName: 'g', minWeight: 2})").get("relationshipCount").asLong();
+            assertThat(kept).as("the killed build had written part of the relationships").isPositive()
+                    .isLessThan(expected);
             assertThat(count("MATCH ()-[r:CO_OCCURS]->() RETURN count(r)")).isEqualTo(expected);
             assertThat(count("MATCH (a)-[r:CO_OCCURS]->(b) WITH a, b, count(r) AS n WHERE n > 1 OR id(a) > id(b) "
                     + "RETURN count(*)")).as("no duplicate or reversed relationship").isZero();
-            assertThat(single("CALL musig.graph.build({graphName: 'g', minWeight: 2})").get("relationshipsCreated").asLong())
+            assertThat(single("CALL musig.graph.build({graphName: 'g', minWeight: 2})").get("relationshipsCreated")
+                    .asLong())
                     .as("a further build changes nothing").isZero();
 
             phase("graph.build");
@@ -84,12 +89,14 @@ class CrashRecoveryTest {
 
             phase("train");
             // 4. musig.embed.write, killed between its batch commits.
-            CompletableFuture<Throwable> embed = inBackground("CALL musig.embed.write({modelName: 'm', batchSize: 10})");
+            CompletableFuture<Throwable> embed =
+                    inBackground("CALL musig.embed.write({modelName: 'm', batchSize: 10})");
             killOnce(embed, () -> count("MATCH (t:Track) WHERE t.musig IS NOT NULL RETURN count(t)") > 0,
                     "musig.embed.write");
             startServer();
             long tracks = count("MATCH (t:Track) RETURN count(t)");
-            assertThat(count("MATCH (t:Track) WHERE t.musig IS NOT NULL RETURN count(t)")).isPositive().isLessThan(tracks);
+            assertThat(count("MATCH (t:Track) WHERE t.musig IS NOT NULL RETURN count(t)")).isPositive()
+                    .isLessThan(tracks);
             run("CALL musig.embed.write({modelName: 'm'})");
             run("CALL musig.embed.write({modelName: 'reference', writeProperty: 'uninterrupted'})");
             assertThat(count("MATCH (t:Track) WHERE t.musig IS NOT NULL AND t.musig = t.uninterrupted RETURN count(t)"))
@@ -106,7 +113,8 @@ class CrashRecoveryTest {
 
     /** Prints how long each part took (the test's output in target/surefire-reports). */
     private void phase(String name) {
-        System.out.printf("%s: %.1f s (%d server starts so far)%n", name, (System.nanoTime() - phaseStart) / 1e9, serverStarts);
+        System.out.printf("%s: %.1f s (%d server starts so far)%n", name, (System.nanoTime() - phaseStart) / 1e9,
+                serverStarts);
         phaseStart = System.nanoTime();
     }
 

@@ -59,7 +59,8 @@ class MainTest {
                 "generate", List.of("--out=DIR", "--playlists=N", "default: 95000", "--no-acoustic", "--threads=N"),
                 "benchmark", List.of("--config=JSON", "--data=DIR"),
                 "report", List.of("--model=NAME", "--property=NAME", "--out=FILE"),
-                "bench load", List.of("--playlists=N", "default: 100000", "--batch-size=B", "--bulk-only", "--work=DIR"),
+                "bench load",
+                List.of("--playlists=N", "default: 100000", "--batch-size=B", "--bulk-only", "--work=DIR"),
                 "bench train", List.of("--dimension=D", "--iterations=N", "--min-weight=W", "--concurrency=N"),
                 "bench load-recommend", List.of("--clients=N", "default: 32", "--seconds=S", "default: 60"));
         options.forEach((command, expected) -> {
@@ -191,10 +192,11 @@ class MainTest {
                 .contains("  - artist: ").contains("  - audio: mean cosine");
         // One row per family, chosen on validation playlists, with the hit rate's interval.
         assertThat(stdout()).contains("musig", "content", "cooccurrence", "* best per column", "val HR", "HR 95% CI",
-                        "validation playlists (val HR), evaluated once on the test playlists")
+                "validation playlists (val HR), evaluated once on the test playlists")
                 .doesNotContain("INFO  Starting"); // the server's log stays in neo4j.log
         Path report = dir.resolve("data/report/musig-report.html");
-        assertThat(stdout()).contains("Report (benchmark chart, loss curves, embedding map): " + report.toAbsolutePath());
+        assertThat(stdout())
+                .contains("Report (benchmark chart, loss curves, embedding map): " + report.toAbsolutePath());
         assertThat(report).content().contains("<svg", " / audio", "95% interval", "Track embeddings");
     }
 }

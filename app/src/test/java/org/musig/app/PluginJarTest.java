@@ -91,8 +91,9 @@ class PluginJarTest {
         String classpath = home.resolve("plugins") + File.separator + "*" + File.pathSeparator + serverClasspath();
         Process server = startServer(classpath, "gds.*,apoc.*", "musig.*,gds.*,apoc.*");
         try (Driver driver = driver(); Session session = driver.session()) {
-            String apocVersion = apoc.stream().map(f -> f.getFileName().toString()).filter(f -> f.startsWith("apoc-core-"))
-                    .findFirst().orElseThrow().replaceAll("^apoc-core-(.+)\\.jar$", "$1");
+            String apocVersion =
+                    apoc.stream().map(f -> f.getFileName().toString()).filter(f -> f.startsWith("apoc-core-"))
+                            .findFirst().orElseThrow().replaceAll("^apoc-core-(.+)\\.jar$", "$1");
             assertThat(session.run("RETURN apoc.version()").single().get(0).asString()).isEqualTo(apocVersion);
             assertThat(session.run("RETURN gds.version()").single().get(0).asString()).startsWith("2.13.");
             // All three plugins' procedures are there, and none is listed as unavailable (as one that needs
@@ -122,8 +123,9 @@ class PluginJarTest {
         // as "Failed to load `class` from plugin jar" and skipped. None is MUSIG's own, nor one of its procedures.
         List<String> log = Files.readAllLines(home.resolve("logs").resolve("debug.log"));
         assertThat(log).noneMatch(l -> l.contains(" ERROR "))
-                .noneMatch(l -> l.matches(".*(NoSuchMethodError|NoSuchFieldError|AbstractMethodError|IncompatibleClassChange"
-                        + "Error|ClassCastException|LinkageError|UnsupportedClassVersionError).*"))
+                .noneMatch(l -> l
+                        .matches(".*(NoSuchMethodError|NoSuchFieldError|AbstractMethodError|IncompatibleClassChange"
+                                + "Error|ClassCastException|LinkageError|UnsupportedClassVersionError).*"))
                 .noneMatch(l -> l.contains("Failed to load `org.musig."))
                 .filteredOn(l -> l.contains("NoClassDefFoundError") || l.contains("ClassNotFoundException"))
                 .allMatch(l -> l.contains("[o.n.k.a.p.GlobalProcedures] Failed to load `"));
@@ -140,7 +142,8 @@ class PluginJarTest {
         try (ZipFile jar = new ZipFile(PLUGIN.toFile())) {
             names = jar.stream().map(ZipEntry::getName).toList();
         }
-        assertThat(names).contains("org/musig/common/config/ConfigMap.class", "org/musig/common/progress/Progress.class",
+        assertThat(names).contains("org/musig/common/config/ConfigMap.class",
+                "org/musig/common/progress/Progress.class",
                 "org/musig/model/train/MusigTrainer.class", "org/musig/baselines/Track2Vec.class",
                 "org/deeplearning4j/models/word2vec/Word2Vec.class", "org/musig/loaders/mpd/MpdLoader.class",
                 "org/musig/procedures/benchmark/BenchmarkProcedures.class");
@@ -185,7 +188,8 @@ class PluginJarTest {
         for (int p = 0; p < 12; p++) {
             for (int t = 0; t < 6; t++) {
                 int track = (p % 3) * 10 + (p + t) % 8; // three overlapping families of playlists
-                csv.append("T").append(track).append(",Song ").append(track).append(",P").append(p).append(",Mix ").append(p)
+                csv.append("T").append(track).append(",Song ").append(track).append(",P").append(p).append(",Mix ")
+                        .append(p)
                         .append(',').append(0.1 * (track % 10)).append(',').append(0.05 * (track % 7)).append('\n');
             }
         }
@@ -224,7 +228,8 @@ class PluginJarTest {
 
     /** APOC Core's jars, as app/pom.xml copied them for this test. */
     private static List<Path> apocJars() throws IOException {
-        assertThat(APOC).as("mvn copies APOC Core there before the tests (app/pom.xml, copy-apoc-plugin)").isDirectory();
+        assertThat(APOC).as("mvn copies APOC Core there before the tests (app/pom.xml, copy-apoc-plugin)")
+                .isDirectory();
         try (Stream<Path> files = Files.list(APOC)) {
             List<Path> jars = files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().toList();
             assertThat(jars).extracting(f -> f.getFileName().toString()).anyMatch(f -> f.startsWith("apoc-core-"))
@@ -250,7 +255,8 @@ class PluginJarTest {
             boolean musig = e.contains("/musig-common") || e.contains("/musig-model") || e.contains("/musig-baselines")
                     || e.contains("/musig-loaders") || e.contains("/musig-generator") || e.contains("/musig-procedures")
                     || e.contains("/common/target/") || e.contains("/model/target/") || e.contains("/baselines/target/")
-                    || e.contains("/loaders/target/") || e.contains("/generator/target/") || e.contains("/procedures/target/")
+                    || e.contains("/loaders/target/") || e.contains("/generator/target/")
+                    || e.contains("/procedures/target/")
                     || e.endsWith("/app/target/classes");
             boolean bundledByThePlugin = e.contains("nd4j") || e.contains("javacpp") || e.contains("deeplearning4j")
                     || e.contains("openblas") || e.contains("jackson-dataformat-csv");

@@ -57,7 +57,8 @@ public final class PluginServerMain {
         }
         CommunityBootstrapper server = new CommunityBootstrapper();
         int bolt = Integer.parseInt(args[1]);
-        int status = server.start(home, args.length > 4 ? settings(home, bolt, args[3], args[4]) : settings(home, bolt));
+        int status =
+                server.start(home, args.length > 4 ? settings(home, bolt, args[3], args[4]) : settings(home, bolt));
         if (status != 0) {
             System.out.println("FAILED " + status);
             System.exit(1);

@@ -22,7 +22,9 @@ import org.musig.model.graph.TrackCategory;
  */
 public final class CategoryCooccurrenceScorer implements TrackScorer {
     /** How shared playlists count: 'count' (each playlist 1) or 'cosine' (normalised, see the class comment). */
-    public enum Weighting { COUNT, COSINE }
+    public enum Weighting {
+        COUNT, COSINE
+    }
 
     private final int[] categoryOfTrack;
     // category -> playlists holding it: playlistIds[categoryOffsets[c] .. categoryOffsets[c + 1])
@@ -83,13 +85,15 @@ public final class CategoryCooccurrenceScorer implements TrackScorer {
         double[] squaredNorm = new double[categories];
         for (int p = 0; p < playlists; p++) {
             int distinctHere = playlistOffsets[p + 1] - playlistOffsets[p];
-            playlistWeight[p] = weighting == Weighting.COUNT || distinctHere == 0 ? 1f : (float) (1 / Math.sqrt(distinctHere));
+            playlistWeight[p] =
+                    weighting == Weighting.COUNT || distinctHere == 0 ? 1f : (float) (1 / Math.sqrt(distinctHere));
             for (int j = playlistOffsets[p]; j < playlistOffsets[p + 1]; j++) {
                 squaredNorm[categoryIds[j]] += (double) playlistWeight[p] * playlistWeight[p];
             }
         }
         for (int c = 0; c < categories; c++) {
-            inverseNorm[c] = weighting == Weighting.COUNT || squaredNorm[c] == 0 ? 1f : (float) (1 / Math.sqrt(squaredNorm[c]));
+            inverseNorm[c] =
+                    weighting == Weighting.COUNT || squaredNorm[c] == 0 ? 1f : (float) (1 / Math.sqrt(squaredNorm[c]));
         }
     }
 

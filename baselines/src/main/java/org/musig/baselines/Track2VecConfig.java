@@ -41,8 +41,9 @@ public record Track2VecConfig(int dimension, int windowSize, int epochs, int neg
         check("negativeSamples", negativeSamples, 1, 100);
         check("minCount", minCount, 1, Integer.MAX_VALUE);
         if (!(learningRate > 0 && learningRate <= 10)) {
-            throw new IllegalArgumentException(OWNER + ": configuration key 'learningRate' must be a number in (0, 10], got "
-                    + learningRate);
+            throw new IllegalArgumentException(
+                    OWNER + ": configuration key 'learningRate' must be a number in (0, 10], got "
+                            + learningRate);
         }
         check("workers", workers, 1, 1024);
     }

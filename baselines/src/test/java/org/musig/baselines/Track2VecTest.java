@@ -108,7 +108,8 @@ class Track2VecTest {
 
     @Test
     void trackIdsOutsideTheRangeAreRejected() {
-        assertThatThrownBy(() -> Track2Vec.train(3, List.of(new int[] {0, 3}), Track2VecConfig.defaults(), Progress.NONE))
+        assertThatThrownBy(
+                () -> Track2Vec.train(3, List.of(new int[] {0, 3}), Track2VecConfig.defaults(), Progress.NONE))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("track id 3");
     }
 

@@ -94,7 +94,8 @@ class WarpFactorisationTest {
                 int[] query = Arrays.copyOf(pool, seeds);
                 List<Integer> ranked = rankByMeanVector(v, query);
                 // R-precision: of the top |relevant| candidates, the share from the query's community.
-                long hits = ranked.subList(0, relevant).stream().filter(t -> community(t) == community(query[0])).count();
+                long hits =
+                        ranked.subList(0, relevant).stream().filter(t -> community(t) == community(query[0])).count();
                 hitRate += (double) hits / relevant;
                 queries++;
             }

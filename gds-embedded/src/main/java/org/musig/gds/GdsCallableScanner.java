@@ -1,9 +1,5 @@
 package org.musig.gds;
 
-import org.neo4j.procedure.Procedure;
-import org.neo4j.procedure.UserAggregationFunction;
-import org.neo4j.procedure.UserFunction;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,6 +22,9 @@ import java.util.TreeSet;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import org.neo4j.procedure.Procedure;
+import org.neo4j.procedure.UserAggregationFunction;
+import org.neo4j.procedure.UserFunction;
 
 /**
  * Finds the GDS classes that declare Cypher procedures and functions, so that a GDS version bump
@@ -51,11 +50,11 @@ public final class GdsCallableScanner {
 
     private static final String GDS_PACKAGE = "org.neo4j.gds.";
     private static final List<Class<? extends Annotation>> ANNOTATIONS =
-        List.of(Procedure.class, UserFunction.class, UserAggregationFunction.class);
+            List.of(Procedure.class, UserFunction.class, UserAggregationFunction.class);
     /** How the annotations appear in a class file's constant pool, e.g. {@code Lorg/neo4j/procedure/Procedure;}. */
     private static final List<byte[]> ANNOTATION_DESCRIPTORS = ANNOTATIONS.stream()
-        .map(annotation -> ("L" + annotation.getName().replace('.', '/') + ";").getBytes(StandardCharsets.US_ASCII))
-        .toList();
+            .map(annotation -> ("L" + annotation.getName().replace('.', '/') + ";").getBytes(StandardCharsets.US_ASCII))
+            .toList();
 
     private GdsCallableScanner() {
     }
@@ -67,11 +66,10 @@ public final class GdsCallableScanner {
      * procedure and a function).
      */
     public record GdsCallables(
-        List<Class<?>> procedureClasses,
-        List<Class<?>> functionClasses,
-        List<Class<?>> aggregationFunctionClasses,
-        String source
-    ) {
+                               List<Class<?>> procedureClasses,
+                               List<Class<?>> functionClasses,
+                               List<Class<?>> aggregationFunctionClasses,
+                               String source) {
     }
 
     /** Service files first; the class-file scan only if no GDS jar ships them. */
@@ -87,9 +85,9 @@ public final class GdsCallableScanner {
             for (URL serviceFile : resources(loader, "META-INF/services/" + annotation.getName())) {
                 try (InputStream in = serviceFile.openStream()) {
                     new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                        .map(line -> line.replaceFirst("#.*", "").trim())
-                        .filter(line -> line.startsWith(GDS_PACKAGE))
-                        .forEach(candidates::add);
+                            .map(line -> line.replaceFirst("#.*", "").trim())
+                            .filter(line -> line.startsWith(GDS_PACKAGE))
+                            .forEach(candidates::add);
                 } catch (IOException e) {
                     throw new UncheckedIOException("Cannot read " + serviceFile, e);
                 }
@@ -134,10 +132,10 @@ public final class GdsCallableScanner {
             }
         }
         return new GdsCallables(
-            Collections.unmodifiableList(procedures),
-            Collections.unmodifiableList(functions),
-            Collections.unmodifiableList(aggregations),
-            source);
+                Collections.unmodifiableList(procedures),
+                Collections.unmodifiableList(functions),
+                Collections.unmodifiableList(aggregations),
+                source);
     }
 
     private static List<URL> resources(ClassLoader loader, String name) {

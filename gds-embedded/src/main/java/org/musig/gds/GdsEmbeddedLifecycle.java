@@ -1,5 +1,9 @@
 package org.musig.gds;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.neo4j.configuration.Config;
 import org.neo4j.gds.LicenseState;
 import org.neo4j.gds.LicensingBusinessFacade;
@@ -21,11 +25,6 @@ import org.neo4j.kernel.api.procedure.ProcedureView;
 import org.neo4j.kernel.lifecycle.Lifecycle;
 import org.neo4j.kernel.lifecycle.LifecycleAdapter;
 import org.neo4j.logging.InternalLog;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Builds the GDS core (components, memory tracking, catalog listeners) and registers every GDS
@@ -55,7 +54,7 @@ final class GdsEmbeddedLifecycle extends LifecycleAdapter {
     public void start() throws Exception {
         if (gdsVersionRegistered(globalProcedures.getCurrentView())) {
             userLog.info("musig-gds-embedded: GDS is already registered (gds.version exists, e.g. the official "
-                + "GDS plugin is installed); registering nothing.");
+                    + "GDS plugin is installed); registering nothing.");
             return;
         }
         long startNanos = System.nanoTime();
@@ -72,7 +71,7 @@ final class GdsEmbeddedLifecycle extends LifecycleAdapter {
         long coreNanos = System.nanoTime();
 
         GdsCallableScanner.GdsCallables callables =
-            GdsCallableScanner.find(GraphDataScienceProcedures.class.getClassLoader());
+                GdsCallableScanner.find(GraphDataScienceProcedures.class.getClassLoader());
         if (callables.procedureClasses().isEmpty()) {
             throw new IllegalStateException("musig-gds-embedded: no GDS procedure classes found on the classpath");
         }
@@ -84,19 +83,19 @@ final class GdsEmbeddedLifecycle extends LifecycleAdapter {
         // Counted as SHOW PROCEDURES / SHOW FUNCTIONS list them (internal aliases are hidden there).
         ProcedureView view = globalProcedures.getCurrentView();
         userLog.info(String.format(
-            "musig-gds-embedded: registered %d GDS procedures and %d GDS functions from %d procedure classes, "
-                + "%d function classes and %d aggregation function classes (found via %s) in %d ms "
-                + "(GDS core %d ms, finding classes %d ms, Neo4j registration %d ms)",
-            countGdsProcedures(view) - proceduresBefore,
-            countGdsFunctions(view) - functionsBefore,
-            callables.procedureClasses().size(),
-            callables.functionClasses().size(),
-            callables.aggregationFunctionClasses().size(),
-            callables.source(),
-            millis(startNanos, endNanos),
-            millis(startNanos, coreNanos),
-            millis(coreNanos, findNanos),
-            millis(findNanos, endNanos)));
+                "musig-gds-embedded: registered %d GDS procedures and %d GDS functions from %d procedure classes, "
+                        + "%d function classes and %d aggregation function classes (found via %s) in %d ms "
+                        + "(GDS core %d ms, finding classes %d ms, Neo4j registration %d ms)",
+                countGdsProcedures(view) - proceduresBefore,
+                countGdsFunctions(view) - functionsBefore,
+                callables.procedureClasses().size(),
+                callables.functionClasses().size(),
+                callables.aggregationFunctionClasses().size(),
+                callables.source(),
+                millis(startNanos, endNanos),
+                millis(startNanos, coreNanos),
+                millis(coreNanos, findNanos),
+                millis(findNanos, endNanos)));
     }
 
     @Override
@@ -122,25 +121,25 @@ final class GdsEmbeddedLifecycle extends LifecycleAdapter {
     private Lifecycle buildGdsCore() {
         Config config = dependencies.config();
         Log log = new LogAccessor().getLog(dependencies.logService(), GdsEmbeddedExtensionFactory.class);
-        ExporterBuildersProviderService exportBuilders = (databaseService, configuration) -> new NativeExportBuildersProvider();
+        ExporterBuildersProviderService exportBuilders =
+                (databaseService, configuration) -> new NativeExportBuildersProvider();
         // Persisting models to disk (gds.model.store) is a GDS Enterprise feature.
         ModelRepository modelRepository = model -> {
             throw new UnsupportedOperationException("Storing models requires GDS Enterprise");
         };
         return OpenGraphDataScienceExtensionBuilder.create(
-            log,
-            globalProcedures,
-            config,
-            exportBuilders,
-            new DefaultExportLocation(log, config),
-            new FeatureTogglesRepository(),
-            Metrics.DISABLED,
-            dependencies.modelCatalog(),
-            modelRepository,
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty()
-        ).getLeft().build();
+                log,
+                globalProcedures,
+                config,
+                exportBuilders,
+                new DefaultExportLocation(log, config),
+                new FeatureTogglesRepository(),
+                Metrics.DISABLED,
+                dependencies.modelCatalog(),
+                modelRepository,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty()).getLeft().build();
     }
 
     /**
@@ -180,13 +179,14 @@ final class GdsEmbeddedLifecycle extends LifecycleAdapter {
         if (!failures.isEmpty()) {
             // Fail the DBMS start: a half-registered GDS is harder to diagnose than a clear error.
             throw new IllegalStateException("musig-gds-embedded: " + failures.size()
-                + " GDS classes could not be registered:\n  " + String.join("\n  ", failures));
+                    + " GDS classes could not be registered:\n  " + String.join("\n  ", failures));
         }
     }
 
     private static boolean gdsVersionRegistered(ProcedureView view) {
-        return view.getAllNonAggregatingFunctions(QueryLanguage.CYPHER_5).anyMatch(f -> isGdsVersion(f.name().toString()))
-            || view.getAllProcedures(QueryLanguage.CYPHER_5).anyMatch(p -> isGdsVersion(p.name().toString()));
+        return view.getAllNonAggregatingFunctions(QueryLanguage.CYPHER_5)
+                .anyMatch(f -> isGdsVersion(f.name().toString()))
+                || view.getAllProcedures(QueryLanguage.CYPHER_5).anyMatch(p -> isGdsVersion(p.name().toString()));
     }
 
     private static boolean isGdsVersion(String qualifiedName) {
@@ -195,16 +195,16 @@ final class GdsEmbeddedLifecycle extends LifecycleAdapter {
 
     private static int countGdsProcedures(ProcedureView view) {
         return (int) view.getAllProcedures(QueryLanguage.CYPHER_5)
-            .filter(p -> !p.internal() && p.name().toString().startsWith("gds."))
-            .count();
+                .filter(p -> !p.internal() && p.name().toString().startsWith("gds."))
+                .count();
     }
 
     private static int countGdsFunctions(ProcedureView view) {
         return (int) Stream.concat(
                 view.getAllNonAggregatingFunctions(QueryLanguage.CYPHER_5),
                 view.getAllAggregatingFunctions(QueryLanguage.CYPHER_5))
-            .filter(f -> !f.internal() && f.name().toString().startsWith("gds."))
-            .count();
+                .filter(f -> !f.internal() && f.name().toString().startsWith("gds."))
+                .count();
     }
 
     private static long millis(long fromNanos, long toNanos) {

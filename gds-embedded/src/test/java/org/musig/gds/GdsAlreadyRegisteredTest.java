@@ -1,10 +1,6 @@
 package org.musig.gds;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.neo4j.configuration.GraphDatabaseSettings;
-import org.neo4j.harness.Neo4j;
-import org.neo4j.harness.internal.AbstractInProcessNeo4jBuilder;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,8 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.harness.Neo4j;
+import org.neo4j.harness.internal.AbstractInProcessNeo4jBuilder;
 
 /**
  * When GDS is already registered, the extension must register nothing rather than fail the server
@@ -30,7 +29,8 @@ class GdsAlreadyRegisteredTest {
     @Test
     void pluginInPluginsDirectoryWinsAndExtensionRegistersNothing(@TempDir Path plugins) throws IOException {
         writePluginJar(plugins.resolve("fake-gds.jar"));
-        try (Neo4j neo4j = GdsTestServers.start(builder -> builder.withConfig(GraphDatabaseSettings.plugin_dir, plugins))) {
+        try (Neo4j neo4j =
+                GdsTestServers.start(builder -> builder.withConfig(GraphDatabaseSettings.plugin_dir, plugins))) {
             List<String> ours = ourLogLines(neo4j);
             assertThat(ours).noneMatch(line -> line.contains("musig-gds-embedded: registered"));
             assertThat(ours).filteredOn(line -> line.contains("GDS is already registered")).hasSize(1);
@@ -42,7 +42,7 @@ class GdsAlreadyRegisteredTest {
     void factoryPassedExplicitlyAsWellAsThroughServicesRegistersOnce() {
         // withExtensionFactories adds to the service-loaded factories (it is only on the internal builder).
         try (Neo4j neo4j = GdsTestServers.start(builder -> ((AbstractInProcessNeo4jBuilder) builder)
-            .withExtensionFactories(List.of(new GdsEmbeddedExtensionFactory())))) {
+                .withExtensionFactories(List.of(new GdsEmbeddedExtensionFactory())))) {
             List<String> ours = ourLogLines(neo4j);
             assertThat(ours).filteredOn(line -> line.contains("musig-gds-embedded: registered")).hasSize(1);
             assertThat(ours).filteredOn(line -> line.contains("GDS is already registered")).hasSize(1);
@@ -53,12 +53,14 @@ class GdsAlreadyRegisteredTest {
     private static List<String> ourLogLines(Neo4j neo4j) {
         ByteArrayOutputStream logs = new ByteArrayOutputStream();
         neo4j.printLogs(new PrintStream(logs, true, StandardCharsets.UTF_8));
-        return logs.toString(StandardCharsets.UTF_8).lines().filter(line -> line.contains("musig-gds-embedded:")).toList();
+        return logs.toString(StandardCharsets.UTF_8).lines().filter(line -> line.contains("musig-gds-embedded:"))
+                .toList();
     }
 
     private static String gdsVersion(Neo4j neo4j) {
         return neo4j.defaultDatabaseService()
-            .executeTransactionally("RETURN gds.version() AS v", Map.of(), result -> (String) result.next().get("v"));
+                .executeTransactionally("RETURN gds.version() AS v", Map.of(),
+                        result -> (String) result.next().get("v"));
     }
 
     /** A plugin jar holding only FakeOfficialGdsPlugin, copied from the test classpath. */

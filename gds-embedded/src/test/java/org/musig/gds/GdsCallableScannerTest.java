@@ -1,14 +1,13 @@
 package org.musig.gds;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.neo4j.gds.procedures.GraphDataScienceProcedures;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.neo4j.gds.procedures.GraphDataScienceProcedures;
 
 /**
  * The fast discovery (GDS's service files) must find exactly what the exhaustive one (reading every
@@ -33,28 +32,28 @@ class GdsCallableScannerTest {
         classFilesMillis = millis[0];
         System.out.printf("GDS classes: service files %d ms, class-file scan %d ms; %d procedure classes, "
                 + "%d function classes, %d aggregation function classes%n",
-            serviceFilesMillis, classFilesMillis, fromServiceFiles.procedureClasses().size(),
-            fromServiceFiles.functionClasses().size(), fromServiceFiles.aggregationFunctionClasses().size());
+                serviceFilesMillis, classFilesMillis, fromServiceFiles.procedureClasses().size(),
+                fromServiceFiles.functionClasses().size(), fromServiceFiles.aggregationFunctionClasses().size());
     }
 
     @Test
     void serviceFilesListTheSameProcedureClassesAsTheClassFileScan() {
         assertThat(names(fromServiceFiles.procedureClasses()))
-            .isEqualTo(names(fromClassFiles.procedureClasses()))
-            // GDS 2.13.9: 233 from proc's modules + VersionProc, SysInfoProc, LicenseStateProc (proc-sysinfo).
-            .hasSizeGreaterThanOrEqualTo(236)
-            .contains("org.neo4j.gds.catalog.GraphProjectProc", "org.neo4j.gds.VersionProc");
+                .isEqualTo(names(fromClassFiles.procedureClasses()))
+                // GDS 2.13.9: 233 from proc's modules + VersionProc, SysInfoProc, LicenseStateProc (proc-sysinfo).
+                .hasSizeGreaterThanOrEqualTo(236)
+                .contains("org.neo4j.gds.catalog.GraphProjectProc", "org.neo4j.gds.VersionProc");
     }
 
     @Test
     void serviceFilesListTheSameFunctionClassesAsTheClassFileScan() {
         assertThat(names(fromServiceFiles.functionClasses()))
-            .isEqualTo(names(fromClassFiles.functionClasses()))
-            // GDS 2.13.9: 7 from proc's modules + VersionFunc and LicenseStateProc (gds.isLicensed).
-            .hasSizeGreaterThanOrEqualTo(9)
-            .contains("org.neo4j.gds.functions.VersionFunc");
+                .isEqualTo(names(fromClassFiles.functionClasses()))
+                // GDS 2.13.9: 7 from proc's modules + VersionFunc and LicenseStateProc (gds.isLicensed).
+                .hasSizeGreaterThanOrEqualTo(9)
+                .contains("org.neo4j.gds.functions.VersionFunc");
         assertThat(names(fromServiceFiles.aggregationFunctionClasses()))
-            .isEqualTo(names(fromClassFiles.aggregationFunctionClasses()));
+                .isEqualTo(names(fromClassFiles.aggregationFunctionClasses()));
     }
 
     @Test

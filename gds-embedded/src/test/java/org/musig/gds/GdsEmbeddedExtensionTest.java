@@ -1,5 +1,13 @@
 package org.musig.gds;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -9,15 +17,6 @@ import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.RelationshipType;
 import org.neo4j.graphdb.Transaction;
 import org.neo4j.harness.Neo4j;
-
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * GDS works in the harness with nothing but this module on the classpath: the extension is found
@@ -47,9 +46,9 @@ class GdsEmbeddedExtensionTest {
             for (int i = 0; i < TRACKS; i++) {
                 // A ring plus a chord per node: connected, every node has neighbours to sample.
                 tracks.get(i).createRelationshipTo(tracks.get((i + 1) % TRACKS), RelationshipType.withName("CO_OCCURS"))
-                    .setProperty("weight", 1.0 + i);
+                        .setProperty("weight", 1.0 + i);
                 tracks.get(i).createRelationshipTo(tracks.get((i + 2) % TRACKS), RelationshipType.withName("CO_OCCURS"))
-                    .setProperty("weight", 0.5);
+                        .setProperty("weight", 0.5);
             }
             tx.commit();
         }
@@ -74,9 +73,9 @@ class GdsEmbeddedExtensionTest {
         ByteArrayOutputStream logs = new ByteArrayOutputStream();
         neo4j.printLogs(new PrintStream(logs, true, StandardCharsets.UTF_8));
         String summary = logs.toString(StandardCharsets.UTF_8).lines()
-            .filter(line -> line.contains("musig-gds-embedded: registered"))
-            .findFirst()
-            .orElseThrow(() -> new AssertionError("no registration summary in the logs:\n" + logs));
+                .filter(line -> line.contains("musig-gds-embedded: registered"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no registration summary in the logs:\n" + logs));
         System.out.println(summary); // keeps the startup cost visible in the build output
         assertThat(summary).containsPattern("registered [1-9][0-9]{2} GDS procedures");
     }
@@ -84,7 +83,8 @@ class GdsEmbeddedExtensionTest {
     @Test
     void moreThan300GdsProceduresAreRegistered() {
         long count = (long) single(
-            "SHOW PROCEDURES YIELD name WHERE name STARTS WITH 'gds.' RETURN count(*) AS count", Map.of()).get("count");
+                "SHOW PROCEDURES YIELD name WHERE name STARTS WITH 'gds.' RETURN count(*) AS count", Map.of())
+                .get("count");
         assertThat(count).isGreaterThan(300);
     }
 
@@ -92,14 +92,14 @@ class GdsEmbeddedExtensionTest {
     void nativeProjectionLoadsWeightedUndirectedGraphWithNodeProperty() {
         withProjectedGraph("projectionTest", () -> {
             Map<String, Object> listed = single(
-                "CALL gds.graph.list($name) YIELD nodeCount, relationshipCount, schemaWithOrientation "
-                    + "RETURN nodeCount, relationshipCount, schemaWithOrientation",
-                Map.of("name", "projectionTest"));
+                    "CALL gds.graph.list($name) YIELD nodeCount, relationshipCount, schemaWithOrientation "
+                            + "RETURN nodeCount, relationshipCount, schemaWithOrientation",
+                    Map.of("name", "projectionTest"));
             assertThat(listed.get("nodeCount")).isEqualTo((long) TRACKS);
             // UNDIRECTED stores every relationship in both directions.
             assertThat(listed.get("relationshipCount")).isEqualTo(4L * TRACKS);
             assertThat(listed.get("schemaWithOrientation").toString())
-                .contains("features", "weight", "UNDIRECTED");
+                    .contains("features", "weight", "UNDIRECTED");
         });
     }
 
@@ -107,10 +107,10 @@ class GdsEmbeddedExtensionTest {
     void fastRpStreamReturnsAnEmbeddingPerNode() {
         withProjectedGraph("fastRpTest", () -> {
             List<Map<String, Object>> rows = rows(
-                "CALL gds.fastRP.stream($name, {embeddingDimension: 8, relationshipWeightProperty: 'weight', "
-                    + "featureProperties: ['features'], propertyRatio: 0.5, randomSeed: 42}) "
-                    + "YIELD nodeId, embedding RETURN nodeId, embedding",
-                Map.of("name", "fastRpTest"));
+                    "CALL gds.fastRP.stream($name, {embeddingDimension: 8, relationshipWeightProperty: 'weight', "
+                            + "featureProperties: ['features'], propertyRatio: 0.5, randomSeed: 42}) "
+                            + "YIELD nodeId, embedding RETURN nodeId, embedding",
+                    Map.of("name", "fastRpTest"));
             assertThat(rows).hasSize(TRACKS);
             assertThat(rows).allSatisfy(row -> assertThat((List<?>) row.get("embedding")).hasSize(8));
         });
@@ -121,17 +121,17 @@ class GdsEmbeddedExtensionTest {
         withProjectedGraph("graphSageTest", () -> {
             try {
                 Map<String, Object> trained = single(
-                    "CALL gds.beta.graphSage.train($name, {modelName: 'graphSageTestModel', featureProperties: ['features'], "
-                        + "relationshipWeightProperty: 'weight', embeddingDimension: 4, sampleSizes: [3, 3], "
-                        + "epochs: 2, maxIterations: 2, batchSize: 4, randomSeed: 42}) "
-                        + "YIELD modelInfo RETURN modelInfo.modelName AS modelName",
-                    Map.of("name", "graphSageTest"));
+                        "CALL gds.beta.graphSage.train($name, {modelName: 'graphSageTestModel', featureProperties: ['features'], "
+                                + "relationshipWeightProperty: 'weight', embeddingDimension: 4, sampleSizes: [3, 3], "
+                                + "epochs: 2, maxIterations: 2, batchSize: 4, randomSeed: 42}) "
+                                + "YIELD modelInfo RETURN modelInfo.modelName AS modelName",
+                        Map.of("name", "graphSageTest"));
                 assertThat(trained.get("modelName")).isEqualTo("graphSageTestModel");
 
                 List<Map<String, Object>> rows = rows(
-                    "CALL gds.beta.graphSage.stream($name, {modelName: 'graphSageTestModel'}) "
-                        + "YIELD nodeId, embedding RETURN nodeId, embedding",
-                    Map.of("name", "graphSageTest"));
+                        "CALL gds.beta.graphSage.stream($name, {modelName: 'graphSageTestModel'}) "
+                                + "YIELD nodeId, embedding RETURN nodeId, embedding",
+                        Map.of("name", "graphSageTest"));
                 assertThat(rows).hasSize(TRACKS);
                 assertThat(rows).allSatisfy(row -> assertThat((List<?>) row.get("embedding")).hasSize(4));
             } finally {
@@ -144,7 +144,7 @@ class GdsEmbeddedExtensionTest {
     void graphDropRemovesProjectedGraph() {
         project("dropTest");
         Map<String, Object> dropped = single(
-            "CALL gds.graph.drop($name) YIELD graphName RETURN graphName", Map.of("name", "dropTest"));
+                "CALL gds.graph.drop($name) YIELD graphName RETURN graphName", Map.of("name", "dropTest"));
         assertThat(dropped.get("graphName")).isEqualTo("dropTest");
         Map<String, Object> exists = single("RETURN gds.graph.exists($name) AS exists", Map.of("name", "dropTest"));
         assertThat(exists.get("exists")).isEqualTo(false);
@@ -162,10 +162,10 @@ class GdsEmbeddedExtensionTest {
 
     private static void project(String name) {
         Map<String, Object> projected = single(
-            "CALL gds.graph.project($name, {Track: {properties: 'features'}}, "
-                + "{CO_OCCURS: {orientation: 'UNDIRECTED', properties: 'weight'}}) "
-                + "YIELD nodeCount RETURN nodeCount",
-            Map.of("name", name));
+                "CALL gds.graph.project($name, {Track: {properties: 'features'}}, "
+                        + "{CO_OCCURS: {orientation: 'UNDIRECTED', properties: 'weight'}}) "
+                        + "YIELD nodeCount RETURN nodeCount",
+                Map.of("name", name));
         assertThat(projected.get("nodeCount")).isEqualTo((long) TRACKS);
     }
 

@@ -28,8 +28,8 @@ final class FeatureModel {
 
     /** The audio columns of {@code track_features.csv}, after {@code id} and before {@code genre}. */
     static final String[] COLUMNS = {
-        "danceability", "energy", "key", "loudness", "mode", "speechiness", "acousticness",
-        "instrumentalness", "liveness", "valence", "tempo", "duration_ms", "time_signature"};
+            "danceability", "energy", "key", "loudness", "mode", "speechiness", "acousticness",
+            "instrumentalness", "liveness", "valence", "tempo", "duration_ms", "time_signature"};
 
     static final int DANCEABILITY = 0;
     static final int ENERGY = 1;

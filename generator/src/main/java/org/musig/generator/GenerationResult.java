@@ -16,15 +16,15 @@ import java.nio.file.Path;
  * @param millis          wall-clock time of the run
  */
 public record GenerationResult(
-        Path outputDirectory,
-        int files,
-        int sliceFiles,
-        long playlists,
-        long memberships,
-        int distinctTracks,
-        int catalogTracks,
-        long bytesWritten,
-        long millis) {
+                               Path outputDirectory,
+                               int files,
+                               int sliceFiles,
+                               long playlists,
+                               long memberships,
+                               int distinctTracks,
+                               int catalogTracks,
+                               long bytesWritten,
+                               long millis) {
 
     /** Playlists per second of wall-clock time. */
     public double playlistsPerSecond() {

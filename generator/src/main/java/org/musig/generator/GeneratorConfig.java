@@ -21,17 +21,17 @@ package org.musig.generator;
  * @param threads            worker threads writing slices in parallel; does not change the output
  */
 public record GeneratorConfig(
-        int playlists,
-        int tracks,
-        int genres,
-        double meanPlaylistLength,
-        int playlistsPerSlice,
-        long seed,
-        boolean withAcoustic,
-        double popularityExponent,
-        double popularityOffset,
-        boolean overwrite,
-        int threads) {
+                              int playlists,
+                              int tracks,
+                              int genres,
+                              double meanPlaylistLength,
+                              int playlistsPerSlice,
+                              long seed,
+                              boolean withAcoustic,
+                              double popularityExponent,
+                              double popularityOffset,
+                              boolean overwrite,
+                              int threads) {
 
     public static final int DEFAULT_PLAYLISTS = 95_000;
     public static final int DEFAULT_TRACKS = 1_000_000;

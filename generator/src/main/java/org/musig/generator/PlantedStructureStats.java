@@ -33,18 +33,18 @@ public final class PlantedStructureStats {
      * @param millis          wall-clock time
      */
     public record Stats(
-            int playlists,
-            long memberships,
-            int distinctTracks,
-            int minWeight,
-            int candidateTracks,
-            int tracksWithEdge,
-            long edges,
-            long intraGenreEdges,
-            long intraStyleEdges,
-            int maxDegree,
-            int maxTrackCount,
-            long millis) {
+                        int playlists,
+                        long memberships,
+                        int distinctTracks,
+                        int minWeight,
+                        int candidateTracks,
+                        int tracksWithEdge,
+                        long edges,
+                        long intraGenreEdges,
+                        long intraStyleEdges,
+                        int maxDegree,
+                        int maxTrackCount,
+                        long millis) {
 
         public double meanDegree() {
             return tracksWithEdge == 0 ? 0.0 : 2.0 * edges / tracksWithEdge;

@@ -43,12 +43,15 @@ final class ReadmeWriter {
         line(sb, "genres/styles", catalog.genreCount() + " genres, " + catalog.styleCount() + " styles");
         line(sb, "albums/artists", catalog.albumCount() + " albums, " + catalog.artistCount() + " artists");
         sb.append(nl).append("Planted structure").append(nl);
-        sb.append("  Genres have Zipf(1) sizes; each has 4-10 styles; artists and albums live inside a style.").append(nl);
+        sb.append("  Genres have Zipf(1) sizes; each has 4-10 styles; artists and albums live inside a style.")
+                .append(nl);
         sb.append("  Track popularity is (rank + q)^-popularityExponent over a random ranking inside each genre,")
                 .append(nl);
         sb.append("  q = popularityOffset * tracks / genres; albums and artists follow popularity order.").append(nl);
-        sb.append("  A playlist has a theme genre and main style: ~65% of its tracks come from the main style,").append(nl);
-        sb.append("  ~20% from other styles of the genre, ~15% from the whole catalog (popularity-weighted),").append(nl);
+        sb.append("  A playlist has a theme genre and main style: ~65% of its tracks come from the main style,")
+                .append(nl);
+        sb.append("  ~20% from other styles of the genre, ~15% from the whole catalog (popularity-weighted),")
+                .append(nl);
         sb.append("  no track twice. Its name is \"<genre> mix <style number>\".").append(nl);
         sb.append("  Audio features and the acoustic embedding = genre mean + style offset + track noise;").append(nl);
         sb.append("  the 'genre' column of track_features.csv is the planted genre (ground truth).").append(nl);

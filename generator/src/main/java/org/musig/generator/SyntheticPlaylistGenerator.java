@@ -91,7 +91,7 @@ public final class SyntheticPlaylistGenerator {
     private final LongConsumer progress;
 
     public SyntheticPlaylistGenerator(GeneratorConfig config) {
-        this(config, written -> { });
+        this(config, written -> {});
     }
 
     /**

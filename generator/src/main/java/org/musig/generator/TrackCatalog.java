@@ -148,7 +148,7 @@ public final class TrackCatalog {
         int artists = 0;
         for (int s = 0; s < styleCount; s++) {
             int albumsLeftForArtist = 0;
-            for (int t = styleFirstTrack[s]; t < styleFirstTrack[s + 1]; ) {
+            for (int t = styleFirstTrack[s]; t < styleFirstTrack[s + 1];) {
                 if (albumsLeftForArtist == 0) {
                     artists++;
                     albumsLeftForArtist = 1 + rnd.nextInt(MAX_ARTIST_ALBUMS);

@@ -38,7 +38,8 @@ class SyntheticPlaylistGeneratorTest {
         Set<String> usedTracks = new HashSet<>();
         int expectedPid = 0;
         for (String[] slice : new String[][] {{"0", "99"}, {"100", "199"}, {"200", "249"}}) {
-            Map<String, Object> root = JsonTree.parseObject(out.resolve("mpd.slice." + slice[0] + "-" + slice[1] + ".json"));
+            Map<String, Object> root =
+                    JsonTree.parseObject(out.resolve("mpd.slice." + slice[0] + "-" + slice[1] + ".json"));
             assertThat(root.keySet()).containsExactly("info", "playlists");
             @SuppressWarnings("unchecked")
             Map<String, Object> info = (Map<String, Object>) root.get("info");
@@ -170,7 +171,8 @@ class SyntheticPlaylistGeneratorTest {
             String[] f = line.split(",", 14);
             durationById.put(f[0], f[12]);
         }
-        for (Map<String, Object> p : objects(JsonTree.parseObject(out.resolve("mpd.slice.0-99.json")).get("playlists"))) {
+        for (Map<String, Object> p : objects(
+                JsonTree.parseObject(out.resolve("mpd.slice.0-99.json")).get("playlists"))) {
             for (Map<String, Object> t : objects(p.get("tracks"))) {
                 String id = ((String) t.get("track_uri")).substring("spotify:track:".length());
                 assertThat(durationById).containsEntry(id, t.get("duration_ms").toString());

@@ -21,7 +21,7 @@ public final class ImportDirectory {
      */
     @FunctionalInterface
     public interface ReadCheck {
-        ReadCheck NONE = path -> { };
+        ReadCheck NONE = path -> {};
 
         void check(Path realPath);
     }

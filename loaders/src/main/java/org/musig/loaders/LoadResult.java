@@ -9,20 +9,20 @@ import java.util.Map;
  * beside what was new to the database (…Created), so an idempotent re-run shows zero created.
  */
 public record LoadResult(
-        long files,
-        long playlists,
-        long tracks,
-        long memberships,
-        long playlistsCreated,
-        long tracksCreated,
-        long membershipsCreated,
-        long duplicates,
-        long tracksNotFound,
-        long rowsSkipped,
-        List<String> errors,
-        List<String> notices,
-        long millis,
-        Map<String, Object> configuration) {
+                         long files,
+                         long playlists,
+                         long tracks,
+                         long memberships,
+                         long playlistsCreated,
+                         long tracksCreated,
+                         long membershipsCreated,
+                         long duplicates,
+                         long tracksNotFound,
+                         long rowsSkipped,
+                         List<String> errors,
+                         List<String> notices,
+                         long millis,
+                         Map<String, Object> configuration) {
 
     /** The result as the procedures' row: column name -> value, in column order. */
     public Map<String, Object> asMap() {

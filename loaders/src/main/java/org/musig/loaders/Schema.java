@@ -79,7 +79,8 @@ public final class Schema {
         if (!missing.isEmpty()) {
             throw new LoadException(loader + " merges on the uniqueness constraints on :Playlist(id) and :Track(id), "
                     + "and this database has none on " + String.join(" and ", missing.stream().map(Constraint::pattern)
-                            .toList()) + ". Create them once with CALL musig.schema.create(), as a user allowed "
+                            .toList())
+                    + ". Create them once with CALL musig.schema.create(), as a user allowed "
                     + "to create constraints (the loaders run in WRITE mode and do not change the schema).");
         }
     }

@@ -42,14 +42,16 @@ class DocsExamplesTest extends MusigDatabase {
     private static final Map<String, Object> PARAMETERS = Map.of("id", "t1", "trackId", "t0");
 
     private static final Pattern FENCE = Pattern.compile("^\\s*```(\\S*)\\s*$");
-    private static final Pattern MARKER = Pattern.compile("^\\s*<!--\\s*example:\\s*(not-run|explain-only)\\s*\\((.+)\\)\\s*-->\\s*$");
+    private static final Pattern MARKER =
+            Pattern.compile("^\\s*<!--\\s*example:\\s*(not-run|explain-only)\\s*\\((.+)\\)\\s*-->\\s*$");
     private static final Pattern ANY_MARKER = Pattern.compile("^\\s*<!--\\s*example:");
     private static final Pattern LINK = Pattern.compile("!?\\[[^\\]]*\\]\\(([^)\\s]+)(?:\\s+\"[^\"]*\")?\\)");
     private static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s+(.*?)\\s*#*\\s*$");
 
     record Example(Path file, int line, String marker, List<String> statements) {
         String where() {
-            return repositoryRoot().toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()) + ":" + line;
+            return repositoryRoot().toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()) + ":"
+                    + line;
         }
     }
 
@@ -140,8 +142,9 @@ class DocsExamplesTest extends MusigDatabase {
                     String path = hash < 0 ? target : target.substring(0, hash);
                     String anchor = hash < 0 ? null : target.substring(hash + 1);
                     Path resolved = path.isEmpty() ? file : file.getParent().resolve(path).normalize();
-                    String where = repositoryRoot().toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize())
-                            + ":" + (i + 1) + ": " + target;
+                    String where =
+                            repositoryRoot().toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize())
+                                    + ":" + (i + 1) + ": " + target;
                     if (!Files.exists(resolved)) {
                         failures.add(where + " (no such file)");
                     } else if (anchor != null && !anchors(resolved).contains(anchor)) {
@@ -158,7 +161,8 @@ class DocsExamplesTest extends MusigDatabase {
     void headingAnchorsFollowGitHub() {
         assertThat(slug("Load: recommendations during training and embed.write"))
                 .isEqualTo("load-recommendations-during-training-and-embedwrite");
-        assertThat(slug("Bulk first load: `./musig load mpd PATH --bulk`")).isEqualTo("bulk-first-load-musig-load-mpd-path---bulk");
+        assertThat(slug("Bulk first load: `./musig load mpd PATH --bulk`"))
+                .isEqualTo("bulk-first-load-musig-load-mpd-path---bulk");
         assertThat(slug("Benchmark: the paper's Table 2 on the bundled data"))
                 .isEqualTo("benchmark-the-papers-table-2-on-the-bundled-data");
     }
@@ -231,11 +235,13 @@ class DocsExamplesTest extends MusigDatabase {
                     if (fence.group(1).equalsIgnoreCase("cypher")) {
                         result.add(new Example(file, start, pendingMarker, statements(body.toString())));
                     } else if (pendingMarker != null) {
-                        throw new AssertionError(file + ":" + markerLine + ": an example marker before a block that is not ```cypher");
+                        throw new AssertionError(
+                                file + ":" + markerLine + ": an example marker before a block that is not ```cypher");
                     }
                     pendingMarker = null;
                 } else if (!line.isBlank() && pendingMarker != null) {
-                    throw new AssertionError(file + ":" + markerLine + ": an example marker not followed by a ```cypher block");
+                    throw new AssertionError(
+                            file + ":" + markerLine + ": an example marker not followed by a ```cypher block");
                 }
             }
         }
@@ -355,14 +361,16 @@ class DocsExamplesTest extends MusigDatabase {
             }
         }
         writeImportFile("spotify_songs.csv", csv.toString());
-        writeImportFile("mpd/mpd.slice.0-999.json", "{\"info\": {\"slice\": \"0-999\"}, \"playlists\": [{\"name\": \"Gym\", "
-                + "\"pid\": 0, \"num_followers\": 1, \"tracks\": ["
-                + "{\"pos\": 0, \"track_uri\": \"spotify:track:m1\", \"track_name\": \"M1\", \"artist_name\": \"A\", "
-                + "\"artist_uri\": \"spotify:artist:a\", \"album_uri\": \"spotify:album:b\", \"album_name\": \"B\", \"duration_ms\": 1},"
-                + "{\"pos\": 1, \"track_uri\": \"spotify:track:t1\", \"track_name\": \"Song 1\", \"artist_name\": \"Artist 0\", "
-                + "\"artist_uri\": \"spotify:artist:a0\", \"album_uri\": \"spotify:album:al0\", \"album_name\": \"Album 0\", "
-                + "\"duration_ms\": 1}]}]}");
+        writeImportFile("mpd/mpd.slice.0-999.json",
+                "{\"info\": {\"slice\": \"0-999\"}, \"playlists\": [{\"name\": \"Gym\", "
+                        + "\"pid\": 0, \"num_followers\": 1, \"tracks\": ["
+                        + "{\"pos\": 0, \"track_uri\": \"spotify:track:m1\", \"track_name\": \"M1\", \"artist_name\": \"A\", "
+                        + "\"artist_uri\": \"spotify:artist:a\", \"album_uri\": \"spotify:album:b\", \"album_name\": \"B\", \"duration_ms\": 1},"
+                        + "{\"pos\": 1, \"track_uri\": \"spotify:track:t1\", \"track_name\": \"Song 1\", \"artist_name\": \"Artist 0\", "
+                        + "\"artist_uri\": \"spotify:artist:a0\", \"album_uri\": \"spotify:album:al0\", \"album_name\": \"Album 0\", "
+                        + "\"duration_ms\": 1}]}]}");
         writeImportFile("export.csv", "track.id,playlist_id\nt2,export-1\ne1,export-1\n");
-        writeImportFile("audio_features.csv", "uri,danceability,energy\nspotify:track:t0,0.5,0.6\nspotify:track:e1,0.1,0.2\n");
+        writeImportFile("audio_features.csv",
+                "uri,danceability,energy\nspotify:track:t0,0.5,0.6\nspotify:track:e1,0.1,0.2\n");
     }
 }

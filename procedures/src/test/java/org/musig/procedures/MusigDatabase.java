@@ -127,8 +127,10 @@ public abstract class MusigDatabase {
     /** Waits (up to a minute) until a running task in musig.listProgress() has {@code stage} in its name. */
     protected void awaitRunning(String stage) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 60_000;
-        while (query("CALL musig.listProgress() YIELD taskName, status WHERE status = 'RUNNING' AND taskName CONTAINS $stage "
-                + "RETURN taskName", Map.of("stage", stage)).isEmpty()) {
+        while (query(
+                "CALL musig.listProgress() YIELD taskName, status WHERE status = 'RUNNING' AND taskName CONTAINS $stage "
+                        + "RETURN taskName",
+                Map.of("stage", stage)).isEmpty()) {
             if (System.currentTimeMillis() > deadline) {
                 throw new AssertionError("no running task reached '" + stage + "' within a minute");
             }
@@ -141,7 +143,8 @@ public abstract class MusigDatabase {
         List<Map<String, Object>> running = query("SHOW TRANSACTIONS YIELD transactionId, currentQuery "
                 + "WHERE currentQuery STARTS WITH $prefix RETURN transactionId", Map.of("prefix", prefix));
         if (running.size() != 1) {
-            throw new AssertionError("expected one running query starting with '" + prefix + "', found " + running.size());
+            throw new AssertionError(
+                    "expected one running query starting with '" + prefix + "', found " + running.size());
         }
         long at = System.nanoTime();
         query("TERMINATE TRANSACTIONS $id", Map.of("id", running.get(0).get("transactionId")));

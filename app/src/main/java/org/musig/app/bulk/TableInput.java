@@ -6,7 +6,6 @@ import java.util.function.Supplier;
 import org.musig.loaders.GraphModel;
 import org.musig.loaders.bulk.MembershipTable;
 import org.musig.loaders.write.TrackProperties;
-import org.neo4j.batchimport.api.InputIterable;
 import org.neo4j.batchimport.api.InputIterator;
 import org.neo4j.batchimport.api.input.IdType;
 import org.neo4j.batchimport.api.input.Input;

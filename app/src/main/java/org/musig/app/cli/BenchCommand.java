@@ -78,7 +78,8 @@ public final class BenchCommand {
 
     /** Benchmarks that load the slices themselves. */
     abstract static class Loading extends Bench {
-        @Option(names = "--batch-size", paramLabel = "B", description = "rows per transaction (default: ${DEFAULT-VALUE})")
+        @Option(names = "--batch-size", paramLabel = "B",
+                description = "rows per transaction (default: ${DEFAULT-VALUE})")
         long batchSize = 10_000;
 
         @Override
@@ -169,9 +170,11 @@ public final class BenchCommand {
                     + "--iterations iterations over every connected track; MUSIG: as many pairs), and prints times, "
                     + "examples per second, the ratio to GDS and peak heap; then musig.embed.write throughput."})
     static final class Train extends GraphBench {
-        @Option(names = "--dimension", paramLabel = "D", description = "embedding dimension (default: ${DEFAULT-VALUE})")
+        @Option(names = "--dimension", paramLabel = "D",
+                description = "embedding dimension (default: ${DEFAULT-VALUE})")
         int dimension = 64;
-        @Option(names = "--train-batch", paramLabel = "B", description = "training batch size (default: ${DEFAULT-VALUE})")
+        @Option(names = "--train-batch", paramLabel = "B",
+                description = "training batch size (default: ${DEFAULT-VALUE})")
         int trainBatch = 512;
         @Option(names = "--iterations", paramLabel = "N", description = "GDS iterations (default: ${DEFAULT-VALUE})")
         int iterations = 5;
@@ -258,8 +261,10 @@ public final class BenchCommand {
                 }
                 if (index) {
                     long start = System.nanoTime();
-                    String name = org.musig.procedures.recommend.VectorIndexes.ensure(server.database(), property, 64, 7200);
-                    out.printf(Locale.ROOT, "vector index %s online after %.1f s%n", name, (System.nanoTime() - start) / 1e9);
+                    String name =
+                            org.musig.procedures.recommend.VectorIndexes.ensure(server.database(), property, 64, 7200);
+                    out.printf(Locale.ROOT, "vector index %s online after %.1f s%n", name,
+                            (System.nanoTime() - start) / 1e9);
                 }
                 RecommendBenchmark.run(server.boltUri(), server.authToken(), property, queries, out);
                 if (padTo > 0 && index) {
@@ -343,7 +348,7 @@ public final class BenchCommand {
         long start = System.nanoTime();
         BulkLoad.Result result;
         try (ProgressPrinter progress = ProgressPrinter.start(out)) {
-            result = TaskRegistry.run("musig.load.mpd --bulk", () -> { }, task -> BulkLoad.mpd(
+            result = TaskRegistry.run("musig.load.mpd --bulk", () -> {}, task -> BulkLoad.mpd(
                     ServerOptions.offline(db, importDir), dataset, Map.of(), task, OfflineImport.discard()));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -379,7 +384,8 @@ public final class BenchCommand {
         if (!Files.exists(loaded)) {
             deleteRecursively(db);
         }
-        out.printf(Locale.ROOT, "bench graph: %,d synthetic playlists, minWeight %d, concurrency %d, %d cores, max heap %.1f GiB%n",
+        out.printf(Locale.ROOT,
+                "bench graph: %,d synthetic playlists, minWeight %d, concurrency %d, %d cores, max heap %.1f GiB%n",
                 config.playlists(), minWeight, concurrency, Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() / (double) (1L << 30));
         boolean bulk = !Files.exists(loaded) && options.bulk;
@@ -401,7 +407,8 @@ public final class BenchCommand {
             } else {
                 out.println("Reusing the database loaded earlier: " + db);
             }
-            Map<String, Object> build = Map.of("minWeight", minWeight, "concurrency", concurrency, "graphName", "bench");
+            Map<String, Object> build =
+                    Map.of("minWeight", minWeight, "concurrency", concurrency, "graphName", "bench");
             if (train != null) {
                 buildStep(out, graph, "build", build);
                 TrainBenchmark.run(graph, "bench", train.dimension, List.of(25, 10), train.trainBatch, train.iterations,

@@ -54,28 +54,34 @@ final class BenchmarkTable {
                 }
             }
             if (row.get("repeatHitRates") instanceof List<?> seeds && seeds.size() > 1) {
-                line.put("HR over seeds", String.format(Locale.ROOT, "%.3f +- %.3f (%d)", (Double) row.get("repeatHitRateMean"),
-                        (Double) row.get("repeatHitRateSd"), seeds.size()));
+                line.put("HR over seeds",
+                        String.format(Locale.ROOT, "%.3f +- %.3f (%d)", (Double) row.get("repeatHitRateMean"),
+                                (Double) row.get("repeatHitRateSd"), seeds.size()));
             }
             if (row.get("validationHitRate") instanceof Double validation) {
                 line.put("val HR", String.format(Locale.ROOT, "%.3f", validation));
             }
-            line.put("train s", String.format(Locale.ROOT, "%.1f", ((Number) row.get("trainMillis")).longValue() / 1000.0));
+            line.put("train s",
+                    String.format(Locale.ROOT, "%.1f", ((Number) row.get("trainMillis")).longValue() / 1000.0));
             lines.add(line);
         }
         Table.print(out, lines);
         if (!ok.isEmpty()) {
             Map<String, Object> first = ok.get(0);
-            out.printf(Locale.ROOT, "* best per column. %d test playlists, %d held-out tracks (%d cold), negatives '%s'; "
-                            + "a random ranking scores HR %.3f on these candidates.%n", first.get("playlists"),
+            out.printf(Locale.ROOT,
+                    "* best per column. %d test playlists, %d held-out tracks (%d cold), negatives '%s'; "
+                            + "a random ranking scores HR %.3f on these candidates.%n",
+                    first.get("playlists"),
                     first.get("heldOutTracks"), first.get("coldTracks"), first.get("negatives"),
                     (Double) first.get("randomHitRate"));
             if ("validation".equals(first.get("selection"))) {
                 out.printf(Locale.ROOT, "Each row is the variant of its family with the best hit rate on %d validation "
-                        + "playlists (val HR), evaluated once on the test playlists.%n", first.get("validationPlaylists"));
+                        + "playlists (val HR), evaluated once on the test playlists.%n",
+                        first.get("validationPlaylists"));
             } else if ("exploration".equals(first.get("selection"))) {
-                out.println("Exploration: every variant was evaluated on the test playlists, so the best row is chosen on "
-                        + "test and flatters its method; selection: 'validation' gives the numbers to quote.");
+                out.println(
+                        "Exploration: every variant was evaluated on the test playlists, so the best row is chosen on "
+                                + "test and flatters its method; selection: 'validation' gives the numbers to quote.");
             }
             out.println("HR 95% CI: bootstrap over the test playlists. p vs best: paired bootstrap test of the row's "
                     + "hit rate against the best row's (the best row's against the runner-up); below 0.05 the "
@@ -92,7 +98,8 @@ final class BenchmarkTable {
 
     @SuppressWarnings("unchecked")
     private static String interval(Object intervals, String metric) {
-        if (!(intervals instanceof Map<?, ?> map) || !(map.get(metric) instanceof List<?> bounds) || bounds.size() != 2) {
+        if (!(intervals instanceof Map<?, ?> map) || !(map.get(metric) instanceof List<?> bounds)
+                || bounds.size() != 2) {
             return "-";
         }
         return String.format(Locale.ROOT, "[%.3f, %.3f]", (Double) bounds.get(0), (Double) bounds.get(1));

@@ -44,9 +44,10 @@ public final class DemoCommand extends Subcommand {
      * Every method on the demo's split. Node2Vec walks less than GDS's default (10 walks of 80 steps): on the
      * 1M-edge graph the default took 300 s here, and held-out tracks are mostly cold, where walks cannot reach.
      */
-    private static final String BENCHMARK = "{split: 'demo', minWeight: 1, features: ['audio', 'all', 'audio+artist+year'], "
-            + "taskGrid: [[1, 1, 1], [1, 0, 0], [0.7, 0.1, 0.2]], train: {maxPairsPerEpoch: 100000}, "
-            + "node2vec: {walksPerNode: 2, walkLength: 40}}";
+    private static final String BENCHMARK =
+            "{split: 'demo', minWeight: 1, features: ['audio', 'all', 'audio+artist+year'], "
+                    + "taskGrid: [[1, 1, 1], [1, 0, 0], [0.7, 0.1, 0.2]], train: {maxPairsPerEpoch: 100000}, "
+                    + "node2vec: {walksPerNode: 2, walkLength: 40}}";
     private static final String QUICK_BENCHMARK = "{split: 'demo', minWeight: 1, features: ['audio'], "
             + "methods: ['random', 'popularity', 'cooccurrence', 'content', 'musig'], taskGrid: [[1, 1, 1], [1, 0, 0]], "
             + "regressionTargets: ['audio'], train: {maxPairsPerEpoch: 100000}}";
@@ -97,7 +98,8 @@ public final class DemoCommand extends Subcommand {
 
             out.println();
             out.println("3. Evaluation split: CALL musig.split.create('demo', {testPlaylists: 0.2, minTracks: 40})");
-            out.println("   (20% of the playlists with >= 40 tracks; their second half is held out from everything below)");
+            out.println(
+                    "   (20% of the playlists with >= 40 tracks; their second half is held out from everything below)");
             Table.print(out, withProgress(out, () -> query(db, """
                     CALL musig.split.create('demo', {testPlaylists: 0.2, minTracks: 40, overwrite: true})
                     YIELD playlists, eligiblePlaylists, seedMemberships, heldOutMemberships
@@ -129,7 +131,8 @@ public final class DemoCommand extends Subcommand {
             }
 
             out.println();
-            out.println("5. Train: CALL musig.train({modelName: 'musig', features: ['audio'], maxPairsPerEpoch: 100000})");
+            out.println(
+                    "5. Train: CALL musig.train({modelName: 'musig', features: ['audio'], maxPairsPerEpoch: 100000})");
             out.println("   (audio inputs, three tasks: playlist co-occurrence, same genre, audio similarity)");
             Table.print(out, withProgress(out, () -> query(db, """
                     CALL musig.train({modelName: 'musig', features: ['audio'], maxPairsPerEpoch: 100000, overwrite: true})
@@ -146,7 +149,8 @@ public final class DemoCommand extends Subcommand {
 
             out.println();
             out.println("7. Evaluate on the held-out halves: CALL musig.evaluate({split: 'demo'})");
-            out.println("   (each held-out track ranked among as many held-out tracks of other playlists; random = 0.5)");
+            out.println(
+                    "   (each held-out track ranked among as many held-out tracks of other playlists; random = 0.5)");
             Table.print(out, withProgress(out, () -> query(db, """
                     CALL musig.evaluate({split: 'demo', properties: ['musig']})
                     YIELD property, playlists, heldOutTracks, coldTracks, hitRate, coldHitRate, mrr, precisionAt10,
@@ -159,7 +163,8 @@ public final class DemoCommand extends Subcommand {
             out.println();
             String benchmark = quick ? QUICK_BENCHMARK : BENCHMARK;
             out.println("8. Benchmark (the paper's Table 2): CALL musig.benchmark(" + benchmark + ")");
-            out.println("   (every method learns from the same view without the held-out halves, and is ranked on the same candidates)");
+            out.println(
+                    "   (every method learns from the same view without the held-out halves, and is ranked on the same candidates)");
             List<Map<String, Object>> benchmarkRows = withProgress(out,
                     () -> query(db, "CALL musig.benchmark(" + benchmark + ")"));
             BenchmarkTable.print(out, benchmarkRows);

@@ -27,7 +27,8 @@ public final class GenerateCommand extends Subcommand {
     private Path dir;
     @Mixin
     private GeneratorOptions shape;
-    @Option(names = "--per-slice", paramLabel = "N", description = "playlists per slice file (default: ${DEFAULT-VALUE})")
+    @Option(names = "--per-slice", paramLabel = "N",
+            description = "playlists per slice file (default: ${DEFAULT-VALUE})")
     private int perSlice = GeneratorConfig.DEFAULT_PLAYLISTS_PER_SLICE;
     @Option(names = "--popularity-exponent", paramLabel = "X",
             description = "the popularity power law's exponent (default: ${DEFAULT-VALUE})")
@@ -53,7 +54,7 @@ public final class GenerateCommand extends Subcommand {
                 .overwrite(overwrite));
         GenerationResult result = generate(config, dir, out);
         out.printf(Locale.ROOT, "Wrote %,d playlists (%,d memberships, %,d distinct tracks of %,d) in %d files, "
-                        + "%.1f MB, in %.1f s (%,.0f playlists/s) to %s%n",
+                + "%.1f MB, in %.1f s (%,.0f playlists/s) to %s%n",
                 result.playlists(), result.memberships(), result.distinctTracks(), result.catalogTracks(),
                 result.files(), result.bytesWritten() / 1e6, result.millis() / 1000.0, result.playlistsPerSecond(),
                 dir.toAbsolutePath());

@@ -86,7 +86,7 @@ public final class LoadCommand extends Subcommand {
         BulkLoad.Result result;
         try (PrintStream importerLog = importerLog(server.dataDir());
              ProgressPrinter printer = ProgressPrinter.start(out)) {
-            result = TaskRegistry.run(MpdLoader.NAME + " --bulk", () -> { },
+            result = TaskRegistry.run(MpdLoader.NAME + " --bulk", () -> {},
                     progress -> BulkLoad.mpd(server, path, config, progress, importerLog));
         }
         printLoadResult(out, result.load().asMap());

@@ -45,7 +45,8 @@ final class LoadRecommendBenchmark {
     static final String NEW_MODEL = "load-new";
     static final String BACKGROUND_MODEL = "load-background";
     private static final int POOL = 2000;
-    private static final java.util.concurrent.atomic.AtomicLong SEEDS = new java.util.concurrent.atomic.AtomicLong(1000);
+    private static final java.util.concurrent.atomic.AtomicLong SEEDS =
+            new java.util.concurrent.atomic.AtomicLong(1000);
 
     /** A seed playlist: its id and its tracks' rows. */
     private record Playlist(String id, int[] tracks) {
@@ -136,7 +137,8 @@ final class LoadRecommendBenchmark {
             // 1/33 of the machine, so its minutes of reading and embedding would outlast any load window and
             // no batch would commit inside it. The load starts when its first batch has committed.
             Background embed = new Background(db, "CALL musig.embed.write({modelName: $m, writeProperty: $p}) "
-                    + "YIELD nodeCount, writeMillis RETURN nodeCount, writeMillis", Map.of("m", NEW_MODEL, "p", property));
+                    + "YIELD nodeCount, writeMillis RETURN nodeCount, writeMillis",
+                    Map.of("m", NEW_MODEL, "p", property));
             Thread embedThread = new Thread(embed, "load-embed-write");
             long before = lastCommittedTransaction(db);
             embedThread.start();
@@ -317,11 +319,13 @@ final class LoadRecommendBenchmark {
         Collections.shuffle(ids, new Random(42));
         List<String> chosen = ids.subList(0, Math.min(POOL, ids.size()));
         return db.executeTransactionally("UNWIND $ids AS id MATCH (:Playlist {id: id})-[:CONTAINS]->(t:Track) "
-                + "RETURN id, collect(t.id) AS tracks ORDER BY id", Map.of("ids", chosen), r -> r.stream()
-                .map(m -> new Playlist((String) m.get("id"), ((List<?>) m.get("tracks")).stream()
-                        .map(rows::get).filter(java.util.Objects::nonNull).mapToInt(Integer::intValue).toArray()))
-                .filter(p -> p.tracks().length > 0)
-                .toList());
+                + "RETURN id, collect(t.id) AS tracks ORDER BY id", Map.of("ids", chosen),
+                r -> r.stream()
+                        .map(m -> new Playlist((String) m.get("id"), ((List<?>) m.get("tracks")).stream()
+                                .map(rows::get).filter(java.util.Objects::nonNull).mapToInt(Integer::intValue)
+                                .toArray()))
+                        .filter(p -> p.tracks().length > 0)
+                        .toList());
     }
 
     /**
@@ -367,7 +371,8 @@ final class LoadRecommendBenchmark {
             times.remove("callsPerSecond");
             line.putAll(times);
             for (AnswerConsistency.Verdict v : AnswerConsistency.Verdict.values()) {
-                line.put(v.name().toLowerCase(Locale.ROOT), phaseCalls.stream().filter(c -> verdicts.get(c) == v).count());
+                line.put(v.name().toLowerCase(Locale.ROOT),
+                        phaseCalls.stream().filter(c -> verdicts.get(c) == v).count());
             }
             mixed += (Long) line.get("mixed");
             phaseLines.add(line);
@@ -383,7 +388,8 @@ final class LoadRecommendBenchmark {
         }
         Table.print(out, phaseLines);
         out.printf(Locale.ROOT, "top-10 check (brute force in the client, under the answer's vector set): %d of %d "
-                + "sampled consistent answers are the true top k (checked in %.1f s)%n", topK, checked, since(checkStart));
+                + "sampled consistent answers are the true top k (checked in %.1f s)%n", topK, checked,
+                since(checkStart));
 
         out.printf(Locale.ROOT, "%nmusig.embed.write of '%s' into Track.%s: started %.1f s before the load, %s%n",
                 NEW_MODEL, settings.property(), (loadStart - embed.start) / 1e9,
@@ -399,8 +405,8 @@ final class LoadRecommendBenchmark {
         boolean ok = failed.isEmpty() && mixed == 0 && topK == checked && embed.error == null && train.error == null;
         out.println(ok ? "PASS: no call failed, no answer mixed old and new vectors"
                 : "FAIL: " + failed.size() + " failed calls, " + mixed + " mixed answers, " + (checked - topK)
-                + " sampled answers not the true top k" + (embed.error != null ? ", embed.write failed" : "")
-                + (train.error != null ? ", train failed" : ""));
+                        + " sampled answers not the true top k" + (embed.error != null ? ", embed.write failed" : "")
+                        + (train.error != null ? ", train failed" : ""));
         return ok ? 0 : 1;
     }
 

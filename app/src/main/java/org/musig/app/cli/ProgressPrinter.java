@@ -88,7 +88,8 @@ final class ProgressPrinter implements AutoCloseable {
         if (fraction >= 0) {
             line.append(' ').append(bar(fraction)).append(String.format(Locale.ROOT, " %5.1f%%", fraction * 100));
         }
-        return line.append(timing(task.elapsed(), estimate(start.fraction(), fraction, Duration.between(start.at(), now))))
+        return line
+                .append(timing(task.elapsed(), estimate(start.fraction(), fraction, Duration.between(start.at(), now))))
                 .toString();
     }
 

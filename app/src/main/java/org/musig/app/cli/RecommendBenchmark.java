@@ -24,11 +24,13 @@ final class RecommendBenchmark {
     static void run(String boltUri, AuthToken auth, String property, int queries, PrintStream out) {
         try (Driver driver = GraphDatabase.driver(boltUri, auth);
              Session session = driver.session()) {
-            long embedded = session.run("MATCH (t:Track) WHERE t[$p] IS NOT NULL RETURN count(t) AS n", Map.of("p", property))
-                    .single().get("n").asLong();
+            long embedded =
+                    session.run("MATCH (t:Track) WHERE t[$p] IS NOT NULL RETURN count(t) AS n", Map.of("p", property))
+                            .single().get("n").asLong();
             if (embedded == 0) {
-                throw new IllegalStateException("no track has the property '" + property + "': run ./musig bench train first "
-                        + "(it writes it with musig.embed.write)");
+                throw new IllegalStateException(
+                        "no track has the property '" + property + "': run ./musig bench train first "
+                                + "(it writes it with musig.embed.write)");
             }
             List<String> playlists = new ArrayList<>(session.run("MATCH (p:Playlist) RETURN p.id AS id")
                     .list(r -> r.get("id").asString()));
@@ -45,11 +47,14 @@ final class RecommendBenchmark {
             lines.add(measure(session, "musig.recommend(playlistId)", seeds, id -> Map.of("id", id, "c", config),
                     "CALL musig.recommend($id, $c)"));
             lines.add(measure(session, "musig.recommend.fromTracks(5 ids)", seeds, id -> Map.of("ids",
-                    session.run("MATCH (:Playlist {id: $id})-[:CONTAINS]->(t) RETURN t.id AS t LIMIT 5", Map.of("id", id))
-                            .list(r -> r.get("t").asString()), "c", config),
+                    session.run("MATCH (:Playlist {id: $id})-[:CONTAINS]->(t) RETURN t.id AS t LIMIT 5",
+                            Map.of("id", id))
+                            .list(r -> r.get("t").asString()),
+                    "c", config),
                     "CALL musig.recommend.fromTracks($ids, $c)"));
             Table.print(out, lines);
-            out.printf(Locale.ROOT, "%nfirst call (builds the cached matrix of %,d vectors): %.0f ms%n", embedded, firstMillis);
+            out.printf(Locale.ROOT, "%nfirst call (builds the cached matrix of %,d vectors): %.0f ms%n", embedded,
+                    firstMillis);
         }
     }
 

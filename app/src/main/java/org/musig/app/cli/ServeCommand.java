@@ -68,7 +68,8 @@ public final class ServeCommand extends Subcommand {
         out.println("  Bolt:     " + server.boltUri() + "   (" + login + ")");
         out.println("  HTTP:     " + server.httpUri());
         out.println("  Browser:  " + server.httpUri() + "browser/   (connect with " + login + ")");
-        out.println("  Guide:    :play " + server.guideUri() + "   (run it in the Browser: the walk-through as slides)");
+        out.println(
+                "  Guide:    :play " + server.guideUri() + "   (run it in the Browser: the walk-through as slides)");
         server.password().ifPresent(password -> {
             out.println("  User:     neo4j");
             out.println("  Password: " + password + "   (kept in " + server.passwordFile().toAbsolutePath()

@@ -28,14 +28,16 @@ final class TrainBenchmark {
         drop(db, connected);
         consume(db, "CALL gds.degree.mutate($g, {mutateProperty: 'degree'}) YIELD nodePropertiesWritten "
                 + "RETURN nodePropertiesWritten", Map.of("g", graphName));
-        Map<String, Object> filtered = db.executeTransactionally("CALL gds.graph.filter($to, $from, 'n.degree > 0.0', '*') "
-                + "YIELD nodeCount, relationshipCount RETURN nodeCount, relationshipCount",
+        Map<String, Object> filtered = db.executeTransactionally(
+                "CALL gds.graph.filter($to, $from, 'n.degree > 0.0', '*') "
+                        + "YIELD nodeCount, relationshipCount RETURN nodeCount, relationshipCount",
                 Map.of("to", connected, "from", graphName), r -> r.next());
         long roots = ((Number) filtered.get("nodeCount")).longValue();
         long examples = roots * iterations;
         out.printf(Locale.ROOT, "bench train: %,d connected tracks, %,d directed relationships in GDS; dim %d, "
-                        + "sampleSizes %s, batchSize %d, concurrency %d, %,d training examples each%n%n", roots,
-                ((Number) filtered.get("relationshipCount")).longValue(), dimension, sampleSizes, batchSize, concurrency,
+                + "sampleSizes %s, batchSize %d, concurrency %d, %,d training examples each%n%n", roots,
+                ((Number) filtered.get("relationshipCount")).longValue(), dimension, sampleSizes, batchSize,
+                concurrency,
                 examples);
 
         Map<String, Object> common = new LinkedHashMap<>();
@@ -93,7 +95,8 @@ final class TrainBenchmark {
                         gdsSeconds / multiTask.seconds, multiTask.loopPairsPerSecond)));
         out.println("(seconds: the whole procedure call; loopPerSecond: MUSIG's training loop alone, without reading "
                 + "the graph's features, building samplers and storing the model)");
-        out.printf(Locale.ROOT, "%nMUSIG multi-task / single-task time: %.2f%n%n", multiTask.seconds / singleTask.seconds);
+        out.printf(Locale.ROOT, "%nMUSIG multi-task / single-task time: %.2f%n%n",
+                multiTask.seconds / singleTask.seconds);
 
         // bench recommend --index keeps a vector index on Track.musigBench, which every written vector then updates.
         boolean indexed = db.executeTransactionally("SHOW INDEXES YIELD type, properties "
@@ -107,7 +110,7 @@ final class TrainBenchmark {
         double embedSeconds = (System.nanoTime() - start) / 1e9;
         long tracks = ((Number) embed.get("nodeCount")).longValue();
         out.printf(Locale.ROOT, "embed.write: %,d tracks in %.1f s = %,.0f tracks/s (compute %.1f s incl. reading the "
-                        + "store and recounting, write %.1f s), peak heap %,d MiB%n", tracks, embedSeconds,
+                + "store and recounting, write %.1f s), peak heap %,d MiB%n", tracks, embedSeconds,
                 tracks / embedSeconds, ((Number) embed.get("computeMillis")).longValue() / 1000.0,
                 ((Number) embed.get("writeMillis")).longValue() / 1000.0, BenchCommand.peakHeap() >> 20);
         if (indexed) {
@@ -132,8 +135,9 @@ final class TrainBenchmark {
     private static Result train(GraphDatabaseService db, Map<String, Object> config) {
         BenchCommand.resetPeakHeap();
         long start = System.nanoTime();
-        Map<String, Object> row = db.executeTransactionally("CALL musig.train($c) YIELD pairsPerSecond RETURN pairsPerSecond",
-                Map.of("c", config), r -> r.next());
+        Map<String, Object> row =
+                db.executeTransactionally("CALL musig.train($c) YIELD pairsPerSecond RETURN pairsPerSecond",
+                        Map.of("c", config), r -> r.next());
         return new Result((System.nanoTime() - start) / 1e9, BenchCommand.peakHeap(),
                 ((Number) row.get("pairsPerSecond")).doubleValue());
     }

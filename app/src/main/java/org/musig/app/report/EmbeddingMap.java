@@ -58,8 +58,9 @@ final class EmbeddingMap {
         INDArray projected = centred.mmul(factor);
         List<Point> points = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
-            points.add(new Point(projected.getDouble(i, 0), projected.getDouble(i, 1), (String) rows.get(i).get("genre"),
-                    (String) rows.get(i).get("label")));
+            points.add(
+                    new Point(projected.getDouble(i, 0), projected.getDouble(i, 1), (String) rows.get(i).get("genre"),
+                            (String) rows.get(i).get("label")));
         }
         return points;
     }

@@ -48,7 +48,8 @@ public final class HtmlReport {
         }
         if (!content.points().isEmpty()) {
             html.append("<h2>Track embeddings (PCA, 2-D)</h2><p class=\"note\">")
-                    .append(content.points().size()).append(" tracks, coloured by genre; hover a point for the track.</p>")
+                    .append(content.points().size())
+                    .append(" tracks, coloured by genre; hover a point for the track.</p>")
                     .append(embeddingChart(content.points()));
         }
         html.append("</body></html>\n");
@@ -76,8 +77,10 @@ public final class HtmlReport {
             svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\">"
                     + "<title>%s: HR %.3f</title></rect>", left, y, hr * scale, barHeight, colour, escape(label), hr));
             double end = hr;
-            if (row.get("intervals") instanceof Map<?, ?> intervals && intervals.get("hitRate") instanceof List<?> bounds
-                    && bounds.size() == 2 && bounds.get(0) instanceof Number low && bounds.get(1) instanceof Number high) {
+            if (row.get("intervals") instanceof Map<?, ?> intervals
+                    && intervals.get("hitRate") instanceof List<?> bounds
+                    && bounds.size() == 2 && bounds.get(0) instanceof Number low
+                    && bounds.get(1) instanceof Number high) {
                 // The 95% bootstrap interval over the test playlists, as an error bar.
                 double x0 = left + low.doubleValue() * scale;
                 double x1 = left + high.doubleValue() * scale;
@@ -102,7 +105,8 @@ public final class HtmlReport {
         int width = 700;
         int height = 320;
         int pad = 50;
-        double max = losses.values().stream().flatMap(List::stream).filter(Double::isFinite).mapToDouble(d -> d).max().orElse(1);
+        double max = losses.values().stream().flatMap(List::stream).filter(Double::isFinite).mapToDouble(d -> d).max()
+                .orElse(1);
         int epochs = losses.values().stream().mapToInt(List::size).max().orElse(1);
         StringBuilder svg = new StringBuilder(svgOpen(width, height));
         svg.append(axes(pad, width, height));
@@ -116,7 +120,8 @@ public final class HtmlReport {
                 double y = height - pad - values.get(e) / max * (height - 2.0 * pad);
                 points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
                 svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"><title>%s, "
-                        + "epoch %d: %.4f</title></circle>", x, y, colour, escape(task.getKey()), e + 1, values.get(e)));
+                        + "epoch %d: %.4f</title></circle>", x, y, colour, escape(task.getKey()), e + 1,
+                        values.get(e)));
             }
             svg.append("<polyline fill=\"none\" stroke-width=\"2\" stroke=\"").append(colour).append("\" points=\"")
                     .append(points).append("\"/>");
@@ -146,8 +151,10 @@ public final class HtmlReport {
         for (EmbeddingMap.Point p : points) {
             double x = pad + (p.x() - minX) / Math.max(1e-9, maxX - minX) * (size - 2 * pad);
             double y = size - pad - (p.y() - minY) / Math.max(1e-9, maxY - minY) * (size - 2 * pad);
-            svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\" fill-opacity=\"0.7\">"
-                    + "<title>%s (%s)</title></circle>", x, y, colours.get(p.genre()), escape(p.label()), escape(p.genre())));
+            svg.append(String.format(Locale.ROOT,
+                    "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\" fill-opacity=\"0.7\">"
+                            + "<title>%s (%s)</title></circle>",
+                    x, y, colours.get(p.genre()), escape(p.label()), escape(p.genre())));
         }
         List<String> genres = new ArrayList<>(colours.keySet());
         for (int i = 0; i < genres.size(); i++) {

@@ -63,7 +63,8 @@ public final class EmbeddedServer implements AutoCloseable {
      * their own output under server and GDS progress lines. The config is written next to the logs.
      */
     private static java.nio.file.Path fileOnlyUserLogConfig(ServerOptions options) {
-        java.nio.file.Path target = options.dataDir().resolve("run").resolve("file-only-user-logs.xml").toAbsolutePath();
+        java.nio.file.Path target =
+                options.dataDir().resolve("run").resolve("file-only-user-logs.xml").toAbsolutePath();
         try (var in = EmbeddedServer.class.getResourceAsStream("file-only-user-logs.xml")) {
             if (in == null) {
                 throw new IllegalStateException("file-only-user-logs.xml is missing from the launcher jar");

@@ -12,7 +12,8 @@ import org.neo4j.kernel.lifecycle.LifecycleAdapter;
  * Registers the MUSIG procedures in the launcher's embedded server. A real server finds them by
  * scanning the plugin jar in its plugins directory instead; this jar is never deployed there.
  */
-public final class MusigProceduresExtensionFactory extends ExtensionFactory<MusigProceduresExtensionFactory.Dependencies> {
+public final class MusigProceduresExtensionFactory
+        extends ExtensionFactory<MusigProceduresExtensionFactory.Dependencies> {
 
     public interface Dependencies {
         GlobalProcedures globalProcedures();

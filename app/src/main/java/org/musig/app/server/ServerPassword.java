@@ -29,9 +29,11 @@ final class ServerPassword {
         PasswordFile file = file(options.dataDir());
         return file.read().orElseGet(() -> {
             String password = generate();
-            try (EmbeddedServer offline = EmbeddedServer.start(ServerOptions.offline(options.dataDir(), options.importDir()))) {
+            try (EmbeddedServer offline =
+                    EmbeddedServer.start(ServerOptions.offline(options.dataDir(), options.importDir()))) {
                 offline.managementService().database("system").executeTransactionally(
-                        "ALTER USER " + USER + " SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+                        "ALTER USER " + USER + " SET PASSWORD $password CHANGE NOT REQUIRED",
+                        Map.of("password", password));
             }
             // Written only once the database holds it, so the file never names a password that does not work.
             file.write(password);

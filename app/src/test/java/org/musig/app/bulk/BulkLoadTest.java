@@ -195,19 +195,32 @@ class BulkLoadTest {
             List<String> lines = new ArrayList<>();
             var db = run.server.database();
             db.executeTransactionally("MATCH (p:Playlist) RETURN p.id AS id, properties(p) AS props", Map.of(),
-                    r -> { r.forEachRemaining(row -> lines.add("P|" + row.get("id") + "|" + text(row.get("props")))); return null; });
+                    r -> {
+                        r.forEachRemaining(row -> lines.add("P|" + row.get("id") + "|" + text(row.get("props"))));
+                        return null;
+                    });
             db.executeTransactionally("MATCH (t:Track) RETURN t.id AS id, properties(t) AS props", Map.of(),
-                    r -> { r.forEachRemaining(row -> lines.add("T|" + row.get("id") + "|" + text(row.get("props")))); return null; });
+                    r -> {
+                        r.forEachRemaining(row -> lines.add("T|" + row.get("id") + "|" + text(row.get("props"))));
+                        return null;
+                    });
             db.executeTransactionally("MATCH (p)-[c]->(t) RETURN p.id AS p, t.id AS t, type(c) AS type, "
-                            + "properties(c) AS props", Map.of(),
-                    r -> { r.forEachRemaining(row -> lines.add((row.get("type").equals("CONTAINS") ? "C|" : "?|")
-                            + row.get("p") + "|" + row.get("t") + "|" + ((Map<?, ?>) row.get("props")).get("position")
-                            + (((Map<?, ?>) row.get("props")).size() == 1 ? "" : "|" + row.get("props")))); return null; });
+                    + "properties(c) AS props", Map.of(),
+                    r -> {
+                        r.forEachRemaining(row -> lines.add((row.get("type").equals("CONTAINS") ? "C|" : "?|")
+                                + row.get("p") + "|" + row.get("t") + "|"
+                                + ((Map<?, ?>) row.get("props")).get("position")
+                                + (((Map<?, ?>) row.get("props")).size() == 1 ? "" : "|" + row.get("props"))));
+                        return null;
+                    });
             long nodes = db.executeTransactionally("MATCH (n) RETURN count(n) AS n", Map.of(),
                     r -> (Long) r.next().get("n"));
             if (nodes > 0) {
                 db.executeTransactionally("SHOW CONSTRAINTS YIELD name, labelsOrTypes, properties, type",
-                        Map.of(), r -> { r.forEachRemaining(row -> lines.add("S|" + new TreeMap<>(row))); return null; });
+                        Map.of(), r -> {
+                            r.forEachRemaining(row -> lines.add("S|" + new TreeMap<>(row)));
+                            return null;
+                        });
             }
             lines.sort(null);
             return lines;

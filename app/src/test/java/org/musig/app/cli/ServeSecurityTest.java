@@ -48,7 +48,8 @@ class ServeSecurityTest {
         httpPort = freePort();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         server = new ServeCommand().start(new String[] {"--data", dir.resolve("data").toString(), "--bolt-port",
-                String.valueOf(boltPort), "--http-port", String.valueOf(httpPort)}, new PrintStream(out, true, StandardCharsets.UTF_8));
+                String.valueOf(boltPort), "--http-port", String.valueOf(httpPort)},
+                new PrintStream(out, true, StandardCharsets.UTF_8));
         banner = out.toString(StandardCharsets.UTF_8);
     }
 
@@ -77,7 +78,8 @@ class ServeSecurityTest {
                 assertThatThrownBy(driver::verifyConnectivity).isInstanceOf(AuthenticationException.class);
             }
         }
-        try (Driver driver = GraphDatabase.driver(server.boltUri(), AuthTokens.basic("neo4j", server.password().orElseThrow()));
+        try (Driver driver =
+                GraphDatabase.driver(server.boltUri(), AuthTokens.basic("neo4j", server.password().orElseThrow()));
              Session session = driver.session()) {
             assertThat(session.run("SHOW PROCEDURES YIELD name WHERE name = 'musig.train' RETURN name").single()
                     .get(0).asString()).isEqualTo("musig.train");
@@ -97,7 +99,8 @@ class ServeSecurityTest {
                 .getBytes(StandardCharsets.UTF_8));
         HttpRequest.Builder commit = HttpRequest.newBuilder(URI.create(server.httpUri() + "db/neo4j/tx/commit"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"statements\":[{\"statement\":\"MATCH (n) DETACH DELETE n\"}]}"));
+                .POST(HttpRequest.BodyPublishers
+                        .ofString("{\"statements\":[{\"statement\":\"MATCH (n) DETACH DELETE n\"}]}"));
         assertThat(send(commit.copy().header("Origin", FOREIGN_ORIGIN)).statusCode()).isEqualTo(404);
         assertThat(send(commit.copy().header("Authorization", "Basic " + basic)).statusCode()).isEqualTo(404);
     }

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -26,8 +25,9 @@ import org.neo4j.driver.Session;
 /** ./musig serve's /musig/guide: cypher/guide.cypher as Neo4j Browser slides, fetched over HTTP. */
 class BrowserGuideServerTest {
     private static final Pattern SLIDE = Pattern.compile("<slide[^>]*>(.*?)</slide>", Pattern.DOTALL);
-    private static final Pattern RUNNABLE = Pattern.compile("<pre[^>]*class=\"[^\"]*\\brunnable\\b[^\"]*\"[^>]*>(.*?)</pre>",
-            Pattern.DOTALL);
+    private static final Pattern RUNNABLE =
+            Pattern.compile("<pre[^>]*class=\"[^\"]*\\brunnable\\b[^\"]*\"[^>]*>(.*?)</pre>",
+                    Pattern.DOTALL);
 
     @TempDir
     Path dir;
@@ -46,8 +46,8 @@ class BrowserGuideServerTest {
                     HttpResponse.BodyHandlers.ofString());
 
             assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
-                    assertThat(type.toLowerCase()).startsWith("text/html").contains("charset=utf-8"));
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type.toLowerCase()).startsWith("text/html").contains("charset=utf-8"));
             String html = response.body();
             assertThat(html).contains("<article class=\"guide\">", "<carousel").doesNotContainIgnoringCase("<script");
             List<String> slides = matches(SLIDE, html);
@@ -70,7 +70,7 @@ class BrowserGuideServerTest {
             try (Driver driver = GraphDatabase.driver(server.boltUri(), server.authToken());
                  Session session = driver.session()) {
                 String allowlist = session.run("CALL dbms.clientConfig() YIELD name, value "
-                                + "WHERE name = 'browser.remote_content_hostname_whitelist' RETURN value")
+                        + "WHERE name = 'browser.remote_content_hostname_whitelist' RETURN value")
                         .single().get("value").asString();
                 assertThat(allowlist.split("\\s*,\\s*")).contains("127.0.0.1", "localhost");
             }

@@ -27,7 +27,8 @@ class GuideScriptTest {
         assertThat(guide.title()).isEqualTo("A guide");
         assertThat(guide.introduction()).containsExactly("It has `code` & more.");
         assertThat(guide.steps()).containsExactly(
-                new GuideScript.Step("1. First.", List.of("Its text,", "on two lines."), "MATCH (n) WHERE n.x < 2\nRETURN n"),
+                new GuideScript.Step("1. First.", List.of("Its text,", "on two lines."),
+                        "MATCH (n) WHERE n.x < 2\nRETURN n"),
                 new GuideScript.Step("2. Second.", List.of(), "RETURN 'a' AS a"));
 
         String html = GuideHtml.render(guide);

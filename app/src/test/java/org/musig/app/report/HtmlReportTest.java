@@ -22,7 +22,8 @@ class HtmlReportTest {
         Path file = dir.resolve("r/report.html");
         HtmlReport.write(file, new HtmlReport.Content("MUSIG report", "test", rows,
                 Map.of("playlist", List.of(0.7, 0.5, 0.4), "audio", List.of(0.2, 0.1, 0.1)),
-                List.of(new EmbeddingMap.Point(0, 0, "rock", "<Song> & \"Co\""), new EmbeddingMap.Point(1, 2, "pop", "B"))));
+                List.of(new EmbeddingMap.Point(0, 0, "rock", "<Song> & \"Co\""),
+                        new EmbeddingMap.Point(1, 2, "pop", "B"))));
         String html = Files.readString(file);
         assertThat(html).startsWith("<!DOCTYPE html>").doesNotContain("<script").doesNotContain("src=\"http");
         assertThat(count(html, "<rect x=\"330\"")).isEqualTo(2); // two evaluated rows; the skipped one has no bar

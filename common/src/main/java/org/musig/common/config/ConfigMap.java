@@ -24,7 +24,8 @@ public final class ConfigMap {
      * {@code \u0060} even inside backticks) or separators into a statement, and distinct names stay distinct
      * wherever they are used (no 'a-b' and 'a_b' mapping to one index name).
      */
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0," + (MAX_IDENTIFIER_LENGTH - 1) + "}");
+    private static final Pattern IDENTIFIER =
+            Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0," + (MAX_IDENTIFIER_LENGTH - 1) + "}");
     private static final String IDENTIFIER_RULE = "a plain identifier (a letter or '_' first, then letters, digits or "
             + "'_', at most " + MAX_IDENTIFIER_LENGTH + " characters)";
 
@@ -221,7 +222,8 @@ public final class ConfigMap {
     }
 
     /** A list of integers, each in {@code [min, max]}; the list itself must have {@code minSize..maxSize} entries. */
-    public List<Integer> getIntList(String key, List<Integer> defaultValue, int minSize, int maxSize, int min, int max) {
+    public List<Integer> getIntList(String key, List<Integer> defaultValue, int minSize, int maxSize, int min,
+                                    int max) {
         Object value = raw.get(key);
         List<Integer> result;
         if (value == null) {
@@ -234,8 +236,9 @@ public final class ConfigMap {
                 }
                 long v = n.longValue();
                 if (v < min || v > max) {
-                    throw new IllegalArgumentException(owner + ": configuration key '" + key + "' must hold integers between "
-                            + min + " and " + max + ", got " + v);
+                    throw new IllegalArgumentException(
+                            owner + ": configuration key '" + key + "' must hold integers between "
+                                    + min + " and " + max + ", got " + v);
                 }
                 result.add((int) v);
             }
@@ -371,7 +374,8 @@ public final class ConfigMap {
 
     /** A wrong type, with the values that would have been accepted (so one error tells the user everything). */
     private IllegalArgumentException wrongType(String key, String expected, Object value, String allowed) {
-        return new IllegalArgumentException(wrongType(key, expected, value).getMessage() + " (allowed: " + allowed + ")");
+        return new IllegalArgumentException(
+                wrongType(key, expected, value).getMessage() + " (allowed: " + allowed + ")");
     }
 
     private static String integerRange(long min, long max) {

@@ -39,7 +39,8 @@ public final class RecordSettings<R extends Record> {
             Setting<?> setting = setting(component.getName());
             if (!boxed(component.getType()).isAssignableFrom(setting.type())) {
                 throw new IllegalStateException(type.getSimpleName() + "." + component.getName() + " is a "
-                        + component.getType().getSimpleName() + " but its setting gives a " + setting.type().getSimpleName());
+                        + component.getType().getSimpleName() + " but its setting gives a "
+                        + setting.type().getSimpleName());
             }
         }
         try {

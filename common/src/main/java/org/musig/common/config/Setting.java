@@ -90,7 +90,8 @@ public final class Setting<T> {
      * One of an enum's constants, written in lower case (case-insensitive on input, see {@link Choice}). The doc
      * must name every choice as {@code `'text'`}, so the documentation cannot miss one.
      */
-    public static <E extends Enum<E> & Choice> Setting<E> choice(String key, Class<E> type, E defaultValue, String doc) {
+    public static <E extends Enum<E> & Choice> Setting<E> choice(String key, Class<E> type, E defaultValue,
+                                                                 String doc) {
         List<String> texts = Arrays.stream(type.getEnumConstants()).map(Choice::text).toList();
         for (String text : texts) {
             if (doc == null || !doc.contains("`'" + text + "'`")) {
@@ -114,18 +115,21 @@ public final class Setting<T> {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static Setting<List<String>> stringList(String key, List<String> defaultValue, String doc) {
-        return (Setting) of(key, List.class, List.copyOf(defaultValue), (c, k) -> c.getStringList(k, defaultValue), doc);
+        return (Setting) of(key, List.class, List.copyOf(defaultValue), (c, k) -> c.getStringList(k, defaultValue),
+                doc);
     }
 
     /** A list of property, relationship type or index names. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static Setting<List<String>> identifierList(String key, List<String> defaultValue, String doc) {
-        return (Setting) of(key, List.class, List.copyOf(defaultValue), (c, k) -> c.getIdentifierList(k, defaultValue), doc);
+        return (Setting) of(key, List.class, List.copyOf(defaultValue), (c, k) -> c.getIdentifierList(k, defaultValue),
+                doc);
     }
 
     /** Numbers in {@code [min, max]} by name; the names are {@code defaults}' keys, which the user may leave out. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public static Setting<Map<String, Double>> numberMap(String key, Map<String, Double> defaults, double min, double max,
+    public static Setting<Map<String, Double>> numberMap(String key, Map<String, Double> defaults, double min,
+                                                         double max,
                                                          String doc) {
         Map<String, Double> ordered = new LinkedHashMap<>(defaults);
         return (Setting) of(key, Map.class, ordered, (c, k) -> c.getDoubleMap(k, ordered, min, max), doc);
@@ -134,7 +138,7 @@ public final class Setting<T> {
     /** A non-empty list of tuples of {@code arity} numbers, each in {@code [min, max]}. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static Setting<List<List<Double>>> numberTuples(String key, List<List<Double>> defaultValue, int arity,
-                                                          double min, double max, String doc) {
+                                                           double min, double max, String doc) {
         return (Setting) of(key, List.class, defaultValue,
                 (c, k) -> c.getDoubleTuples(k, defaultValue, arity, min, max), doc);
     }

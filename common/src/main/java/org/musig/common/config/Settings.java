@@ -107,7 +107,8 @@ public final class Settings {
         /** The value of a key of these settings (for code that binds settings by name). */
         Object value(String key) {
             if (!values.containsKey(key)) {
-                throw new IllegalArgumentException(settings.owner + ": no setting '" + key + "' among " + settings.keys());
+                throw new IllegalArgumentException(
+                        settings.owner + ": no setting '" + key + "' among " + settings.keys());
             }
             return values.get(key);
         }

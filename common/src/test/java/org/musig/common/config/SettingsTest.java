@@ -39,7 +39,8 @@ class SettingsTest {
         assertThatThrownBy(() -> SETTINGS.parse(Map.of("colour", "green")))
                 .hasMessage("musig.test: configuration key 'colour' must be one of [red, dark_blue], got 'green'");
         assertThatThrownBy(() -> SETTINGS.parse(Map.of("sise", 3)))
-                .hasMessage("musig.test: unknown configuration key(s) [sise]; valid keys are [colour, limit, names, size]");
+                .hasMessage(
+                        "musig.test: unknown configuration key(s) [sise]; valid keys are [colour, limit, names, size]");
         assertThatThrownBy(() -> SETTINGS.parse(Map.of("size", "3")))
                 .hasMessageContaining("musig.test: configuration key 'size' must be an integer, got String '3'");
         assertThatThrownBy(() -> SETTINGS.parse(Map.of("names", List.of())))

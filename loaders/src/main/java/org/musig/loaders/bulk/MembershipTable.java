@@ -154,7 +154,6 @@ public final class MembershipTable {
         return current;
     }
 
-
     private int track(TrackRecord track) {
         int index = trackIndex.getIfAbsent(track.id(), -1);
         if (index < 0) {

@@ -72,7 +72,8 @@ final class CsvValues {
             return null;
         }
         if (value != Math.rint(value)) {
-            throw fail("value '" + text(field) + "' in column '" + columns.headerName(field) + "' is not a whole number");
+            throw fail(
+                    "value '" + text(field) + "' in column '" + columns.headerName(field) + "' is not a whole number");
         }
         return value.longValue();
     }

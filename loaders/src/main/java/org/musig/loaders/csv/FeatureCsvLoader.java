@@ -50,7 +50,8 @@ public final class FeatureCsvLoader {
                     + "to create them), e.g. " + notFound);
         }
         return new LoadResult(load.files(), 0, writer.tracks(), 0, 0, writer.created(), 0, writer.duplicates(),
-                writer.notFound(), options.skippedCount(), options.errors(), options.notices(), load.millis(), load.config().echo());
+                writer.notFound(), options.skippedCount(), options.errors(), options.notices(), load.millis(),
+                load.config().echo());
     }
 
     private static void readFile(Path file, CsvSettings settings, LoadOptions options,

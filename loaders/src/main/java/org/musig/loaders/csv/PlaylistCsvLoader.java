@@ -38,10 +38,11 @@ public final class PlaylistCsvLoader {
         Set<String> playlistIds = new java.util.HashSet<>();
         MembershipWriter writer = load.run(db, importDirectory, path, "*.csv", progress,
                 MembershipWriter::new, (file, w) -> readFile(file, settings, options,
-                        w == null ? (playlist, track, position) -> progress.checkRunning() : (playlist, track, position) -> {
-                            playlistIds.add(playlist.id());
-                            w.write(playlist, track, position);
-                        }));
+                        w == null ? (playlist, track, position) -> progress.checkRunning()
+                                : (playlist, track, position) -> {
+                                    playlistIds.add(playlist.id());
+                                    w.write(playlist, track, position);
+                                }));
         if (writer.artistConflictNotice() != null) {
             options.notice(writer.artistConflictNotice());
         }

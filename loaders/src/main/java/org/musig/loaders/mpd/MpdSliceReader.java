@@ -209,7 +209,8 @@ public final class MpdSliceReader {
                 throw invalid("a track must be a JSON object, found " + token);
             }
             if (tracks.size() == MAX_TRACKS_PER_PLAYLIST) {
-                throw invalid("a playlist has more than " + MAX_TRACKS_PER_PLAYLIST + " tracks (the limit per playlist)");
+                throw invalid(
+                        "a playlist has more than " + MAX_TRACKS_PER_PLAYLIST + " tracks (the limit per playlist)");
             }
             tracks.add(readTrack(tracks.size()));
         }

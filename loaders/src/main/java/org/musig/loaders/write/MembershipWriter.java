@@ -138,18 +138,21 @@ public final class MembershipWriter {
         return state;
     }
 
-
     private long trackNode(Transaction tx, TrackRecord track) {
         long cached = trackNodes.getIfAbsent(track.id(), -1);
-        long artist = artistHashes(track.properties().get(GraphModel.ARTIST_ID), track.properties().get(GraphModel.ARTIST));
+        long artist =
+                artistHashes(track.properties().get(GraphModel.ARTIST_ID), track.properties().get(GraphModel.ARTIST));
         if (cached >= 0) {
             if (artist != 0 && artistHashes.containsKey(cached) && differ(artistHashes.get(cached), artist)) {
                 artistConflicts++;
                 if (artistConflictExample == null) {
                     Node node = tx.getNodeById(cached);
-                    artistConflictExample = "track '" + track.id() + "' is by '" + artistName(node.getProperty(GraphModel.ARTIST_ID, null),
-                            node.getProperty(GraphModel.ARTIST, null)) + "' in its first row and by '"
-                            + artistName(track.properties().get(GraphModel.ARTIST_ID), track.properties().get(GraphModel.ARTIST))
+                    artistConflictExample = "track '" + track.id() + "' is by '"
+                            + artistName(node.getProperty(GraphModel.ARTIST_ID, null),
+                                    node.getProperty(GraphModel.ARTIST, null))
+                            + "' in its first row and by '"
+                            + artistName(track.properties().get(GraphModel.ARTIST_ID),
+                                    track.properties().get(GraphModel.ARTIST))
                             + "' in a later one";
                 }
             }
@@ -204,7 +207,8 @@ public final class MembershipWriter {
             return null;
         }
         return artistConflicts + " rows give a track another artist than its first row did (the first row's is kept); "
-                + "e.g. " + artistConflictExample + ". Check the artist columns: models that use the artist read one per track";
+                + "e.g. " + artistConflictExample
+                + ". Check the artist columns: models that use the artist read one per track";
     }
 
     /** Distinct playlists written by this load. */

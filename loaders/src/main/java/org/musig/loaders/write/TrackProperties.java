@@ -1,9 +1,9 @@
 package org.musig.loaders.write;
 
+import java.util.function.BiConsumer;
 import org.musig.loaders.AudioFeatures;
 import org.musig.loaders.GraphModel;
 import org.musig.loaders.TrackRecord;
-import java.util.function.BiConsumer;
 import org.neo4j.graphdb.Node;
 
 /**

@@ -28,7 +28,8 @@ public final class FeatureGroup {
     /** A group of {@code trackCount} absent rows, to be filled through {@link Builder#set}. */
     public static Builder builder(String name, int trackCount, int dimension) {
         if (dimension < 1) {
-            throw new IllegalArgumentException("feature group '" + name + "': dimension must be >= 1, got " + dimension);
+            throw new IllegalArgumentException(
+                    "feature group '" + name + "': dimension must be >= 1, got " + dimension);
         }
         return new Builder(name, trackCount, dimension);
     }

@@ -120,7 +120,8 @@ public final class PlaylistMemberships {
 
     /** Heap bytes this instance holds (its two arrays). */
     public long memoryBytes() {
-        return CooccurrenceMemoryEstimate.intArrayBytes(offsets.length) + CooccurrenceMemoryEstimate.intArrayBytes(tracks.length);
+        return CooccurrenceMemoryEstimate.intArrayBytes(offsets.length)
+                + CooccurrenceMemoryEstimate.intArrayBytes(tracks.length);
     }
 
     // Package-private: the counter reads the arrays directly (it never writes them).
@@ -180,10 +181,12 @@ public final class PlaylistMemberships {
                 if (playlists + 2L > MAX_MEMBERSHIPS) {
                     throw new IllegalArgumentException("more than " + (MAX_MEMBERSHIPS - 1) + " playlists");
                 }
-                offsets = Arrays.copyOf(offsets, (int) Math.min(MAX_MEMBERSHIPS, Math.max(playlists + 2L, offsets.length * 3L / 2 + 16)));
+                offsets = Arrays.copyOf(offsets,
+                        (int) Math.min(MAX_MEMBERSHIPS, Math.max(playlists + 2L, offsets.length * 3L / 2 + 16)));
             }
             if (size + length > tracks.length) {
-                tracks = Arrays.copyOf(tracks, (int) Math.min(MAX_MEMBERSHIPS, Math.max((long) size + length, tracks.length * 3L / 2 + 16)));
+                tracks = Arrays.copyOf(tracks,
+                        (int) Math.min(MAX_MEMBERSHIPS, Math.max((long) size + length, tracks.length * 3L / 2 + 16)));
             }
             System.arraycopy(trackIds, from, tracks, size, length);
             size = sortAndDeduplicate(tracks, size, size + length);

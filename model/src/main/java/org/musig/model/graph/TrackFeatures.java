@@ -78,15 +78,18 @@ public final class TrackFeatures {
         }
         int[] genreIds = genres == null ? filled(trackCount) : genres.clone();
         if (genreIds.length != trackCount) {
-            throw new IllegalArgumentException("genres has " + genreIds.length + " entries for " + trackCount + " tracks");
+            throw new IllegalArgumentException(
+                    "genres has " + genreIds.length + " entries for " + trackCount + " tracks");
         }
         List<String> names = genreNames == null ? List.of() : List.copyOf(genreNames);
         for (int id : genreIds) {
             if (id < NO_GENRE || id >= names.size()) {
-                throw new IllegalArgumentException("genre id " + id + " out of range for " + names.size() + " genre names");
+                throw new IllegalArgumentException(
+                        "genre id " + id + " out of range for " + names.size() + " genre names");
             }
         }
-        return new TrackFeatures(trackCount, Collections.unmodifiableMap(byName), genreIds, names, Map.of(), null, null);
+        return new TrackFeatures(trackCount, Collections.unmodifiableMap(byName), genreIds, names, Map.of(), null,
+                null);
     }
 
     /**
@@ -108,8 +111,9 @@ public final class TrackFeatures {
             }
         }
         if (memberships != null && memberships.trackCount() != trackCount) {
-            throw new IllegalArgumentException("the memberships have " + memberships.trackCount() + " tracks, the feature "
-                    + "table " + trackCount);
+            throw new IllegalArgumentException(
+                    "the memberships have " + memberships.trackCount() + " tracks, the feature "
+                            + "table " + trackCount);
         }
         return new TrackFeatures(trackCount, groups, genres, genreNames, Collections.unmodifiableMap(byName),
                 memberships, titles);
@@ -121,7 +125,8 @@ public final class TrackFeatures {
      */
     public TrackFeatures withTitles(String[] perTrack) {
         if (perTrack.length != trackCount) {
-            throw new IllegalArgumentException("titles has " + perTrack.length + " entries for " + trackCount + " tracks");
+            throw new IllegalArgumentException(
+                    "titles has " + perTrack.length + " entries for " + trackCount + " tracks");
         }
         boolean any = java.util.Arrays.stream(perTrack).anyMatch(t -> t != null && !t.isBlank());
         return new TrackFeatures(trackCount, groups, genres, genreNames, categories, memberships,

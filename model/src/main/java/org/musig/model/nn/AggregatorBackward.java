@@ -18,7 +18,8 @@ final class AggregatorBackward {
     private final SparseOneHotRows oneHot;
     private final AggregatorBuffers buffers;
 
-    AggregatorBackward(SageNetwork net, NeighbourhoodLayout layout, SparseOneHotRows oneHot, AggregatorBuffers buffers) {
+    AggregatorBackward(SageNetwork net, NeighbourhoodLayout layout, SparseOneHotRows oneHot,
+                       AggregatorBuffers buffers) {
         this.net = net;
         this.layers = net.layers();
         this.dim = net.dimension();
@@ -107,7 +108,8 @@ final class AggregatorBackward {
     private void weightGradient(int k, int rows, INDArray dPreN, float[] gradient) {
         int in2 = net.blasRows(k);
         float[] weightGradient = buffers.weightGradient;
-        Nd4j.gemm(AggregatorBuffers.prefix(buffers.xNative[k], rows), dPreN, buffers.dwNative[k], true, false, 1.0, 0.0);
+        Nd4j.gemm(AggregatorBuffers.prefix(buffers.xNative[k], rows), dPreN, buffers.dwNative[k], true, false, 1.0,
+                0.0);
         AggregatorBuffers.fromNative(buffers.dwNative[k], weightGradient, in2 * dim);
         if (k == 0) { // the dense rows: self, then neighbour mean
             int half = net.denseDimension() * dim;

@@ -98,7 +98,8 @@ public final class AggregatorWorkspace {
      *
      * @param input the encoded input table (kept until the next prepare)
      */
-    public void prepare(int[] rootIds, long[] rootSeeds, int count, NeighborhoodSampler sampler, InputFeatures.Encoded input) {
+    public void prepare(int[] rootIds, long[] rootSeeds, int count, NeighborhoodSampler sampler,
+                        InputFeatures.Encoded input) {
         prepare(rootIds, rootSeeds, count, sampler, input, null);
     }
 
@@ -108,7 +109,8 @@ public final class AggregatorWorkspace {
      * node's neighbours is read from {@code inner} (one precomputed row instead of {@code sampleSize(K-1)}
      * random row reads). With one layer {@code inner} is ignored.
      */
-    public void prepare(int[] rootIds, long[] rootSeeds, int count, NeighborhoodSampler sampler, InputFeatures.Encoded input,
+    public void prepare(int[] rootIds, long[] rootSeeds, int count, NeighborhoodSampler sampler,
+                        InputFeatures.Encoded input,
                         InnerMeans inner) {
         prepare(rootIds, rootSeeds, count, sampler, input, inner, null);
     }
@@ -121,7 +123,8 @@ public final class AggregatorWorkspace {
      *
      * @param isolated per root, or null for none
      */
-    public void prepare(int[] rootIds, long[] rootSeeds, int count, NeighborhoodSampler sampler, InputFeatures.Encoded input,
+    public void prepare(int[] rootIds, long[] rootSeeds, int count, NeighborhoodSampler sampler,
+                        InputFeatures.Encoded input,
                         InnerMeans inner, boolean[] isolated) {
         prepare(rootIds, rootSeeds, count, sampler, input, inner, isolated, null);
     }
@@ -135,7 +138,8 @@ public final class AggregatorWorkspace {
      *
      * @param partner per root, or null for none
      */
-    public void prepare(int[] rootIds, long[] rootSeeds, int count, NeighborhoodSampler sampler, InputFeatures.Encoded input,
+    public void prepare(int[] rootIds, long[] rootSeeds, int count, NeighborhoodSampler sampler,
+                        InputFeatures.Encoded input,
                         InnerMeans inner, boolean[] isolated, int[] partner) {
         if (count > maxRoots) {
             throw new IllegalArgumentException(count + " roots for a workspace of " + maxRoots);

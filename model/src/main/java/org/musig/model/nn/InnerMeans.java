@@ -1,7 +1,7 @@
 package org.musig.model.nn;
 
-import java.util.function.IntFunction;
 import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 import org.musig.model.graph.CooccurrenceGraph;
 import org.musig.model.sample.NeighborhoodSampler;
 

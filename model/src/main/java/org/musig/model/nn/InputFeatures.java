@@ -223,7 +223,7 @@ public final class InputFeatures {
             case "popularity" -> features.group(TrackFeatures.POPULARITY) == null ? "the data has no popularity" : null;
             case "artist", "album" -> features.category(group) == null ? "no track has an " + group + " id or name"
                     : features.memberships() == null ? "the graph kept no playlist memberships to learn " + group
-                    + " vectors from" : null;
+                            + " vectors from" : null;
             case "audio", "acoustic", "year" -> features.group(group) == null ? "no track has it" : null;
             case "title" -> features.tracksWithTitle() == 0 ? "no track has a name or album name" : null;
             default -> throw new IllegalArgumentException("unknown feature group '" + group + "'");

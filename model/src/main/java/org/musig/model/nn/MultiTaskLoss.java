@@ -27,7 +27,8 @@ public final class MultiTaskLoss {
      * @param genreLabel    1, 0, or -1 (masked) per pair
      * @param similarity    target per pair, NaN when masked
      */
-    public record Pairs(int count, int[] left, int[] right, byte[] playlistLabel, byte[] genreLabel, float[] similarity) {
+    public record Pairs(int count, int[] left, int[] right, byte[] playlistLabel, byte[] genreLabel,
+                        float[] similarity) {
     }
 
     /**

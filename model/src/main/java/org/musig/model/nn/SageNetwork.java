@@ -113,7 +113,8 @@ public final class SageNetwork {
     /** Width of layer k's per-node input h^k (before concatenation with the neighbourhood mean). */
     private static int checked(long offset) {
         if (offset > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("network too large: more than " + (Integer.MAX_VALUE - 8) + " parameters");
+            throw new IllegalArgumentException(
+                    "network too large: more than " + (Integer.MAX_VALUE - 8) + " parameters");
         }
         return (int) offset;
     }

@@ -32,7 +32,8 @@ public final class VectorTable {
         float[] rows = new float[vectors.length * dimension];
         for (int r = 0; r < vectors.length; r++) {
             if (vectors[r].length != dimension) {
-                throw new IllegalArgumentException("row " + r + " has " + vectors[r].length + " values, expected " + dimension);
+                throw new IllegalArgumentException(
+                        "row " + r + " has " + vectors[r].length + " values, expected " + dimension);
             }
             System.arraycopy(normalised(vectors[r]), 0, rows, r * dimension, dimension);
         }

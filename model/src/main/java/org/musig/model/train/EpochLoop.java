@@ -5,11 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntPredicate;
+import org.musig.common.progress.Progress;
 import org.musig.model.nn.AggregatorWorkspace;
 import org.musig.model.nn.InnerMeans;
 import org.musig.model.nn.SageNetwork;
 import org.musig.model.nn.TaskLabels;
-import org.musig.common.progress.Progress;
 import org.musig.model.sample.NegativeSampler;
 import org.musig.model.sample.PositivePairSampler;
 import org.musig.model.sample.RandomStreams;
@@ -89,7 +89,8 @@ final class EpochLoop {
                 () -> new ShardWorker(shared, maxRoots))) {
             for (int epoch = 0; epoch < config.epochs(); epoch++) {
                 progress.begin(String.format(Locale.ROOT, "epoch %d/%d", epoch + 1, config.epochs()), pairsPerEpoch);
-                positives.shuffle(pairsPerEpoch, RandomStreams.of(shared.seed(), RandomStreams.PAIR_ORDER, epoch, 0, 0));
+                positives.shuffle(pairsPerEpoch,
+                        RandomStreams.of(shared.seed(), RandomStreams.PAIR_ORDER, epoch, 0, 0));
                 fillInnerMeans(executor, epoch, progress);
                 int batches = (pairsPerEpoch + config.batchSize() - 1) / config.batchSize();
                 for (int b = 0; b < batches; b++) {

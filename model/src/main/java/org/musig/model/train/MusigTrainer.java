@@ -98,7 +98,8 @@ public final class MusigTrainer {
         long seed = config.randomSeed();
         float[] parameters = net.initialParameters(RandomStreams.of(seed, RandomStreams.INIT, 0, 0, 0));
         INDArray[] weights = net.nativeWeights(parameters);
-        NeighborhoodSampler neighbours = new NeighborhoodSampler(graph, config.sampling() == TrainConfig.Sampling.WEIGHTED);
+        NeighborhoodSampler neighbours =
+                new NeighborhoodSampler(graph, config.sampling() == TrainConfig.Sampling.WEIGHTED);
         NegativeSampler negativeSampler = config.negativeSampler() == TrainConfig.NegativeSampling.DEGREE
                 ? NegativeSampler.byDegree(graph, 0.75) : NegativeSampler.uniform(graph.nodeCount());
         InnerMeans inner = net.layers() < 2 ? null
@@ -151,8 +152,9 @@ public final class MusigTrainer {
             w[SageNetwork.SIMILARITY] = 0;
         }
         if (Arrays.stream(w).allMatch(x -> x == 0)) {
-            throw new IllegalArgumentException("no task left to train: the tasks with a weight > 0 have no labels in the data "
-                    + notices);
+            throw new IllegalArgumentException(
+                    "no task left to train: the tasks with a weight > 0 have no labels in the data "
+                            + notices);
         }
         return w;
     }

@@ -100,7 +100,8 @@ final class ShardWorker {
 
     /** Each root's neighbourhood stream, from the shard's stream: fixed by the seed, whatever thread runs it. */
     private void drawSeeds(int count, int epoch, int batchIndex, int shard) {
-        SplittableRandom random = RandomStreams.of(shared.seed(), RandomStreams.TRAIN_NEIGHBOURS, epoch, batchIndex, shard);
+        SplittableRandom random =
+                RandomStreams.of(shared.seed(), RandomStreams.TRAIN_NEIGHBOURS, epoch, batchIndex, shard);
         for (int r = 0; r < count; r++) {
             seeds[r] = random.nextLong();
         }

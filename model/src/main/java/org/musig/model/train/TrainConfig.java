@@ -45,10 +45,14 @@ public record TrainConfig(int embeddingDimension, List<Integer> sampleSizes, Act
     public enum Sampling implements Choice { UNIFORM, WEIGHTED }
 
     /** Where negatives are drawn from: by degree^0.75 (as word2vec) or uniformly. */
-    public enum NegativeSampling implements Choice { DEGREE, UNIFORM }
+    public enum NegativeSampling implements Choice {
+        DEGREE, UNIFORM
+    }
 
     /** The feature group the similarity task regresses; the text is the group's name. */
-    public enum RegressionTarget implements Choice { AUDIO, ACOUSTIC }
+    public enum RegressionTarget implements Choice {
+        AUDIO, ACOUSTIC
+    }
 
     /**
      * Every setting, in the documentation's order. The record's components are these, by name
@@ -63,11 +67,12 @@ public record TrainConfig(int embeddingDimension, List<Integer> sampleSizes, Act
             Setting.choice("sampling", Sampling.class, Sampling.UNIFORM,
                     "neighbour sampling: `'uniform'` as in the paper, or `'weighted'` by co-occurrence weight"),
             Setting.stringList("features", DEFAULT_FEATURES, "any of `genre`, `popularity`, `audio`, `acoustic` (the "
-                            + "paper's groups), `artist`, `album`, `year`, `title` (our extension; `year` is the release year "
-                            + "read from `Track.releaseDate`, z-scored; `title` the words of the name and album name)")
+                    + "paper's groups), `artist`, `album`, `year`, `title` (our extension; `year` is the release year "
+                    + "read from `Track.releaseDate`, z-scored; `title` the words of the name and album name)")
                     .check(groups -> groups.stream().filter(g -> !FEATURE_GROUPS.contains(g)).findFirst()
                             .map(g -> "configuration key 'features' has unknown group '" + g + "'; valid groups are "
-                                    + FEATURE_GROUPS).orElse(null))
+                                    + FEATURE_GROUPS)
+                            .orElse(null))
                     .check(groups -> groups.isEmpty()
                             ? "configuration key 'features' must name at least one of " + FEATURE_GROUPS : null)
                     .check(groups -> groups.stream().distinct().count() != groups.size()
@@ -79,7 +84,7 @@ public record TrainConfig(int embeddingDimension, List<Integer> sampleSizes, Act
             Setting.choice("negativeSampler", NegativeSampling.class, NegativeSampling.DEGREE,
                     "where negatives are drawn from: `'degree'` (degree^0.75, as word2vec) or `'uniform'`"),
             Setting.numberMap("taskWeights", equalTaskWeights(), 0, 1e6,
-                            "c1, c2, c3 of the paper's eq. 6, by task; at least one > 0")
+                    "c1, c2, c3 of the paper's eq. 6, by task; at least one > 0")
                     .check(weights -> weights.values().stream().allMatch(w -> w == 0)
                             ? "configuration key 'taskWeights' must give at least one task a weight > 0, got " + weights
                             : null),

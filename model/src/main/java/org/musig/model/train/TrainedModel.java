@@ -66,7 +66,8 @@ public final class TrainedModel {
     private final float[] parameters;
     private final TrainingSummary summary;
 
-    TrainedModel(TrainConfig config, InputFeatures input, SageNetwork net, float[] parameters, TrainingSummary summary) {
+    TrainedModel(TrainConfig config, InputFeatures input, SageNetwork net, float[] parameters,
+                 TrainingSummary summary) {
         this.config = config;
         this.input = input;
         this.net = net;
@@ -141,11 +142,13 @@ public final class TrainedModel {
         }
         for (int node : nodes) {
             if (node < 0 || node >= graph.nodeCount()) {
-                throw new IllegalArgumentException("node " + node + " is not in the graph (0.." + (graph.nodeCount() - 1) + ")");
+                throw new IllegalArgumentException(
+                        "node " + node + " is not in the graph (0.." + (graph.nodeCount() - 1) + ")");
             }
         }
         InputFeatures.Encoded encoded = input.encode(features);
-        NeighborhoodSampler sampler = new NeighborhoodSampler(graph, config.sampling() == TrainConfig.Sampling.WEIGHTED);
+        NeighborhoodSampler sampler =
+                new NeighborhoodSampler(graph, config.sampling() == TrainConfig.Sampling.WEIGHTED);
         INDArray[] weights = net.nativeWeights(parameters);
         int dim = net.dimension();
         float[][] result = new float[nodes.length][];
@@ -157,15 +160,19 @@ public final class TrainedModel {
                     net.sampleSize(net.layers() - 1), reachable(graph, nodes, net.layers() - 1));
             if (inner != null) {
                 int rows = inner.rowCount();
-                executor.runAll((rows + MusigTrainer.INNER_CHUNK - 1) / MusigTrainer.INNER_CHUNK, (worker, c) -> inner.fill(
-                        c * MusigTrainer.INNER_CHUNK, Math.min(rows, (c + 1) * MusigTrainer.INNER_CHUNK), sampler, encoded,
-                        node -> RandomStreams.of(seed, RandomStreams.EMBED_INNER_NEIGHBOURS, node, 0, 0)), progress);
+                executor.runAll((rows + MusigTrainer.INNER_CHUNK - 1) / MusigTrainer.INNER_CHUNK,
+                        (worker, c) -> inner.fill(
+                                c * MusigTrainer.INNER_CHUNK, Math.min(rows, (c + 1) * MusigTrainer.INNER_CHUNK),
+                                sampler, encoded,
+                                node -> RandomStreams.of(seed, RandomStreams.EMBED_INNER_NEIGHBOURS, node, 0, 0)),
+                        progress);
             }
             executor.runAll(chunks, (worker, c) -> {
                 int from = c * EMBED_CHUNK;
                 int count = Math.min(nodes.length, from + EMBED_CHUNK) - from;
                 for (int i = 0; i < count; i++) {
-                    worker.seeds[i] = RandomStreams.of(seed, RandomStreams.EMBED_NEIGHBOURS, nodes[from + i], 0, 0).nextLong();
+                    worker.seeds[i] =
+                            RandomStreams.of(seed, RandomStreams.EMBED_NEIGHBOURS, nodes[from + i], 0, 0).nextLong();
                 }
                 System.arraycopy(nodes, from, worker.roots, 0, count);
                 worker.workspace.prepare(worker.roots, worker.seeds, count, sampler, encoded, inner);
@@ -289,7 +296,8 @@ public final class TrainedModel {
     @SuppressWarnings("unchecked")
     public static TrainedModel deserialize(byte[] data) {
         if (data == null || data.length < 8) {
-            throw new CorruptModelException("not a MUSIG model (" + (data == null ? "no" : data.length) + " bytes)", null);
+            throw new CorruptModelException("not a MUSIG model (" + (data == null ? "no" : data.length) + " bytes)",
+                    null);
         }
         try (BoundedInput in = new BoundedInput(data)) {
             if (in.readInt() != MAGIC) {
@@ -298,8 +306,10 @@ public final class TrainedModel {
             int version = in.readInt();
             if (version != FORMAT_VERSION && version != FORMAT_VERSION_WITHOUT_TITLE
                     && version != FORMAT_VERSION_WITHOUT_FACTORS) {
-                throw new CorruptModelException("MUSIG model format version " + version + " is not supported (this build reads "
-                        + FORMAT_VERSION + ")", null);
+                throw new CorruptModelException(
+                        "MUSIG model format version " + version + " is not supported (this build reads "
+                                + FORMAT_VERSION + ")",
+                        null);
             }
             TrainConfig config = TrainConfig.parse((Map<String, Object>) ModelCodec.readValue(in));
             int epochs = in.readInt();
@@ -315,7 +325,8 @@ public final class TrainedModel {
             double pairsPerSecond = in.readDouble();
             double millis = in.readDouble();
             Map<String, Double> stages = new LinkedHashMap<>();
-            ((Map<String, Object>) ModelCodec.readValue(in)).forEach((k, v) -> stages.put(k, ((Number) v).doubleValue()));
+            ((Map<String, Object>) ModelCodec.readValue(in))
+                    .forEach((k, v) -> stages.put(k, ((Number) v).doubleValue()));
             List<String> notices = new ArrayList<>();
             for (Object o : (List<Object>) ModelCodec.readValue(in)) {
                 notices.add((String) o);

@@ -51,7 +51,8 @@ class BootstrapStatisticsTest {
         assertThat(empty.low()).isNaN();
         assertThat(empty.high()).isNaN();
 
-        BootstrapStatistics.Interval one = BootstrapStatistics.meanInterval(new double[] {0.4, Double.NaN}, RESAMPLES, 1);
+        BootstrapStatistics.Interval one =
+                BootstrapStatistics.meanInterval(new double[] {0.4, Double.NaN}, RESAMPLES, 1);
         assertThat(one).isEqualTo(new BootstrapStatistics.Interval(0.4, 0.4, 0.4));
 
         double[] values = {0.1, Double.NaN, 0.5, 0.9, 0.3};

@@ -40,7 +40,8 @@ class CandidateRankingTest {
         relevant[0] = true;   // rank 1 -> 1
         relevant[14] = true;  // rank 15 -> 1/2
         relevant[24] = true;  // rank 25 -> 1/3
-        assertThat(CandidateRanking.of(scores, relevant, 1).scaledMrr()).isCloseTo((1 + 0.5 + 1.0 / 3) / 3, within(1e-12));
+        assertThat(CandidateRanking.of(scores, relevant, 1).scaledMrr()).isCloseTo((1 + 0.5 + 1.0 / 3) / 3,
+                within(1e-12));
     }
 
     @Test

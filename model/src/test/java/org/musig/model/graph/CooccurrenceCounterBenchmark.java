@@ -37,7 +37,8 @@ public final class CooccurrenceCounterBenchmark {
 
     public static void main(String[] args) {
         String which = args.length > 0 ? args[0] : "all";
-        int[] threads = Arrays.stream((args.length > 1 ? args[1] : "1,2").split(",")).mapToInt(Integer::parseInt).toArray();
+        int[] threads =
+                Arrays.stream((args.length > 1 ? args[1] : "1,2").split(",")).mapToInt(Integer::parseInt).toArray();
         if (which.equals("paper") || which.equals("all")) {
             run(PAPER, 10, threads);
         }
@@ -59,7 +60,8 @@ public final class CooccurrenceCounterBenchmark {
             timeStages(m, minWeight);
         }
         CooccurrenceMemoryEstimate estimate = CooccurrenceMemoryEstimate.of(m, minWeight, 2);
-        System.out.printf(Locale.ROOT, "estimate: memberships %s, index %s, scratch/thread %s, max edges %,d, peak <= %s%n",
+        System.out.printf(Locale.ROOT,
+                "estimate: memberships %s, index %s, scratch/thread %s, max edges %,d, peak <= %s%n",
                 mb(estimate.membershipBytes()), mb(estimate.indexBytes()), mb(estimate.scratchBytesPerThread()),
                 estimate.maxRelationships(), mb(estimate.peakBytesUpperBound()));
 
@@ -75,7 +77,8 @@ public final class CooccurrenceCounterBenchmark {
                 double seconds = seconds(t0);
                 double cpu = (processCpuNanos() - cpu0) / 1e9;
                 long peak = sampler.stop();
-                System.out.printf(Locale.ROOT, "threads %d: %.2f s (process cpu %.2f s), %,d edges, %,d tracks with edges,"
+                System.out.printf(Locale.ROOT,
+                        "threads %d: %.2f s (process cpu %.2f s), %,d edges, %,d tracks with edges,"
                                 + " %,d isolated, graph %s, heap before %s, peak heap used %s (+%s)%n",
                         threads, seconds, cpu, graph.relationshipCount(), graph.nodeCount() - graph.isolatedNodes(),
                         graph.isolatedNodes(), mb(graph.memoryBytes()), mb(baseline), mb(peak), mb(peak - baseline));
@@ -99,7 +102,8 @@ public final class CooccurrenceCounterBenchmark {
     }
 
     private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
 
@@ -163,7 +167,8 @@ public final class CooccurrenceCounterBenchmark {
             CooccurrenceCounter.count(m, minWeight, 2, progress);
             System.out.println("stop: the count finished within 1 s of counting pairs; nothing to stop");
         } catch (IllegalStateException e) {
-            System.out.printf(Locale.ROOT, "stop: returned %.0f ms after the stop time%n", (System.nanoTime() - stopAt.get()) / 1e6);
+            System.out.printf(Locale.ROOT, "stop: returned %.0f ms after the stop time%n",
+                    (System.nanoTime() - stopAt.get()) / 1e6);
         }
     }
 
@@ -176,7 +181,8 @@ public final class CooccurrenceCounterBenchmark {
         }
         if (weights.length > 0) {
             System.out.printf(Locale.ROOT, "weights: median %d, p99 %d, max %d; max degree %,d%n",
-                    weights[weights.length / 2], weights[(int) (weights.length * 0.99)], weights[weights.length - 1], maxDegree);
+                    weights[weights.length / 2], weights[(int) (weights.length * 0.99)], weights[weights.length - 1],
+                    maxDegree);
         }
     }
 
@@ -214,7 +220,8 @@ public final class CooccurrenceCounterBenchmark {
         int minLength = 5;
         for (int p = 0; p < s.playlists(); p++) {
             // Exponential length above the minimum: many short playlists, a few long ones.
-            int length = (int) Math.min(s.maxLength(), minLength - Math.log(1 - random.nextDouble()) * (s.meanLength() - minLength));
+            int length = (int) Math.min(s.maxLength(),
+                    minLength - Math.log(1 - random.nextDouble()) * (s.meanLength() - minLength));
             int g = random.nextInt(s.genres());
             int size = 0;
             for (int attempt = 0; size < length && attempt < 20 * length; attempt++) {
@@ -250,7 +257,8 @@ public final class CooccurrenceCounterBenchmark {
             candidates += c >= minWeight ? 1 : 0;
             max = Math.max(max, c);
         }
-        System.out.printf(Locale.ROOT, "most popular track in %,d playlists; %,d tracks in >= %d playlists%n", max, candidates, minWeight);
+        System.out.printf(Locale.ROOT, "most popular track in %,d playlists; %,d tracks in >= %d playlists%n", max,
+                candidates, minWeight);
         return candidates;
     }
 

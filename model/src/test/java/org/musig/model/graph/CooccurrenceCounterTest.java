@@ -25,7 +25,8 @@ class CooccurrenceCounterTest {
             for (int minWeight : new int[] {1, 2, 3, 5, 10}) {
                 for (int threads : new int[] {1, 2}) {
                     CooccurrenceGraph graph = CooccurrenceCounter.count(m, minWeight, threads, Progress.NONE);
-                    assertMatches(graph, expected, minWeight, trackCount, "seed " + seed + " minWeight " + minWeight + " threads " + threads);
+                    assertMatches(graph, expected, minWeight, trackCount,
+                            "seed " + seed + " minWeight " + minWeight + " threads " + threads);
                 }
             }
         }
@@ -34,7 +35,8 @@ class CooccurrenceCounterTest {
     @Test
     void minWeightDropsLighterEdges() {
         // 0-1 co-appear in 3 playlists, 1-2 in 2, 0-2 in 1.
-        PlaylistMemberships m = PlaylistMemberships.of(3, new int[] {0, 1, 2}, new int[] {0, 1}, new int[] {0, 1}, new int[] {1, 2});
+        PlaylistMemberships m =
+                PlaylistMemberships.of(3, new int[] {0, 1, 2}, new int[] {0, 1}, new int[] {0, 1}, new int[] {1, 2});
 
         CooccurrenceGraph all = CooccurrenceCounter.count(m, 1, 1, Progress.NONE);
         assertThat(all.relationshipCount()).isEqualTo(3);
@@ -95,7 +97,8 @@ class CooccurrenceCounterTest {
 
     @Test
     void pairOccurrencesAndPlaylistsScannedDescribeTheWholeInput() {
-        PlaylistMemberships m = PlaylistMemberships.of(8, new int[] {0, 1, 2, 3}, new int[] {4, 4, 5}, new int[] {6}, new int[] {});
+        PlaylistMemberships m =
+                PlaylistMemberships.of(8, new int[] {0, 1, 2, 3}, new int[] {4, 4, 5}, new int[] {6}, new int[] {});
         CooccurrenceGraph graph = CooccurrenceCounter.count(m, 10, 1, Progress.NONE);
         assertThat(graph.pairOccurrences()).isEqualTo(6 + 1); // independent of minWeight
         assertThat(graph.playlistsScanned()).isEqualTo(4);
@@ -217,7 +220,8 @@ class CooccurrenceCounterTest {
         return list;
     }
 
-    private static void assertMatches(CooccurrenceGraph graph, Map<Long, Integer> all, int minWeight, int trackCount, String context) {
+    private static void assertMatches(CooccurrenceGraph graph, Map<Long, Integer> all, int minWeight, int trackCount,
+                                      String context) {
         Map<Long, Integer> expected = new HashMap<>();
         all.forEach((pair, weight) -> {
             if (weight >= minWeight) {

@@ -32,7 +32,8 @@ class CooccurrenceGraphTest {
         graph.forEachRelationship((a, b, w) -> all.add(a + "-" + b + ":" + w));
         List<String> pieces = new ArrayList<>();
         for (int from = 0; from < graph.nodeCount(); from += 37) {
-            graph.forEachRelationship(from, Math.min(graph.nodeCount(), from + 37), (a, b, w) -> pieces.add(a + "-" + b + ":" + w));
+            graph.forEachRelationship(from, Math.min(graph.nodeCount(), from + 37),
+                    (a, b, w) -> pieces.add(a + "-" + b + ":" + w));
         }
         assertThat(all).hasSize((int) graph.relationshipCount());
         assertThat(pieces).isEqualTo(all);
@@ -48,7 +49,8 @@ class CooccurrenceGraphTest {
         // Expected: sorted by weight descending, a stable sort keeping edge order among equal weights.
         List<int[]> expected = new ArrayList<>(all);
         expected.sort((x, y) -> Integer.compare(y[2], x[2]));
-        List<String> wanted = expected.subList(0, (int) cap).stream().map(e -> e[0] + "-" + e[1] + ":" + e[2]).sorted().toList();
+        List<String> wanted =
+                expected.subList(0, (int) cap).stream().map(e -> e[0] + "-" + e[1] + ":" + e[2]).sorted().toList();
 
         CooccurrenceGraph capped = graph.heaviest(cap);
         List<String> kept = new ArrayList<>();
@@ -98,9 +100,9 @@ class CooccurrenceGraphTest {
     @Test
     void badNodeRangesAreRejected() {
         CooccurrenceGraph graph = sample();
-        assertThatThrownBy(() -> graph.forEachRelationship(2, 1, (a, b, w) -> { }))
+        assertThatThrownBy(() -> graph.forEachRelationship(2, 1, (a, b, w) -> {}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bad node range [2, 1) for 4 nodes");
-        assertThatThrownBy(() -> graph.forEachRelationship(0, 5, (a, b, w) -> { }))
+        assertThatThrownBy(() -> graph.forEachRelationship(0, 5, (a, b, w) -> {}))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

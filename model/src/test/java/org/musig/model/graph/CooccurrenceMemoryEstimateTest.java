@@ -13,7 +13,8 @@ class CooccurrenceMemoryEstimateTest {
     void theEdgeBoundHoldsAndTheGraphSizeIsExactForTheKeptEdges() {
         for (int seed = 0; seed < 20; seed++) {
             Random random = new Random(seed);
-            PlaylistMemberships m = PlaylistMemberships.of(300, CooccurrenceCounterTest.randomPlaylists(random, 300, 400, 30));
+            PlaylistMemberships m =
+                    PlaylistMemberships.of(300, CooccurrenceCounterTest.randomPlaylists(random, 300, 400, 30));
             for (int minWeight : new int[] {1, 2, 5}) {
                 CooccurrenceMemoryEstimate estimate = CooccurrenceMemoryEstimate.of(m, minWeight, 2);
                 CooccurrenceGraph graph = CooccurrenceCounter.count(m, minWeight, 2, Progress.NONE);
@@ -22,14 +23,16 @@ class CooccurrenceMemoryEstimateTest {
                 assertThat(CooccurrenceMemoryEstimate.graphBytes(graph.nodeCount(), graph.relationshipCount()))
                         .isEqualTo(graph.memoryBytes());
                 assertThat(estimate.membershipBytes()).isEqualTo(m.memoryBytes());
-                assertThat(estimate.peakBytesUpperBound()).isGreaterThan(estimate.membershipBytes() + estimate.indexBytes());
+                assertThat(estimate.peakBytesUpperBound())
+                        .isGreaterThan(estimate.membershipBytes() + estimate.indexBytes());
             }
         }
     }
 
     @Test
     void theWorstCaseNeedsNoMembershipsAndBoundsTheExactEstimate() {
-        PlaylistMemberships m = PlaylistMemberships.of(300, CooccurrenceCounterTest.randomPlaylists(new Random(5), 300, 400, 30));
+        PlaylistMemberships m =
+                PlaylistMemberships.of(300, CooccurrenceCounterTest.randomPlaylists(new Random(5), 300, 400, 30));
         CooccurrenceMemoryEstimate exact = CooccurrenceMemoryEstimate.of(m, 3, 4);
         CooccurrenceMemoryEstimate worst = CooccurrenceMemoryEstimate.worstCase(m.trackCount(), m.playlistCount(),
                 m.membershipCount(), m.pairOccurrences(), 3, 4);
@@ -48,7 +51,8 @@ class CooccurrenceMemoryEstimateTest {
         for (int p = 0; p < playlists.length; p++) {
             playlists[p] = p < 2 ? new int[] {0, 1} : new int[] {2 + p};
         }
-        CooccurrenceMemoryEstimate estimate = CooccurrenceMemoryEstimate.of(PlaylistMemberships.of(1000, playlists), 2, 1);
+        CooccurrenceMemoryEstimate estimate =
+                CooccurrenceMemoryEstimate.of(PlaylistMemberships.of(1000, playlists), 2, 1);
         assertThat(estimate.scratchBytesPerThread()).isLessThan(100);
         assertThat(estimate.maxRelationships()).isEqualTo(1);
     }
@@ -57,6 +61,7 @@ class CooccurrenceMemoryEstimateTest {
     void invalidArgumentsAreRejected() {
         PlaylistMemberships m = PlaylistMemberships.of(2, new int[] {0, 1});
         assertThatThrownBy(() -> CooccurrenceMemoryEstimate.of(m, 0, 1)).hasMessageContaining("minWeight must be >= 1");
-        assertThatThrownBy(() -> CooccurrenceMemoryEstimate.of(m, 1, 0)).hasMessageContaining("concurrency must be >= 1");
+        assertThatThrownBy(() -> CooccurrenceMemoryEstimate.of(m, 1, 0))
+                .hasMessageContaining("concurrency must be >= 1");
     }
 }

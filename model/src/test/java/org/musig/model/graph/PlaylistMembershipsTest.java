@@ -45,7 +45,8 @@ class PlaylistMembershipsTest {
 
     @Test
     void pairOccurrencesAreTheSumOfNChooseTwo() {
-        PlaylistMemberships m = PlaylistMemberships.of(10, new int[] {0, 1, 2, 3}, new int[] {4, 4, 5}, new int[] {6}, new int[] {});
+        PlaylistMemberships m =
+                PlaylistMemberships.of(10, new int[] {0, 1, 2, 3}, new int[] {4, 4, 5}, new int[] {6}, new int[] {});
         assertThat(m.pairOccurrences()).isEqualTo(6 + 1);
     }
 

@@ -25,8 +25,9 @@ class AggregatorBackwardTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sigmoid 4", "sigmoid 3 2", "sigmoid 3 2 2", "sigmoid 3 2 denseOnly", "sigmoid 3 2 oneHotOnly",
-            "relu 3 2"})
+    @ValueSource(
+            strings = {"sigmoid 4", "sigmoid 3 2", "sigmoid 3 2 2", "sigmoid 3 2 denseOnly", "sigmoid 3 2 oneHotOnly",
+                    "relu 3 2"})
     void gradientMatchesDirectionalDerivativesOfForward(String variant) {
         SageNetwork net = AggregatorForwardTest.network(variant);
         AggregatorParts parts = new AggregatorParts(net, ROOTS);

@@ -49,7 +49,8 @@ class AggregatorForwardTest {
 
     static SageNetwork network(String variant) {
         String[] words = variant.split(" ");
-        int[] samples = java.util.Arrays.stream(words).filter(w -> w.matches("\\d+")).mapToInt(Integer::parseInt).toArray();
+        int[] samples =
+                java.util.Arrays.stream(words).filter(w -> w.matches("\\d+")).mapToInt(Integer::parseInt).toArray();
         int dense = variant.contains("oneHotOnly") ? 0 : 3;
         int oneHot = variant.contains("denseOnly") ? 0 : 4;
         return new SageNetwork(dense, oneHot, 5, samples, words[0].equals("sigmoid"));
@@ -94,7 +95,8 @@ class AggregatorForwardTest {
         for (int d = 0; d < dim; d++) {
             double sum = p[net.biasOffset(k) + d];
             for (int c = 0; c < in; c++) {
-                sum += self[c] * p[net.weightOffset(k) + c * dim + d] + mean[c] * p[net.weightOffset(k) + (in + c) * dim + d];
+                sum += self[c] * p[net.weightOffset(k) + c * dim + d]
+                        + mean[c] * p[net.weightOffset(k) + (in + c) * dim + d];
             }
             boolean last = k == net.layers() - 1;
             out[d] = last ? sum : net.sigmoid() ? 1 / (1 + Math.exp(-sum)) : Math.max(0, sum);

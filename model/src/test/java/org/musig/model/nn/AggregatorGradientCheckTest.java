@@ -25,15 +25,18 @@ class AggregatorGradientCheckTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sigmoid-2layers", "relu-2layers", "sigmoid-3layers", "relu-1layer", "sigmoid-2layers-genreOnly", "sigmoid-2layers-denseOnly",
+    @ValueSource(strings = {"sigmoid-2layers", "relu-2layers", "sigmoid-3layers", "relu-1layer",
+            "sigmoid-2layers-genreOnly", "sigmoid-2layers-denseOnly",
             "sigmoid-2layers-inner", "relu-2layers-inner", "sigmoid-3layers-inner", "sigmoid-2layers-genreOnly-inner"})
     void analyticGradientMatchesFiniteDifferences(String variant) {
         boolean sigmoid = variant.startsWith("sigmoid");
-        int[] samples = variant.contains("3layers") ? new int[] {3, 2, 2} : variant.contains("1layer") ? new int[] {4} : new int[] {3, 2};
+        int[] samples = variant.contains("3layers") ? new int[] {3, 2, 2}
+                : variant.contains("1layer") ? new int[] {4} : new int[] {3, 2};
         boolean withInner = variant.endsWith("-inner");
         variant = variant.replace("-inner", "");
         java.util.List<String> groups = variant.endsWith("genreOnly") ? java.util.List.of("genre")
-                : variant.endsWith("denseOnly") ? java.util.List.of("popularity", "audio") : java.util.List.of("genre", "popularity", "audio");
+                : variant.endsWith("denseOnly") ? java.util.List.of("popularity", "audio")
+                        : java.util.List.of("genre", "popularity", "audio");
         ToyData data = ToyData.planted(40, 2, 30, 5, 3, 0.7, 7);
         InputFeatures input = InputFeatures.fit(data.features, groups, 50,
                 new ArrayList<>());

@@ -27,7 +27,8 @@ class DeepestHopDeduplicationTest {
     @Test
     void sharedRowsGiveTheEmbeddingsAndGradientsOfOneRowPerOccurrence() {
         ToyData data = ToyData.planted(40, 2, 30, 5, 3, 0.7, 7);
-        InputFeatures input = InputFeatures.fit(data.features, List.of("genre", "popularity", "audio"), 50, new ArrayList<>());
+        InputFeatures input =
+                InputFeatures.fit(data.features, List.of("genre", "popularity", "audio"), 50, new ArrayList<>());
         InputFeatures.Encoded encoded = input.encode(data.features);
         SageNetwork net = new SageNetwork(input.denseDimension(), input.oneHotWidth(), 6, new int[] {4, 3}, false);
         float[] params = net.initialParameters(new SplittableRandom(3));
@@ -54,8 +55,9 @@ class DeepestHopDeduplicationTest {
         AggregatorWorkspace perOccurrence = new AggregatorWorkspace(net, count);
         perOccurrence.allowDeduplication(false);
         float[] sharedGradient = run(shared, net, params, weights, roots, seeds, isolated, sampler, encoded, inner, dz);
-        float[] perOccurrenceGradient = run(perOccurrence, net, params, weights, roots, seeds, isolated, sampler, encoded,
-                inner, dz);
+        float[] perOccurrenceGradient =
+                run(perOccurrence, net, params, weights, roots, seeds, isolated, sampler, encoded,
+                        inner, dz);
 
         // 30 roots and 120 first-hop slots over 40 tracks: many repeats, so rows were really shared.
         assertThat(perOccurrence.layerZeroRows()).isEqualTo(count + count * 4);

@@ -17,7 +17,8 @@ class InnerMeansTest {
     private static final ToyData DATA = ToyData.planted(60, 2, 40, 5, 4, 0.7, 7);
 
     private static float[][] table(long seed, int epoch, int[] chunkBounds, boolean weighted) {
-        InputFeatures input = InputFeatures.fit(DATA.features, List.of("genre", "popularity", "audio"), 50, new ArrayList<>());
+        InputFeatures input =
+                InputFeatures.fit(DATA.features, List.of("genre", "popularity", "audio"), 50, new ArrayList<>());
         InputFeatures.Encoded encoded = input.encode(DATA.features);
         CooccurrenceGraph graph = DATA.graph;
         InnerMeans inner = new InnerMeans(graph, input.denseDimension(), 5, null);
@@ -48,7 +49,8 @@ class InnerMeansTest {
 
     @Test
     void isolatedNodesUseTheirOwnRowAndOthersAMeanOfNeighbourRows() {
-        InputFeatures input = InputFeatures.fit(DATA.features, List.of("genre", "popularity", "audio"), 50, new ArrayList<>());
+        InputFeatures input =
+                InputFeatures.fit(DATA.features, List.of("genre", "popularity", "audio"), 50, new ArrayList<>());
         InputFeatures.Encoded encoded = input.encode(DATA.features);
         float[][] means = table(3, 0, new int[] {0, Integer.MAX_VALUE}, false);
         int fd = input.denseDimension();

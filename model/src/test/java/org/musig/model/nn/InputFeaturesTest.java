@@ -18,12 +18,14 @@ class InputFeaturesTest {
     // 4 tracks: audio (dim 2) for tracks 0..2, source popularity for 0 and 1, genres rock, pop, none, jazz.
     private static TrackFeatures table() {
         FeatureGroup popularity = FeatureGroup.builder(TrackFeatures.POPULARITY, 4, 1)
-                .set(0, new float[] {0.1f}).set(1, new float[] {0.2f}).set(2, new float[] {0.3f}).set(3, new float[] {0.4f}).build();
+                .set(0, new float[] {0.1f}).set(1, new float[] {0.2f}).set(2, new float[] {0.3f})
+                .set(3, new float[] {0.4f}).build();
         FeatureGroup source = FeatureGroup.builder(TrackFeatures.SOURCE_POPULARITY, 4, 1)
                 .set(0, new float[] {0.6f}).set(1, new float[] {0.8f}).build();
         FeatureGroup audio = FeatureGroup.builder(TrackFeatures.AUDIO, 4, 2)
                 .set(0, new float[] {1, 5}).set(1, new float[] {2, 5}).set(2, new float[] {3, 5}).build();
-        return TrackFeatures.of(4, List.of(popularity, source, audio), new int[] {0, 1, -1, 2}, List.of("rock", "pop", "jazz"));
+        return TrackFeatures.of(4, List.of(popularity, source, audio), new int[] {0, 1, -1, 2},
+                List.of("rock", "pop", "jazz"));
     }
 
     @Test
@@ -37,7 +39,8 @@ class InputFeaturesTest {
         assertThat(input.groups()).containsExactly("popularity", "audio", "genre");
         InputFeatures.Encoded e = input.encode(table());
         float z = (float) (1 / Math.sqrt(2.0 / 3)); // audio column 0 = 1, 2, 3: mean 2, population sd sqrt(2/3)
-        assertThat(InputFeatures.row(e, 6, 3, 0)).containsExactly(new float[] {0.1f, 0.6f, 0, -z, 0, 0, 1, 0, 0}, CLOSE);
+        assertThat(InputFeatures.row(e, 6, 3, 0)).containsExactly(new float[] {0.1f, 0.6f, 0, -z, 0, 0, 1, 0, 0},
+                CLOSE);
         // Track 2: source popularity missing -> the training mean 0.7 and the indicator; no genre column.
         assertThat(InputFeatures.row(e, 6, 3, 2)).containsExactly(new float[] {0.3f, 0.7f, 1, z, 0, 0, 0, 0, 1}, CLOSE);
         // Track 3: no audio -> zeros and the missing column; jazz is outside the top 2 -> no hot column.
@@ -52,7 +55,8 @@ class InputFeaturesTest {
         InputFeatures stored = InputFeatures.read(new org.musig.model.io.BoundedInput(bytes.toByteArray()), true, true);
 
         // A later table numbers its genres differently (pop first) and has a wild audio value.
-        FeatureGroup audio = FeatureGroup.builder(TrackFeatures.AUDIO, 2, 2).set(0, new float[] {2, 5}).set(1, new float[] {1e9f, 5}).build();
+        FeatureGroup audio = FeatureGroup.builder(TrackFeatures.AUDIO, 2, 2).set(0, new float[] {2, 5})
+                .set(1, new float[] {1e9f, 5}).build();
         TrackFeatures later = TrackFeatures.of(2, List.of(audio), new int[] {0, 1}, List.of("pop", "rock"));
         InputFeatures.Encoded e = stored.encode(later);
         assertThat(e.oneHot()).containsExactly(1, 0); // pop -> model column 1, rock -> column 0
@@ -69,7 +73,8 @@ class InputFeaturesTest {
         TrackFeatures onlyPopularity = TrackFeatures.of(2, List.of(FeatureGroup.builder(TrackFeatures.POPULARITY, 2, 1)
                 .set(0, new float[] {0.5f}).build()), null, null);
         List<String> notices = new ArrayList<>();
-        InputFeatures input = InputFeatures.fit(onlyPopularity, List.of("genre", "popularity", "acoustic"), 50, notices);
+        InputFeatures input =
+                InputFeatures.fit(onlyPopularity, List.of("genre", "popularity", "acoustic"), 50, notices);
         assertThat(input.groups()).containsExactly("popularity");
         assertThat(notices).containsExactly("feature group 'genre' left out: no track has a genre",
                 "feature group 'acoustic' left out: no track has it");
@@ -130,10 +135,11 @@ class InputFeaturesTest {
     void theWidthWithoutFittingIsTheWidthFitGives() {
         TrackFeatures withArtists = table().withCategories(List.of(org.musig.model.graph.TrackCategory.of("artist",
                 new String[] {"a", "a", "b", "c"})), org.musig.model.graph.PlaylistMemberships.of(4, new int[] {0, 2},
-                new int[] {1, 2}));
+                        new int[] {1, 2}));
         TrackFeatures onlyPopularity = TrackFeatures.of(2, List.of(FeatureGroup.builder(TrackFeatures.POPULARITY, 2, 1)
                 .set(0, new float[] {0.5f}).build()), null, null);
-        TrackFeatures withTitles = withArtists.withTitles(new String[] {"Nocturne Op. 9", null, "Dale Remix", "Nocturne"});
+        TrackFeatures withTitles =
+                withArtists.withTitles(new String[] {"Nocturne Op. 9", null, "Dale Remix", "Nocturne"});
         for (TrackFeatures features : List.of(table(), withArtists, withTitles, onlyPopularity)) {
             for (List<String> groups : List.of(List.of("genre", "popularity", "audio"), List.of("popularity"),
                     List.of("genre", "popularity", "acoustic", "year", "artist", "album", "title"),

@@ -29,7 +29,8 @@ class IsolatedRootsTest {
         ToyData data = ToyData.planted(40, 2, 30, 5, 3, 0.7, 7);
         CooccurrenceGraph edgeless = CooccurrenceCounter.count(PlaylistMemberships.of(40), 1, 1, Progress.NONE);
         assertThat(edgeless.relationshipCount()).isZero();
-        InputFeatures input = InputFeatures.fit(data.features, List.of("genre", "popularity", "audio"), 50, new ArrayList<>());
+        InputFeatures input =
+                InputFeatures.fit(data.features, List.of("genre", "popularity", "audio"), 50, new ArrayList<>());
         InputFeatures.Encoded encoded = input.encode(data.features);
         SageNetwork net = new SageNetwork(input.denseDimension(), input.oneHotWidth(), 6, new int[] {3, 2}, false);
         float[] params = net.initialParameters(new SplittableRandom(3));
@@ -49,7 +50,8 @@ class IsolatedRootsTest {
         assertThat(Arrays.copyOfRange(inGraph, 0, d)).isNotEqualTo(Arrays.copyOfRange(normal, 0, d));
     }
 
-    private static float[] embed(SageNetwork net, float[] params, CooccurrenceGraph graph, InputFeatures.Encoded encoded,
+    private static float[] embed(SageNetwork net, float[] params, CooccurrenceGraph graph,
+                                 InputFeatures.Encoded encoded,
                                  int[] roots, long[] seeds, boolean[] isolated) {
         NeighborhoodSampler sampler = new NeighborhoodSampler(graph, false);
         InnerMeans inner = new InnerMeans(graph, net.denseDimension(), 2, null);

@@ -54,7 +54,8 @@ class LayerZeroGatherTest {
     @ValueSource(booleans = {false, true})
     void withInnerMeansTheDeepestHopReadsItsTableRowOrItsOwnRowWhenIsolated(boolean deduplicated) {
         ToyData data = ToyData.planted(TRACKS, 2, 20, 5, 3, 0.7, 7);
-        InputFeatures input = InputFeatures.fit(data.features, List.of("genre", "popularity", "audio"), 50, new ArrayList<>());
+        InputFeatures input =
+                InputFeatures.fit(data.features, List.of("genre", "popularity", "audio"), 50, new ArrayList<>());
         InputFeatures.Encoded encoded = input.encode(data.features);
         SageNetwork net = new SageNetwork(input.denseDimension(), input.oneHotWidth(), 2 * input.oneHotWidth(),
                 new int[] {4, 3}, false);
@@ -99,7 +100,8 @@ class LayerZeroGatherTest {
     }
 
     /** Row {@code row} of layer 0 is [x_node ; mean of x over children], dense and one-hot. */
-    private static void assertRow(AggregatorParts parts, InputFeatures.Encoded input, int row, int node, int[] children) {
+    private static void assertRow(AggregatorParts parts, InputFeatures.Encoded input, int row, int node,
+                                  int[] children) {
         SageNetwork net = parts.net;
         int fd = net.denseDimension();
         int width = net.inputDimension();
@@ -114,7 +116,8 @@ class LayerZeroGatherTest {
         float[] x0 = parts.buffers.x[0];
         for (int c = 0; c < fd; c++) {
             assertThat(x0[row * 2 * fd + c]).as("row %d, own column %d", row, c).isEqualTo(self[c]);
-            assertThat(x0[row * 2 * fd + fd + c]).as("row %d, mean column %d", row, c).isCloseTo(mean[c], within(1e-5f));
+            assertThat(x0[row * 2 * fd + fd + c]).as("row %d, mean column %d", row, c).isCloseTo(mean[c],
+                    within(1e-5f));
         }
         // The one-hot part, read through W_0 with unit rows: self column j -> output j, mean column j -> output
         // width + j (the network's dimension is twice the one-hot width).
@@ -129,7 +132,8 @@ class LayerZeroGatherTest {
         parts.oneHot.addWeightRows(p, out, row, 0);
         for (int j = 0; j < hot; j++) {
             assertThat(out[j]).as("row %d, own one-hot column %d", row, j).isEqualTo(self[fd + j]);
-            assertThat(out[hot + j]).as("row %d, mean one-hot column %d", row, j).isCloseTo(mean[fd + j], within(1e-5f));
+            assertThat(out[hot + j]).as("row %d, mean one-hot column %d", row, j).isCloseTo(mean[fd + j],
+                    within(1e-5f));
         }
     }
 

@@ -18,12 +18,14 @@ class TaskLabelDiagnosticsTest {
     @Test
     void coOccurringPairsAreComparedWithRandomPairsOnEveryLabel() {
         // Edges (0, 1) of weight 2 and (2, 3) of weight 1. Genres rock, rock, pop, pop; artists a, a, b, c.
-        CooccurrenceGraph graph = CooccurrenceCounter.count(PlaylistMemberships.of(4, new int[] {0, 1}, new int[] {0, 1},
-                new int[] {2, 3}), 1, 1, Progress.NONE);
+        CooccurrenceGraph graph =
+                CooccurrenceCounter.count(PlaylistMemberships.of(4, new int[] {0, 1}, new int[] {0, 1},
+                        new int[] {2, 3}), 1, 1, Progress.NONE);
         FeatureGroup audio = FeatureGroup.builder(TrackFeatures.AUDIO, 4, 2).set(0, new float[] {1, 0})
                 .set(1, new float[] {1, 0}).set(2, new float[] {0, 1}).set(3, new float[] {0, -1}).build();
         TrackFeatures features = TrackFeatures.of(4, List.of(audio), new int[] {0, 0, 1, 1}, List.of("rock", "pop"))
-                .withCategories(List.of(TrackCategory.of(TrackFeatures.ARTIST, new String[] {"a", "a", "b", "c"})), null);
+                .withCategories(List.of(TrackCategory.of(TrackFeatures.ARTIST, new String[] {"a", "a", "b", "c"})),
+                        null);
 
         TaskLabelDiagnostics.Result r = TaskLabelDiagnostics.of(graph, features, 1);
         assertThat(r.coverage()).containsEntry("genre", 4).containsEntry("audio", 4).containsEntry("acoustic", 0)

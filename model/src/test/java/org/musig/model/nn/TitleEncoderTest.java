@@ -12,10 +12,10 @@ import org.musig.model.io.BoundedInput;
 
 class TitleEncoderTest {
     private static final String[] PIANO = {"Nocturne Op. 9 No. 2", "Piano Sonata No. 14 Op. 27", "Prelude in C Major",
-        "Nocturne in E Minor", "Sonata for Piano No. 3", "Etude Op. 10 No. 3", "Prelude Op. 28 No. 4",
-        "Piano Nocturne No. 20"};
+            "Nocturne in E Minor", "Sonata for Piano No. 3", "Etude Op. 10 No. 3", "Prelude Op. 28 No. 4",
+            "Piano Nocturne No. 20"};
     private static final String[] LATIN = {"Dale Mambo (feat. Bad Bunny)", "Besame Mucho Remix", "La Noche de Fiesta",
-        "Baila Conmigo Remix", "Mi Corazon (feat. Ozuna)", "Fiesta en la Playa", "Dale que Dale", "La Bamba Remix"};
+            "Baila Conmigo Remix", "Mi Corazon (feat. Ozuna)", "Fiesta en la Playa", "Dale que Dale", "La Bamba Remix"};
 
     private static String[] titles() {
         String[] all = new String[PIANO.length + LATIN.length + 1];

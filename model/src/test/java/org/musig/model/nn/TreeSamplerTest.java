@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.musig.common.progress.Progress;
 import org.musig.model.graph.CooccurrenceCounter;
 import org.musig.model.graph.CooccurrenceGraph;
 import org.musig.model.graph.PlaylistMemberships;
-import org.musig.common.progress.Progress;
 import org.musig.model.sample.NeighborhoodSampler;
 import org.musig.model.train.ToyData;
 
@@ -36,7 +36,8 @@ class TreeSamplerTest {
     @Test
     void everyChildIsANeighbourOfItsParent() {
         int isolatedTrack = DATA.graph.nodeCount() - 1;
-        NeighbourhoodLayout layout = sample(new int[] {0, 7, isolatedTrack}, new long[] {1, 2, 3}, DATA.graph, null, null);
+        NeighbourhoodLayout layout =
+                sample(new int[] {0, 7, isolatedTrack}, new long[] {1, 2, 3}, DATA.graph, null, null);
 
         for (int t = 0; t < 2; t++) {
             int s = NET.sampleSize(t);
@@ -61,7 +62,8 @@ class TreeSamplerTest {
 
     @Test
     void anIsolatedRootsTreeIsTheRootItself() {
-        NeighbourhoodLayout layout = sample(new int[] {4, 9}, new long[] {5, 6}, DATA.graph, new boolean[] {false, true}, null);
+        NeighbourhoodLayout layout =
+                sample(new int[] {4, 9}, new long[] {5, 6}, DATA.graph, new boolean[] {false, true}, null);
 
         assertThat(slotsOf(layout, 1, 1)).containsOnly(9);
         assertThat(slotsOf(layout, 1, 2)).containsOnly(9);

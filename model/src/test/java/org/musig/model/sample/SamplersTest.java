@@ -14,7 +14,8 @@ import org.musig.model.graph.PlaylistMemberships;
 class SamplersTest {
     // Edges: 0-1 weight 3, 0-2 weight 1, 1-2 weight 1; node 3 isolated; node 4 alone with 5 (weight 1).
     private static final CooccurrenceGraph GRAPH = CooccurrenceCounter.count(PlaylistMemberships.of(6,
-            new int[] {0, 1, 2}, new int[] {0, 1}, new int[] {0, 1}, new int[] {4, 5}, new int[] {3}), 1, 1, Progress.NONE);
+            new int[] {0, 1, 2}, new int[] {0, 1}, new int[] {0, 1}, new int[] {4, 5}, new int[] {3}), 1, 1,
+            Progress.NONE);
 
     @Test
     void isolatedNodeSamplesItself() {

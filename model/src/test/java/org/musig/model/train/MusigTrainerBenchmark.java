@@ -38,8 +38,10 @@ public final class MusigTrainerBenchmark {
             TrainedModel model = train(graph, features, pairs, Integer.parseInt(t));
             double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
             report(model, Integer.parseInt(t));
-            System.out.printf(Locale.ROOT, "  process CPU time %.1f s = %,.0f pairs per CPU-second (load-independent-ish; "
-                    + "the wall figure above drops when other processes share the cores)%n", cpuSeconds,
+            System.out.printf(Locale.ROOT,
+                    "  process CPU time %.1f s = %,.0f pairs per CPU-second (load-independent-ish; "
+                            + "the wall figure above drops when other processes share the cores)%n",
+                    cpuSeconds,
                     model.summary().trainedPairs() / cpuSeconds);
             int[] nodes = new int[graph.nodeCount()];
             for (int i = 0; i < nodes.length; i++) {
@@ -48,12 +50,14 @@ public final class MusigTrainerBenchmark {
             long e0 = System.nanoTime();
             model.embed(graph, features, nodes, 1, Integer.parseInt(t), Progress.NONE);
             double s = (System.nanoTime() - e0) / 1e9;
-            System.out.printf(Locale.ROOT, "  embed all %,d nodes: %.2f s = %,.0f nodes/s%n", nodes.length, s, nodes.length / s);
+            System.out.printf(Locale.ROOT, "  embed all %,d nodes: %.2f s = %,.0f nodes/s%n", nodes.length, s,
+                    nodes.length / s);
         }
     }
 
     private static long processCpuNanos() {
-        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        java.lang.management.OperatingSystemMXBean os =
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
     }
 

@@ -93,8 +93,10 @@ class MusigTrainerTest {
     void sameSeedGivesIdenticalModelsAndEmbeddingsForOneOrTwoThreads() {
         ToyData data = TWO_COMMUNITIES;
         // batch 300 = three shards of 128/128/44 pairs, so two threads really split batches.
-        TrainedModel one = MusigTrainer.train(data.graph, data.features, config("batchSize", 300, "epochs", 2), Progress.NONE);
-        TrainedModel again = MusigTrainer.train(data.graph, data.features, config("batchSize", 300, "epochs", 2), Progress.NONE);
+        TrainedModel one =
+                MusigTrainer.train(data.graph, data.features, config("batchSize", 300, "epochs", 2), Progress.NONE);
+        TrainedModel again =
+                MusigTrainer.train(data.graph, data.features, config("batchSize", 300, "epochs", 2), Progress.NONE);
         TrainedModel two = MusigTrainer.train(data.graph, data.features,
                 config("batchSize", 300, "epochs", 2, "concurrency", 2), Progress.NONE);
 
@@ -171,7 +173,8 @@ class MusigTrainerTest {
         TrainedModel copy = TrainedModel.deserialize(model.serialize());
 
         int[] nodes = allNodes(data.graph);
-        assertThat(copy.embed(data.graph, data.features, nodes, 5)).isDeepEqualTo(model.embed(data.graph, data.features, nodes, 5));
+        assertThat(copy.embed(data.graph, data.features, nodes, 5))
+                .isDeepEqualTo(model.embed(data.graph, data.features, nodes, 5));
         assertThat(copy.config()).isEqualTo(model.config());
         assertThat(copy.losses()).isEqualTo(model.losses());
         assertThat(copy.notices()).isEqualTo(model.notices());
@@ -221,7 +224,8 @@ class MusigTrainerTest {
                 }
             }
         };
-        assertThatThrownBy(() -> MusigTrainer.train(data.graph, data.features, config("concurrency", 2), stopAfterThree))
+        assertThatThrownBy(
+                () -> MusigTrainer.train(data.graph, data.features, config("concurrency", 2), stopAfterThree))
                 .isInstanceOf(IllegalStateException.class).hasMessage("terminated");
         assertThat(stages).containsExactly("epoch 1/6:" + data.graph.relationshipCount());
     }

@@ -22,7 +22,8 @@ class TrainConfigTest {
         assertThat(c.topGenres()).isEqualTo(50);
         assertThat(c.negativeSamples()).isEqualTo(1);
         assertThat(c.negativeSampler()).isEqualTo(TrainConfig.NegativeSampling.DEGREE);
-        assertThat(c.taskWeights()).containsExactly(Map.entry("playlist", 1.0), Map.entry("genre", 1.0), Map.entry("audio", 1.0));
+        assertThat(c.taskWeights()).containsExactly(Map.entry("playlist", 1.0), Map.entry("genre", 1.0),
+                Map.entry("audio", 1.0));
         assertThat(c.regressionTarget()).isEqualTo(TrainConfig.RegressionTarget.AUDIO);
         assertThat(c.learningRate()).isEqualTo(0.01);
         assertThat(c.batchSize()).isEqualTo(512);
@@ -45,7 +46,8 @@ class TrainConfigTest {
                 Map.entry("concurrency", 1)));
         assertThat(c.layers()).isEqualTo(3);
         assertThat(c.activation()).isEqualTo(TrainConfig.Activation.SIGMOID);
-        assertThat(c.taskWeights()).containsExactly(Map.entry("playlist", 1.0), Map.entry("genre", 0.5), Map.entry("audio", 0.0));
+        assertThat(c.taskWeights()).containsExactly(Map.entry("playlist", 1.0), Map.entry("genre", 0.5),
+                Map.entry("audio", 0.0));
         assertThat(c.maxPairsPerEpoch()).isEqualTo(1000);
         assertThat(c.randomSeed()).isEqualTo(-7);
         assertThat(TrainConfig.parse(c.toMap())).isEqualTo(c);
@@ -96,7 +98,8 @@ class TrainConfigTest {
     @Test
     void theDocumentationTableListsEveryKeyWithItsDefault() {
         String table = TrainConfig.SETTINGS.markdownTable();
-        assertThat(table).contains("| `embeddingDimension` | `64` | width of every aggregator layer and of the embeddings |\n");
+        assertThat(table)
+                .contains("| `embeddingDimension` | `64` | width of every aggregator layer and of the embeddings |\n");
         assertThat(table).contains("| `sampleSizes` | `[25, 10]` |");
         assertThat(table).contains("| `activation` | `'relu'` |");
         assertThat(table).contains("| `features` | `['genre', 'popularity', 'audio']` |");
@@ -135,7 +138,8 @@ class TrainConfigTest {
         assertError(Map.of("taskWeights", Map.of("mood", 1)), "'taskWeights' has unknown entry 'mood'");
         assertError(Map.of("taskWeights", Map.of("genre", -1)), "'taskWeights.genre'");
         assertError(Map.of("taskWeights", Map.of("genre", "high")), "'taskWeights.genre' must be a number");
-        assertError(Map.of("taskWeights", Map.of("playlist", 0, "genre", 0, "audio", 0)), "at least one task a weight > 0");
+        assertError(Map.of("taskWeights", Map.of("playlist", 0, "genre", 0, "audio", 0)),
+                "at least one task a weight > 0");
         assertError(Map.of("batchSize", 0), "'batchSize'");
         assertError(Map.of("maxPairsPerEpoch", 0), "'maxPairsPerEpoch'");
         assertError(Map.of("tolerance", -0.1), "'tolerance'");

@@ -34,14 +34,15 @@ class TrainedBitsRegressionTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "relu-2layers       | d33300c9c8982e8b | 6ea2bc37e9a18cd4 | a361c56bb10368e4",
-        "sigmoid-3layers    | b565f242f5c7bde3 | a3a49d2141e0e6c8 | bc4f5319650d1047",
-        "relu-1layer        | 5721965932bc4ae3 | 03061ff4f386b6c3 | 69d1307bf1c4ec45",
-        "relu-2layers-genre | 0b65e6a365bc92a0 | 26a126efcbd027c7 | 2d834db81449b2e9",
-        "relu-2layers-dense | e2235f819d8a3170 | 87bb99d042c22d35 | 6c95f5bd2369b621",
+            "relu-2layers       | d33300c9c8982e8b | 6ea2bc37e9a18cd4 | a361c56bb10368e4",
+            "sigmoid-3layers    | b565f242f5c7bde3 | a3a49d2141e0e6c8 | bc4f5319650d1047",
+            "relu-1layer        | 5721965932bc4ae3 | 03061ff4f386b6c3 | 69d1307bf1c4ec45",
+            "relu-2layers-genre | 0b65e6a365bc92a0 | 26a126efcbd027c7 | 2d834db81449b2e9",
+            "relu-2layers-dense | e2235f819d8a3170 | 87bb99d042c22d35 | 6c95f5bd2369b621",
     })
-    void parametersLossesAndEmbeddingsAreThoseCapturedBeforeTheSplit(String variant, String parameterDigest, String lossDigest,
-                                                                      String embeddingDigest) {
+    void parametersLossesAndEmbeddingsAreThoseCapturedBeforeTheSplit(String variant, String parameterDigest,
+                                                                     String lossDigest,
+                                                                     String embeddingDigest) {
         TrainedModel one = MusigTrainer.train(DATA.graph, DATA.features, config(variant, 1), Progress.NONE);
         TrainedModel two = MusigTrainer.train(DATA.graph, DATA.features, config(variant, 2), Progress.NONE);
 

@@ -26,7 +26,8 @@ final class TrainingParts {
         NativeBackend.ensureLoaded(TrainingParts.class);
         this.data = data;
         config = TrainConfig.parse(settings);
-        InputFeatures input = InputFeatures.fit(data.features, config.features(), config.topGenres(), new ArrayList<>());
+        InputFeatures input =
+                InputFeatures.fit(data.features, config.features(), config.topGenres(), new ArrayList<>());
         InputFeatures.Encoded encoded = input.encode(data.features);
         labels = TaskLabels.of(data.features, config.regressionTarget().text());
         net = MusigTrainer.network(config, input.denseDimension(), input.oneHotWidth());
@@ -39,7 +40,8 @@ final class TrainingParts {
     }
 
     EpochLoop loop() {
-        return new EpochLoop(config, shared, new PositivePairSampler(data.graph), NegativeSampler.uniform(data.graph.nodeCount()),
+        return new EpochLoop(config, shared, new PositivePairSampler(data.graph),
+                NegativeSampler.uniform(data.graph.nodeCount()),
                 labels, new double[] {1, 1, 1});
     }
 

@@ -95,7 +95,8 @@ final class AutoEmbedService {
             AutoEmbedder embedder = byModel.remove(modelName);
             if (embedder == null) {
                 throw new IllegalArgumentException("musig.embed.auto.stop: no registration for model '" + modelName
-                        + "'; registered: " + (byModel.isEmpty() ? "none" : byModel.keySet().stream().sorted().toList()));
+                        + "'; registered: "
+                        + (byModel.isEmpty() ? "none" : byModel.keySet().stream().sorted().toList()));
             }
             stopped.add(embedder);
         }

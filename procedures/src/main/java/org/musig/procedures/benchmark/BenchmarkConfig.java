@@ -42,9 +42,9 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean 
     enum Selection implements Choice { VALIDATION, TEST }
 
     private static final Setting<String> SPLIT = Setting.string("split", "musig-benchmark", "the split to evaluate "
-                    + "on; created if missing with `testPlaylists`, `minTracks`, `seedFraction` and `randomSeed`. An "
-                    + "existing split made with another `randomSeed`, `minTracks` or `seedFraction` than the call gives "
-                    + "is refused with both values, never silently reused")
+            + "on; created if missing with `testPlaylists`, `minTracks`, `seedFraction` and `randomSeed`. An "
+            + "existing split made with another `randomSeed`, `minTracks` or `seedFraction` than the call gives "
+            + "is refused with both values, never silently reused")
             .check(split -> split.isBlank() ? "'split' must not be blank" : null);
     private static final Setting<Object> TEST_PLAYLISTS = splitSetting("testPlaylists",
             "for a split created here; an existing split keeps its own (with a notice)");
@@ -56,15 +56,15 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean 
             "co-occurrence threshold of the graph the graph methods learn from (small collections: 1; the paper's 95K "
                     + "playlists: 10-20)");
     private static final Setting<List<String>> METHODS_SETTING = Setting.stringList("methods", METHODS,
-                    "any of " + METHODS.stream().map(m -> "`" + m + "`").collect(Collectors.joining(", ")))
+            "any of " + METHODS.stream().map(m -> "`" + m + "`").collect(Collectors.joining(", ")))
             .shownAs("all")
             .check(methods -> unknownValue("methods", methods, METHODS))
             .check(methods -> methods.isEmpty()
                     ? "configuration key 'methods' must name at least one of " + METHODS : null);
     private static final Setting<List<String>> FEATURES_SETTING = Setting.stringList("features", FEATURES, "one row "
-                    + "per choice for the feature-based methods; `all` = every paper group the data has, `all+metadata` "
-                    + "adds `artist`, `album`, `year` and `title` where the data has them; groups joined by `+` (e.g. "
-                    + "`'audio+artist'`) are exactly those groups")
+            + "per choice for the feature-based methods; `all` = every paper group the data has, `all+metadata` "
+            + "adds `artist`, `album`, `year` and `title` where the data has them; groups joined by `+` (e.g. "
+            + "`'audio+artist'`) are exactly those groups")
             .check(BenchmarkConfig::unknownFeatures)
             .check(features -> features.isEmpty()
                     ? "configuration key 'features' must name at least one of " + FEATURES : null);
@@ -72,7 +72,7 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean 
             Selection.VALIDATION, "`'validation'`: each family's variant chosen on validation playlists, reported once "
                     + "on test; `'test'`: every variant on test (exploration)");
     private static final Setting<Integer> VALIDATION_PLAYLISTS = Setting.integer("validationPlaylists", 0, 0,
-                    Integer.MAX_VALUE, "how many validation playlists to carve from the training playlists")
+            Integer.MAX_VALUE, "how many validation playlists to carve from the training playlists")
             .shownAs("as many as test playlists");
     private static final Setting<Integer> PATIENCE = Setting.integer("patience", 2, 1, 10_000, "with `selection: "
             + "'validation'`, MUSIG's epoch count is chosen there too: each variant's validation hit rate is measured "
@@ -82,21 +82,22 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean 
             + "again with seeds `randomSeed + 1 ..` on the same candidates: `repeatHitRates`, `repeatHitRateMean`, "
             + "`repeatHitRateSd` say how much of a hit rate is training randomness (N times the test pass's time)");
     private static final Setting<List<List<Double>>> TASK_GRID = Setting.numberTuples("taskGrid", PAPER_GRID, 3, 0,
-                    1e6, "MUSIG's (playlist, genre, audio) weights: the paper's grid")
+            1e6, "MUSIG's (playlist, genre, audio) weights: the paper's grid")
             .check(grid -> grid.stream().filter(w -> w.get(0) + w.get(1) + w.get(2) == 0).findFirst()
                     .map(w -> "a taskGrid entry must weigh at least one task, got " + w).orElse(null));
     private static final Setting<List<String>> REGRESSION_TARGETS = Setting.stringList("regressionTargets",
-                    List.of("audio", "acoustic"), "MUSIG's similarity-task target; `acoustic` runs on the "
-                            + "audio/acoustic inputs only (Table 3)")
+            List.of("audio", "acoustic"), "MUSIG's similarity-task target; `acoustic` runs on the "
+                    + "audio/acoustic inputs only (Table 3)")
             .check(targets -> targets.stream().filter(t -> !t.equals("audio") && !t.equals("acoustic")).findFirst()
                     .map(t -> "regressionTargets may hold 'audio' and 'acoustic', got '" + t + "'").orElse(null));
     private static final Setting<Map<String, Object>> TRAIN = Setting.map("train", "`musig.train` settings for every "
-                    + "MUSIG run (e.g. `{epochs: 10, maxPairsPerEpoch: 100000}`); features, task weights and target "
-                    + "come from the keys above")
+            + "MUSIG run (e.g. `{epochs: 10, maxPairsPerEpoch: 100000}`); features, task weights and target "
+            + "come from the keys above")
             .check(train -> List.of("features", "taskWeights", "regressionTarget").stream()
                     .filter(train::containsKey).findFirst()
                     .map(fixed -> "train." + fixed + " is set per run by the benchmark; use the benchmark's "
-                            + "'features', 'taskGrid' and 'regressionTargets' instead").orElse(null));
+                            + "'features', 'taskGrid' and 'regressionTargets' instead")
+                    .orElse(null));
     private static final Setting<Integer> DIMENSION = Setting.integer("embeddingDimension", 64, 1, 4096,
             "every learned method's width");
     private static final Setting<Map<String, Object>> NODE2VEC = gdsSettings("node2vec",
@@ -105,11 +106,11 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean 
             "extra GDS GraphSAGE training settings (e.g. `{epochs: 2}`), passed on as they are");
     // Absent: no cap (the heap check still skips what would not fit).
     private static final Setting<Long> MAX_RELATIONSHIPS = Setting.<Long>of("maxRelationships", Long.class, null,
-                    (c, k) -> c.has(k) ? c.getLong(k, 0, 1, Long.MAX_VALUE) : null,
-                    "the most co-occurrence relationships handed to the GDS baselines: the heaviest are kept (ties in "
-                            + "node order), with a notice on each GDS row. Every stage that hands data to GDS, DL4J, CF "
-                            + "or MUSIG first compares its memory estimate with the free heap; one that would not fit "
-                            + "is a skipped row naming both numbers")
+            (c, k) -> c.has(k) ? c.getLong(k, 0, 1, Long.MAX_VALUE) : null,
+            "the most co-occurrence relationships handed to the GDS baselines: the heaviest are kept (ties in "
+                    + "node order), with a notice on each GDS row. Every stage that hands data to GDS, DL4J, CF "
+                    + "or MUSIG first compares its memory estimate with the free heap; one that would not fit "
+                    + "is a skipped row naming both numbers")
             .shownAs("none");
     private static final Setting<Negatives> NEGATIVES = Setting.choice("negatives", Negatives.class,
             Negatives.SETTING.defaultValue(), "as in `musig.evaluate`: `'exposure'`, `'heldout'` or `'uniform'`");
@@ -118,7 +119,7 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean 
     private static final Setting<Long> RANDOM_SEED = Setting.longInteger("randomSeed", 42, Long.MIN_VALUE,
             Long.MAX_VALUE, "seeds the split (when created here), the negative draw and every method");
     private static final Setting<Integer> CONCURRENCY = Setting.integer("concurrency",
-                    Math.min(4, Runtime.getRuntime().availableProcessors()), 1, 1024, "threads of every method")
+            Math.min(4, Runtime.getRuntime().availableProcessors()), 1, 1024, "threads of every method")
             .shownAs("min(4, cores)");
     static final Settings SETTINGS = Settings.of(OWNER, SPLIT, TEST_PLAYLISTS, MIN_TRACKS, SEED_FRACTION, MIN_WEIGHT,
             METHODS_SETTING, FEATURES_SETTING, SELECTION, VALIDATION_PLAYLISTS, PATIENCE, REPEATS, TASK_GRID,
@@ -139,11 +140,13 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean 
         splitSettings.put("randomSeed", randomSeed);
         Long maxRelationships = values.get(MAX_RELATIONSHIPS);
         return new BenchmarkConfig(values.get(SPLIT), splitSettings, raw != null && raw.get("randomSeed") != null,
-                values.get(MIN_WEIGHT), values.get(METHODS_SETTING), values.get(FEATURES_SETTING), values.get(TASK_GRID),
+                values.get(MIN_WEIGHT), values.get(METHODS_SETTING), values.get(FEATURES_SETTING),
+                values.get(TASK_GRID),
                 values.get(REGRESSION_TARGETS), train, values.get(DIMENSION), values.get(NODE2VEC),
                 values.get(GRAPH_SAGE), values.get(NEGATIVES), values.get(FULL_CATALOGUE), values.get(SELECTION),
                 values.get(VALIDATION_PLAYLISTS), values.get(PATIENCE),
-                maxRelationships == null ? Long.MAX_VALUE : maxRelationships, values.get(REPEATS), randomSeed, values.get(CONCURRENCY), values.echo());
+                maxRelationships == null ? Long.MAX_VALUE : maxRelationships, values.get(REPEATS), randomSeed,
+                values.get(CONCURRENCY), values.echo());
     }
 
     /** MUSIG's settings for one run: the user's overrides plus the benchmark's seed, width and threads. */
@@ -164,7 +167,8 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean 
         settings.putIfAbsent("embeddingDimension", dimension);
         settings.putIfAbsent("concurrency", concurrency);
         settings.put("features", featureGroups);
-        settings.put("taskWeights", Map.of("playlist", weights.get(0), "genre", weights.get(1), "audio", weights.get(2)));
+        settings.put("taskWeights",
+                Map.of("playlist", weights.get(0), "genre", weights.get(1), "audio", weights.get(2)));
         settings.put("regressionTarget", regressionTarget);
         return TrainConfig.parse(settings);
     }
@@ -178,9 +182,10 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean 
     /** GDS checks its own keys; the ones the benchmark sets for every method must come from it. */
     private static Setting<Map<String, Object>> gdsSettings(String key, String doc) {
         return Setting.map(key, doc).check(settings -> List.of("embeddingDimension", "randomSeed", "concurrency",
-                        "modelName", "featureProperties").stream().filter(settings::containsKey).findFirst()
+                "modelName", "featureProperties").stream().filter(settings::containsKey).findFirst()
                 .map(fixed -> key + "." + fixed + " is set by the benchmark for every method; use the benchmark's own "
-                        + "key (embeddingDimension, randomSeed, concurrency)").orElse(null));
+                        + "key (embeddingDimension, randomSeed, concurrency)")
+                .orElse(null));
     }
 
     private static Map<String, Object> withSeed(Map<String, Object> train, long randomSeed) {
@@ -193,7 +198,8 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean 
     private static String unknownFeatures(List<String> values) {
         for (String v : values) {
             List<String> groups = List.of(v.split("\\+"));
-            boolean combination = TrainConfig.FEATURE_GROUPS.containsAll(groups) && groups.size() == new HashSet<>(groups).size();
+            boolean combination =
+                    TrainConfig.FEATURE_GROUPS.containsAll(groups) && groups.size() == new HashSet<>(groups).size();
             if (!FEATURES.contains(v) && !combination) {
                 return "configuration key 'features' has unknown value '" + v + "'; valid values are " + FEATURES
                         + ", or groups of " + TrainConfig.FEATURE_GROUPS + " joined by '+' (e.g. 'audio+artist')";

@@ -47,7 +47,8 @@ final class BenchmarkMemory {
      * Huffman code per track), the sentences (one token per membership) and the scored vectors.
      */
     static long track2vecBytes(int tracks, long memberships, int dimension) {
-        return 2L * tracks * dimension * Float.BYTES + 400L * tracks + 16L * memberships + vectorBytes(tracks, dimension);
+        return 2L * tracks * dimension * Float.BYTES + 400L * tracks + 16L * memberships
+                + vectorBytes(tracks, dimension);
     }
 
     /** The rows and feature tables the Cypher projection hands GDS (see {@link GdsBaselines}). */
@@ -85,7 +86,7 @@ final class BenchmarkMemory {
     static long gdsGraphEstimate(GraphDatabaseService db, int nodes, long relationships) {
         try {
             return db.executeTransactionally("CALL gds.graph.project.estimate('*', '*', {nodeCount: $n, "
-                            + "relationshipCount: $m, relationshipProperties: 'weight'}) YIELD bytesMax RETURN bytesMax",
+                    + "relationshipCount: $m, relationshipProperties: 'weight'}) YIELD bytesMax RETURN bytesMax",
                     Map.of("n", (long) nodes, "m", 2 * relationships),
                     r -> r.hasNext() ? ((Number) r.next().get("bytesMax")).longValue() : -1L);
         } catch (RuntimeException e) {

@@ -198,8 +198,9 @@ final class BenchmarkRun {
         return switch (method) {
             case "musig", "musig-single-task" -> "musig (" + originOf(method, feature) + ")";
             case "musig-feature" -> "musig-feature";
-            case "artist-cooccurrence", "album-cooccurrence", "artist-cooccurrence-cosine", "album-cooccurrence-cosine" ->
-                    "category co-occurrence";
+            case "artist-cooccurrence", "album-cooccurrence", "artist-cooccurrence-cosine",
+                    "album-cooccurrence-cosine" ->
+                "category co-occurrence";
             case "track2vec", "track2vec-feature" -> "track2vec";
             default -> method;
         };
@@ -232,8 +233,9 @@ final class BenchmarkRun {
         if (methods.contains("content")) {
             for (String f : config.features()) {
                 if (f.equals("popularity")) {
-                    skip("content", f, null, null, "one popularity value per track has no direction to take a cosine of; "
-                            + "see the 'popularity' row");
+                    skip("content", f, null, null,
+                            "one popularity value per track has no direction to take a cosine of; "
+                                    + "see the 'popularity' row");
                     continue;
                 }
                 withGroups("content", f, null, null, groups -> embeddingScorer(content(groups)));
@@ -310,7 +312,8 @@ final class BenchmarkRun {
         if (method.equals(MUSIG_FEATURE)) {
             return "extension"; // appending the inputs is not the paper's model, whatever they are
         }
-        boolean paper = feature.equals("all") || TrainConfig.PAPER_FEATURE_GROUPS.containsAll(List.of(feature.split("\\+")));
+        boolean paper =
+                feature.equals("all") || TrainConfig.PAPER_FEATURE_GROUPS.containsAll(List.of(feature.split("\\+")));
         return paper ? "paper" : "extension";
     }
 
@@ -334,12 +337,14 @@ final class BenchmarkRun {
     private void requireSameSettings(StoredSplit stored) {
         Map<String, Object> asked = config.splitSettings();
         List<String> conflicts = new ArrayList<>();
-        if (asked.containsKey("minTracks") && !(asked.get("minTracks") instanceof Number n && n.doubleValue() == stored.minTracks())) {
+        if (asked.containsKey("minTracks")
+                && !(asked.get("minTracks") instanceof Number n && n.doubleValue() == stored.minTracks())) {
             conflicts.add("minTracks " + asked.get("minTracks") + " (the split has " + stored.minTracks() + ")");
         }
         if (asked.containsKey("seedFraction")
                 && !(asked.get("seedFraction") instanceof Number n && n.doubleValue() == stored.seedFraction())) {
-            conflicts.add("seedFraction " + asked.get("seedFraction") + " (the split has " + stored.seedFraction() + ")");
+            conflicts.add(
+                    "seedFraction " + asked.get("seedFraction") + " (the split has " + stored.seedFraction() + ")");
         }
         if (config.randomSeedGiven() && config.randomSeed() != stored.randomSeed()) {
             conflicts.add("randomSeed " + config.randomSeed() + " (the split has " + stored.randomSeed() + ")");
@@ -404,7 +409,8 @@ final class BenchmarkRun {
         long bytes = BenchmarkMemory.track2vecBytes(trackNodeIds().length, data.memberships().membershipCount(),
                 config.dimension());
         if (!fits("track2vec", "none", null, null, "track2vec (DL4J word2vec)", bytes)) {
-            config.features().forEach(f -> fits("track2vec-feature", f, null, null, "track2vec (DL4J word2vec)", bytes));
+            config.features()
+                    .forEach(f -> fits("track2vec-feature", f, null, null, "track2vec (DL4J word2vec)", bytes));
             return;
         }
         long start = System.currentTimeMillis();
@@ -465,9 +471,11 @@ final class BenchmarkRun {
         List<String> notices = new ArrayList<>();
         if (graph != data.graph().graph()) {
             notices.add(String.format(java.util.Locale.ROOT, "maxRelationships: GDS got the %,d heaviest of %,d "
-                    + "co-occurrence relationships", graph.relationshipCount(), data.graph().graph().relationshipCount()));
+                    + "co-occurrence relationships", graph.relationshipCount(),
+                    data.graph().graph().relationshipCount()));
         }
-        String tooBig = BenchmarkMemory.shortfall("projecting the co-occurrence graph into GDS", projectionBytes(graph, tables));
+        String tooBig = BenchmarkMemory.shortfall("projecting the co-occurrence graph into GDS",
+                projectionBytes(graph, tables));
         if (tooBig != null) {
             gdsRows(node2vec, graphSage).forEach(row -> skip(row[0], row[1], null, null, tooBig));
             return;
@@ -507,8 +515,9 @@ final class BenchmarkRun {
         for (String target : config.regressionTargets()) {
             if (!available.contains(target)) {
                 skip("musig", "-", null, target, "no track has '" + target + "' features to regress"
-                        + (targets.isEmpty() ? "; the rows with regressionTarget 'none' train without the similarity task"
-                        : ""));
+                        + (targets.isEmpty()
+                                ? "; the rows with regressionTarget 'none' train without the similarity task"
+                                : ""));
             }
         }
         if (targets.isEmpty()) { // graph-only data: MUSIG still runs, without the similarity task
@@ -555,7 +564,8 @@ final class BenchmarkRun {
                                   List<String> groups) {
         String targetName = target == null ? "none" : target;
         List<MusigOutput> outputs = new ArrayList<>();
-        if (config.methods().contains("musig") && wanted.test(BenchmarkRow.label(method, feature, weights, targetName))) {
+        if (config.methods().contains("musig")
+                && wanted.test(BenchmarkRow.label(method, feature, weights, targetName))) {
             outputs.add(new MusigOutput(method, false));
         }
         if (config.methods().contains(MUSIG_FEATURE)
@@ -647,11 +657,11 @@ final class BenchmarkRun {
                 chosenEpochs.put(output.label, output.choice);
             }
             List<String> tasks = output.summary.losses().keySet().stream().filter(t -> !t.equals("total")).toList();
-            withTraining(addRow(output.method, feature, weights, targetName, output.scored, output.trainMillis, notices),
+            withTraining(
+                    addRow(output.method, feature, weights, targetName, output.scored, output.trainMillis, notices),
                     output.summary, tasks);
         }
     }
-
 
     /** Every track's embedding under {@code model}, as the benchmark scores it. */
     private float[][] embedAll(TrainedModel model, TrainConfig settings) {
@@ -764,12 +774,14 @@ final class BenchmarkRun {
     }
 
     /** Evaluates a scorer and adds its row (returned; null when this pass does not want the row). */
-    private BenchmarkRow evaluate(String method, String feature, List<Double> weights, String target, TrackScorer scorer,
+    private BenchmarkRow evaluate(String method, String feature, List<Double> weights, String target,
+                                  TrackScorer scorer,
                                   long trainMillis, List<String> notices) {
         if (!wanted.test(BenchmarkRow.label(method, feature, weights, target))) {
             return null;
         }
-        return addRow(method, feature, weights, target, score(method, feature, scorer, config.fullCatalogue()), trainMillis,
+        return addRow(method, feature, weights, target, score(method, feature, scorer, config.fullCatalogue()),
+                trainMillis,
                 notices);
     }
 
@@ -879,7 +891,8 @@ final class BenchmarkRun {
     private void skip(String method, String feature, List<Double> weights, String target, String reason) {
         rows.add(new BenchmarkRow(method, feature, weights, target, originOf(method, feature), "skipped", reason, 0, 0,
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, 0, 0, 0, Map.of(),
-                null, null, null, null, selection, null, 0, null, null, null, split.name(), config.negatives().text(), List.of(),
+                null, null, null, null, selection, null, 0, null, null, null, split.name(), config.negatives().text(),
+                List.of(),
                 config.echo(), null, null));
     }
 
@@ -935,7 +948,8 @@ final class BenchmarkRun {
         if (features.tracksWithGenre() > 0) {
             groups.add("genre");
         }
-        for (String g : List.of(TrackFeatures.POPULARITY, TrackFeatures.AUDIO, TrackFeatures.ACOUSTIC, TrackFeatures.YEAR)) {
+        for (String g : List.of(TrackFeatures.POPULARITY, TrackFeatures.AUDIO, TrackFeatures.ACOUSTIC,
+                TrackFeatures.YEAR)) {
             if (features.group(g) != null) {
                 groups.add(g);
             }

@@ -69,11 +69,12 @@ final class EpochChoice {
      */
     String notice() {
         String why = epochs() == maxEpochs ? "train.epochs " + maxEpochs
-                : exhausted() ? "train.epochs " + maxEpochs + "; stopped after " + patience + " epochs without a better "
-                + "validation hit rate"
-                : "train.epochs " + maxEpochs + "; stopped when the training loss stalled (train.tolerance)";
+                : exhausted()
+                        ? "train.epochs " + maxEpochs + "; stopped after " + patience + " epochs without a better "
+                                + "validation hit rate"
+                        : "train.epochs " + maxEpochs + "; stopped when the training loss stalled (train.tolerance)";
         return "epochs chosen on validation: " + bestEpoch + " of " + epochs() + " (" + why
                 + "); validation hit rate per epoch: " + hitRates.stream()
-                .map(h -> String.format(Locale.ROOT, "%.3f", h)).collect(Collectors.joining(", "));
+                        .map(h -> String.format(Locale.ROOT, "%.3f", h)).collect(Collectors.joining(", "));
     }
 }

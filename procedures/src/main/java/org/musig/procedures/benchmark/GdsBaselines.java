@@ -69,7 +69,7 @@ final class GdsBaselines implements AutoCloseable {
                 + "relationshipProperties: CASE WHEN r[1] IS NULL THEN null ELSE {weight: r[4]} END}, "
                 + "{undirectedRelationshipTypes: ['*']}) AS g RETURN g.nodeCount AS nodes";
         try (var result = tx.execute(query, params)) {
-            result.forEachRemaining(row -> { });
+            result.forEachRemaining(row -> {});
         }
     }
 
@@ -97,11 +97,11 @@ final class GdsBaselines implements AutoCloseable {
         train.put("concurrency", concurrency);
         try (var result = tx.execute("CALL gds.beta.graphSage.train($name, $config) YIELD modelInfo RETURN modelInfo",
                 Map.of("name", graphName, "config", train))) {
-            result.forEachRemaining(row -> { });
+            result.forEachRemaining(row -> {});
         }
         try {
             return stream("CALL gds.beta.graphSage.stream($name, {modelName: $model, concurrency: $concurrency}) "
-                            + "YIELD nodeId, embedding RETURN nodeId, embedding",
+                    + "YIELD nodeId, embedding RETURN nodeId, embedding",
                     Map.of("name", graphName, "model", model, "concurrency", concurrency), dimension);
         } finally {
             dropModel(model);
@@ -130,7 +130,7 @@ final class GdsBaselines implements AutoCloseable {
     private void dropModel(String model) {
         try (var result = tx.execute("CALL gds.model.drop($model, false) YIELD modelName RETURN modelName",
                 Map.of("model", model))) {
-            result.forEachRemaining(row -> { });
+            result.forEachRemaining(row -> {});
         }
     }
 

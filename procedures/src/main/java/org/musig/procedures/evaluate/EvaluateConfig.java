@@ -14,8 +14,9 @@ record EvaluateConfig(String split, List<String> properties, Negatives negatives
             .check(split -> split == null || split.isBlank()
                     ? "'split' is required: the name of a split made with musig.split.create" : null);
     private static final Setting<List<String>> PROPERTIES = Setting.identifierList("properties", List.of("musig"),
-                    "embedding properties to compare, one row each (any float[] property, e.g. GDS's)")
-            .check(properties -> properties.isEmpty() ? "'properties' must name at least one embedding property" : null);
+            "embedding properties to compare, one row each (any float[] property, e.g. GDS's)")
+            .check(properties -> properties.isEmpty() ? "'properties' must name at least one embedding property"
+                    : null);
     private static final Setting<Long> RANDOM_SEED = Setting.longInteger("randomSeed", 42, Long.MIN_VALUE,
             Long.MAX_VALUE, "the negative draw");
     private static final Setting<Boolean> FULL_CATALOGUE = Setting.bool("fullCatalogue", true,

@@ -69,10 +69,12 @@ public class EvaluateProcedures {
                 if (r.skippedPlaylists() > 0) {
                     notices.add(r.skippedPlaylists() + " test playlists skipped: no seed track has the property");
                 }
-                notices.add(String.format("a random ranking scores hitRate %.3f on these candidates", r.randomHitRate()));
+                notices.add(
+                        String.format("a random ranking scores hitRate %.3f on these candidates", r.randomHitRate()));
                 result.add(new EvaluationRow(property, split.name(), settings.negatives().text(), r.playlists(),
                         r.skippedPlaylists(), r.heldOutTracks(), r.coldTracks(), r.hitRate(), r.mrr(), r.precisionAt1(),
-                        r.precisionAt5(), r.precisionAt10(), r.ndcgAt1(), r.ndcgAt5(), r.ndcgAt10(), nullable(r.coldHitRate()),
+                        r.precisionAt5(), r.precisionAt10(), r.ndcgAt1(), r.ndcgAt5(), r.ndcgAt10(),
+                        nullable(r.coldHitRate()),
                         nullable(r.coldMrr()), r.randomHitRate(), nullable(r.fullRPrecision()), nullable(r.fullNdcg()),
                         nullable(r.fullRecallAt100()), notices, settings.echo()));
             }
@@ -94,9 +96,11 @@ public class EvaluateProcedures {
         if (split.equals(writer.excludedSplit())) {
             return List.of();
         }
-        return List.of("WARNING: '" + property + "' was written by model '" + writer.modelName() + "', trained on graph '"
+        return List.of("WARNING: '" + property + "' was written by model '" + writer.modelName()
+                + "', trained on graph '"
                 + writer.graphName() + "' built " + (writer.excludedSplit() == null ? "without excluding any split"
-                : "excluding split '" + writer.excludedSplit() + "'") + ": the held-out memberships of split '" + split
+                        : "excluding split '" + writer.excludedSplit() + "'")
+                + ": the held-out memberships of split '" + split
                 + "' were visible to its training, so these numbers are optimistic. Build the graph with "
                 + "excludeMemberships: '" + split + "', train and embed again");
     }

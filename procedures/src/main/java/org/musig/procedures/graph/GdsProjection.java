@@ -50,7 +50,7 @@ public final class GdsProjection {
                 "orientation", "UNDIRECTED", "properties", Map.of(CooccurrenceWriter.WEIGHT,
                         Map.of("property", CooccurrenceWriter.WEIGHT, "defaultValue", 1.0))));
         try (var result = tx.execute("CALL gds.graph.project($name, $nodes, $relationships) "
-                        + "YIELD nodeCount, relationshipCount RETURN nodeCount, relationshipCount",
+                + "YIELD nodeCount, relationshipCount RETURN nodeCount, relationshipCount",
                 Map.of("name", graphName, "nodes", nodes, "relationships", relationships))) {
             Map<String, Object> row = result.next();
             return new Outcome(true, ((Number) row.get("nodeCount")).longValue(),
@@ -63,12 +63,13 @@ public final class GdsProjection {
         // Procedure calls are lazy: the result must be consumed for the drop to happen.
         try (var result = tx.execute("CALL gds.graph.drop($name, false) YIELD graphName RETURN graphName",
                 Map.of("name", graphName))) {
-            result.forEachRemaining(row -> { });
+            result.forEachRemaining(row -> {});
         }
     }
 
     static boolean exists(Transaction tx, String graphName) {
-        try (var result = tx.execute("CALL gds.graph.exists($name) YIELD exists RETURN exists", Map.of("name", graphName))) {
+        try (var result =
+                tx.execute("CALL gds.graph.exists($name) YIELD exists RETURN exists", Map.of("name", graphName))) {
             return Boolean.TRUE.equals(result.next().get("exists"));
         }
     }

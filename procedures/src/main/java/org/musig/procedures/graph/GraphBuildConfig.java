@@ -22,15 +22,17 @@ record GraphBuildConfig(String graphName, int minWeight, String writeRelationshi
             "keep pairs co-appearing in at least this many playlists (the paper's 10)");
     // An explicit null means "do not write"; an absent key means the default type.
     private static final Setting<String> WRITE_RELATIONSHIP_TYPE = Setting.of("writeRelationshipType", String.class,
-                    DEFAULT_TYPE, (config, key) -> config.givenAsNull(key) ? null : config.getIdentifier(key, DEFAULT_TYPE),
-                    "type written between tracks; `null` writes nothing (and so projects nothing into GDS)")
+            DEFAULT_TYPE, (config, key) -> config.givenAsNull(key) ? null : config.getIdentifier(key, DEFAULT_TYPE),
+            "type written between tracks; `null` writes nothing (and so projects nothing into GDS)")
             .check(type -> GraphModel.CONTAINS.name().equals(type) ? "writeRelationshipType must be a non-empty type "
-                    + "other than " + GraphModel.CONTAINS.name() + " (or null to write nothing), got '" + type + "'" : null);
+                    + "other than " + GraphModel.CONTAINS.name() + " (or null to write nothing), got '" + type + "'"
+                    : null);
     private static final Setting<String> EXCLUDE_MEMBERSHIPS = Setting.string("excludeMemberships", null,
-                    "a split name: its held-out memberships count for nothing - no edge weight, no popularity, no genre vote")
+            "a split name: its held-out memberships count for nothing - no edge weight, no popularity, no genre vote")
             .shownAs("none");
     private static final Setting<Integer> CONCURRENCY = Setting.integer("concurrency",
-            Math.min(4, Runtime.getRuntime().availableProcessors()), 1, 64, "counting threads").shownAs("min(4, cores)");
+            Math.min(4, Runtime.getRuntime().availableProcessors()), 1, 64, "counting threads")
+            .shownAs("min(4, cores)");
     private static final Setting<Integer> BATCH_SIZE = Setting.integer("batchSize", 10_000, 1, 1_000_000,
             "relationship changes per write transaction");
     private static final Setting<Boolean> PROJECT = Setting.bool("project", true,

@@ -29,7 +29,8 @@ final class GraphBuilder {
 
     static Outcome build(GraphDatabaseService db, Transaction tx, GraphBuildConfig config, Progress progress) {
         List<String> notices = new ArrayList<>();
-        StoredSplit split = config.excludeMemberships() == null ? null : SplitStore.load(db, config.excludeMemberships());
+        StoredSplit split =
+                config.excludeMemberships() == null ? null : SplitStore.load(db, config.excludeMemberships());
 
         long start = System.currentTimeMillis();
         GraphInput input = StoreReader.read(tx, split, notices, progress);
@@ -42,7 +43,8 @@ final class GraphBuilder {
             notices.add((split.playlistCount() - input.splitPlaylistsFound()) + " of the split's "
                     + split.playlistCount() + " test playlists no longer exist in the database");
         }
-        CountMemory.check(GraphBuildConfig.OWNER, input.memberships(), config.minWeight(), config.concurrency(), notices);
+        CountMemory.check(GraphBuildConfig.OWNER, input.memberships(), config.minWeight(), config.concurrency(),
+                notices);
 
         start = System.currentTimeMillis();
         CooccurrenceGraph graph = CooccurrenceCounter.count(input.memberships(), config.minWeight(),
@@ -73,7 +75,8 @@ final class GraphBuilder {
             return GdsProjection.Outcome.SKIPPED;
         }
         if (config.writeRelationshipType() == null) {
-            notices.add("no GDS projection: it is made from the written relationships, and writeRelationshipType is null");
+            notices.add(
+                    "no GDS projection: it is made from the written relationships, and writeRelationshipType is null");
             return GdsProjection.Outcome.SKIPPED;
         }
         if (!GdsProjection.available(tx)) {

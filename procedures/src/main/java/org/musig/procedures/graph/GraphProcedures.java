@@ -68,7 +68,8 @@ public class GraphProcedures {
     public record DiagnosticsRow(String graphName, long nodeCount, long relationshipCount, Map<String, Long> coverage,
                                  long edgesCompared, Map<String, Double> sharedOnEdges,
                                  Map<String, Double> sharedOnRandomPairs, Double audioCosineOnEdges,
-                                 Double audioCosineOnRandomPairs, Double weightAudioCorrelation, List<String> findings) {
+                                 Double audioCosineOnRandomPairs, Double weightAudioCorrelation,
+                                 List<String> findings) {
     }
 
     @Procedure(name = "musig.graph.diagnostics", mode = Mode.READ)
@@ -93,14 +94,18 @@ public class GraphProcedures {
             if (Double.isNaN(onEdges) || Double.isNaN(onRandom)) {
                 lines.add(label + ": too few tracks carry it to compare");
             } else {
-                lines.add(String.format(java.util.Locale.ROOT, "%s: %.3f of co-occurring pairs share one, %.3f of random "
-                        + "pairs (%s)", label, onEdges, onRandom, onEdges > 1.5 * onRandom + 0.01
-                        ? "a label that follows the playlists" : "it barely follows the playlists"));
+                lines.add(String.format(java.util.Locale.ROOT,
+                        "%s: %.3f of co-occurring pairs share one, %.3f of random "
+                                + "pairs (%s)",
+                        label, onEdges, onRandom, onEdges > 1.5 * onRandom + 0.01
+                                ? "a label that follows the playlists" : "it barely follows the playlists"));
             }
         });
         if (!Double.isNaN(r.audioCosineOnEdges())) {
-            lines.add(String.format(java.util.Locale.ROOT, "audio: mean cosine %.3f on co-occurring pairs, %.3f on random "
-                    + "pairs; correlation with co-occurrence weight %.3f", r.audioCosineOnEdges(),
+            lines.add(String.format(java.util.Locale.ROOT,
+                    "audio: mean cosine %.3f on co-occurring pairs, %.3f on random "
+                            + "pairs; correlation with co-occurrence weight %.3f",
+                    r.audioCosineOnEdges(),
                     r.audioCosineOnRandomPairs(), r.weightAudioCorrelation()));
         } else {
             lines.add("audio: no track pair with audio vectors, so the audio similarity task has no labels");

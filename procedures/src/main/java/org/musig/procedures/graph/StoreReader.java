@@ -55,7 +55,8 @@ final class StoreReader {
         try (ResourceIterator<Node> playlists = tx.findNodes(GraphModel.PLAYLIST)) {
             while (playlists.hasNext()) {
                 Node playlist = playlists.next();
-                Integer seedSize = seedSizes.isEmpty() ? null : seedSizes.get(String.valueOf(playlist.getProperty(GraphModel.ID, "")));
+                Integer seedSize = seedSizes.isEmpty() ? null
+                        : seedSizes.get(String.valueOf(playlist.getProperty(GraphModel.ID, "")));
                 int n = 0;
                 for (Relationship contains : playlist.getRelationships(Direction.OUTGOING, GraphModel.CONTAINS)) {
                     int track = tracks.denseId(contains.getEndNode().getId());

@@ -88,7 +88,8 @@ final class TrackFeatureReader {
         List<FeatureGroup> groups = new ArrayList<>(List.of(popularity, source.build(), year.build()));
         if (unreadableDates > 0) {
             notices.add(unreadableDates + " tracks have a '" + GraphModel.RELEASE_DATE + "' with no year from "
-                    + FIRST_YEAR + " to " + LAST_YEAR + " at its start (e.g. '2019-06-14', '2019'); they have no release year");
+                    + FIRST_YEAR + " to " + LAST_YEAR
+                    + " at its start (e.g. '2019-06-14', '2019'); they have no release year");
         }
         for (VectorGroup vectors : List.of(audio, acoustic)) {
             vectors.build().ifPresent(groups::add);

@@ -60,7 +60,8 @@ public class LoadProcedures {
             + "batchSize (10000), onError ('fail'|'skip'), pattern ('*.csv').")
     public Stream<LoadRow> csv(@Name("path") String path,
                                @Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
-        return run(PlaylistCsvLoader.NAME, progress -> PlaylistCsvLoader.load(db, importDirectory(), path, config, progress));
+        return run(PlaylistCsvLoader.NAME,
+                progress -> PlaylistCsvLoader.load(db, importDirectory(), path, config, progress));
     }
 
     @Procedure(name = "musig.load.features", mode = Mode.WRITE)
@@ -69,7 +70,8 @@ public class LoadProcedures {
             + "createMissing (false), batchSize, onError, pattern.")
     public Stream<LoadRow> features(@Name("path") String path,
                                     @Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
-        return run(FeatureCsvLoader.NAME, progress -> FeatureCsvLoader.load(db, importDirectory(), path, config, progress));
+        return run(FeatureCsvLoader.NAME,
+                progress -> FeatureCsvLoader.load(db, importDirectory(), path, config, progress));
     }
 
     private Stream<LoadRow> run(String name, java.util.function.Function<Progress, LoadResult> load) {

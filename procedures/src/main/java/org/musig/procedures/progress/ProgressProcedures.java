@@ -40,7 +40,8 @@ public class ProgressProcedures {
         double fraction = task.fraction();
         row.progress = fraction < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f%%", fraction * 100);
         int filled = fraction < 0 ? 0 : (int) Math.round(fraction * BAR_WIDTH);
-        row.progressBar = fraction < 0 ? "[~~~~~~~~~~]" : "[" + "#".repeat(filled) + "~".repeat(BAR_WIDTH - filled) + "]";
+        row.progressBar =
+                fraction < 0 ? "[~~~~~~~~~~]" : "[" + "#".repeat(filled) + "~".repeat(BAR_WIDTH - filled) + "]";
         row.status = task.status().name();
         row.timeStarted = task.timeStarted();
         row.elapsedMillis = task.elapsed().toMillis();

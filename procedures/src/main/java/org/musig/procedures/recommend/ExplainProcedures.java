@@ -48,8 +48,9 @@ public class ExplainProcedures {
                                        @Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
         ExplainConfig settings = ExplainConfig.parse(config);
         if (playlistId == null || trackId == null) {
-            throw new IllegalArgumentException(ExplainConfig.OWNER + ": " + (playlistId == null ? "playlistId" : "trackId")
-                    + " is null");
+            throw new IllegalArgumentException(
+                    ExplainConfig.OWNER + ": " + (playlistId == null ? "playlistId" : "trackId")
+                            + " is null");
         }
         Node playlist = tx.findNode(GraphModel.PLAYLIST, GraphModel.ID, playlistId);
         if (playlist == null) {
@@ -101,7 +102,8 @@ public class ExplainProcedures {
             List<String> shared = sharedPlaylists(seed, track, playlist);
             rows.add(new Explanation(trackId, text(track, "name"), text(track, "artist"), score, r + 1,
                     text(seed, GraphModel.ID), text(seed, "name"), text(seed, "artist"), share[2], share[1],
-                    coOccurrenceWeight(seed, track, coOccurs), shared.size(), shared.subList(0, Math.min(3, shared.size())),
+                    coOccurrenceWeight(seed, track, coOccurs), shared.size(),
+                    shared.subList(0, Math.min(3, shared.size())),
                     sameGenre(seed, track), closestAudio(seed, track), path(seed, track, playlist, coOccurs)));
         }
         return rows.stream();
@@ -149,7 +151,8 @@ public class ExplainProcedures {
             }
         }
         diffs.sort(Comparator.comparingDouble(d -> Math.abs((double) d[1] - (double) d[2])));
-        return diffs.stream().limit(3).map(d -> String.format(java.util.Locale.ROOT, "%s %.2f / %.2f", d[0], d[1], d[2]))
+        return diffs.stream().limit(3)
+                .map(d -> String.format(java.util.Locale.ROOT, "%s %.2f / %.2f", d[0], d[1], d[2]))
                 .toList();
     }
 

@@ -63,7 +63,8 @@ public class RecommendProcedures {
         if (trackIds == null || trackIds.isEmpty()) {
             throw new IllegalArgumentException("musig.recommend.fromTracks: give at least one track id");
         }
-        return rank("musig.recommend.fromTracks", "the given tracks", findTracks("musig.recommend.fromTracks", trackIds),
+        return rank("musig.recommend.fromTracks", "the given tracks",
+                findTracks("musig.recommend.fromTracks", trackIds),
                 settings);
     }
 
@@ -98,7 +99,8 @@ public class RecommendProcedures {
     }
 
     private static Recommendation recommendation(Node track, double score, long rank) {
-        return new Recommendation((String) track.getProperty(GraphModel.ID, null), (String) track.getProperty("name", null),
+        return new Recommendation((String) track.getProperty(GraphModel.ID, null),
+                (String) track.getProperty("name", null),
                 (String) track.getProperty("artist", null), score, rank);
     }
 

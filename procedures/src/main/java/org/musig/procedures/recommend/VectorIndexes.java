@@ -58,7 +58,8 @@ public final class VectorIndexes {
                     return index.getName();
                 }
                 throw new IllegalArgumentException("vector index '" + index.getName() + "' over (:Track)." + property
-                        + " already exists with " + dims + " dimensions and " + similarity + " similarity, but the model's "
+                        + " already exists with " + dims + " dimensions and " + similarity
+                        + " similarity, but the model's "
                         + "vectors have " + dimension + " dimensions and need " + SIMILARITY + "; drop that index or "
                         + "write to another property");
             }

@@ -34,7 +34,8 @@ public final class PlaylistLengths {
                 Node node = nodes.next();
                 Object id = node.getProperty(GraphModel.ID, null);
                 if (id != null) {
-                    playlists.add(new PlaylistLength(id.toString(), node.getDegree(GraphModel.CONTAINS, Direction.OUTGOING)));
+                    playlists.add(
+                            new PlaylistLength(id.toString(), node.getDegree(GraphModel.CONTAINS, Direction.OUTGOING)));
                 }
                 if (playlists.size() % 4096 == 0) {
                     progress.checkRunning();

@@ -15,13 +15,13 @@ record SplitConfig(double testPlaylists, int minTracks, double seedFraction, lon
                    Map<String, Object> echo) {
     static final String OWNER = "musig.split.create";
     private static final Setting<Double> TEST_PLAYLISTS = Setting.number("testPlaylists", 0.1, Double.MIN_VALUE,
-                    Integer.MAX_VALUE, "a count (>= 1) or a fraction (< 1) of the eligible playlists")
+            Integer.MAX_VALUE, "a count (>= 1) or a fraction (< 1) of the eligible playlists")
             .check(n -> n > 1 && n != Math.rint(n)
                     ? "testPlaylists must be a whole count (>= 1) or a fraction in (0, 1), got " + n : null);
     private static final Setting<Integer> MIN_TRACKS = Setting.integer("minTracks", 40, 2, Integer.MAX_VALUE,
             "only playlists with at least this many tracks are eligible (the paper's 40)");
     private static final Setting<Double> SEED_FRACTION = Setting.number("seedFraction", 0.5, 0.0, 1.0,
-                    "share of each test playlist given as seed, strictly between 0 and 1")
+            "share of each test playlist given as seed, strictly between 0 and 1")
             .check(f -> f <= 0 || f >= 1 ? "seedFraction must be strictly between 0 and 1, got " + f : null);
     private static final Setting<Long> RANDOM_SEED = Setting.longInteger("randomSeed", 42, Long.MIN_VALUE,
             Long.MAX_VALUE, "same data + same seed = same split");

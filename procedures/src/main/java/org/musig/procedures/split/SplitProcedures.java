@@ -54,7 +54,8 @@ public class SplitProcedures {
                 throw new IllegalArgumentException("musig.split.create: no playlist has at least "
                         + settings.minTracks() + " tracks (" + playlists.size() + " playlists); lower minTracks");
             }
-            int[] chosen = SplitPlan.choose(lengths, settings.minTracks(), settings.count(eligible), settings.randomSeed());
+            int[] chosen =
+                    SplitPlan.choose(lengths, settings.minTracks(), settings.count(eligible), settings.randomSeed());
             StoredSplit split = PlaylistLengths.split(name, playlists, chosen, settings.seedFraction(),
                     settings.minTracks(), settings.randomSeed(), ZonedDateTime.now());
             SplitStore.write(tx, split);

@@ -80,7 +80,8 @@ public final class SplitStore {
     private static StoredSplit read(Node node) {
         return new StoredSplit((String) node.getProperty("name"), (String[]) node.getProperty("playlistIds"),
                 (int[]) node.getProperty("seedSizes"), ((Number) node.getProperty("seedFraction")).doubleValue(),
-                ((Number) node.getProperty("minTracks")).intValue(), ((Number) node.getProperty("randomSeed")).longValue(),
+                ((Number) node.getProperty("minTracks")).intValue(),
+                ((Number) node.getProperty("randomSeed")).longValue(),
                 ((Number) node.getProperty("seedMemberships")).longValue(),
                 ((Number) node.getProperty("heldOutMemberships")).longValue(),
                 (ZonedDateTime) node.getProperty("createdAt"));

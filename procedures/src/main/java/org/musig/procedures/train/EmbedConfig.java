@@ -35,7 +35,8 @@ record EmbedConfig(String owner, String modelName, String writeProperty, Tracks 
             + "until it is online; the recommendation procedures then use it. This is why `musig.embed.write` is a "
             + "SCHEMA-mode procedure");
     private static final Setting<Integer> CONCURRENCY = Setting.integer("concurrency",
-            Math.min(4, Runtime.getRuntime().availableProcessors()), 1, 64, "threads reading the graph and running the model")
+            Math.min(4, Runtime.getRuntime().availableProcessors()), 1, 64,
+            "threads reading the graph and running the model")
             .shownAs("min(4, cores)");
     /** Both procedures' settings, as the documentation lists them. */
     static final Settings SETTINGS = Settings.of("musig.embed.write / musig.embed.stream", MODEL_NAME, WRITE_PROPERTY,

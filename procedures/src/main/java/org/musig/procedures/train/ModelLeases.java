@@ -60,12 +60,15 @@ final class ModelLeases {
     /** Fails naming what holds the model, if anything does. */
     void requireUnused(String model) {
         if (training.contains(model)) {
-            throw new IllegalStateException("model '" + model + "' is being trained; drop it when that call has finished");
+            throw new IllegalStateException(
+                    "model '" + model + "' is being trained; drop it when that call has finished");
         }
         Integer applying = embedding.get(model);
         if (applying != null) {
-            throw new IllegalStateException("model '" + model + "' is being applied by " + applying + " musig.embed call"
-                    + (applying == 1 ? "" : "s") + "; drop it when " + (applying == 1 ? "it has" : "they have") + " finished");
+            throw new IllegalStateException(
+                    "model '" + model + "' is being applied by " + applying + " musig.embed call"
+                            + (applying == 1 ? "" : "s") + "; drop it when " + (applying == 1 ? "it has" : "they have")
+                            + " finished");
         }
     }
 }

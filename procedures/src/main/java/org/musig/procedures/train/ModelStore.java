@@ -2,7 +2,6 @@ package org.musig.procedures.train;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.musig.model.train.CorruptModelException;
@@ -188,7 +187,8 @@ public final class ModelStore {
         if (minWeight < 1 || minWeight > Integer.MAX_VALUE) {
             throw m.corrupt("property 'minWeight' is " + minWeight);
         }
-        return new StoredModel(m.name(), model, m.string("graphName"), (int) minWeight, m.optionalString("excludedSplit"),
+        return new StoredModel(m.name(), model, m.string("graphName"), (int) minWeight,
+                m.optionalString("excludedSplit"),
                 m.number("nodeCount"), m.number("relationshipCount"), m.number("trainMillis"), m.dateTime("createdAt"));
     }
 

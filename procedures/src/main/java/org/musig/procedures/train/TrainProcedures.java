@@ -73,7 +73,8 @@ public class TrainProcedures {
                     ZonedDateTime.now());
             ModelStore.write(tx, stored); // committed with the query: the model is visible only when complete
             return Stream.of(new TrainRow(settings.modelName(), graph.name(), model.epochsRun(), millis,
-                    new java.util.LinkedHashMap<String, Object>(model.losses()), model.pairsPerSecond(), graph.graph().nodeCount(),
+                    new java.util.LinkedHashMap<String, Object>(model.losses()), model.pairsPerSecond(),
+                    graph.graph().nodeCount(),
                     graph.graph().relationshipCount(), model.notices(), settings.echo()));
         }
     }

@@ -40,7 +40,8 @@ class AutoEmbedProcedureTest extends MusigDatabase {
         assertThat(started).containsEntry("modelName", "auto").containsEntry("writeProperty", "emb")
                 .containsEntry("debounceMillis", 200L);
         assertThat(started.get("started")).isNotNull();
-        assertThat(count("MATCH (r:MusigAutoEmbed {modelName: 'auto', writeProperty: 'emb'}) RETURN count(r)")).isEqualTo(1);
+        assertThat(count("MATCH (r:MusigAutoEmbed {modelName: 'auto', writeProperty: 'emb'}) RETURN count(r)"))
+                .isEqualTo(1);
 
         // Three new tracks in one ordinary transaction: two in a new playlist with two known tracks, one alone.
         long committedAt = createTracks("MATCH (old:Track) WHERE old.emb IS NOT NULL WITH old ORDER BY old.id LIMIT 2 "

@@ -53,10 +53,12 @@ class AutoEmbedRestartTest {
                 + "genre: CASE WHEN p % 2 = 0 THEN 'pop' ELSE 'rock' END}) WITH pl, p "
                 + "UNWIND range(0, 3) AS i MATCH (t:Track {id: 't' + ((p + i * (p % 3 + 1)) % 16)}) "
                 + "MERGE (pl)-[:CONTAINS {position: i}]->(t)");
-        db.executeTransactionally("CALL musig.graph.build({minWeight: 1, graphName: 'g', writeRelationshipType: null})");
+        db.executeTransactionally(
+                "CALL musig.graph.build({minWeight: 1, graphName: 'g', writeRelationshipType: null})");
         db.executeTransactionally("CALL musig.train({graphName: 'g', modelName: 'small', epochs: 1, "
                 + "maxPairsPerEpoch: 200, batchSize: 32, embeddingDimension: 8, sampleSizes: [3, 2], randomSeed: 1})");
-        db.executeTransactionally("CALL musig.embed.auto.start({modelName: 'small', writeProperty: 'v', debounceMillis: 50})");
+        db.executeTransactionally(
+                "CALL musig.embed.auto.start({modelName: 'small', writeProperty: 'v', debounceMillis: 50})");
         dbms.shutdown();
         dbms = null;
         assertThat(embedThreads()).as("threads after shutdown").isEmpty();

@@ -73,7 +73,8 @@ class ArtistCollectionBenchmarkTest extends MusigDatabase {
                 "cooccurrence+artist/none", "musig-single-task/popularity", "musig-single-task/artist");
         // No audio: the regression targets are listed as skipped, and MUSIG trains without that task.
         assertThat(rows).filteredOn(r -> "skipped".equals(r.get("status")) && "audio".equals(r.get("regressionTarget")))
-                .singleElement().satisfies(r -> assertThat((String) r.get("reason")).contains("regressionTarget 'none'"));
+                .singleElement()
+                .satisfies(r -> assertThat((String) r.get("reason")).contains("regressionTarget 'none'"));
         Map<String, Object> musig = ok.get("musig-single-task/artist");
         assertThat(musig.get("regressionTarget")).isEqualTo("none");
         assertThat(musig.get("origin")).isEqualTo("extension");
@@ -134,9 +135,10 @@ class ArtistCollectionBenchmarkTest extends MusigDatabase {
 
     @Test
     void repeatsRefitEachReportedMethodWithOtherSeedsOnTheSameCandidates() {
-        List<Map<String, Object>> rows = query("CALL musig.benchmark({split: 'scenes', testPlaylists: 12, minTracks: 16, "
-                + "minWeight: 1, methods: ['random', 'cooccurrence', 'musig'], features: ['artist'], taskGrid: [[1, 1, 1]], "
-                + "embeddingDimension: 16, selection: 'test', repeats: 3, train: " + QUICK_TRAIN + "})");
+        List<Map<String, Object>> rows =
+                query("CALL musig.benchmark({split: 'scenes', testPlaylists: 12, minTracks: 16, "
+                        + "minWeight: 1, methods: ['random', 'cooccurrence', 'musig'], features: ['artist'], taskGrid: [[1, 1, 1]], "
+                        + "embeddingDimension: 16, selection: 'test', repeats: 3, train: " + QUICK_TRAIN + "})");
         Map<String, Map<String, Object>> byMethod = new java.util.HashMap<>();
         rows.forEach(r -> byMethod.put((String) r.get("method"), r));
         @SuppressWarnings("unchecked")
@@ -172,7 +174,8 @@ class ArtistCollectionBenchmarkTest extends MusigDatabase {
         assertThat(row.get("weightAudioCorrelation")).isNull();
         @SuppressWarnings("unchecked")
         List<String> findings = (List<String>) row.get("findings");
-        assertThat(findings).anySatisfy(f -> assertThat(f).startsWith("artist:").contains("a label that follows the playlists"))
+        assertThat(findings)
+                .anySatisfy(f -> assertThat(f).startsWith("artist:").contains("a label that follows the playlists"))
                 .anySatisfy(f -> assertThat(f).contains("audio similarity task has no labels"));
         query("CALL musig.graph.drop('diag')");
     }
@@ -189,9 +192,11 @@ class ArtistCollectionBenchmarkTest extends MusigDatabase {
         // A release after training, by artist-0 (scene 0), in no playlist.
         query("CREATE (:Track {id: 'fresh', artistId: 'artist-0'})");
         query("CALL musig.embed.write({modelName: 'artist-model', writeProperty: 'emb'})");
-        double sameScene = single("MATCH (f:Track {id: 'fresh'}), (t:Track) WHERE t.artistId IN ['artist-1', 'artist-2'] "
-                + "AND t.id STARTS WITH 'track-' RETURN avg(vector.similarity.cosine(f.emb, t.emb)) AS s").get("s") instanceof Number n
-                ? n.doubleValue() : Double.NaN;
+        double sameScene =
+                single("MATCH (f:Track {id: 'fresh'}), (t:Track) WHERE t.artistId IN ['artist-1', 'artist-2'] "
+                        + "AND t.id STARTS WITH 'track-' RETURN avg(vector.similarity.cosine(f.emb, t.emb)) AS s")
+                        .get("s") instanceof Number n
+                                ? n.doubleValue() : Double.NaN;
         double otherScene = ((Number) single("MATCH (f:Track {id: 'fresh'}), (t:Track) WHERE t.artistId IN "
                 + "['artist-8', 'artist-9'] AND t.id STARTS WITH 'track-' "
                 + "RETURN avg(vector.similarity.cosine(f.emb, t.emb)) AS s").get("s")).doubleValue();

@@ -18,9 +18,11 @@ import org.musig.procedures.PropertyValues;
  */
 class BenchmarkMemoryTest extends MusigDatabase {
     private static final String QUICK_TRAIN = "{epochs: 1, maxPairsPerEpoch: 1000, batchSize: 64, sampleSizes: [3, 2]}";
-    private static final String ALL = "methods: ['random', 'popularity', 'cooccurrence', 'cf', 'track2vec', 'node2vec', "
-            + "'graphsage', 'musig', 'musig-feature'], features: ['audio'], taskGrid: [[1, 0, 0]], regressionTargets: ['audio'], "
-            + "embeddingDimension: 8, node2vec: {walksPerNode: 2, walkLength: 5}, graphSage: {epochs: 1}, train: " + QUICK_TRAIN;
+    private static final String ALL =
+            "methods: ['random', 'popularity', 'cooccurrence', 'cf', 'track2vec', 'node2vec', "
+                    + "'graphsage', 'musig', 'musig-feature'], features: ['audio'], taskGrid: [[1, 0, 0]], regressionTargets: ['audio'], "
+                    + "embeddingDimension: 8, node2vec: {walksPerNode: 2, walkLength: 5}, graphSage: {epochs: 1}, train: "
+                    + QUICK_TRAIN;
 
     @BeforeAll
     void playlistsWithAudio() {
@@ -52,7 +54,8 @@ class BenchmarkMemoryTest extends MusigDatabase {
                 "musig-single-task", "musig-feature")) {
             assertThat(byMethod.get(skipped).get("status")).as(skipped).isEqualTo("skipped");
             assertThat((String) byMethod.get(skipped).get("reason")).as(skipped)
-                    .matches("not run: .* needs about [0-9,]+ bytes of heap \\(estimated\\) but only 1,000 bytes are free; .*");
+                    .matches(
+                            "not run: .* needs about [0-9,]+ bytes of heap \\(estimated\\) but only 1,000 bytes are free; .*");
         }
         assertThat(query("CALL gds.graph.list() YIELD graphName RETURN graphName")).isEmpty();
     }
@@ -60,8 +63,9 @@ class BenchmarkMemoryTest extends MusigDatabase {
     @Test
     void aFamilySkippedOnValidationKeepsItsReasonInTheResult() {
         BenchmarkMemory.freeHeap = () -> 1_000;
-        List<Map<String, Object>> rows = query("CALL musig.benchmark({split: 'validated', testPlaylists: 1, minTracks: 8, "
-                + "minWeight: 1, methods: ['random', 'cf'], embeddingDimension: 8})");
+        List<Map<String, Object>> rows =
+                query("CALL musig.benchmark({split: 'validated', testPlaylists: 1, minTracks: 8, "
+                        + "minWeight: 1, methods: ['random', 'cf'], embeddingDimension: 8})");
         assertThat(rows).anySatisfy(r -> {
             assertThat(r.get("method")).isEqualTo("cf-warp");
             assertThat(r.get("status")).isEqualTo("skipped");
@@ -92,7 +96,8 @@ class BenchmarkMemoryTest extends MusigDatabase {
                 + "node2vec: {walksPerNode: 2, walkLength: 5}, maxRelationships: 10})");
         assertThat(row.get("status")).isEqualTo("ok");
         assertThat((List<String>) row.get("notices"))
-                .anyMatch(n -> n.matches("maxRelationships: GDS got the 10 heaviest of [0-9,]+ co-occurrence relationships"));
+                .anyMatch(n -> n
+                        .matches("maxRelationships: GDS got the 10 heaviest of [0-9,]+ co-occurrence relationships"));
         assertThatThrownBy(() -> query("CALL musig.benchmark({methods: ['node2vec'], maxRelationships: 0})"))
                 .hasMessageContaining("configuration key 'maxRelationships' must be at least 1, got 0");
     }

@@ -18,9 +18,10 @@ class BenchmarkOnRealDataTest extends MusigDatabase {
 
     @Test
     void everyMethodYieldsMetricsOnTheSameSplitAndTheGdsGraphIsDroppedAfter() {
-        List<Map<String, Object>> rows = query("CALL musig.benchmark({split: 'bench', testPlaylists: 20, minTracks: 40, "
-                + "features: ['audio', 'all'], taskGrid: [[1, 1, 1], [1, 0, 0]], embeddingDimension: 16, selection: 'test', "
-                + "train: {epochs: 2, maxPairsPerEpoch: 3000, batchSize: 256, sampleSizes: [5, 3]}})");
+        List<Map<String, Object>> rows =
+                query("CALL musig.benchmark({split: 'bench', testPlaylists: 20, minTracks: 40, "
+                        + "features: ['audio', 'all'], taskGrid: [[1, 1, 1], [1, 0, 0]], embeddingDimension: 16, selection: 'test', "
+                        + "train: {epochs: 2, maxPairsPerEpoch: 3000, batchSize: 256, sampleSizes: [5, 3]}})");
         List<String> ok = rows.stream().filter(r -> r.get("status").equals("ok"))
                 .map(r -> r.get("method") + "/" + r.get("features")).toList();
         assertThat(ok).contains("random/none", "popularity/none", "cooccurrence/none", "content/audio", "content/all",
@@ -41,7 +42,8 @@ class BenchmarkOnRealDataTest extends MusigDatabase {
         Map<String, Object> content = rows.stream().filter(r -> "content".equals(r.get("method"))
                 && "audio".equals(r.get("features"))).findFirst().orElseThrow();
         assertThat((Double) content.get("hitRate")).isGreaterThan(0.6);
-        assertThat(single("CALL gds.graph.exists('musig-benchmark') YIELD exists RETURN exists").get("exists")).isEqualTo(false);
+        assertThat(single("CALL gds.graph.exists('musig-benchmark') YIELD exists RETURN exists").get("exists"))
+                .isEqualTo(false);
         assertThat(count("MATCH ()-[r]->() WHERE type(r) <> 'CONTAINS' RETURN count(r)")).isZero();
     }
 
@@ -51,8 +53,9 @@ class BenchmarkOnRealDataTest extends MusigDatabase {
         String common = "split: 'epochs', testPlaylists: 20, minTracks: 40, features: ['audio'], "
                 + "taskGrid: [[1, 1, 1]], regressionTargets: ['audio'], embeddingDimension: 16, ";
         String quick = "maxPairsPerEpoch: 3000, batchSize: 256, sampleSizes: [5, 3], tolerance: 0.0";
-        List<Map<String, Object>> rows = query("CALL musig.benchmark({" + common + "methods: ['musig', 'musig-feature'], "
-                + "train: {epochs: 4, " + quick + "}})");
+        List<Map<String, Object>> rows =
+                query("CALL musig.benchmark({" + common + "methods: ['musig', 'musig-feature'], "
+                        + "train: {epochs: 4, " + quick + "}})");
         assertThat(rows).extracting(r -> r.get("method")).containsExactlyInAnyOrder("musig", "musig-feature");
         for (Map<String, Object> row : rows) {
             assertThat(row.get("selection")).isEqualTo("validation");
@@ -64,7 +67,8 @@ class BenchmarkOnRealDataTest extends MusigDatabase {
         }
         // Nothing on test chooses anything: the reported row is a training of exactly the chosen epoch count, as an
         // exploration of that many epochs on the same split gives it.
-        Map<String, Object> musig = rows.stream().filter(r -> r.get("method").equals("musig")).findFirst().orElseThrow();
+        Map<String, Object> musig =
+                rows.stream().filter(r -> r.get("method").equals("musig")).findFirst().orElseThrow();
         Map<String, Object> fixed = query("CALL musig.benchmark({" + common + "methods: ['musig'], selection: 'test', "
                 + "train: {epochs: " + musig.get("epochsRun") + ", " + quick + "}})").stream()
                 .filter(r -> r.get("method").equals("musig")).findFirst().orElseThrow();

@@ -12,7 +12,8 @@ import org.musig.procedures.MusigDatabase;
 
 /** The Table 2 benchmark through Cypher: leakage, skipped combinations, every method on real data. */
 class BenchmarkProcedureTest extends MusigDatabase {
-    private static final String QUICK_TRAIN = "{epochs: 2, maxPairsPerEpoch: 3000, batchSize: 256, sampleSizes: [5, 3]}";
+    private static final String QUICK_TRAIN =
+            "{epochs: 2, maxPairsPerEpoch: 3000, batchSize: 256, sampleSizes: [5, 3]}";
 
     @BeforeAll
     void twoTestPlaylistsWithColdHeldOutTracks() {
@@ -70,7 +71,8 @@ class BenchmarkProcedureTest extends MusigDatabase {
         String methods = "methods: ['random'], minWeight: 1";
         assertThatThrownBy(() -> query("CALL musig.benchmark({split: 'reuse', randomSeed: 7, " + methods + "})"))
                 .hasMessageContaining("split 'reuse' already exists and was made with other settings: randomSeed 7 "
-                        + "(the split has 1)").hasMessageContaining("musig.split.drop('reuse')");
+                        + "(the split has 1)")
+                .hasMessageContaining("musig.split.drop('reuse')");
         assertThatThrownBy(() -> query("CALL musig.benchmark({split: 'reuse', minTracks: 6, " + methods + "})"))
                 .hasMessageContaining("minTracks 6 (the split has 8)");
         // The same settings, or none, use the stored split.
@@ -81,13 +83,16 @@ class BenchmarkProcedureTest extends MusigDatabase {
 
     @Test
     void badSettingsAreRefusedBeforeAnyWork() {
-        assertThatThrownBy(() -> query("CALL musig.benchmark({methods: ['lightfm']})")).hasMessageContaining("'lightfm'");
+        assertThatThrownBy(() -> query("CALL musig.benchmark({methods: ['lightfm']})"))
+                .hasMessageContaining("'lightfm'");
         assertThatThrownBy(() -> query("CALL musig.benchmark({taskGrid: [[1, 0]]})")).hasMessageContaining("taskGrid");
-        assertThatThrownBy(() -> query("CALL musig.benchmark({taskGrid: [[0, 0, 0]]})")).hasMessageContaining("at least one task");
+        assertThatThrownBy(() -> query("CALL musig.benchmark({taskGrid: [[0, 0, 0]]})"))
+                .hasMessageContaining("at least one task");
         assertThatThrownBy(() -> query("CALL musig.benchmark({train: {features: ['audio']}})"))
                 .hasMessageContaining("train.features");
         assertThatThrownBy(() -> query("CALL musig.benchmark({train: {epochs: 0}})")).hasMessageContaining("epochs");
-        assertThatThrownBy(() -> query("CALL musig.benchmark({split: 'new', minTracks: 1})")).hasMessageContaining("minTracks");
+        assertThatThrownBy(() -> query("CALL musig.benchmark({split: 'new', minTracks: 1})"))
+                .hasMessageContaining("minTracks");
         assertThat(count("MATCH (s:MusigSplit {name: 'new'}) RETURN count(s)")).isZero();
     }
 }

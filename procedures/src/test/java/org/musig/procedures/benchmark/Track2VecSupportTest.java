@@ -26,7 +26,8 @@ class Track2VecSupportTest {
 
     @Test
     void aClassMissingDuringTrainingIsNamedAsAClass() {
-        assertThat(Track2VecSupport.absence(new NoClassDefFoundError("org/deeplearning4j/nn/conf/NeuralNetConfiguration")))
+        assertThat(
+                Track2VecSupport.absence(new NoClassDefFoundError("org/deeplearning4j/nn/conf/NeuralNetConfiguration")))
                 .contains("lacks org.deeplearning4j.nn.conf.NeuralNetConfiguration");
     }
 

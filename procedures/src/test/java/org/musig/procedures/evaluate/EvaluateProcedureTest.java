@@ -55,8 +55,9 @@ class EvaluateProcedureTest extends MusigDatabase {
 
     @Test
     void uniformNegativesAndNoFullCatalogueAreOptions() {
-        Map<String, Object> row = single("CALL musig.evaluate({split: 'eval', properties: ['good'], negatives: 'uniform', "
-                + "fullCatalogue: false})");
+        Map<String, Object> row =
+                single("CALL musig.evaluate({split: 'eval', properties: ['good'], negatives: 'uniform', "
+                        + "fullCatalogue: false})");
         assertThat(row.get("negatives")).isEqualTo("uniform");
         assertThat(row.get("fullRPrecision")).isNull();
         assertThat((Double) row.get("hitRate")).isEqualTo(1.0);
@@ -73,8 +74,9 @@ class EvaluateProcedureTest extends MusigDatabase {
         query("CALL musig.train({graphName: 'clean', modelName: 'clean', " + train + "})");
         query("CALL musig.embed.write({modelName: 'clean', writeProperty: 'cleanVec'})");
 
-        List<Map<String, Object>> rows = query("CALL musig.evaluate({split: 'eval', properties: ['leakyVec', 'cleanVec', "
-                + "'good']})");
+        List<Map<String, Object>> rows =
+                query("CALL musig.evaluate({split: 'eval', properties: ['leakyVec', 'cleanVec', "
+                        + "'good']})");
         assertThat((List<?>) rows.get(0).get("notices")).anySatisfy(n -> assertThat(n.toString())
                 .startsWith("WARNING: 'leakyVec' was written by model 'leaky'").contains("without excluding any split")
                 .contains("optimistic"));
@@ -94,9 +96,11 @@ class EvaluateProcedureTest extends MusigDatabase {
     @Test
     void missingSplitsAndPropertiesAreNamed() {
         assertThatThrownBy(() -> query("CALL musig.evaluate({})")).hasMessageContaining("'split' is required");
-        assertThatThrownBy(() -> query("CALL musig.evaluate({split: 'nope'})")).hasMessageContaining("no split named 'nope'");
+        assertThatThrownBy(() -> query("CALL musig.evaluate({split: 'nope'})"))
+                .hasMessageContaining("no split named 'nope'");
         assertThatThrownBy(() -> query("CALL musig.evaluate({split: 'eval', properties: ['nothing']})"))
                 .hasMessageContaining("no track has the property 'nothing'");
-        assertThatThrownBy(() -> query("CALL musig.evaluate({split: 'eval', negatives: 'all'})")).hasMessageContaining("negatives");
+        assertThatThrownBy(() -> query("CALL musig.evaluate({split: 'eval', negatives: 'all'})"))
+                .hasMessageContaining("negatives");
     }
 }

@@ -20,7 +20,8 @@ class NegativePoolTest {
 
     @Test
     void heldoutDrawsEachHeldOutTrackOnceAndUniformEveryTrack() {
-        assertThat(SplitReader.negativePool(Negatives.HELDOUT, PLAYLISTS, new long[] {1, 2, 3, 7, 8, 9})).containsExactly(7, 8, 9);
+        assertThat(SplitReader.negativePool(Negatives.HELDOUT, PLAYLISTS, new long[] {1, 2, 3, 7, 8, 9}))
+                .containsExactly(7, 8, 9);
         assertThat(SplitReader.negativePool(Negatives.UNIFORM, PLAYLISTS, new long[] {1, 2, 3, 7, 8, 9}))
                 .containsExactly(1, 2, 3, 7, 8, 9);
         assertThat(Negatives.SETTING.defaultValue()).isEqualTo(Negatives.EXPOSURE);

@@ -35,7 +35,8 @@ class GraphBuildProcedureTest extends MusigDatabase {
 
     private Map<String, Long> storedWeights() {
         Map<String, Long> weights = new HashMap<>();
-        for (Map<String, Object> row : query("MATCH (a:Track)-[r:CO_OCCURS]->(b:Track) RETURN a.id AS a, b.id AS b, r.weight AS w")) {
+        for (Map<String, Object> row : query(
+                "MATCH (a:Track)-[r:CO_OCCURS]->(b:Track) RETURN a.id AS a, b.id AS b, r.weight AS w")) {
             String a = (String) row.get("a");
             String b = (String) row.get("b");
             String key = a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a;
@@ -73,7 +74,8 @@ class GraphBuildProcedureTest extends MusigDatabase {
     void weightsEqualABruteForceCypherCountForEveryThreshold() {
         createRandomPlaylists(7);
         for (long minWeight : new long[] {1, 2, 4}) {
-            Map<String, Object> row = single("CALL musig.graph.build({minWeight: $min, graphName: 'g'})", Map.of("min", minWeight));
+            Map<String, Object> row =
+                    single("CALL musig.graph.build({minWeight: $min, graphName: 'g'})", Map.of("min", minWeight));
             Map<String, Long> expected = bruteForceWeights(minWeight);
             assertThat(storedWeights()).isEqualTo(expected);
             assertThat(row.get("relationshipCount")).isEqualTo((long) expected.size());
@@ -128,14 +130,16 @@ class GraphBuildProcedureTest extends MusigDatabase {
         query("MATCH (t:Track) WHERE t.id < 't3' SET t.audio = [0.1, 0.2, 0.3]");
         Map<String, Object> row = single("CALL musig.graph.build({minWeight: 2, graphName: 'proj'})");
         assertThat(row.get("gdsGraphName")).isEqualTo("proj");
-        Map<String, Object> gds = single("CALL gds.graph.list('proj') YIELD nodeCount, relationshipCount, schemaWithOrientation "
-                + "RETURN nodeCount, relationshipCount, schemaWithOrientation");
+        Map<String, Object> gds =
+                single("CALL gds.graph.list('proj') YIELD nodeCount, relationshipCount, schemaWithOrientation "
+                        + "RETURN nodeCount, relationshipCount, schemaWithOrientation");
         assertThat(gds.get("nodeCount")).isEqualTo(row.get("nodeCount"));
         assertThat(gds.get("relationshipCount")).isEqualTo(2 * (Long) row.get("relationshipCount"));
         assertThat(gds.get("schemaWithOrientation").toString()).contains("audio").contains("weight");
         // A GDS algorithm runs on it, tracks without audio included.
-        long embedded = count("CALL gds.fastRP.stream('proj', {embeddingDimension: 8, relationshipWeightProperty: 'weight'}) "
-                + "YIELD nodeId RETURN count(*)");
+        long embedded =
+                count("CALL gds.fastRP.stream('proj', {embeddingDimension: 8, relationshipWeightProperty: 'weight'}) "
+                        + "YIELD nodeId RETURN count(*)");
         assertThat(embedded).isEqualTo(row.get("nodeCount"));
 
         Map<String, Object> dropped = single("CALL musig.graph.drop('proj')");
@@ -146,16 +150,19 @@ class GraphBuildProcedureTest extends MusigDatabase {
     @Test
     void withoutAWriteTypeNothingIsWrittenButTheGraphIsListed() {
         createPlaylists(Map.of("p1", List.of("a", "b"), "p2", List.of("a", "b")));
-        Map<String, Object> row = single("CALL musig.graph.build({minWeight: 1, writeRelationshipType: null, graphName: 'mem'})");
+        Map<String, Object> row =
+                single("CALL musig.graph.build({minWeight: 1, writeRelationshipType: null, graphName: 'mem'})");
         assertThat(row.get("relationshipCount")).isEqualTo(1L);
         assertThat(count("MATCH ()-[r:CO_OCCURS]->() RETURN count(r)")).isZero();
         assertThat(row.get("gdsGraphName")).isNull();
-        assertThat((List<?>) row.get("notices")).anySatisfy(n -> assertThat(n.toString()).contains("no GDS projection"));
+        assertThat((List<?>) row.get("notices"))
+                .anySatisfy(n -> assertThat(n.toString()).contains("no GDS projection"));
         Map<String, Object> listed = single("CALL musig.graph.list('mem')");
         assertThat(listed.get("relationshipType")).isNull();
         assertThat(listed.get("featureGroups")).isEqualTo(List.of(TrackFeatures.POPULARITY));
         assertThat(single("CALL musig.graph.drop('mem')").get("dropped")).isEqualTo(true);
-        assertThatThrownBy(() -> query("CALL musig.graph.drop('mem')")).hasMessageContaining("no MUSIG graph named 'mem'");
+        assertThatThrownBy(() -> query("CALL musig.graph.drop('mem')"))
+                .hasMessageContaining("no MUSIG graph named 'mem'");
         assertThat(single("CALL musig.graph.drop('mem', false)").get("dropped")).isEqualTo(false);
     }
 
@@ -169,7 +176,8 @@ class GraphBuildProcedureTest extends MusigDatabase {
         assertThat(split.get("playlists")).isEqualTo(1L);
         assertThat(split.get("heldOutMemberships")).isEqualTo(2L);
 
-        Map<String, Object> row = single("CALL musig.graph.build({minWeight: 1, excludeMemberships: 's', graphName: 'held'})");
+        Map<String, Object> row =
+                single("CALL musig.graph.build({minWeight: 1, excludeMemberships: 's', graphName: 'held'})");
         assertThat(row.get("excludedMemberships")).isEqualTo(2L);
         // Seen: p1 = {a, b}, p2 = {a, c}, p3 = {b, c}: every pair once, x in nothing.
         assertThat(storedWeights()).containsOnly(Map.entry("a|b", 1L), Map.entry("a|c", 1L), Map.entry("b|c", 1L));
@@ -212,7 +220,8 @@ class GraphBuildProcedureTest extends MusigDatabase {
         query("MATCH (t:Track {id: 'b'}) SET t.audio = [3.0, 4.0]");
         query("MATCH (t:Track {id: 'c'}) SET t.audio = [1.0, 2.0, 3.0]"); // wrong length: treated as missing
         Map<String, Object> row = single("CALL musig.graph.build({minWeight: 1, graphName: 'f'})");
-        assertThat((List<?>) row.get("notices")).anySatisfy(n -> assertThat(n.toString()).contains("1 tracks have a 'audio' vector"));
+        assertThat((List<?>) row.get("notices"))
+                .anySatisfy(n -> assertThat(n.toString()).contains("1 tracks have a 'audio' vector"));
         MusigGraph graph = GraphCatalog.of(db()).require("f");
         Map<String, Integer> dense = denseIds(graph);
         var f = graph.features();
@@ -248,7 +257,9 @@ class GraphBuildProcedureTest extends MusigDatabase {
     void theBuildIsListedInProgressWhenFinished() {
         createPlaylists(Map.of("p1", List.of("a", "b")));
         single("CALL musig.graph.build({minWeight: 1})");
-        assertThat(query("CALL musig.listProgress() YIELD taskName, status WHERE taskName STARTS WITH 'musig.graph.build' "
-                + "RETURN status")).anySatisfy(r -> assertThat(r.get("status")).isEqualTo("FINISHED"));
+        assertThat(
+                query("CALL musig.listProgress() YIELD taskName, status WHERE taskName STARTS WITH 'musig.graph.build' "
+                        + "RETURN status"))
+                .anySatisfy(r -> assertThat(r.get("status")).isEqualTo("FINISHED"));
     }
 }

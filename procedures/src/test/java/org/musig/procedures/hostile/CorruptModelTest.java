@@ -18,7 +18,8 @@ class CorruptModelTest extends MusigDatabase {
     private static final String QUICK = "epochs: 1, maxPairsPerEpoch: 500, batchSize: 64, embeddingDimension: 8, "
             + "sampleSizes: [3, 2]";
     /** A valid header, then a list claiming 2^31 - 1 entries: unchecked, this asked for an 8 GB array. */
-    private static final byte[] HUGE_LIST = {0x4D, 0x55, 0x53, 0x47, 0, 0, 0, 2, 6, 0x7F, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF};
+    private static final byte[] HUGE_LIST =
+            {0x4D, 0x55, 0x53, 0x47, 0, 0, 0, 2, 6, 0x7F, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF};
 
     @BeforeAll
     void threeTrainedModels() {
@@ -46,7 +47,8 @@ class CorruptModelTest extends MusigDatabase {
                     "CALL musig.embed.write({modelName: 'damaged', writeProperty: 'damagedVec'})")) {
                 assertThatThrownBy(() -> query(call)).hasMessageContaining("corrupt model 'damaged': ");
             }
-            assertThat(count("CALL musig.embed.stream({modelName: 'good'}) YIELD nodeId RETURN count(*)")).isEqualTo(24);
+            assertThat(count("CALL musig.embed.stream({modelName: 'good'}) YIELD nodeId RETURN count(*)"))
+                    .isEqualTo(24);
         }
         assertThatThrownBy(() -> query("CALL musig.embed.stream({modelName: 'damaged'})"))
                 .hasMessageContaining("corrupt model 'damaged': property 'parameters' is a String, not a byte array");

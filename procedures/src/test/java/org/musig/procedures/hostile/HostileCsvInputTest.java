@@ -3,7 +3,6 @@ package org.musig.procedures.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,7 +71,8 @@ class HostileCsvInputTest extends MusigDatabase {
         assertThatThrownBy(() -> single("CALL musig.load.csv('long.csv')"))
                 .hasMessageContaining("long.csv, line 3: a field is longer than 1000000 characters");
         // A quote left open swallows the rest of the file into one field: the same limit stops it.
-        writeImportFile("open.csv", HEADER + "t1" + ROW + "t2,\"Song" + ROW.substring(5) + ("t3" + ROW).repeat(200_000));
+        writeImportFile("open.csv",
+                HEADER + "t1" + ROW + "t2,\"Song" + ROW.substring(5) + ("t3" + ROW).repeat(200_000));
         assertThatThrownBy(() -> single("CALL musig.load.csv('open.csv')"))
                 .hasMessageContaining("open.csv, line 3: a field is longer than 1000000 characters")
                 .hasMessageContaining("quote left open");
@@ -83,7 +83,8 @@ class HostileCsvInputTest extends MusigDatabase {
     void nonNumericNanAndBlankFeaturesFailTheFeaturesFileWithLineAndColumn() {
         db().executeTransactionally("CREATE (:Track {id: 'T1'}), (:Track {id: 'T2'})");
         String good = "T1,0.1,0.2,5,-6.5,1,0.03,0.4,0.0,0.1,0.9,128.0,180000\n";
-        writeImportFile("word.csv", FEATURES_HEADER + good + "T2,0.1,loud,5,-6.5,1,0.03,0.4,0.0,0.1,0.9,128.0,180000\n");
+        writeImportFile("word.csv",
+                FEATURES_HEADER + good + "T2,0.1,loud,5,-6.5,1,0.03,0.4,0.0,0.1,0.9,128.0,180000\n");
         assertThatThrownBy(() -> single("CALL musig.load.features('word.csv')"))
                 .hasMessageContaining("word.csv, line 3: value 'loud' in column 'energy' is not a number");
         writeImportFile("nan.csv", FEATURES_HEADER + good + "T2,0.1,0.2,5,-6.5,1,0.03,0.4,0.0,0.1,0.9,NaN,180000\n");

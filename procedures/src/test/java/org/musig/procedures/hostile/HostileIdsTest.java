@@ -122,7 +122,8 @@ class HostileIdsTest extends MusigDatabase {
         assertThatThrownBy(() -> query("CALL musig.recommend.fromTracks([$known, $id], {property: 'vec'})",
                 Map.of("known", IDS.get(0), "id", unknown))).hasMessageContaining("no track with id [" + unknown + "]");
         assertThatThrownBy(() -> query("CALL musig.explain($p, $id, {property: 'vec'})",
-                Map.of("p", PLAYLISTS.get(0), "id", unknown))).hasMessageContaining("no track with id '" + unknown + "'");
+                Map.of("p", PLAYLISTS.get(0), "id", unknown)))
+                .hasMessageContaining("no track with id '" + unknown + "'");
         assertThatThrownBy(() -> query("CALL musig.explain($id, $t, {property: 'vec'})",
                 Map.of("id", unknown, "t", IDS.get(0)))).hasMessageContaining("no playlist with id '" + unknown + "'");
         // Neither the loads nor the calls ran anything of the ids: every node is still there.
@@ -135,7 +136,8 @@ class HostileIdsTest extends MusigDatabase {
         String longId = "i".repeat(40_000);
         writeImportFile("long.csv", "track_id,playlist_id\nt1,p1\nt2,p1\n" + longId + ",p2\nt3," + longId + "\n");
         assertThatThrownBy(() -> single("CALL musig.load.csv('long.csv', {batchSize: 2})"))
-                .hasMessageContaining("long.csv, line 4: track id of 40000 characters is longer than the limit of 1000");
+                .hasMessageContaining(
+                        "long.csv, line 4: track id of 40000 characters is longer than the limit of 1000");
         assertThat(count("MATCH (n) RETURN count(n)")).isZero();
         Map<String, Object> skipped = single("CALL musig.load.csv('long.csv', {batchSize: 2, onError: 'skip'})");
         assertThat(skipped).containsEntry("rowsSkipped", 2L);

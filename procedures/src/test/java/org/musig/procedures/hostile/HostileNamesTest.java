@@ -47,7 +47,8 @@ class HostileNamesTest extends MusigDatabase {
             calls.forEach((call, key) -> assertThatThrownBy(() -> query(call, Map.of("name", name)))
                     .as(call + " with " + name)
                     .hasMessageContaining(key + " must be a plain identifier (a letter or '_' first, then letters, "
-                            + "digits or '_', at most 128 characters), got '" + name.substring(0, Math.min(name.length(), 20))));
+                            + "digits or '_', at most 128 characters), got '"
+                            + name.substring(0, Math.min(name.length(), 20))));
         }
         assertThat(count("MATCH (n) RETURN count(n)")).isEqualTo(nodes);
         assertThat(count("SHOW INDEXES YIELD name RETURN count(*)")).isEqualTo(indexes);
@@ -57,8 +58,9 @@ class HostileNamesTest extends MusigDatabase {
     @Test
     void similarNamesGetTheirOwnIndexes() {
         for (String property : List.of("a_b", "aB", "a_B")) {
-            Map<String, Object> row = single("CALL musig.embed.write({modelName: 'm', writeProperty: $p, createIndex: true})",
-                    Map.of("p", property));
+            Map<String, Object> row =
+                    single("CALL musig.embed.write({modelName: 'm', writeProperty: $p, createIndex: true})",
+                            Map.of("p", property));
             assertThat(row.get("indexName")).isEqualTo("musig_" + property + "_vector");
         }
         assertThat(count("SHOW INDEXES YIELD name WHERE name STARTS WITH 'musig_a' RETURN count(*)")).isEqualTo(3);
@@ -69,7 +71,8 @@ class HostileNamesTest extends MusigDatabase {
         query("CREATE VECTOR INDEX theirs FOR (t:Track) ON t.reused OPTIONS {indexConfig: "
                 + "{`vector.dimensions`: 8, `vector.similarity_function`: 'cosine'}}");
         query("CALL db.awaitIndexes(60)");
-        Map<String, Object> row = single("CALL musig.embed.write({modelName: 'm', writeProperty: 'reused', createIndex: true})");
+        Map<String, Object> row =
+                single("CALL musig.embed.write({modelName: 'm', writeProperty: 'reused', createIndex: true})");
         assertThat(row.get("indexName")).isEqualTo("theirs");
         assertThat(count("MATCH (t:Track) WHERE t.reused IS NOT NULL RETURN count(t)")).isEqualTo(24);
         assertThat(count("SHOW INDEXES YIELD properties WHERE properties = ['reused'] RETURN count(*)")).isEqualTo(1);
@@ -80,9 +83,11 @@ class HostileNamesTest extends MusigDatabase {
         query("CREATE VECTOR INDEX wide FOR (t:Track) ON t.other OPTIONS {indexConfig: "
                 + "{`vector.dimensions`: 16, `vector.similarity_function`: 'euclidean'}}");
         query("CREATE RANGE INDEX musig_taken_vector FOR (t:Track) ON (t.name)");
-        assertThatThrownBy(() -> query("CALL musig.embed.write({modelName: 'm', writeProperty: 'other', createIndex: true})"))
+        assertThatThrownBy(
+                () -> query("CALL musig.embed.write({modelName: 'm', writeProperty: 'other', createIndex: true})"))
                 .hasMessageContaining("vector index 'wide' over (:Track).other already exists with 16 dimensions");
-        assertThatThrownBy(() -> query("CALL musig.embed.write({modelName: 'm', writeProperty: 'taken', createIndex: true})"))
+        assertThatThrownBy(
+                () -> query("CALL musig.embed.write({modelName: 'm', writeProperty: 'taken', createIndex: true})"))
                 .hasMessageContaining("an index named 'musig_taken_vector' already exists");
         assertThat(count("MATCH (t:Track) WHERE t.other IS NOT NULL OR t.taken IS NOT NULL RETURN count(t)")).isZero();
     }

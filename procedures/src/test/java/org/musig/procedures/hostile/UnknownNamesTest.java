@@ -37,7 +37,8 @@ class UnknownNamesTest extends MusigDatabase {
     @Test
     void unknownModelsAreNamedByEmbedStreamWriteAndModelDrop() {
         assertRefused("CALL musig.embed.stream({modelName: 'ghost'})", Map.of(), "no model named 'ghost'");
-        assertRefused("CALL musig.embed.stream({modelName: 'ghost', trackIds: ['a']})", Map.of(), "no model named 'ghost'");
+        assertRefused("CALL musig.embed.stream({modelName: 'ghost', trackIds: ['a']})", Map.of(),
+                "no model named 'ghost'");
         assertRefused("CALL musig.embed.write({modelName: 'ghost', writeProperty: 'musig'})", Map.of(),
                 "no model named 'ghost'");
         assertRefused("CALL musig.model.drop('ghost', true)", Map.of(), "no model named 'ghost'");
@@ -47,7 +48,8 @@ class UnknownNamesTest extends MusigDatabase {
 
     @Test
     void unknownGraphsAreNamedByTrainEstimateAndDrop() {
-        assertRefused("CALL musig.train({graphName: 'ghost', modelName: 'm'})", Map.of(), "no MUSIG graph named 'ghost'");
+        assertRefused("CALL musig.train({graphName: 'ghost', modelName: 'm'})", Map.of(),
+                "no MUSIG graph named 'ghost'");
         assertRefused("CALL musig.train.estimate({graphName: 'ghost'})", Map.of(), "no MUSIG graph named 'ghost'");
         assertRefused("CALL musig.graph.drop('ghost')", Map.of(), "no MUSIG graph named 'ghost'");
         assertThat(count("MATCH (m:MusigModel) RETURN count(m)")).isZero();
@@ -72,7 +74,8 @@ class UnknownNamesTest extends MusigDatabase {
         nulls.put("id", null);
         assertRefused("CALL musig.recommend($id, {property: 'vec'})", nulls, "musig.recommend: playlistId is null");
         assertRefused("CALL musig.similar($id, {property: 'vec'})", nulls, "musig.similar: trackId is null");
-        assertRefused("CALL musig.recommend.fromTracks(['a', $id], {property: 'vec'})", nulls, "no track with id [null]");
+        assertRefused("CALL musig.recommend.fromTracks(['a', $id], {property: 'vec'})", nulls,
+                "no track with id [null]");
         assertRefused("CALL musig.explain('p1', $id, {property: 'vec'})", nulls, "musig.explain: trackId is null");
         assertRefused("CALL musig.explain($id, 'a', {property: 'vec'})", nulls, "musig.explain: playlistId is null");
         assertRefused("CALL musig.explain('ghost', 'c', {property: 'vec'})", Map.of(), "no playlist with id 'ghost'");

@@ -76,7 +76,8 @@ class LoadCsvProcedureTest extends MusigDatabase {
 
     @Test
     void mergesOnTheUniquenessConstraintsOfTheSchemaStep() {
-        writeImportFile("one.csv", HEADER + "t1,Song,Artist,50,Mix,p1,pop,0.5,0.5,1,-5,1,0.1,0.1,0,0.1,0.5,120,200000\n");
+        writeImportFile("one.csv",
+                HEADER + "t1,Song,Artist,50,Mix,p1,pop,0.5,0.5,1,-5,1,0.1,0.1,0,0.1,0.5,120,200000\n");
         load("one.csv", Map.of());
         List<Map<String, Object>> constraints = query("SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type "
                 + "WHERE type = 'UNIQUENESS' RETURN labelsOrTypes[0] AS label, properties[0] AS property ORDER BY label");
@@ -93,7 +94,8 @@ class LoadCsvProcedureTest extends MusigDatabase {
                 + "a,A,X,1,Mix,p1,pop,0.5,0.5,1,-5,1,0.1,0.1,0,0.1,0.5,120,200000\n");
         Map<String, Object> row = load("order.csv", Map.of());
         assertThat(row.get("duplicates")).isEqualTo(1L);
-        assertThat(query("MATCH (:Playlist {id: 'p1'})-[r:CONTAINS]->(t) RETURN t.id AS id, r.position AS pos ORDER BY pos"))
+        assertThat(query(
+                "MATCH (:Playlist {id: 'p1'})-[r:CONTAINS]->(t) RETURN t.id AS id, r.position AS pos ORDER BY pos"))
                 .containsExactly(Map.of("id", "a", "pos", 0L), Map.of("id", "c", "pos", 1L));
     }
 
@@ -102,7 +104,8 @@ class LoadCsvProcedureTest extends MusigDatabase {
         writeImportFile("spotifyr.csv", "track.id,track.name,track.popularity,pl,genre_label,danceability,energy\n"
                 + "spotify:track:T1,Song One,40,list-1,jazz,0.3,0.4\n"
                 + "T2,Song Two,41,list-1,jazz,0.2,0.1\n");
-        Map<String, Object> row = load("spotifyr.csv", Map.of("columns", Map.of("playlistId", "pl", "genre", "genre_label")));
+        Map<String, Object> row =
+                load("spotifyr.csv", Map.of("columns", Map.of("playlistId", "pl", "genre", "genre_label")));
         assertThat(row.get("memberships")).isEqualTo(2L);
         assertThat((List<?>) row.get("notices")).singleElement().asString()
                 .contains("spotifyr.csv: the 'audio' vector is not written").contains("loudness");
@@ -153,10 +156,12 @@ class LoadCsvProcedureTest extends MusigDatabase {
 
     @Test
     void nanAndInfiniteFeaturesAreRejected() {
-        writeImportFile("nan.csv", HEADER + "t1,Song,Artist,50,Mix,p1,pop,NaN,0.5,1,-5,1,0.1,0.1,0,0.1,0.5,120,200000\n");
+        writeImportFile("nan.csv",
+                HEADER + "t1,Song,Artist,50,Mix,p1,pop,NaN,0.5,1,-5,1,0.1,0.1,0,0.1,0.5,120,200000\n");
         assertThatThrownBy(() -> load("nan.csv", Map.of())).hasMessageContaining("line 2: value 'NaN' in column "
                 + "'danceability' is NaN or infinite");
-        writeImportFile("inf.csv", HEADER + "t1,Song,Artist,50,Mix,p1,pop,0.5,Infinity,1,-5,1,0.1,0.1,0,0.1,0.5,120,200000\n");
+        writeImportFile("inf.csv",
+                HEADER + "t1,Song,Artist,50,Mix,p1,pop,0.5,Infinity,1,-5,1,0.1,0.1,0,0.1,0.5,120,200000\n");
         assertThatThrownBy(() -> load("inf.csv", Map.of())).hasMessageContaining("NaN or infinite");
         assertThat(count("MATCH (n) RETURN count(n)")).isZero();
     }

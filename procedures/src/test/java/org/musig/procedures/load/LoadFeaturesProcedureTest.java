@@ -18,7 +18,8 @@ class LoadFeaturesProcedureTest extends MusigDatabase {
     void twoTracks() {
         clearGraph();
         db().executeTransactionally("CREATE (:Track {id: 'T1'}), (:Track {id: 'T2'})");
-        db().executeTransactionally("CREATE CONSTRAINT musig_track_id IF NOT EXISTS FOR (t:Track) REQUIRE t.id IS UNIQUE");
+        db().executeTransactionally(
+                "CREATE CONSTRAINT musig_track_id IF NOT EXISTS FOR (t:Track) REQUIRE t.id IS UNIQUE");
     }
 
     @Test
@@ -71,8 +72,9 @@ class LoadFeaturesProcedureTest extends MusigDatabase {
     void progressOfAFinishedLoadIsListed() {
         writeImportFile("f.csv", "id,energy\nT1,0.5\n");
         single("CALL musig.load.features('f.csv')");
-        List<Map<String, Object>> tasks = query("CALL musig.listProgress() YIELD taskName, progress, progressBar, status "
-                + "WHERE taskName STARTS WITH 'musig.load.features' RETURN taskName, progress, progressBar, status");
+        List<Map<String, Object>> tasks =
+                query("CALL musig.listProgress() YIELD taskName, progress, progressBar, status "
+                        + "WHERE taskName STARTS WITH 'musig.load.features' RETURN taskName, progress, progressBar, status");
         assertThat(tasks).isNotEmpty();
         assertThat(tasks.get(tasks.size() - 1)).containsEntry("status", "FINISHED").containsEntry("progress", "100.00%")
                 .containsEntry("progressBar", "[##########]");

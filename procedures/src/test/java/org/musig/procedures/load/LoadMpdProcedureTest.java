@@ -15,7 +15,8 @@ class LoadMpdProcedureTest extends MusigDatabase {
     static String track(int pos, String id, String name) {
         return "{\"pos\": " + pos + ", \"artist_name\": \"Artist " + id + "\", \"track_uri\": \"spotify:track:" + id
                 + "\", \"artist_uri\": \"spotify:artist:ar" + id + "\", \"track_name\": \"" + name
-                + "\", \"album_uri\": \"spotify:album:al" + id + "\", \"duration_ms\": 200000, \"album_name\": \"Album\"}";
+                + "\", \"album_uri\": \"spotify:album:al" + id
+                + "\", \"duration_ms\": 200000, \"album_name\": \"Album\"}";
     }
 
     static String playlist(int pid, String name, String... tracks) {
@@ -54,17 +55,21 @@ class LoadMpdProcedureTest extends MusigDatabase {
                 + "p.numFollowers AS followers, p.collaborative AS collaborative"))
                 .containsEntry("name", "Throwbacks").containsEntry("pid", 0L).containsEntry("followers", 3L)
                 .containsEntry("collaborative", false);
-        assertThat(query("MATCH (:Playlist {id: '0'})-[r:CONTAINS]->(t) RETURN t.id AS id, r.position AS pos ORDER BY pos"))
+        assertThat(query(
+                "MATCH (:Playlist {id: '0'})-[r:CONTAINS]->(t) RETURN t.id AS id, r.position AS pos ORDER BY pos"))
                 .extracting(m -> m.get("id")).containsExactly("A", "B", "C");
-        assertThat(single("MATCH (t:Track {id: 'A'}) RETURN t.name AS name, t.artist AS artist, t.artistId AS artistId, "
-                + "t.albumId AS albumId, t.durationMs AS d")).containsEntry("name", "Song A")
+        assertThat(
+                single("MATCH (t:Track {id: 'A'}) RETURN t.name AS name, t.artist AS artist, t.artistId AS artistId, "
+                        + "t.albumId AS albumId, t.durationMs AS d"))
+                .containsEntry("name", "Song A")
                 .containsEntry("artist", "Artist A").containsEntry("artistId", "arA").containsEntry("albumId", "alA")
                 .containsEntry("d", 200_000L);
     }
 
     @Test
     void aDuplicateTrackInAPlaylistIsKeptFirstAndCounted() {
-        writeImportFile("dup.json", slice(playlist(7, "Dup", track(0, "A", "a"), track(1, "B", "b"), track(2, "A", "a"))));
+        writeImportFile("dup.json",
+                slice(playlist(7, "Dup", track(0, "A", "a"), track(1, "B", "b"), track(2, "A", "a"))));
         Map<String, Object> row = load("dup.json", Map.of());
         assertThat(row).containsEntry("memberships", 2L).containsEntry("duplicates", 1L);
         assertThat(single("MATCH (:Playlist {id: '7'})-[r:CONTAINS]->(:Track {id: 'A'}) RETURN r.position AS pos"))

@@ -15,7 +15,8 @@ class LoadTerminationTest extends MusigDatabase {
     @Test
     void aTerminatedLoadStopsWithinTwoSecondsIsListedAsTerminatedAndARerunCompletesIt() throws Exception {
         GenerationResult data = new SyntheticPlaylistGenerator(GeneratorConfig.builder().playlists(1500).tracks(10_000)
-                .genres(8).meanPlaylistLength(40).playlistsPerSlice(250).seed(3).build()).generate(importDir.resolve("slices"));
+                .genres(8).meanPlaylistLength(40).playlistsPerSlice(250).seed(3).build())
+                .generate(importDir.resolve("slices"));
 
         CompletableFuture<Throwable> load = failureOf("CALL musig.load.mpd('slices', {batchSize: 200})");
         long deadline = System.currentTimeMillis() + 120_000;

@@ -58,9 +58,12 @@ class ExplainProcedureTest extends MusigDatabase {
 
     @Test
     void unknownIdsAndMissingEmbeddingsAreNamed() {
-        assertThatThrownBy(() -> query("CALL musig.explain('nope', 'c', {property: 'vec'})")).hasMessageContaining("no playlist with id 'nope'");
-        assertThatThrownBy(() -> query("CALL musig.explain('p1', 'nope', {property: 'vec'})")).hasMessageContaining("no track with id 'nope'");
-        assertThatThrownBy(() -> query("CALL musig.explain('p1', 'c', {property: 'other'})")).hasMessageContaining("has no embedding in 'other'");
+        assertThatThrownBy(() -> query("CALL musig.explain('nope', 'c', {property: 'vec'})"))
+                .hasMessageContaining("no playlist with id 'nope'");
+        assertThatThrownBy(() -> query("CALL musig.explain('p1', 'nope', {property: 'vec'})"))
+                .hasMessageContaining("no track with id 'nope'");
+        assertThatThrownBy(() -> query("CALL musig.explain('p1', 'c', {property: 'other'})"))
+                .hasMessageContaining("has no embedding in 'other'");
         assertThatThrownBy(() -> query("CALL musig.explain('p1', 'c', {k: 0})")).hasMessageContaining("k");
     }
 }

@@ -41,7 +41,8 @@ class RecommendProcedureTest extends MusigDatabase {
 
     @Test
     void adHocSeedsAndTrackRadioRankTheSameWay() {
-        assertThat(ids("CALL musig.recommend.fromTracks(['d', 'c'], {k: 1, property: 'vec'})", Map.of())).containsExactly("b");
+        assertThat(ids("CALL musig.recommend.fromTracks(['d', 'c'], {k: 1, property: 'vec'})", Map.of()))
+                .containsExactly("b");
         assertThat(ids("CALL musig.similar('a', {k: 2, property: 'vec'})", Map.of())).containsExactly("c", "b");
     }
 
@@ -60,11 +61,13 @@ class RecommendProcedureTest extends MusigDatabase {
                 + "{`vector.dimensions`: 2, `vector.similarity_function`: 'cosine'}}");
         query("CALL db.awaitIndex('vec_index', 60)");
         try {
-            List<Map<String, Object>> rows = query("CALL musig.recommend('p1', {k: 2, property: 'vec', useIndex: true})");
+            List<Map<String, Object>> rows =
+                    query("CALL musig.recommend('p1', {k: 2, property: 'vec', useIndex: true})");
             assertThat(rows).extracting(r -> r.get("trackId")).containsExactly("c", "d");
             assertThat((Double) rows.get(0).get("score")).isGreaterThan(0.99);
             assertThat(ids("CALL musig.similar('a', {k: 2, property: 'vec'})", Map.of())).containsExactly("c", "b");
-            assertThatThrownBy(() -> query("CALL musig.similar('a', {useIndex: 'yes'})")).hasMessageContaining("useIndex");
+            assertThatThrownBy(() -> query("CALL musig.similar('a', {useIndex: 'yes'})"))
+                    .hasMessageContaining("useIndex");
         } finally {
             query("DROP INDEX vec_index");
         }
@@ -72,14 +75,17 @@ class RecommendProcedureTest extends MusigDatabase {
 
     @Test
     void unknownOrEmptyInputsGetErrorsThatSayWhatIsMissing() {
-        assertThatThrownBy(() -> query("CALL musig.recommend('nope', {property: 'vec'})")).hasMessageContaining("no playlist with id 'nope'");
-        assertThatThrownBy(() -> query("CALL musig.recommend('empty', {property: 'vec'})")).hasMessageContaining("has no tracks");
+        assertThatThrownBy(() -> query("CALL musig.recommend('nope', {property: 'vec'})"))
+                .hasMessageContaining("no playlist with id 'nope'");
+        assertThatThrownBy(() -> query("CALL musig.recommend('empty', {property: 'vec'})"))
+                .hasMessageContaining("has no tracks");
         assertThatThrownBy(() -> query("CALL musig.recommend('bare', {property: 'vec'})"))
                 .hasMessageContaining("none of the 1 tracks").hasMessageContaining("musig.embed.write");
         assertThatThrownBy(() -> query("CALL musig.recommend.fromTracks(['a', 'zz'], {property: 'vec'})"))
                 .hasMessageContaining("no track with id [zz]");
         assertThatThrownBy(() -> query("CALL musig.recommend.fromTracks([], {})")).hasMessageContaining("at least one");
         assertThatThrownBy(() -> query("CALL musig.similar('a', {k: -1, property: 'vec'})")).hasMessageContaining("k");
-        assertThatThrownBy(() -> query("CALL musig.similar('a', {kk: 3})")).hasMessageContaining("unknown configuration key(s) [kk]");
+        assertThatThrownBy(() -> query("CALL musig.similar('a', {kk: 3})"))
+                .hasMessageContaining("unknown configuration key(s) [kk]");
     }
 }

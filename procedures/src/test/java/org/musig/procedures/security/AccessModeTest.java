@@ -39,7 +39,8 @@ class AccessModeTest extends MusigDatabase {
             String track = read.run("MATCH (t:Track) RETURN t.id AS id LIMIT 1").single().get(0).asString();
             assertThat(read.run("CALL musig.recommend($id, {k: 3})", Map.of("id", playlist)).list()).hasSize(3);
             assertThat(read.run("CALL musig.similar($id, {k: 3})", Map.of("id", track)).list()).hasSize(3);
-            assertThat(read.run("CALL musig.recommend.fromTracks([$id], {k: 3})", Map.of("id", track)).list()).hasSize(3);
+            assertThat(read.run("CALL musig.recommend.fromTracks([$id], {k: 3})", Map.of("id", track)).list())
+                    .hasSize(3);
             assertThat(read.run("CALL musig.embed.stream({trackIds: [$id]})", Map.of("id", track)).list()).hasSize(1);
             assertThat(read.run("CALL musig.model.list()").list()).hasSize(1);
             assertThat(read.run("CALL musig.graph.list('musig')").list()).hasSize(1);

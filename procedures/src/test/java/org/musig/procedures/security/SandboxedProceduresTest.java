@@ -95,8 +95,8 @@ class SandboxedProceduresTest extends MusigDatabase {
     void theBackgroundWriterIsStartedAndStoppedOnlyByAdmins() {
         assertThat(query("SHOW PROCEDURES YIELD name, admin WHERE name STARTS WITH 'musig.embed.auto.' "
                 + "RETURN name, admin ORDER BY name")).containsExactly(
-                Map.of("name", "musig.embed.auto.list", "admin", false),
-                Map.of("name", "musig.embed.auto.start", "admin", true),
-                Map.of("name", "musig.embed.auto.stop", "admin", true));
+                        Map.of("name", "musig.embed.auto.list", "admin", false),
+                        Map.of("name", "musig.embed.auto.start", "admin", true),
+                        Map.of("name", "musig.embed.auto.stop", "admin", true));
     }
 }

@@ -90,8 +90,10 @@ class DatabaseStateTest {
         db.executeTransactionally("UNWIND range(0, 5) AS p CREATE (pl:Playlist {id: 'p' + p}) WITH pl, p "
                 + "UNWIND range(0, 3) AS i MATCH (t:Track {id: 't' + ((p + i * 2) % 12)}) "
                 + "MERGE (pl)-[:CONTAINS {position: i}]->(t)");
-        db.executeTransactionally("CALL musig.graph.build({minWeight: 1, graphName: 'g', writeRelationshipType: null})");
-        assertThat(query(db, "CALL musig.similar('t0', {k: 1, property: 'v'}) YIELD trackId RETURN trackId")).hasSize(1);
+        db.executeTransactionally(
+                "CALL musig.graph.build({minWeight: 1, graphName: 'g', writeRelationshipType: null})");
+        assertThat(query(db, "CALL musig.similar('t0', {k: 1, property: 'v'}) YIELD trackId RETURN trackId"))
+                .hasSize(1);
         assertThat(query(db, "CALL musig.listProgress() YIELD taskName RETURN taskName")).isNotEmpty();
     }
 

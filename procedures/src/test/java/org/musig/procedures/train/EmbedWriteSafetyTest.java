@@ -67,9 +67,12 @@ class EmbedWriteSafetyTest extends MusigDatabase {
         assertThat(failure).as("the write must fail when terminated").isNotNull();
         assertThat((System.nanoTime() - terminatedAt) / 1e9).isLessThan(2.0);
         assertThat(progressStatuses("musig.embed.write")).contains("TERMINATED");
-        assertThat(count("MATCH (t:Track) WHERE t.kept IS NULL RETURN count(t)")).as("tracks that had no value").isEqualTo(100);
-        assertThat(count("MATCH (t:Track) WHERE t.kept <> t.keptReference OR (t.kept IS NULL) <> (t.keptReference IS NULL) "
-                + "RETURN count(t)")).as("tracks whose value the stopped write changed").isZero();
+        assertThat(count("MATCH (t:Track) WHERE t.kept IS NULL RETURN count(t)")).as("tracks that had no value")
+                .isEqualTo(100);
+        assertThat(count(
+                "MATCH (t:Track) WHERE t.kept <> t.keptReference OR (t.kept IS NULL) <> (t.keptReference IS NULL) "
+                        + "RETURN count(t)"))
+                .as("tracks whose value the stopped write changed").isZero();
     }
 
     @Test

@@ -60,7 +60,8 @@ class TrainEmbedProcedureTest extends MusigDatabase {
             assertThat((List<Object>) single("CALL musig.model.list('year')").get("featureGroups"))
                     .containsExactly("audio", "year");
             // The track whose date was unreadable still gets a vector: the group's missing column stands in.
-            assertThat(query("CALL musig.embed.stream({modelName: 'year', trackIds: [$id]})", Map.of("id", date.get("id"))))
+            assertThat(query("CALL musig.embed.stream({modelName: 'year', trackIds: [$id]})",
+                    Map.of("id", date.get("id"))))
                     .hasSize(1);
         } finally {
             query("MATCH (t:Track {id: $id}) SET t.releaseDate = '2019-01-01'", Map.of("id", date.get("id")));
@@ -74,16 +75,19 @@ class TrainEmbedProcedureTest extends MusigDatabase {
         Map<String, Object> row = single("CALL musig.train({graphName: 'tt', modelName: 'titles', "
                 + "features: ['title'], titleDimension: 8, " + QUICK + "})");
         assertThat((List<String>) row.get("notices")).noneSatisfy(n -> assertThat(n).contains("'title' left out"));
-        assertThat((List<Object>) single("CALL musig.model.list('titles')").get("featureGroups")).containsExactly("title");
+        assertThat((List<Object>) single("CALL musig.model.list('titles')").get("featureGroups"))
+                .containsExactly("title");
         Map<String, Object> known = single("MATCH (t:Track) WHERE t.name IS NOT NULL AND t.album IS NOT NULL "
                 + "WITH t LIMIT 1 RETURN t.name AS name, t.album AS album");
         query("CREATE (:Track {id: 'title-twin', name: $name, album: $album}), (:Track {id: 'title-other', "
-                + "name: 'Piano Nocturne Op. 9 No. 2', album: 'Chopin: Nocturnes'}), (:Track {id: 'title-none'})", known);
+                + "name: 'Piano Nocturne Op. 9 No. 2', album: 'Chopin: Nocturnes'}), (:Track {id: 'title-none'})",
+                known);
         try {
             List<Map<String, Object>> vectors = query("CALL musig.embed.stream({modelName: 'titles', "
                     + "trackIds: ['title-twin', 'title-other', 'title-none']}) YIELD trackId, embedding "
                     + "RETURN trackId, embedding ORDER BY trackId");
-            assertThat(vectors).extracting(v -> v.get("trackId")).containsExactly("title-none", "title-other", "title-twin");
+            assertThat(vectors).extracting(v -> v.get("trackId")).containsExactly("title-none", "title-other",
+                    "title-twin");
             // Tracks with no playlist are embedded from their inputs alone: different titles, different vectors.
             assertThat(vectors.get(1).get("embedding")).isNotEqualTo(vectors.get(2).get("embedding"));
             assertThat(vectors.get(0).get("embedding")).isNotEqualTo(vectors.get(2).get("embedding"));
@@ -112,14 +116,18 @@ class TrainEmbedProcedureTest extends MusigDatabase {
         float[] written = (float[]) one.get("v");
         // Alone in a batch, the track's matrix products round differently in the last bit or two.
         for (int i = 0; i < written.length; i++) {
-            assertThat(((Number) vector.get(i)).floatValue()).isCloseTo(written[i], org.assertj.core.data.Offset.offset(1e-5f));
+            assertThat(((Number) vector.get(i)).floatValue()).isCloseTo(written[i],
+                    org.assertj.core.data.Offset.offset(1e-5f));
         }
         // The same model over the same tracks gives bit-identical vectors; this time with a vector index.
-        Map<String, Object> indexed = single("CALL musig.embed.write({modelName: 'm2', writeProperty: 'emb2again', createIndex: true})");
+        Map<String, Object> indexed =
+                single("CALL musig.embed.write({modelName: 'm2', writeProperty: 'emb2again', createIndex: true})");
         assertThat(indexed.get("indexName")).isEqualTo("musig_emb2again_vector");
-        assertThat(query("CALL musig.similar($id, {k: 3, property: 'emb2again', useIndex: true})", Map.of("id", one.get("id"))))
+        assertThat(query("CALL musig.similar($id, {k: 3, property: 'emb2again', useIndex: true})",
+                Map.of("id", one.get("id"))))
                 .hasSize(3);
-        assertThat(count("MATCH (t:Track) WHERE t.emb2 <> t.emb2again OR t.emb2again IS NULL RETURN count(t)")).isZero();
+        assertThat(count("MATCH (t:Track) WHERE t.emb2 <> t.emb2again OR t.emb2again IS NULL RETURN count(t)"))
+                .isZero();
     }
 
     @Test
@@ -131,9 +139,11 @@ class TrainEmbedProcedureTest extends MusigDatabase {
                 + "CREATE (p:Playlist {id: 'new-playlist', genre: 'pop'})-[:CONTAINS {position: 0}]->(old), "
                 + "(p)-[:CONTAINS {position: 1}]->(:Track {id: 'new-1', audio: [0.5, 0.7, 5.0, -6.0, 1.0, 0.05, 0.1, 0.0, 0.1, 0.5, 120.0, 200000.0]}), "
                 + "(:Track {id: 'new-2'})");
-        Map<String, Object> row = single("CALL musig.embed.write({modelName: 'm3', writeProperty: 'emb3', tracks: 'missing'})");
+        Map<String, Object> row =
+                single("CALL musig.embed.write({modelName: 'm3', writeProperty: 'emb3', tracks: 'missing'})");
         assertThat(row.get("nodeCount")).isEqualTo(2L);
-        assertThat(count("MATCH (t:Track) WHERE t.id STARTS WITH 'new-' AND t.emb3 IS NOT NULL RETURN count(t)")).isEqualTo(2);
+        assertThat(count("MATCH (t:Track) WHERE t.id STARTS WITH 'new-' AND t.emb3 IS NOT NULL RETURN count(t)"))
+                .isEqualTo(2);
         assertThat(count("MATCH (t:Track) WHERE t.emb3 IS NULL RETURN count(t)")).isZero();
         query("MATCH (t:Track) WHERE t.id STARTS WITH 'new-' DETACH DELETE t");
         query("MATCH (p:Playlist {id: 'new-playlist'}) DETACH DELETE p");
@@ -141,7 +151,8 @@ class TrainEmbedProcedureTest extends MusigDatabase {
 
     @Test
     void aTerminatedTrainingStopsWithinTwoSecondsAndStoresNoModel() throws Exception {
-        var training = failureOf("CALL musig.train({graphName: 'tt', modelName: 'stopped', epochs: 1000, tolerance: 0.0})");
+        var training =
+                failureOf("CALL musig.train({graphName: 'tt', modelName: 'stopped', epochs: 1000, tolerance: 0.0})");
         awaitRunning("musig.train: epoch");
         Thread.sleep(300);
         long terminatedAt = terminate("CALL musig.train");
@@ -185,15 +196,18 @@ class TrainEmbedProcedureTest extends MusigDatabase {
         Map<String, Object> estimate = single("CALL musig.train.estimate({graphName: 'tt'})");
         assertThat((Long) estimate.get("requiredBytes")).isPositive();
         assertThat(estimate.get("fits")).isEqualTo(true);
-        assertThatThrownBy(() -> query("CALL musig.train({graphName: 'nope'})")).hasMessageContaining("no MUSIG graph named 'nope'");
+        assertThatThrownBy(() -> query("CALL musig.train({graphName: 'nope'})"))
+                .hasMessageContaining("no MUSIG graph named 'nope'");
         assertThatThrownBy(() -> query("CALL musig.train({graphName: 'tt', epochz: 3})"))
                 .hasMessageContaining("unknown configuration key(s) [epochz]").hasMessageContaining("modelName");
         assertThatThrownBy(() -> query("CALL musig.train({graphName: 'tt', embeddingDimension: 0})"))
                 .hasMessageContaining("embeddingDimension");
         assertThatThrownBy(() -> query("CALL musig.train({graphName: 'tt', learningRate: 'fast'})"))
                 .hasMessageContaining("learningRate");
-        assertThatThrownBy(() -> query("CALL musig.embed.write({modelName: 'ghost'})")).hasMessageContaining("no model named 'ghost'");
+        assertThatThrownBy(() -> query("CALL musig.embed.write({modelName: 'ghost'})"))
+                .hasMessageContaining("no model named 'ghost'");
         assertThatThrownBy(() -> query("CALL musig.embed.write({tracks: 'some'})")).hasMessageContaining("tracks");
-        assertThatThrownBy(() -> query("CALL musig.model.drop('ghost')")).hasMessageContaining("no model named 'ghost'");
+        assertThatThrownBy(() -> query("CALL musig.model.drop('ghost')"))
+                .hasMessageContaining("no model named 'ghost'");
     }
 }
