@@ -14,7 +14,6 @@ import org.deeplearning4j.models.word2vec.VocabWord;
 import org.deeplearning4j.models.word2vec.Word2Vec;
 import org.musig.common.progress.Progress;
 import org.musig.model.NativeBackend;
-import org.musig.model.rank.VectorTable;
 
 /**
  * The Track2Vec baseline: word2vec (skip-gram with negative sampling) over playlists as sentences and
@@ -137,34 +136,6 @@ public final class Track2Vec {
             trained[track] = true;
         }
         return new Result(vectors, trained);
-    }
-
-    /**
-     * The paper's Track2Vec-Feature variant: each track's word2vec vector scaled to unit L2 norm (a zero
-     * vector stays zero) followed by its feature row, which the caller has already normalised.
-     *
-     * @param trackVectors       one row per track, e.g. {@link Result#trackVectors()}
-     * @param normalisedFeatures one row per track, all of one width
-     * @return one row per track of width {@code trackVectors[0].length + normalisedFeatures[0].length}
-     */
-    public static float[][] withFeatures(float[][] trackVectors, float[][] normalisedFeatures) {
-        if (trackVectors.length != normalisedFeatures.length) {
-            throw new IllegalArgumentException("withFeatures: " + trackVectors.length + " track vectors but "
-                    + normalisedFeatures.length + " feature rows");
-        }
-        float[][] out = new float[trackVectors.length][];
-        for (int t = 0; t < trackVectors.length; t++) {
-            float[] v = trackVectors[t];
-            float[] f = normalisedFeatures[t];
-            if (t > 0 && (v.length != trackVectors[0].length || f.length != normalisedFeatures[0].length)) {
-                throw new IllegalArgumentException("withFeatures: row " + t + " has another width than row 0");
-            }
-            float[] row = new float[v.length + f.length];
-            System.arraycopy(VectorTable.normalised(v), 0, row, 0, v.length);
-            System.arraycopy(f, 0, row, v.length, f.length);
-            out[t] = row;
-        }
-        return out;
     }
 
     /** Tracks with at least minCount occurrences that share a playlist with another such track. */

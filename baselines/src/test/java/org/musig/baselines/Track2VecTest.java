@@ -165,30 +165,12 @@ class Track2VecTest {
     }
 
     @Test
-    void withFeaturesAppendsFeaturesToTheUnitLengthVector() {
-        float[][] vectors = {{3, 4}, {0, 0}};
-        float[][] features = {{0.5f, 1, 0}, {0.25f, 0, 1}};
-        float[][] out = Track2Vec.withFeatures(vectors, features);
-        assertThat(out).hasNumberOfRows(2);
-        assertThat(out[0]).hasSize(5).containsExactly(new float[] {0.6f, 0.8f, 0.5f, 1, 0}, within(1e-6f));
-        assertThat(out[1]).containsExactly(0, 0, 0.25f, 0, 1);
-    }
-
-    @Test
-    void withFeaturesOnTrainedVectorsAddsTheWidths() {
+    void appendingContentToTrainedVectorsAddsTheWidths() {
         float[][] features = new float[TRACKS][7];
-        float[][] out = Track2Vec.withFeatures(result.trackVectors(), features);
+        float[][] out = ContentVectors.appendedTo(result.trackVectors(), features);
         assertThat(out).hasNumberOfRows(TRACKS);
         assertThat(out[0]).hasSize(64 + 7);
         assertThat(norm(java.util.Arrays.copyOf(out[0], 64))).isCloseTo(1.0, within(1e-5));
-    }
-
-    @Test
-    void withFeaturesRejectsMismatchedRows() {
-        assertThatThrownBy(() -> Track2Vec.withFeatures(new float[2][3], new float[3][1]))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Track2Vec.withFeatures(new float[][] {{1}, {1, 2}}, new float[2][1]))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("row 1");
     }
 
     @Test

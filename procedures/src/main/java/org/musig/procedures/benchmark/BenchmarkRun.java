@@ -427,7 +427,7 @@ final class BenchmarkRun {
         evaluate("track2vec", "none", null, null, embeddingScorer(vectors), trainMillis, List.of());
         for (String f : config.features()) {
             withGroups("track2vec-feature", f, null, null,
-                    groups -> embeddingScorer(Track2Vec.withFeatures(vectors, unitRows(content(groups)))));
+                    groups -> embeddingScorer(ContentVectors.appendedTo(vectors, unitRows(content(groups)))));
         }
     }
 
@@ -672,7 +672,7 @@ final class BenchmarkRun {
 
     /** The scorer of a MUSIG row: the embedding, or (musig-feature) the embedding with the content vector appended. */
     private static TrackScorer scorer(MusigOutput output, float[][] vectors, Supplier<float[][]> unitContent) {
-        return embeddingScorer(output.appended ? concatenated(unitRows(vectors), unitContent.get()) : vectors);
+        return embeddingScorer(output.appended ? ContentVectors.appendedTo(vectors, unitContent.get()) : vectors);
     }
 
     /** {@code value}, computed on first use and kept. */
@@ -922,16 +922,6 @@ final class BenchmarkRun {
 
     private static TrackScorer embeddingScorer(float[][] vectors) {
         return new EmbeddingScorer(VectorTable.of(vectors));
-    }
-
-    /** Each row of {@code a} followed by the same row of {@code b} (kept off Track2Vec, which would load DL4J). */
-    private static float[][] concatenated(float[][] a, float[][] b) {
-        float[][] out = new float[a.length][];
-        for (int t = 0; t < a.length; t++) {
-            out[t] = java.util.Arrays.copyOf(a[t], a[t].length + b[t].length);
-            System.arraycopy(b[t], 0, out[t], a[t].length, b[t].length);
-        }
-        return out;
     }
 
     /** Rows scaled to unit length (zero rows stay zero), so concatenated parts weigh the same. */
