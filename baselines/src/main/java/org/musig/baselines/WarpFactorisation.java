@@ -16,7 +16,8 @@ import org.musig.model.graph.PlaylistMemberships;
  *
  * <p>Model: {@code score(p, t) = P_p . Q_t}, one factor row per playlist and per track. There is no
  * per-track bias: the caller keeps only the track vectors, so everything the model learns (popularity
- * included, as the vectors' length) has to live in them.
+ * included, as the vectors' length) has to live in them. The hybrid ({@link ItemFeatures#hybrid}, LightFM's
+ * item features) makes {@code Q_t} the weighted sum of rows for the track's identity, artist and album.
  *
  * <p>Why WARP: a recommender is judged by the top of its ranking, and WARP optimises exactly that. For a
  * training pair (playlist p, track t+ in p) it draws tracks t- not in p until one violates the margin,
@@ -33,7 +34,8 @@ import org.musig.model.graph.PlaylistMemberships;
  *
  * <p>Single-threaded and deterministic: the same memberships and configuration (seed included) give
  * bit-identical vectors. Memory: 8 bytes per factor coordinate (value + Adagrad sum), i.e.
- * {@code 8 * dimension * (playlists + tracks)}, plus 8 bytes per membership and 8 per track.
+ * {@code 8 * dimension * (playlists + features)} (features = tracks for plain CF), plus 8 bytes per membership
+ * and 8 per track, and the item features' rows ({@link ItemFeatures#memoryBytes()}).
  */
 public final class WarpFactorisation {
     /** How many positives between two {@link Progress#checkRunning()} calls. */
@@ -67,6 +69,21 @@ public final class WarpFactorisation {
      */
     public static Result train(PlaylistMemberships memberships, WarpConfig config, Progress progress) {
         Objects.requireNonNull(memberships, "memberships");
+        return train(memberships, ItemFeatures.identity(memberships.trackCount()), config, progress);
+    }
+
+    /**
+     * Trains the hybrid (LightFM-style) model: a track's factor is the weighted sum of its features' rows
+     * ({@link ItemFeatures}), so the rows of an artist or album are learned from every training track that has
+     * it, and a track no training playlist holds gets a vector from them.
+     *
+     * @throws IllegalArgumentException as {@link #train(PlaylistMemberships, WarpConfig, Progress)}, or when the
+     *                                  features cover another number of tracks than the memberships
+     */
+    public static Result train(PlaylistMemberships memberships, ItemFeatures items, WarpConfig config,
+                               Progress progress) {
+        Objects.requireNonNull(memberships, "memberships");
+        Objects.requireNonNull(items, "items");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(progress, "progress");
         int playlists = memberships.playlistCount();
@@ -77,9 +94,13 @@ public final class WarpFactorisation {
                     + " playlists, " + tracks + " tracks, " + total + " memberships (all three must be > 0)");
         }
         checkArraySize("playlist", playlists, config.dimension());
-        checkArraySize("track", tracks, config.dimension());
+        if (items.trackCount() != tracks) {
+            throw new IllegalArgumentException(WarpConfig.OWNER + ": item features cover " + items.trackCount()
+                    + " tracks, the memberships " + tracks);
+        }
+        checkArraySize("feature", items.featureCount(), config.dimension());
 
-        Trainer trainer = new Trainer(memberships, config);
+        Trainer trainer = new Trainer(memberships, items, config);
         List<Double> lossPerEpoch = new ArrayList<>();
         List<Double> violationRatePerEpoch = new ArrayList<>();
         progress.begin("cf-warp epoch", config.epochs());
@@ -104,6 +125,7 @@ public final class WarpFactorisation {
         private static final int BLOCK = 4;
 
         private final PlaylistMemberships memberships;
+        private final ItemFeatures items;
         private final int d;
         private final int tracks;
         private final int maxTrials;
@@ -111,15 +133,22 @@ public final class WarpFactorisation {
         private final float lambda;
         private final SplittableRandom random;
         private final float[] playlistFactors;
-        private final float[] trackFactors;
+        private final float[] featureFactors;
         private final float[] playlistSquares;
-        private final float[] trackSquares;
+        private final float[] featureSquares;
         private final double[] harmonic;
         private final int[] playlistOf;
         private final int[] order;
         private final boolean[] trained;
         private final int[] candidates = new int[BLOCK];
         private final float[] scores = new float[BLOCK];
+        // A track's factor: a row of featureFactors when the track is exactly one feature of weight 1 (plain CF,
+        // no copy), else the weighted sum written into the scratch row. Set by locate().
+        private final float[] positive;
+        private final float[] negative;
+        private final float[] blockRows;
+        private float[] rowArray;
+        private int rowOffset;
 
         // The last epoch's statistics.
         double lossSum;
@@ -128,8 +157,9 @@ public final class WarpFactorisation {
         private int violator;
         private float violatorScore;
 
-        Trainer(PlaylistMemberships memberships, WarpConfig config) {
+        Trainer(PlaylistMemberships memberships, ItemFeatures items, WarpConfig config) {
             this.memberships = memberships;
+            this.items = items;
             this.d = config.dimension();
             this.tracks = memberships.trackCount();
             this.maxTrials = config.maxTrials();
@@ -141,10 +171,13 @@ public final class WarpFactorisation {
             this.random = root.split();
             int playlists = memberships.playlistCount();
             this.playlistFactors = initialFactors(playlists, d, init);
-            this.trackFactors = initialFactors(tracks, d, init);
+            this.featureFactors = initialFactors(items.featureCount(), d, init);
             this.playlistSquares = ones(playlists * d);
-            this.trackSquares = ones(tracks * d);
+            this.featureSquares = ones(items.featureCount() * d);
             this.harmonic = harmonicNumbers(tracks);
+            this.positive = new float[d];
+            this.negative = new float[d];
+            this.blockRows = new float[BLOCK * d];
 
             int total = memberships.membershipCount();
             this.playlistOf = new int[total];
@@ -173,8 +206,11 @@ public final class WarpFactorisation {
                 int membership = order[i];
                 int p = playlistOf[membership];
                 int pRow = p * d;
-                int positiveRow = memberships.track(membership) * d;
-                float positiveScore = dot(playlistFactors, pRow, trackFactors, positiveRow, d);
+                int positiveTrack = memberships.track(membership);
+                locate(positiveTrack, positive, 0);
+                float[] posArray = rowArray;
+                int posOffset = rowOffset;
+                float positiveScore = dot(playlistFactors, pRow, posArray, posOffset, d);
                 int draws = findViolator(p, positiveScore);
                 if (draws == 0) {
                     continue;
@@ -183,15 +219,40 @@ public final class WarpFactorisation {
                 double weight = harmonic[Math.max(1, (tracks - 1) / draws)];
                 lossSum += weight * (1 + violatorScore - positiveScore);
                 violations++;
-                update(pRow, positiveRow, violator * d, (float) weight);
+                update(pRow, positiveTrack, posArray, posOffset, violator, (float) weight);
             }
         }
 
         /**
+         * Points {@link #rowArray}/{@link #rowOffset} at track {@code t}'s factor: its one feature row when it is
+         * a single feature of weight 1, else the weighted sum of its rows written into {@code scratch} at
+         * {@code at}. A track without features has the zero vector.
+         */
+        private void locate(int t, float[] scratch, int at) {
+            int from = items.start()[t];
+            int to = items.start()[t + 1];
+            if (to - from == 1 && items.weight()[from] == 1f) {
+                rowArray = featureFactors;
+                rowOffset = items.feature()[from] * d;
+                return;
+            }
+            Arrays.fill(scratch, at, at + d, 0f);
+            for (int j = from; j < to; j++) {
+                int row = items.feature()[j] * d;
+                float w = items.weight()[j];
+                for (int k = 0; k < d; k++) {
+                    scratch[at + k] += w * featureFactors[row + k];
+                }
+            }
+            rowArray = scratch;
+            rowOffset = at;
+        }
+
+        /**
          * Draws tracks until one is not in playlist {@code p} and scores above {@code positiveScore - 1}.
-         * Returns the number of draws that took (the violator in {@link #violator}), or 0 if none was found
-         * in {@code maxTrials} draws. Draws are scored in blocks of four; draws past the violator in its
-         * block are not counted.
+         * Returns the number of draws that took (the violator in {@link #violator}, its factor in
+         * {@link #negative}), or 0 if none was found in {@code maxTrials} draws. Draws are scored in blocks of
+         * four; draws past the violator in its block are not counted.
          */
         private int findViolator(int p, float positiveScore) {
             int pRow = p * d;
@@ -221,20 +282,28 @@ public final class WarpFactorisation {
 
         /** {@code scores[j] = P_p . Q_candidates[j]} for the four candidates at once. */
         private void scoreBlock(int pRow) {
-            int r0 = candidates[0] * d;
-            int r1 = candidates[1] * d;
-            int r2 = candidates[2] * d;
-            int r3 = candidates[3] * d;
+            locate(candidates[0], blockRows, 0);
+            float[] a0 = rowArray;
+            int r0 = rowOffset;
+            locate(candidates[1], blockRows, d);
+            float[] a1 = rowArray;
+            int r1 = rowOffset;
+            locate(candidates[2], blockRows, 2 * d);
+            float[] a2 = rowArray;
+            int r2 = rowOffset;
+            locate(candidates[3], blockRows, 3 * d);
+            float[] a3 = rowArray;
+            int r3 = rowOffset;
             float s0 = 0;
             float s1 = 0;
             float s2 = 0;
             float s3 = 0;
             for (int k = 0; k < d; k++) {
                 float x = playlistFactors[pRow + k];
-                s0 += x * trackFactors[r0 + k];
-                s1 += x * trackFactors[r1 + k];
-                s2 += x * trackFactors[r2 + k];
-                s3 += x * trackFactors[r3 + k];
+                s0 += x * a0[r0 + k];
+                s1 += x * a1[r1 + k];
+                s2 += x * a2[r2 + k];
+                s3 += x * a3[r3 + k];
             }
             scores[0] = s0;
             scores[1] = s1;
@@ -243,27 +312,66 @@ public final class WarpFactorisation {
         }
 
         /**
-         * One Adagrad step on the weighted hinge {@code w * (1 - P_p.Q_+ + P_p.Q_-)} plus
-         * {@code lambda/2 * |x|^2} on each of the three rows. All gradients use the values before the step.
+         * One Adagrad step on the weighted hinge {@code w * (1 - P_p.Q_+ + P_p.Q_-)} plus {@code lambda/2 * |x|^2}
+         * on each row it touches, where {@code Q_t} is the weighted sum of track t's feature rows (so a feature row
+         * gets its weight's share of its track's gradient). The playlist's gradient uses the values before the
+         * step; the positive's rows are stepped before the negative's.
          */
-        private void update(int pRow, int posRow, int negRow, float w) {
+        private void update(int pRow, int positiveTrack, float[] posArray, int posOffset, int negativeTrack,
+                            float w) {
+            locate(negativeTrack, negative, 0);
+            float[] negArray = rowArray;
+            int negOffset = rowOffset;
             float[] pf = playlistFactors;
             float[] ps = playlistSquares;
-            float[] qf = trackFactors;
-            float[] qs = trackSquares;
+            if (posArray == featureFactors && negArray == featureFactors) {
+                // Plain CF: one row each; the playlist's, the positive's and the negative's steps in one pass.
+                float[] qf = featureFactors;
+                float[] qs = featureSquares;
+                int posRow = posOffset;
+                int negRow = negOffset;
+                for (int k = 0; k < d; k++) {
+                    float p = pf[pRow + k];
+                    float pos = qf[posRow + k];
+                    float neg = qf[negRow + k];
+                    float gp = w * (neg - pos) + lambda * p;
+                    float gPos = -w * p + lambda * pos;
+                    float gNeg = w * p + lambda * neg;
+                    pf[pRow + k] = p - rate * gp / (float) Math.sqrt(ps[pRow + k]);
+                    ps[pRow + k] += gp * gp;
+                    qf[posRow + k] = pos - rate * gPos / (float) Math.sqrt(qs[posRow + k]);
+                    qs[posRow + k] += gPos * gPos;
+                    qf[negRow + k] = neg - rate * gNeg / (float) Math.sqrt(qs[negRow + k]);
+                    qs[negRow + k] += gNeg * gNeg;
+                }
+                return;
+            }
+            // The hybrid: keep the playlist row before its step, then step every feature row of both tracks.
+            float[] before = blockRows; // free until the next scoreBlock
+            System.arraycopy(pf, pRow, before, 0, d);
             for (int k = 0; k < d; k++) {
                 float p = pf[pRow + k];
-                float pos = qf[posRow + k];
-                float neg = qf[negRow + k];
-                float gp = w * (neg - pos) + lambda * p;
-                float gPos = -w * p + lambda * pos;
-                float gNeg = w * p + lambda * neg;
+                float gp = w * (negArray[negOffset + k] - posArray[posOffset + k]) + lambda * p;
                 pf[pRow + k] = p - rate * gp / (float) Math.sqrt(ps[pRow + k]);
                 ps[pRow + k] += gp * gp;
-                qf[posRow + k] = pos - rate * gPos / (float) Math.sqrt(qs[posRow + k]);
-                qs[posRow + k] += gPos * gPos;
-                qf[negRow + k] = neg - rate * gNeg / (float) Math.sqrt(qs[negRow + k]);
-                qs[negRow + k] += gNeg * gNeg;
+            }
+            stepFeatures(positiveTrack, before, -w);
+            stepFeatures(negativeTrack, before, w);
+        }
+
+        /** Each feature row of track {@code t} takes its weight's share of {@code sign * playlist}, plus L2. */
+        private void stepFeatures(int t, float[] playlist, float sign) {
+            float[] qf = featureFactors;
+            float[] qs = featureSquares;
+            for (int j = items.start()[t]; j < items.start()[t + 1]; j++) {
+                int row = items.feature()[j] * d;
+                float share = sign * items.weight()[j];
+                for (int k = 0; k < d; k++) {
+                    float q = qf[row + k];
+                    float g = share * playlist[k] + lambda * q;
+                    qf[row + k] = q - rate * g / (float) Math.sqrt(qs[row + k]);
+                    qs[row + k] += g * g;
+                }
             }
         }
 
@@ -287,8 +395,10 @@ public final class WarpFactorisation {
 
         float[][] trackVectors() {
             float[][] vectors = new float[tracks][];
+            float[] scratch = new float[d];
             for (int t = 0; t < tracks; t++) {
-                vectors[t] = Arrays.copyOfRange(trackFactors, t * d, (t + 1) * d);
+                locate(t, scratch, 0);
+                vectors[t] = Arrays.copyOfRange(rowArray, rowOffset, rowOffset + d);
             }
             return vectors;
         }

@@ -11,6 +11,7 @@ import org.musig.baselines.CategoryCooccurrenceScorer;
 import org.musig.baselines.CategoryCooccurrenceScorer.Weighting;
 import org.musig.baselines.ContentVectors;
 import org.musig.baselines.CooccurrenceScorer;
+import org.musig.baselines.ItemFeatures;
 import org.musig.baselines.PopularityScorer;
 import org.musig.baselines.RandomScorer;
 import org.musig.baselines.Track2Vec;
@@ -51,6 +52,8 @@ final class BenchmarkRun {
     private static final String GDS_GRAPH = "musig-benchmark";
     /** MUSIG's embedding with the track's content vector appended, as Track2Vec-Feature does to word2vec's. */
     static final String MUSIG_FEATURE = "musig-feature";
+    /** CF-WARP with the artist and album as item features: a model of its own, so a family of its own. */
+    static final String CF_WARP_FEATURE = "cf-warp-feature";
 
     private final GraphDatabaseService db;
     private final Transaction tx;
@@ -244,12 +247,12 @@ final class BenchmarkRun {
         if (methods.contains("cf") && fits("cf-warp", "none", null, null, "cf-warp", BenchmarkMemory.warpBytes(
                 trackNodeIds().length, data.memberships().playlistCount(), data.memberships().membershipCount(),
                 config.dimension()))) {
-            timed("cf-warp", "none", null, null, () -> {
-                WarpConfig d = WarpConfig.defaults();
-                WarpConfig warp = new WarpConfig(config.dimension(), d.epochs(), d.learningRate(), d.maxTrials(),
-                        d.regularisation(), methodSeed);
-                return embeddingScorer(WarpFactorisation.train(data.memberships(), warp, progress).trackVectors());
-            });
+            timed("cf-warp", "none", null, null,
+                    () -> embeddingScorer(WarpFactorisation.train(data.memberships(), warpConfig(), progress)
+                            .trackVectors()));
+        }
+        if (methods.contains("cf")) {
+            runHybridCf();
         }
         if (methods.contains("track2vec")) {
             runTrack2Vec();
@@ -397,6 +400,47 @@ final class BenchmarkRun {
             return;
         }
         timed(method, "none", null, null, () -> build.apply(values));
+    }
+
+    /**
+     * CF-WARP with item features (LightFM's hybrid): a track is the mean of its identity row (when a training
+     * playlist holds it), its artist's and its album's rows. One row per distinct set of categories among the
+     * feature choices ('artist+title' and 'artist' both train the artist hybrid, once): the dense groups play no
+     * part in it.
+     */
+    private void runHybridCf() {
+        java.util.Set<List<String>> trained = new java.util.HashSet<>();
+        for (String f : config.features()) {
+            List<String> groups = groupsOf(f);
+            List<String> categories = groups == null ? List.of()
+                    : groups.stream().filter(g -> g.equals(TrackFeatures.ARTIST) || g.equals(TrackFeatures.ALBUM))
+                            .toList();
+            if (categories.isEmpty() || !trained.add(categories)) {
+                continue;
+            }
+            String feature = String.join("+", categories);
+            TrackCategory[] values = categories.stream().map(data.graph().features()::category)
+                    .toArray(TrackCategory[]::new);
+            int featureCount = trackNodeIds().length;
+            for (TrackCategory c : values) {
+                featureCount += c.size();
+            }
+            if (!fits(CF_WARP_FEATURE, feature, null, null, "cf-warp with item features",
+                    BenchmarkMemory.warpBytes(featureCount, data.memberships().playlistCount(),
+                            data.memberships().membershipCount(), config.dimension()))) {
+                continue;
+            }
+            timed(CF_WARP_FEATURE, feature, null, null, () -> embeddingScorer(WarpFactorisation.train(
+                    data.memberships(), ItemFeatures.hybrid(data.memberships(), values), warpConfig(), progress)
+                    .trackVectors()));
+        }
+    }
+
+    /** WARP's defaults at the benchmark's width and this fit's seed. */
+    private WarpConfig warpConfig() {
+        WarpConfig d = WarpConfig.defaults();
+        return new WarpConfig(config.dimension(), d.epochs(), d.learningRate(), d.maxTrials(), d.regularisation(),
+                methodSeed);
     }
 
     /** The only caller of Track2Vec, and so of DL4J: nothing loads either unless methods include 'track2vec'. */

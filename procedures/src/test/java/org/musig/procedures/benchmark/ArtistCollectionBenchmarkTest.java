@@ -134,6 +134,25 @@ class ArtistCollectionBenchmarkTest extends MusigDatabase {
     }
 
     @Test
+    void cfWithTheArtistAsAnItemFeaturePlacesNewReleasesThatPlainCfCannot() {
+        List<Map<String, Object>> rows = query("CALL musig.benchmark({split: 'scenes', testPlaylists: 12, "
+                + "minTracks: 16, minWeight: 1, methods: ['cf'], features: ['artist', 'popularity+artist', 'popularity'], "
+                + "embeddingDimension: 16, selection: 'test'})");
+        Map<String, Map<String, Object>> byRow = new java.util.HashMap<>();
+        rows.forEach(r -> byRow.put(r.get("method") + "/" + r.get("features"), r));
+        // One hybrid per set of categories: 'artist' and 'popularity+artist' train the same model, once;
+        // 'popularity' has no category and gives no hybrid row.
+        assertThat(byRow).containsOnlyKeys("cf-warp/none", "cf-warp-feature/artist");
+        Map<String, Object> hybrid = byRow.get("cf-warp-feature/artist");
+        assertThat(hybrid.get("status")).isEqualTo("ok");
+        assertThat(hybrid.get("origin")).isEqualTo("baseline");
+        assertThat(BenchmarkRun.familyOf("cf-warp-feature", "artist")).isEqualTo("cf-warp-feature");
+        // Every held-out track is a new release: plain CF has only noise for them, the hybrid its artist's row.
+        assertThat((Double) byRow.get("cf-warp/none").get("hitRate")).isLessThan(0.65);
+        assertThat((Double) hybrid.get("hitRate")).isGreaterThan(0.75);
+    }
+
+    @Test
     void repeatsRefitEachReportedMethodWithOtherSeedsOnTheSameCandidates() {
         List<Map<String, Object>> rows =
                 query("CALL musig.benchmark({split: 'scenes', testPlaylists: 12, minTracks: 16, "
