@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -124,7 +123,7 @@ public final class SyntheticPlaylistGenerator {
 
         int slices = config.sliceCount();
         long memberships = 0;
-        BitSet used = new BitSet(catalog.trackCount());
+        PlaylistCensus census = new PlaylistCensus(catalog, config.seed());
         if (config.threads() == 1) {
             Worker worker = new Worker(catalog, lengths);
             for (int slice = 0; slice < slices; slice++) {
@@ -133,7 +132,7 @@ public final class SyntheticPlaylistGenerator {
                 bytes += r.bytes();
                 progress.accept(r.lastPid() + 1L);
             }
-            used.or(worker.used);
+            census.merge(worker.census);
         } else {
             ExecutorService pool = Executors.newFixedThreadPool(config.threads());
             List<Worker> workers = new CopyOnWriteArrayList<>();
@@ -158,14 +157,14 @@ public final class SyntheticPlaylistGenerator {
                 pool.shutdownNow();
             }
             for (Worker w : workers) {
-                used.or(w.used);
+                census.merge(w.census);
             }
         }
-        int distinct = used.cardinality();
-        bytes += ReadmeWriter.write(outDir.resolve(ReadmeWriter.FILE_NAME), config, catalog, memberships, distinct);
+        PlaylistShape shape = census.shape();
+        bytes += ReadmeWriter.write(outDir.resolve(ReadmeWriter.FILE_NAME), config, catalog, shape);
         long millis = (System.nanoTime() - start) / 1_000_000L;
-        return new GenerationResult(outDir, slices + 2, slices, config.playlists(), memberships, distinct,
-                catalog.trackCount(), bytes, millis);
+        return new GenerationResult(outDir, slices + 2, slices, config.playlists(), memberships,
+                shape.distinctTracks(), catalog.trackCount(), shape, bytes, millis);
     }
 
     private static SliceResult await(Future<SliceResult> future) throws IOException {
@@ -190,17 +189,17 @@ public final class SyntheticPlaylistGenerator {
     private record SliceResult(int lastPid, long memberships, long bytes) {
     }
 
-    /** Per-thread state: a composer, a reusable playlist and the set of tracks this thread used. */
+    /** Per-thread state: a composer, a reusable playlist and the census of this thread's playlists. */
     private final class Worker {
         private final PlaylistComposer composer;
         private final ComposedPlaylist playlist = new ComposedPlaylist();
-        private final BitSet used;
+        private final PlaylistCensus census;
         private final TrackCatalog catalog;
 
         Worker(TrackCatalog catalog, PlaylistLengths lengths) {
             this.catalog = catalog;
-            this.composer = new PlaylistComposer(catalog, lengths, config.seed());
-            this.used = new BitSet(catalog.trackCount());
+            this.composer = new PlaylistComposer(catalog, lengths, config);
+            this.census = new PlaylistCensus(catalog, config.seed());
         }
 
         SliceResult writeSlice(Path outDir, int slice) throws IOException {
@@ -213,9 +212,7 @@ public final class SyntheticPlaylistGenerator {
                     composer.compose(pid, playlist);
                     writer.write(playlist);
                     memberships += playlist.length;
-                    for (int i = 0; i < playlist.length; i++) {
-                        used.set(playlist.track(i));
-                    }
+                    census.add(playlist);
                 }
             }
             return new SliceResult(last, memberships, Files.size(file));
