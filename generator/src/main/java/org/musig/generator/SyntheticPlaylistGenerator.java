@@ -28,16 +28,18 @@ import java.util.function.LongConsumer;
  *       {@code 0..N-1}, positions {@code 0..len-1}, no track twice in a playlist; streamed through
  *       Jackson's {@code JsonGenerator} one playlist at a time ({@link MpdSliceWriter}).</li>
  *   <li>{@code track_features.csv}: one row per catalog track: {@code id} (the bare 22-character id of
- *       the track URIs), Spotify-style audio features, the planted {@code genre} and an optional 8-d
- *       {@code acoustic_*} embedding ({@link FeatureCsvWriter}).</li>
- *   <li>{@code README.txt}: generator, parameters, counts ({@link ReadmeWriter}).</li>
+ *       the track URIs), Spotify-style audio features, the planted {@code genre}, the album's
+ *       {@code release_date} and an optional 8-d {@code acoustic_*} embedding ({@link FeatureCsvWriter}).</li>
+ *   <li>{@code README.txt}: generator, parameters, counts and the measured {@link PlaylistShape}
+ *       ({@link ReadmeWriter}).</li>
  * </ul>
  *
  * <h2>Planted structure</h2>
  * <ul>
  *   <li><b>Genres and styles</b> ({@link TrackCatalog}): G genres with Zipf(1) sizes; each genre has
  *       4-10 styles of random size; each track belongs to one genre and one style; albums (6-16 tracks)
- *       and artists (1-4 albums) live inside a style. Names: {@code "Artist 123"}, {@code "Album 456"},
+ *       and artists (1-4 albums) live inside a style; obscure artists (in the popularity tail) have one
+ *       single or EP. Names: {@code "Artist 123"}, {@code "Album 456"},
  *       {@code "Track 789"} with randomly permuted numbers.</li>
  *   <li><b>Popularity</b>: inside each genre a random permutation ranks the tracks, and rank r gets the
  *       Zipf-Mandelbrot weight {@code (r + q)^-s} with s = popularityExponent (default 4) and
@@ -52,6 +54,18 @@ import java.util.function.LongConsumer;
  *       from the whole catalog, all popularity-weighted, duplicates redrawn. Lengths follow a
  *       truncated log-normal on 5..250 with the configured mean (default 66, median about 49, like the
  *       MPD) ({@link PlaylistLengths}). Names reflect the theme: {@code "genre-07 mix 3"}.</li>
+ *   <li><b>Artists and albums</b>: a share {@link GeneratorConfig#artistAffinity()} (default 25%) of a
+ *       playlist's tracks are by an artist already in it, half from the same album, so an artist's tracks
+ *       co-occur beyond their style (0.56 distinct artists per playlist track at the defaults; the MPD
+ *       has about 0.57).</li>
+ *   <li><b>New releases</b>: the latest album of 80% ({@link GeneratorConfig#newReleaseShare()}) of the
+ *       artists with several albums is dated 2017 ({@code release_date}; older albums 1960-2016) and is
+ *       never drawn by popularity: only 5% ({@link GeneratorConfig#newReleaseRate()}) of the slots in a
+ *       playlist's second half take one, by an artist already in the playlist. They sit where an
+ *       evaluation holds tracks out and in few playlists: with the defaults at 20,000 playlists, a split
+ *       holding out the second half of 10% of the playlists finds 12.4% of the held-out tracks cold, 72.6%
+ *       of them by an artist seen in training (real MPD slices: 62-75%; 64.7% at 95,000 playlists, where
+ *       2.6% are cold). {@link PlaylistCensus} measures this on every run.</li>
  * </ul>
  *
  * <h2>Determinism and cost</h2>
@@ -59,16 +73,19 @@ import java.util.function.LongConsumer;
  * All randomness is drawn from {@link java.util.SplittableRandom}s whose seeds derive from (seed,
  * purpose, index): one for the catalog, one per track for its features, one per playlist from
  * (seed, pid), so slices can be written in parallel. Draws use Walker alias tables (one per style,
- * plus small genre and style pickers), O(1) each. Memory is O(tracks), about 60 bytes per track plus
- * M/8 bytes per thread: playlists are composed and written one at a time.
+ * plus small genre and style pickers; artist, album and new-release draws are uniform over contiguous
+ * ranges), O(1) each. Memory is O(tracks), about 60 bytes per track plus M/2 bytes per thread (the
+ * census's bit sets) and 4 bytes per held-out membership of the simulated split: playlists are composed
+ * and written one at a time.
  *
  * <h2>Choosing the scale</h2>
  * The MUSIG paper (ISMIR 2021) builds its co-occurrence graph from 95,000 MPD playlists and keeps
  * edges of weight >= 10, leaving about 15.9K tracks and millions of edges. The defaults aim at that
  * shape for {@code playlists = 95,000}; {@link PlantedStructureStats} measures any setting. Measured with
- * the defaults (seed 20211107): 6.25M memberships over 573K distinct tracks, and at weight >= 10
- * 21,008 tracks with an edge, 881,703 edges (mean degree 84, all within a genre, 99.6% within a
- * style). The popularity offset is the main knob, at 95,000 playlists:
+ * the defaults (seed 20211107): 6.25M memberships over 546K distinct tracks, and at weight >= 10
+ * 29,506 tracks with an edge, 1,147,821 edges (mean degree 78, all within a genre, 97.9% within a
+ * style); artist affinity raised these from 21,008 tracks and 881,703 edges (573K distinct tracks)
+ * without it. The popularity offset is the main knob; at 95,000 playlists, before the artist structure:
  * <pre>
  *   popularityOffset   tracks with an edge   edges
  *   0.35               26.2K                 1.22M
