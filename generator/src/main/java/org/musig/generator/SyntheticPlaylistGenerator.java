@@ -74,7 +74,7 @@ import java.util.function.LongConsumer;
  * purpose, index): one for the catalog, one per track for its features, one per playlist from
  * (seed, pid), so slices can be written in parallel. Draws use Walker alias tables (one per style,
  * plus small genre and style pickers; artist, album and new-release draws are uniform over contiguous
- * ranges), O(1) each. Memory is O(tracks), about 60 bytes per track plus M/2 bytes per thread (the
+ * ranges), O(1) each. Memory is O(tracks), about 85 bytes per track plus M/2 bytes per thread (the
  * census's bit sets) and 4 bytes per held-out membership of the simulated split: playlists are composed
  * and written one at a time.
  *
@@ -97,7 +97,7 @@ import java.util.function.LongConsumer;
  * (M = 1,000,000) for the small genres' styles to be big enough not to turn into cliques, as they do
  * with M = 50-100K (then 60K+ of the tracks have a strong edge). Strong edges scale with the number
  * of playlists: for a full-MPD-sized run (1,000,000 playlists over 2,000,000+ tracks) set
- * {@code tracks = 2_000_000}; the catalog then takes about 120 MB of heap and the output about 20 GB.
+ * {@code tracks = 2_000_000}; the catalog then takes about 170 MB of heap and the output about 20 GB.
  */
 public final class SyntheticPlaylistGenerator {
 
