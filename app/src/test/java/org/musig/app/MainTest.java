@@ -56,7 +56,8 @@ class MainTest {
                 "demo", List.of("--data=DIR", "--import=DIR", "--quick"),
                 "serve", List.of("--bolt-port=PORT", "default: 7687", "--http-port=PORT", "default: 7474", "--no-auth"),
                 "load", List.of("KIND", "PATH", "mpd, csv, features", "--config=JSON", "--[no-]bulk"),
-                "generate", List.of("--out=DIR", "--playlists=N", "default: 95000", "--no-acoustic", "--threads=N"),
+                "generate", List.of("--out=DIR", "--playlists=N", "default: 95000", "--no-acoustic", "--threads=N",
+                        "--artist-affinity=X", "--new-release-share=X", "--new-release-rate=X"),
                 "benchmark", List.of("--config=JSON", "--data=DIR"),
                 "report", List.of("--model=NAME", "--property=NAME", "--out=FILE"),
                 "bench load",
@@ -177,7 +178,8 @@ class MainTest {
         assertThat(out.resolve("mpd.slice.0-999.json")).exists();
         assertThat(out.resolve("mpd.slice.1000-1499.json")).exists();
         assertThat(out.resolve("track_features.csv")).exists();
-        assertThat(stdout()).contains("Wrote 1,500 playlists");
+        assertThat(stdout()).contains("Wrote 1,500 playlists", "distinct artists per playlist track",
+                "cold by an artist seen in training");
     }
 
     @Test

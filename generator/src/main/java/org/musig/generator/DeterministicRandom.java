@@ -21,6 +21,8 @@ final class DeterministicRandom {
     static final long SALT_TRACK_ID = 0x54524143_4B494431L;
     static final long SALT_ALBUM_ID = 0x414C4255_4D494431L;
     static final long SALT_ARTIST_ID = 0x41525449_53544931L;
+    static final long SALT_RELEASE = 0x52454C45_41534531L;
+    static final long SALT_SPLIT = 0x53504C49_54303031L;
 
     private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
 

@@ -11,8 +11,9 @@ import java.nio.file.Path;
 /**
  * Writes {@code track_features.csv}: a header, then one row per catalog track in public track-number
  * order ({@link TrackCatalog#trackNumber(int)}):
- * {@code id}, the 13 Spotify-style audio features of {@link FeatureModel#COLUMNS}, {@code genre} and
- * (optionally) {@code acoustic_0..acoustic_7}. Numbers are locale-independent: probabilities with up to
+ * {@code id}, the 13 Spotify-style audio features of {@link FeatureModel#COLUMNS}, {@code genre},
+ * {@code release_date} (the album's, {@code YYYY-MM-DD}; the loaders read it as {@code Track.releaseDate})
+ * and (optionally) {@code acoustic_0..acoustic_7}. Numbers are locale-independent: probabilities with up to
  * 6 decimals, loudness and tempo with up to 3, the acoustic embedding with up to 5 (6 significant
  * digits for its typical magnitude), integer columns as integers. Rows are built in one reused
  * {@link StringBuilder} and written through a 64 KiB buffered writer.
@@ -30,7 +31,7 @@ final class FeatureCsvWriter {
         for (String column : FeatureModel.COLUMNS) {
             sb.append(',').append(column);
         }
-        sb.append(",genre");
+        sb.append(",genre,release_date");
         if (withAcoustic) {
             for (int d = 0; d < FeatureModel.ACOUSTIC_DIMENSIONS; d++) {
                 sb.append(",acoustic_").append(d);
@@ -64,6 +65,7 @@ final class FeatureCsvWriter {
                     FixedDecimal.append(row, audio[c], decimalsOf(c));
                 }
                 row.append(',').append(catalog.genreName(genre));
+                row.append(',').append(catalog.releaseDate(catalog.albumOf(t)));
                 if (acoustic != null) {
                     for (double v : acoustic) {
                         row.append(',');

@@ -12,6 +12,7 @@ import java.nio.file.Path;
  * @param memberships     (playlist, track) pairs written, i.e. the sum of playlist lengths
  * @param distinctTracks  catalog tracks that occur in at least one playlist
  * @param catalogTracks   tracks in the catalog (= rows of {@code track_features.csv})
+ * @param shape           artist repeats, single-playlist tracks and a simulated split's cold tracks
  * @param bytesWritten    total size of all files written
  * @param millis          wall-clock time of the run
  */
@@ -23,6 +24,7 @@ public record GenerationResult(
                                long memberships,
                                int distinctTracks,
                                int catalogTracks,
+                               PlaylistShape shape,
                                long bytesWritten,
                                long millis) {
 

@@ -17,6 +17,13 @@ package org.musig.generator;
  * @param popularityExponent Zipf exponent s of the within-genre popularity weights {@code 1/rank^s}
  * @param popularityOffset   offset q of the popularity weights {@code (rank + q)^-s}, as a multiple of the
  *                           mean genre size {@code tracks / genres}
+ * @param artistAffinity     share of a playlist's tracks (after its first) drawn from an artist already in
+ *                           it: half from the same album as the chosen earlier track, half from the
+ *                           artist's other albums
+ * @param newReleaseShare    share of the artists with two or more albums whose latest album is a new
+ *                           release: dated 2017, never drawn by popularity, only by {@code newReleaseRate}
+ * @param newReleaseRate     share of the slots in a playlist's second half that take a new release by an
+ *                           artist already in the playlist
  * @param overwrite          whether to replace existing generator output in the target directory
  * @param threads            worker threads writing slices in parallel; does not change the output
  */
@@ -30,6 +37,9 @@ public record GeneratorConfig(
                               boolean withAcoustic,
                               double popularityExponent,
                               double popularityOffset,
+                              double artistAffinity,
+                              double newReleaseShare,
+                              double newReleaseRate,
                               boolean overwrite,
                               int threads) {
 
@@ -41,6 +51,9 @@ public record GeneratorConfig(
     public static final long DEFAULT_SEED = 20211107L;
     public static final double DEFAULT_POPULARITY_EXPONENT = 4.0;
     public static final double DEFAULT_POPULARITY_OFFSET = 0.45;
+    public static final double DEFAULT_ARTIST_AFFINITY = 0.25;
+    public static final double DEFAULT_NEW_RELEASE_SHARE = 0.8;
+    public static final double DEFAULT_NEW_RELEASE_RATE = 0.05;
 
     /** Smallest catalog accepted: a playlist may hold up to 250 distinct tracks. */
     public static final int MIN_TRACKS = 500;
@@ -83,6 +96,16 @@ public record GeneratorConfig(
             throw new IllegalArgumentException("popularityOffset must be in [0, " + MAX_POPULARITY_OFFSET
                     + "], got " + popularityOffset);
         }
+        if (!(artistAffinity >= 0.0 && artistAffinity < 1.0)) {
+            throw new IllegalArgumentException("artistAffinity must be in [0, 1), got " + artistAffinity);
+        }
+        if (!(newReleaseShare >= 0.0 && newReleaseShare <= 1.0)) {
+            throw new IllegalArgumentException("newReleaseShare must be in [0, 1], got " + newReleaseShare);
+        }
+        if (!(newReleaseRate >= 0.0 && newReleaseRate + artistAffinity < 1.0)) {
+            throw new IllegalArgumentException("newReleaseRate must be >= 0 with newReleaseRate + artistAffinity < 1"
+                    + " (some slots must follow the theme), got " + newReleaseRate);
+        }
         if (threads < 1 || threads > MAX_THREADS) {
             throw new IllegalArgumentException("threads must be in [1, " + MAX_THREADS + "], got " + threads);
         }
@@ -90,7 +113,8 @@ public record GeneratorConfig(
 
     /**
      * The defaults: 95,000 playlists over 1,000,000 tracks in 50 genres, mean length 66, popularity
-     * {@code (rank + 9000)^-4} inside each genre, one thread.
+     * {@code (rank + 9000)^-4} inside each genre, a quarter of the tracks drawn by artist affinity, new
+     * releases for 80% of the artists with several albums taking 5% of the second-half slots, one thread.
      */
     public static GeneratorConfig defaults() {
         return builder().build();
@@ -111,6 +135,9 @@ public record GeneratorConfig(
                 .withAcoustic(withAcoustic)
                 .popularityExponent(popularityExponent)
                 .popularityOffset(popularityOffset)
+                .artistAffinity(artistAffinity)
+                .newReleaseShare(newReleaseShare)
+                .newReleaseRate(newReleaseRate)
                 .overwrite(overwrite)
                 .threads(threads);
     }
@@ -131,6 +158,9 @@ public record GeneratorConfig(
         private boolean withAcoustic = true;
         private double popularityExponent = DEFAULT_POPULARITY_EXPONENT;
         private double popularityOffset = DEFAULT_POPULARITY_OFFSET;
+        private double artistAffinity = DEFAULT_ARTIST_AFFINITY;
+        private double newReleaseShare = DEFAULT_NEW_RELEASE_SHARE;
+        private double newReleaseRate = DEFAULT_NEW_RELEASE_RATE;
         private boolean overwrite = false;
         private int threads = 1;
 
@@ -182,6 +212,21 @@ public record GeneratorConfig(
             return this;
         }
 
+        public Builder artistAffinity(double value) {
+            this.artistAffinity = value;
+            return this;
+        }
+
+        public Builder newReleaseShare(double value) {
+            this.newReleaseShare = value;
+            return this;
+        }
+
+        public Builder newReleaseRate(double value) {
+            this.newReleaseRate = value;
+            return this;
+        }
+
         public Builder overwrite(boolean value) {
             this.overwrite = value;
             return this;
@@ -194,7 +239,8 @@ public record GeneratorConfig(
 
         public GeneratorConfig build() {
             return new GeneratorConfig(playlists, tracks, genres, meanPlaylistLength, playlistsPerSlice,
-                    seed, withAcoustic, popularityExponent, popularityOffset, overwrite, threads);
+                    seed, withAcoustic, popularityExponent, popularityOffset, artistAffinity, newReleaseShare,
+                    newReleaseRate, overwrite, threads);
         }
     }
 }

@@ -11,7 +11,8 @@ import org.musig.model.graph.PlaylistMemberships;
  * playlists as {@link SyntheticPlaylistGenerator}, builds the track co-occurrence graph with the
  * model's {@link CooccurrenceCounter} (edge weight = playlists containing both tracks, keeping edges of
  * weight {@code >= minWeight} as the paper does with 10) and summarises it as {@link Stats}: how many
- * tracks get an edge, how dense the graph is and how genre- and style-pure its edges are.
+ * tracks get an edge, how dense the graph is and how genre- and style-pure its edges are, plus the
+ * {@link PlaylistShape} the generator reports (artist repeats, cold tracks of a simulated split).
  *
  * <p>All playlists are held in memory as a {@link PlaylistMemberships} (4 bytes per membership), so this
  * tool needs O(playlists x length) memory, unlike the generator.
@@ -30,6 +31,7 @@ public final class PlantedStructureStats {
      * @param intraStyleEdges such edges whose tracks share a style
      * @param maxDegree       largest number of such edges at one track
      * @param maxTrackCount   largest number of playlists holding one track
+     * @param shape           the same playlists' {@link PlaylistShape}, as README.txt reports it
      * @param millis          wall-clock time
      */
     public record Stats(
@@ -44,6 +46,7 @@ public final class PlantedStructureStats {
                         long intraStyleEdges,
                         int maxDegree,
                         int maxTrackCount,
+                        PlaylistShape shape,
                         long millis) {
 
         public double meanDegree() {
@@ -55,11 +58,15 @@ public final class PlantedStructureStats {
             return String.format(Locale.ROOT,
                     "playlists=%,d memberships=%,d distinctTracks=%,d maxTrackCount=%,d | weight>=%d:"
                             + " candidateTracks=%,d tracksWithEdge=%,d edges=%,d meanDegree=%.1f maxDegree=%,d"
-                            + " intraGenre=%.1f%% intraStyle=%.1f%% | %.1f s",
+                            + " intraGenre=%.1f%% intraStyle=%.1f%% | artistsPerTrack=%.3f albumsPerTrack=%.3f"
+                            + " singletons=%.1f%% split: cold=%.1f%% of %,d held out, known artist=%.1f%% of cold"
+                            + " | %.1f s",
                     playlists, memberships, distinctTracks, maxTrackCount, minWeight, candidateTracks,
                     tracksWithEdge, edges, meanDegree(), maxDegree,
                     edges == 0 ? 0.0 : 100.0 * intraGenreEdges / edges,
-                    edges == 0 ? 0.0 : 100.0 * intraStyleEdges / edges, millis / 1000.0);
+                    edges == 0 ? 0.0 : 100.0 * intraStyleEdges / edges, shape.artistsPerTrack(),
+                    shape.albumsPerTrack(), 100.0 * shape.singletonShare(), 100.0 * shape.coldShare(),
+                    shape.heldOutTracks(), 100.0 * shape.knownArtistShareOfCold(), millis / 1000.0);
         }
     }
 
@@ -84,10 +91,12 @@ public final class PlantedStructureStats {
         int[] playlistsPerTrack = new int[m];
         long memberships = 0;
         PlaylistComposer composer = new PlaylistComposer(catalog,
-                new PlaylistLengths(config.meanPlaylistLength()), config.seed());
+                new PlaylistLengths(config.meanPlaylistLength()), config);
         ComposedPlaylist playlist = new ComposedPlaylist();
+        PlaylistCensus census = new PlaylistCensus(catalog, config.seed());
         for (int pid = 0; pid < n; pid++) {
             composer.compose(pid, playlist);
+            census.add(playlist);
             builder.addPlaylist(playlist.tracks, 0, playlist.length);
             memberships += playlist.length;
             for (int i = 0; i < playlist.length; i++) {
@@ -119,6 +128,6 @@ public final class PlantedStructureStats {
         });
         long millis = (System.nanoTime() - start) / 1_000_000L;
         return new Stats(n, memberships, distinct, minWeight, candidates, withEdge, graph.relationshipCount(),
-                intra[0], intra[1], maxDegree, maxCount, millis);
+                intra[0], intra[1], maxDegree, maxCount, census.shape(), millis);
     }
 }

@@ -7,15 +7,29 @@ import java.util.SplittableRandom;
  *
  * <p>A playlist picks a theme genre (weighted by the genre's share of tracks) and a main style of it
  * (weighted by the style's popularity mass), and a length from {@link PlaylistLengths}. Each slot is
- * then filled, all draws popularity-weighted, from
+ * first given a kind:
+ * <ul>
+ *   <li><b>new release</b>, only in the second half (positions {@code >= length / 2}, what an evaluation
+ *       holds out), with probability {@link GeneratorConfig#newReleaseRate()}: a track of the new
+ *       release of the artist of an earlier track (a few earlier tracks are tried for an artist that has
+ *       one; else this becomes an artist slot),</li>
+ *   <li><b>artist</b>, any slot but the first, with probability {@link GeneratorConfig#artistAffinity()}:
+ *       a track by the artist of a uniformly chosen earlier track, from the same album with probability
+ *       {@value #SAME_ALBUM_SHARE} when that is not a new release, else from the artist's older albums
+ *       (uniform: an artist's tracks have similar popularity),</li>
+ *   <li><b>theme</b> otherwise, filled, all draws popularity-weighted, from</li>
+ * </ul>
  * <ul>
  *   <li>the main style with probability {@code p}, where {@code p} is uniform in [0.58, 0.72] per playlist
  *       (65% on average),</li>
  *   <li>another style of the theme genre with probability 0.20,</li>
  *   <li>the whole catalog otherwise (about 15%; such a draw can still hit the theme genre).</li>
  * </ul>
- * Every slot first gets one unconditional draw (all slots at once, so that their memory accesses
- * overlap); then, in slot order, a draw that repeats a track already in the playlist is redrawn (up to
+ * So artists co-occur beyond their style, and new releases sit late in playlists and in few of them.
+ * Every theme slot first gets one unconditional draw (all slots at once, so that their memory accesses
+ * overlap); then, in slot order, artist and new-release slots are drawn (they depend on the tracks
+ * before them, retried up to {@value #MAX_TRIES} times, then falling back to the main style) and a
+ * theme draw that repeats a track already in the playlist is redrawn (up to
  * {@value #MAX_TRIES} times per level, then the draw falls back to the wider level: style, genre,
  * catalog and finally a linear scan), so playlists never contain duplicates and always terminate. A draw from another style picks the
  * style first (redrawing the main style), which is the genre's popularity distribution restricted to
@@ -33,7 +47,10 @@ final class PlaylistComposer {
     static final double MAIN_STYLE_SHARE_MIN = 0.58;
     static final double MAIN_STYLE_SHARE_SPAN = 0.14;
     static final double OTHER_STYLE_SHARE = 0.20;
+    static final double SAME_ALBUM_SHARE = 0.5;
     static final int MAX_TRIES = 24;
+    /** Earlier tracks tried for an artist with a new release. */
+    static final int NEW_RELEASE_ARTIST_TRIES = 4;
 
     private static final long FIRST_DAY = 14_610L;   // 2010-01-01
     private static final long LAST_DAY = 17_471L;    // 2017-11-01
@@ -44,10 +61,14 @@ final class PlaylistComposer {
     private static final byte MAIN = 0;
     private static final byte OTHER = 1;
     private static final byte ANY = 2;
+    private static final byte ARTIST = 3;
+    private static final byte NEW = 4;
 
     private final TrackCatalog catalog;
     private final PlaylistLengths lengths;
     private final long seed;
+    private final double artistAffinity;
+    private final double newReleaseRate;
     private final byte[] kinds = new byte[PlaylistLengths.MAX_LENGTH];
     private final int[] albumOf = new int[PlaylistLengths.MAX_LENGTH];
     private final int[] artistOf = new int[PlaylistLengths.MAX_LENGTH];
@@ -55,10 +76,12 @@ final class PlaylistComposer {
     private final StampedIntSet albums = new StampedIntSet();
     private final StampedIntSet artists = new StampedIntSet();
 
-    PlaylistComposer(TrackCatalog catalog, PlaylistLengths lengths, long seed) {
+    PlaylistComposer(TrackCatalog catalog, PlaylistLengths lengths, GeneratorConfig config) {
         this.catalog = catalog;
         this.lengths = lengths;
-        this.seed = seed;
+        this.seed = config.seed();
+        this.artistAffinity = config.artistAffinity();
+        this.newReleaseRate = config.newReleaseRate();
     }
 
     /** Fills {@code out} with playlist {@code pid}. */
@@ -73,10 +96,20 @@ final class PlaylistComposer {
         double mainShare = MAIN_STYLE_SHARE_MIN + MAIN_STYLE_SHARE_SPAN * rnd.nextDouble();
         double themeShare = mainShare + OTHER_STYLE_SHARE;
 
-        // Pass 1: one unconditional draw per slot. The draws do not depend on each other, so their
-        // memory accesses overlap instead of waiting for one another.
+        // Pass 1: the kind of each slot, and one unconditional draw per theme slot. The draws do not
+        // depend on each other, so their memory accesses overlap instead of waiting for one another.
         int[] slots = out.tracks;
+        int half = length / 2;
         for (int i = 0; i < length; i++) {
+            double k = rnd.nextDouble();
+            if (i >= half && k < newReleaseRate) {
+                kinds[i] = NEW;
+                continue;
+            }
+            if (i > 0 && k >= 1.0 - artistAffinity) {
+                kinds[i] = ARTIST;
+                continue;
+            }
             double u = rnd.nextDouble();
             if (u < mainShare) {
                 kinds[i] = MAIN;
@@ -89,9 +122,15 @@ final class PlaylistComposer {
                 slots[i] = catalog.drawFromAll(rnd);
             }
         }
-        // Pass 2: in slot order, a track already taken is redrawn from the slot's level.
+        // Pass 2: in slot order, artist and new-release slots are drawn from the tracks before them, and
+        // a theme track already taken is redrawn from the slot's level.
         for (int i = 0; i < length; i++) {
-            if (!tracks.add(slots[i])) {
+            if (kinds[i] == NEW || kinds[i] == ARTIST) {
+                int track = kinds[i] == NEW ? newRelease(slots, i, genre, style, rnd)
+                        : byArtist(slots, i, genre, style, rnd);
+                tracks.add(track);
+                slots[i] = track;
+            } else if (!tracks.add(slots[i])) {
                 int track = kinds[i] == MAIN ? fromStyle(genre, style, rnd)
                         : kinds[i] == OTHER ? fromOtherStyle(genre, style, rnd) : fromAll(rnd);
                 tracks.add(track);
@@ -128,6 +167,38 @@ final class PlaylistComposer {
         double followers = StrictMath.pow(1.0 - rnd.nextDouble(), -1.0 / FOLLOWER_TAIL);
         out.numFollowers = (int) Math.min(MAX_FOLLOWERS, Math.floor(followers));
         out.numEdits = 1 + (int) (-StrictMath.log(1.0 - rnd.nextDouble()) * (4.0 + length / 5.0));
+    }
+
+    /** A track of the new release of the artist of an earlier slot, else an artist draw. */
+    private int newRelease(int[] slots, int slot, int genre, int style, SplittableRandom rnd) {
+        for (int attempt = 0; attempt < NEW_RELEASE_ARTIST_TRIES; attempt++) {
+            int artist = catalog.artistOf(slots[rnd.nextInt(slot)]);
+            if (!catalog.hasNewRelease(artist)) {
+                continue;
+            }
+            for (int draw = 0; draw < MAX_TRIES; draw++) {
+                int t = catalog.drawNewRelease(artist, rnd);
+                if (!tracks.contains(t)) {
+                    return t;
+                }
+            }
+        }
+        return byArtist(slots, slot, genre, style, rnd);
+    }
+
+    /** A track by the artist of an earlier slot (maybe from the same album), else a main-style draw. */
+    private int byArtist(int[] slots, int slot, int genre, int style, SplittableRandom rnd) {
+        int source = slots[rnd.nextInt(slot)];
+        int album = catalog.albumOf(source);
+        int artist = catalog.artistOfAlbum(album);
+        boolean sameAlbum = rnd.nextDouble() < SAME_ALBUM_SHARE && !catalog.isNewRelease(source);
+        for (int attempt = 0; attempt < MAX_TRIES; attempt++) {
+            int t = sameAlbum ? catalog.drawFromAlbum(album, rnd) : catalog.drawFromBackCatalogue(artist, rnd);
+            if (!tracks.contains(t)) {
+                return t;
+            }
+        }
+        return fromStyle(genre, style, rnd);
     }
 
     private int fromStyle(int genre, int style, SplittableRandom rnd) {

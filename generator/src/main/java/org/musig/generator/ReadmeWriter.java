@@ -16,8 +16,7 @@ final class ReadmeWriter {
     private ReadmeWriter() {
     }
 
-    static long write(Path file, GeneratorConfig c, TrackCatalog catalog, long memberships, int distinctTracks)
-            throws IOException {
+    static long write(Path file, GeneratorConfig c, TrackCatalog catalog, PlaylistShape shape) throws IOException {
         String nl = "\n";
         StringBuilder sb = new StringBuilder();
         sb.append("Synthetic playlist data in the Spotify Million Playlist Dataset (MPD) format").append(nl);
@@ -34,14 +33,18 @@ final class ReadmeWriter {
         line(sb, "withAcoustic", Boolean.toString(c.withAcoustic()));
         line(sb, "popularityExponent", Double.toString(c.popularityExponent()));
         line(sb, "popularityOffset", Double.toString(c.popularityOffset()));
+        line(sb, "artistAffinity", Double.toString(c.artistAffinity()));
+        line(sb, "newReleaseShare", Double.toString(c.newReleaseShare()));
+        line(sb, "newReleaseRate", Double.toString(c.newReleaseRate()));
         sb.append(nl).append("Contents").append(nl);
         line(sb, "mpd.slice.*.json", c.sliceCount() + " files, pids 0.." + (c.playlists() - 1)
                 + ", " + c.playlistsPerSlice() + " playlists per file");
         line(sb, FeatureCsvWriter.FILE_NAME, catalog.trackCount() + " rows (one per catalog track)");
-        line(sb, "memberships", Long.toString(memberships));
-        line(sb, "tracks used", distinctTracks + " of " + catalog.trackCount());
+        line(sb, "memberships", Long.toString(shape.memberships()));
+        line(sb, "tracks used", shape.distinctTracks() + " of " + catalog.trackCount());
         line(sb, "genres/styles", catalog.genreCount() + " genres, " + catalog.styleCount() + " styles");
         line(sb, "albums/artists", catalog.albumCount() + " albums, " + catalog.artistCount() + " artists");
+        line(sb, "new releases", catalog.newReleaseTrackCount() + " tracks (release_date in 2017)");
         sb.append(nl).append("Planted structure").append(nl);
         sb.append("  Genres have Zipf(1) sizes; each has 4-10 styles; artists and albums live inside a style.")
                 .append(nl);
@@ -53,8 +56,19 @@ final class ReadmeWriter {
         sb.append("  ~20% from other styles of the genre, ~15% from the whole catalog (popularity-weighted),")
                 .append(nl);
         sb.append("  no track twice. Its name is \"<genre> mix <style number>\".").append(nl);
+        sb.append("  A share artistAffinity of its tracks are by an artist already in it (half of them from the")
+                .append(nl);
+        sb.append("  same album). For a share newReleaseShare of the artists with several albums, the latest")
+                .append(nl);
+        sb.append("  album is a new release: never drawn by popularity, only in a playlist's second half")
+                .append(nl);
+        sb.append("  (a share newReleaseRate of those slots) by an artist already in the playlist.").append(nl);
         sb.append("  Audio features and the acoustic embedding = genre mean + style offset + track noise;").append(nl);
-        sb.append("  the 'genre' column of track_features.csv is the planted genre (ground truth).").append(nl);
+        sb.append("  the 'genre' column of track_features.csv is the planted genre (ground truth); 'release_date'")
+                .append(nl);
+        sb.append("  is the album's: artists' albums in order from 1960-2016, new releases in 2017.").append(nl);
+        sb.append(nl).append("Measured on these playlists").append(nl);
+        sb.append(shape.describe("  "));
         sb.append(nl).append("Regenerate").append(nl);
         sb.append("  ./musig generate --out <dir> --playlists ").append(c.playlists())
                 .append(" --tracks ").append(c.tracks())
@@ -64,6 +78,9 @@ final class ReadmeWriter {
                 .append(" --seed ").append(c.seed())
                 .append(" --popularity-exponent ").append(c.popularityExponent())
                 .append(" --popularity-offset ").append(c.popularityOffset())
+                .append(" --artist-affinity ").append(c.artistAffinity())
+                .append(" --new-release-share ").append(c.newReleaseShare())
+                .append(" --new-release-rate ").append(c.newReleaseRate())
                 .append(c.withAcoustic() ? "" : " --no-acoustic").append(nl);
         Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
         return Files.size(file);

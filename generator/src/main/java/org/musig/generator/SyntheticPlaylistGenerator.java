@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -29,16 +28,18 @@ import java.util.function.LongConsumer;
  *       {@code 0..N-1}, positions {@code 0..len-1}, no track twice in a playlist; streamed through
  *       Jackson's {@code JsonGenerator} one playlist at a time ({@link MpdSliceWriter}).</li>
  *   <li>{@code track_features.csv}: one row per catalog track: {@code id} (the bare 22-character id of
- *       the track URIs), Spotify-style audio features, the planted {@code genre} and an optional 8-d
- *       {@code acoustic_*} embedding ({@link FeatureCsvWriter}).</li>
- *   <li>{@code README.txt}: generator, parameters, counts ({@link ReadmeWriter}).</li>
+ *       the track URIs), Spotify-style audio features, the planted {@code genre}, the album's
+ *       {@code release_date} and an optional 8-d {@code acoustic_*} embedding ({@link FeatureCsvWriter}).</li>
+ *   <li>{@code README.txt}: generator, parameters, counts and the measured {@link PlaylistShape}
+ *       ({@link ReadmeWriter}).</li>
  * </ul>
  *
  * <h2>Planted structure</h2>
  * <ul>
  *   <li><b>Genres and styles</b> ({@link TrackCatalog}): G genres with Zipf(1) sizes; each genre has
  *       4-10 styles of random size; each track belongs to one genre and one style; albums (6-16 tracks)
- *       and artists (1-4 albums) live inside a style. Names: {@code "Artist 123"}, {@code "Album 456"},
+ *       and artists (1-4 albums) live inside a style; obscure artists (in the popularity tail) have one
+ *       single or EP. Names: {@code "Artist 123"}, {@code "Album 456"},
  *       {@code "Track 789"} with randomly permuted numbers.</li>
  *   <li><b>Popularity</b>: inside each genre a random permutation ranks the tracks, and rank r gets the
  *       Zipf-Mandelbrot weight {@code (r + q)^-s} with s = popularityExponent (default 4) and
@@ -53,6 +54,18 @@ import java.util.function.LongConsumer;
  *       from the whole catalog, all popularity-weighted, duplicates redrawn. Lengths follow a
  *       truncated log-normal on 5..250 with the configured mean (default 66, median about 49, like the
  *       MPD) ({@link PlaylistLengths}). Names reflect the theme: {@code "genre-07 mix 3"}.</li>
+ *   <li><b>Artists and albums</b>: a share {@link GeneratorConfig#artistAffinity()} (default 25%) of a
+ *       playlist's tracks are by an artist already in it, half from the same album, so an artist's tracks
+ *       co-occur beyond their style (0.56 distinct artists per playlist track at the defaults; the MPD
+ *       has about 0.57).</li>
+ *   <li><b>New releases</b>: the latest album of 80% ({@link GeneratorConfig#newReleaseShare()}) of the
+ *       artists with several albums is dated 2017 ({@code release_date}; older albums 1960-2016) and is
+ *       never drawn by popularity: only 5% ({@link GeneratorConfig#newReleaseRate()}) of the slots in a
+ *       playlist's second half take one, by an artist already in the playlist. They sit where an
+ *       evaluation holds tracks out and in few playlists: with the defaults at 20,000 playlists, a split
+ *       holding out the second half of 10% of the playlists finds 12.4% of the held-out tracks cold, 72.6%
+ *       of them by an artist seen in training (real MPD slices: 62-75%; 64.7% at 95,000 playlists, where
+ *       2.6% are cold). {@link PlaylistCensus} measures this on every run.</li>
  * </ul>
  *
  * <h2>Determinism and cost</h2>
@@ -60,16 +73,19 @@ import java.util.function.LongConsumer;
  * All randomness is drawn from {@link java.util.SplittableRandom}s whose seeds derive from (seed,
  * purpose, index): one for the catalog, one per track for its features, one per playlist from
  * (seed, pid), so slices can be written in parallel. Draws use Walker alias tables (one per style,
- * plus small genre and style pickers), O(1) each. Memory is O(tracks), about 60 bytes per track plus
- * M/8 bytes per thread: playlists are composed and written one at a time.
+ * plus small genre and style pickers; artist, album and new-release draws are uniform over contiguous
+ * ranges), O(1) each. Memory is O(tracks), about 85 bytes per track plus M/2 bytes per thread (the
+ * census's bit sets) and 4 bytes per held-out membership of the simulated split: playlists are composed
+ * and written one at a time.
  *
  * <h2>Choosing the scale</h2>
  * The MUSIG paper (ISMIR 2021) builds its co-occurrence graph from 95,000 MPD playlists and keeps
  * edges of weight >= 10, leaving about 15.9K tracks and millions of edges. The defaults aim at that
  * shape for {@code playlists = 95,000}; {@link PlantedStructureStats} measures any setting. Measured with
- * the defaults (seed 20211107): 6.25M memberships over 573K distinct tracks, and at weight >= 10
- * 21,008 tracks with an edge, 881,703 edges (mean degree 84, all within a genre, 99.6% within a
- * style). The popularity offset is the main knob, at 95,000 playlists:
+ * the defaults (seed 20211107): 6.25M memberships over 546K distinct tracks, and at weight >= 10
+ * 29,506 tracks with an edge, 1,147,821 edges (mean degree 78, all within a genre, 97.9% within a
+ * style); artist affinity raised these from 21,008 tracks and 881,703 edges (573K distinct tracks)
+ * without it. The popularity offset is the main knob; at 95,000 playlists, before the artist structure:
  * <pre>
  *   popularityOffset   tracks with an edge   edges
  *   0.35               26.2K                 1.22M
@@ -81,7 +97,7 @@ import java.util.function.LongConsumer;
  * (M = 1,000,000) for the small genres' styles to be big enough not to turn into cliques, as they do
  * with M = 50-100K (then 60K+ of the tracks have a strong edge). Strong edges scale with the number
  * of playlists: for a full-MPD-sized run (1,000,000 playlists over 2,000,000+ tracks) set
- * {@code tracks = 2_000_000}; the catalog then takes about 120 MB of heap and the output about 20 GB.
+ * {@code tracks = 2_000_000}; the catalog then takes about 170 MB of heap and the output about 20 GB.
  */
 public final class SyntheticPlaylistGenerator {
 
@@ -124,7 +140,7 @@ public final class SyntheticPlaylistGenerator {
 
         int slices = config.sliceCount();
         long memberships = 0;
-        BitSet used = new BitSet(catalog.trackCount());
+        PlaylistCensus census = new PlaylistCensus(catalog, config.seed());
         if (config.threads() == 1) {
             Worker worker = new Worker(catalog, lengths);
             for (int slice = 0; slice < slices; slice++) {
@@ -133,7 +149,7 @@ public final class SyntheticPlaylistGenerator {
                 bytes += r.bytes();
                 progress.accept(r.lastPid() + 1L);
             }
-            used.or(worker.used);
+            census.merge(worker.census);
         } else {
             ExecutorService pool = Executors.newFixedThreadPool(config.threads());
             List<Worker> workers = new CopyOnWriteArrayList<>();
@@ -158,14 +174,14 @@ public final class SyntheticPlaylistGenerator {
                 pool.shutdownNow();
             }
             for (Worker w : workers) {
-                used.or(w.used);
+                census.merge(w.census);
             }
         }
-        int distinct = used.cardinality();
-        bytes += ReadmeWriter.write(outDir.resolve(ReadmeWriter.FILE_NAME), config, catalog, memberships, distinct);
+        PlaylistShape shape = census.shape();
+        bytes += ReadmeWriter.write(outDir.resolve(ReadmeWriter.FILE_NAME), config, catalog, shape);
         long millis = (System.nanoTime() - start) / 1_000_000L;
-        return new GenerationResult(outDir, slices + 2, slices, config.playlists(), memberships, distinct,
-                catalog.trackCount(), bytes, millis);
+        return new GenerationResult(outDir, slices + 2, slices, config.playlists(), memberships,
+                shape.distinctTracks(), catalog.trackCount(), shape, bytes, millis);
     }
 
     private static SliceResult await(Future<SliceResult> future) throws IOException {
@@ -190,17 +206,17 @@ public final class SyntheticPlaylistGenerator {
     private record SliceResult(int lastPid, long memberships, long bytes) {
     }
 
-    /** Per-thread state: a composer, a reusable playlist and the set of tracks this thread used. */
+    /** Per-thread state: a composer, a reusable playlist and the census of this thread's playlists. */
     private final class Worker {
         private final PlaylistComposer composer;
         private final ComposedPlaylist playlist = new ComposedPlaylist();
-        private final BitSet used;
+        private final PlaylistCensus census;
         private final TrackCatalog catalog;
 
         Worker(TrackCatalog catalog, PlaylistLengths lengths) {
             this.catalog = catalog;
-            this.composer = new PlaylistComposer(catalog, lengths, config.seed());
-            this.used = new BitSet(catalog.trackCount());
+            this.composer = new PlaylistComposer(catalog, lengths, config);
+            this.census = new PlaylistCensus(catalog, config.seed());
         }
 
         SliceResult writeSlice(Path outDir, int slice) throws IOException {
@@ -213,9 +229,7 @@ public final class SyntheticPlaylistGenerator {
                     composer.compose(pid, playlist);
                     writer.write(playlist);
                     memberships += playlist.length;
-                    for (int i = 0; i < playlist.length; i++) {
-                        used.set(playlist.track(i));
-                    }
+                    census.add(playlist);
                 }
             }
             return new SliceResult(last, memberships, Files.size(file));

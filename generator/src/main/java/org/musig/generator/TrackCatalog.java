@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -23,7 +24,17 @@ import java.util.SplittableRandom;
  *       follow the power law {@code r^-s}, a long tail of rarely used tracks.</li>
  *   <li>Inside a style, tracks are grouped into albums of 6..16 tracks and albums into artists of 1..4
  *       albums, following the style's popularity order: an artist belongs to exactly one style and its
- *       tracks have similar popularity (there are popular and obscure artists).</li>
+ *       tracks have similar popularity (there are popular and obscure artists). Obscure artists (first
+ *       track ranked beyond {@value #OBSCURE_RANK} q in the genre) have a single release: a single
+ *       (70%) or an EP of 2..5 tracks. As in real data, a rarely played track is then often the only
+ *       one of its artist anyone plays, so a cold track's artist is not always known.</li>
+ *   <li>Release dates: an artist's albums come out in order, one every 1-4 years from a career start in
+ *       {@value #FIRST_YEAR}-{@value #LAST_CAREER_START}, all by {@value #LAST_BACK_CATALOGUE_YEAR}. For a share
+ *       {@link GeneratorConfig#newReleaseShare()} of the artists with two or more albums, the latest album
+ *       is a <b>new release</b> instead, dated in 2017 (before the playlists' last edits). New releases
+ *       are left out of the popularity draws; playlists only take them by their artist (see
+ *       {@link PlaylistComposer}). The dates come from their own random stream, so they leave every
+ *       other part of the catalog as it was.</li>
  *   <li>Public track, album and artist numbers (used in ids, names and the CSV row order) are random
  *       permutations, so neither numbers nor ids reveal genre, style or popularity.</li>
  * </ul>
@@ -38,8 +49,11 @@ import java.util.SplittableRandom;
  * draw from a genre picks a style, then a track of it; a draw from the whole catalog first picks a
  * genre. These two-step draws have exactly the distribution of a single table over the genre or the
  * catalog, with a third of the memory.
- * Memory is O(M): a 40-byte record per track, a 56-byte record per album, the popularity weight and
- * one alias-table column (8 bytes) per track, about 60 bytes per track in all.
+ * An artist's tracks, and an album's, are contiguous index ranges too (the new release last), so a draw
+ * from an artist or an album is one uniform integer (their tracks have similar popularity anyway).
+ * Memory is O(M): a 40-byte record per track, a 60-byte record per album, the popularity weight and
+ * one alias-table column (8 bytes) per track and the album and artist ranges: about 85 bytes per track
+ * in all at the defaults (the many obscure artists' singles make 0.4 albums and 0.38 artists per track).
  */
 public final class TrackCatalog {
 
@@ -47,7 +61,20 @@ public final class TrackCatalog {
     static final int MAX_STYLES = 10;
     static final int MIN_ALBUM_TRACKS = 6;
     static final int MAX_ALBUM_TRACKS = 16;
+    static final int MAX_EP_TRACKS = 5;
+    /**
+     * An artist whose first track ranks beyond {@code OBSCURE_RANK * q} in its genre is obscure: one
+     * release, a single with probability {@value #SINGLE_SHARE}, else an EP.
+     */
+    static final double OBSCURE_RANK = 1.9;
+    static final double SINGLE_SHARE = 0.7;
     static final int MAX_ARTIST_ALBUMS = 4;
+    static final int FIRST_YEAR = 1960;
+    static final int LAST_CAREER_START = 2012;
+    static final int LAST_BACK_CATALOGUE_YEAR = 2016;
+    /** New releases come out from 2017-01-01 to 2017-10-31, before the last playlist edit (2017-11-01). */
+    static final int NEW_RELEASE_FIRST_DAY = (int) LocalDate.of(2017, 1, 1).toEpochDay();
+    static final int NEW_RELEASE_DAYS = 304;
 
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final int TRACK_STRIDE = 40;
@@ -55,11 +82,12 @@ public final class TrackCatalog {
     private static final int T_ALBUM = 28;
     private static final int T_DURATION = 32;
     private static final int T_STYLE = 36;
-    private static final int ALBUM_STRIDE = 56;
+    private static final int ALBUM_STRIDE = 60;
     private static final int A_ARTIST_ID = SpotifyIds.LENGTH;
     private static final int A_NUMBER = 44;
     private static final int A_ARTIST_NUMBER = 48;
     private static final int A_ARTIST = 52;
+    private static final int A_RELEASE_DAY = 56;
 
     private final int trackCount;
     private final String[] genreNames;
@@ -70,10 +98,20 @@ public final class TrackCatalog {
     private final double[] popularity;
     /** Per track, {@value #TRACK_STRIDE} bytes: id, public number, album, duration, style. */
     private final byte[] trackRecords;
-    /** Per album, {@value #ALBUM_STRIDE} bytes: album id, artist id, album number, artist number, artist. */
+    /**
+     * Per album, {@value #ALBUM_STRIDE} bytes: album id, artist id, album number, artist number, artist,
+     * release day (days since 1970-01-01).
+     */
     private final byte[] albumRecords;
     private final int albumCount;
     private final int artistCount;
+    /** First internal track index of each album; {@code albumFirstTrack[albumCount]} = M. */
+    private final int[] albumFirstTrack;
+    /** First internal track index of each artist; {@code artistFirstTrack[artistCount]} = M. */
+    private final int[] artistFirstTrack;
+    /** First track of the artist's new release, or the artist's end when it has none. */
+    private final int[] artistNewReleaseStart;
+    private final int newReleaseTracks;
     private final FeatureModel featureModel;
     private final AliasSampler genrePicker;
     private final AliasSampler[] stylePicker;
@@ -144,17 +182,25 @@ public final class TrackCatalog {
         // popular tracks stays close together in memory.
         int[] trackAlbum = new int[m];
         int[] albumArtistTmp = new int[m];
+        int[] albumFirstTrackTmp = new int[m + 1];
+        int[] artistFirstAlbumTmp = new int[m + 1];
         int albums = 0;
         int artists = 0;
+        double obscure = zipfWeight(OBSCURE_RANK * offset + 1.0, exponent);
         for (int s = 0; s < styleCount; s++) {
             int albumsLeftForArtist = 0;
+            boolean small = false;
             for (int t = styleFirstTrack[s]; t < styleFirstTrack[s + 1];) {
                 if (albumsLeftForArtist == 0) {
+                    artistFirstAlbumTmp[artists] = albums;
                     artists++;
-                    albumsLeftForArtist = 1 + rnd.nextInt(MAX_ARTIST_ALBUMS);
+                    small = popularity[t] < obscure;
+                    albumsLeftForArtist = small ? 1 : 1 + rnd.nextInt(MAX_ARTIST_ALBUMS);
                 }
-                int albumEnd = Math.min(styleFirstTrack[s + 1],
-                        t + MIN_ALBUM_TRACKS + rnd.nextInt(MAX_ALBUM_TRACKS - MIN_ALBUM_TRACKS + 1));
+                int size = !small ? MIN_ALBUM_TRACKS + rnd.nextInt(MAX_ALBUM_TRACKS - MIN_ALBUM_TRACKS + 1)
+                        : rnd.nextDouble() < SINGLE_SHARE ? 1 : 2 + rnd.nextInt(MAX_EP_TRACKS - 1);
+                int albumEnd = Math.min(styleFirstTrack[s + 1], t + size);
+                albumFirstTrackTmp[albums] = t;
                 Arrays.fill(trackAlbum, t, albumEnd, albums);
                 t = albumEnd;
                 albumArtistTmp[albums] = artists - 1;
@@ -164,6 +210,38 @@ public final class TrackCatalog {
         }
         this.albumCount = albums;
         this.artistCount = artists;
+        albumFirstTrackTmp[albums] = m;
+        artistFirstAlbumTmp[artists] = albums;
+        this.albumFirstTrack = Arrays.copyOf(albumFirstTrackTmp, albums + 1);
+        int[] artistFirstAlbum = Arrays.copyOf(artistFirstAlbumTmp, artists + 1);
+        this.artistFirstTrack = new int[artists + 1];
+        for (int a = 0; a <= artists; a++) {
+            artistFirstTrack[a] = albumFirstTrack[artistFirstAlbum[a]];
+        }
+
+        // Release dates and new releases, from their own stream.
+        SplittableRandom releases = DeterministicRandom.stream(seed, DeterministicRandom.SALT_RELEASE, 0);
+        int[] releaseDay = new int[albums];
+        this.artistNewReleaseStart = new int[artists];
+        int fresh = 0;
+        for (int a = 0; a < artists; a++) {
+            int firstAlbum = artistFirstAlbum[a];
+            int lastAlbum = artistFirstAlbum[a + 1] - 1;
+            boolean hasNew = lastAlbum > firstAlbum && releases.nextDouble() < config.newReleaseShare();
+            int year = FIRST_YEAR + releases.nextInt(LAST_CAREER_START - FIRST_YEAR + 1);
+            for (int album = firstAlbum; album <= lastAlbum; album++) {
+                if (hasNew && album == lastAlbum) {
+                    releaseDay[album] = NEW_RELEASE_FIRST_DAY + releases.nextInt(NEW_RELEASE_DAYS);
+                } else {
+                    int y = Math.min(year, LAST_BACK_CATALOGUE_YEAR);
+                    releaseDay[album] = (int) LocalDate.of(y, 1, 1).toEpochDay() + releases.nextInt(365);
+                    year += 1 + releases.nextInt(4);
+                }
+            }
+            artistNewReleaseStart[a] = albumFirstTrack[hasNew ? lastAlbum : lastAlbum + 1];
+            fresh += artistFirstTrack[a + 1] - artistNewReleaseStart[a];
+        }
+        this.newReleaseTracks = fresh;
 
         // Public numbers, ids and durations, packed into one record per track and per album so that
         // composing and writing a track touches few cache lines.
@@ -191,13 +269,19 @@ public final class TrackCatalog {
             INT.set(albumRecords, at + A_NUMBER, albumNumber[a]);
             INT.set(albumRecords, at + A_ARTIST_NUMBER, artistNumber[artist]);
             INT.set(albumRecords, at + A_ARTIST, artist);
+            INT.set(albumRecords, at + A_RELEASE_DAY, releaseDay[a]);
         }
 
-        // Draw tables over contiguous ranges.
+        // Draw tables over contiguous ranges; new releases get weight 0 (every artist with a new release
+        // has an older album, so every style keeps a positive mass).
+        double[] drawWeight = popularity.clone();
+        for (int a = 0; a < artists; a++) {
+            Arrays.fill(drawWeight, artistNewReleaseStart[a], artistFirstTrack[a + 1], 0.0);
+        }
         this.styleTracks = new AliasSampler[styleCount];
         double[] styleMass = new double[styleCount];
         for (int s = 0; s < styleCount; s++) {
-            double[] w = Arrays.copyOfRange(popularity, styleFirstTrack[s], styleFirstTrack[s + 1]);
+            double[] w = Arrays.copyOfRange(drawWeight, styleFirstTrack[s], styleFirstTrack[s + 1]);
             styleMass[s] = sum(w);
             styleTracks[s] = AliasSampler.of(w, styleFirstTrack[s]);
         }
@@ -287,6 +371,31 @@ public final class TrackCatalog {
         return albumInt(album, A_ARTIST);
     }
 
+    /** Internal artist index of the track. */
+    public int artistOf(int track) {
+        return artistOfAlbum(albumOf(track));
+    }
+
+    /** Release day of the album, in days since 1970-01-01. */
+    public int releaseDay(int album) {
+        return albumInt(album, A_RELEASE_DAY);
+    }
+
+    /** The album's release date as {@code YYYY-MM-DD}. */
+    public String releaseDate(int album) {
+        return LocalDate.ofEpochDay(releaseDay(album)).toString();
+    }
+
+    /** Whether the track is on a new release (dated 2017, not drawn by popularity). */
+    public boolean isNewRelease(int track) {
+        return track >= artistNewReleaseStart[artistOf(track)];
+    }
+
+    /** Catalog tracks on new releases. */
+    public int newReleaseTrackCount() {
+        return newReleaseTracks;
+    }
+
     /** Public number of the album ({@code "Album <n>"}). */
     public int albumNumber(int album) {
         return albumInt(album, A_NUMBER);
@@ -339,6 +448,29 @@ public final class TrackCatalog {
 
     private int albumInt(int album, int field) {
         return (int) INT.get(albumRecords, album * ALBUM_STRIDE + field);
+    }
+
+    /** Whether the artist has a new release. */
+    boolean hasNewRelease(int artist) {
+        return artistNewReleaseStart[artist] < artistFirstTrack[artist + 1];
+    }
+
+    /** A uniform draw from the artist's tracks that are not new releases. */
+    int drawFromBackCatalogue(int artist, SplittableRandom rnd) {
+        int from = artistFirstTrack[artist];
+        return from + rnd.nextInt(artistNewReleaseStart[artist] - from);
+    }
+
+    /** A uniform draw from the album's tracks. */
+    int drawFromAlbum(int album, SplittableRandom rnd) {
+        int from = albumFirstTrack[album];
+        return from + rnd.nextInt(albumFirstTrack[album + 1] - from);
+    }
+
+    /** A uniform draw from the artist's new release; only for artists that {@link #hasNewRelease have one}. */
+    int drawNewRelease(int artist, SplittableRandom rnd) {
+        int from = artistNewReleaseStart[artist];
+        return from + rnd.nextInt(artistFirstTrack[artist + 1] - from);
     }
 
     int drawGenre(SplittableRandom rnd) {

@@ -30,7 +30,8 @@ class GeneratorConfigTest {
     void builderRoundTripsThroughToBuilder() {
         GeneratorConfig c = GeneratorConfig.builder().playlists(10).tracks(600).genres(3).meanPlaylistLength(20)
                 .playlistsPerSlice(4).seed(-5).withAcoustic(false).popularityExponent(1.5)
-                .popularityOffset(0.1).overwrite(true).threads(3).build();
+                .popularityOffset(0.1).artistAffinity(0.1).newReleaseShare(0.5).newReleaseRate(0.2).overwrite(true)
+                .threads(3).build();
         assertThat(c.toBuilder().build()).isEqualTo(c);
         assertThat(c.sliceCount()).isEqualTo(3);
     }
@@ -47,6 +48,11 @@ class GeneratorConfigTest {
                 invalid("playlistsPerSlice", b -> b.playlistsPerSlice(0)),
                 invalid("popularityExponent", b -> b.popularityExponent(-0.5)),
                 invalid("popularityOffset", b -> b.popularityOffset(-1)),
+                invalid("artistAffinity", b -> b.artistAffinity(1.0)),
+                invalid("artistAffinity", b -> b.artistAffinity(-0.1)),
+                invalid("newReleaseShare", b -> b.newReleaseShare(1.5)),
+                invalid("newReleaseRate", b -> b.newReleaseRate(-0.1)),
+                invalid("newReleaseRate", b -> b.artistAffinity(0.5).newReleaseRate(0.5)),
                 invalid("threads", b -> b.threads(0)));
     }
 

@@ -18,7 +18,7 @@ class PlantedStructureStatsTest {
         PlantedStructureStats.Stats stats = PlantedStructureStats.measure(config, minWeight);
 
         TrackCatalog catalog = TrackCatalog.build(config);
-        PlaylistComposer composer = new PlaylistComposer(catalog, new PlaylistLengths(30.0), config.seed());
+        PlaylistComposer composer = new PlaylistComposer(catalog, new PlaylistLengths(30.0), config);
         ComposedPlaylist p = new ComposedPlaylist();
         Map<Long, Integer> pairs = new HashMap<>();
         Set<Integer> used = new HashSet<>();

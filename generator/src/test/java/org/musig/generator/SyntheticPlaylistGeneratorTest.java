@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -135,14 +136,14 @@ class SyntheticPlaylistGeneratorTest {
         new SyntheticPlaylistGenerator(SMALL).generate(out);
         List<String> lines = Files.readAllLines(out.resolve("track_features.csv"), StandardCharsets.UTF_8);
         assertThat(lines.get(0)).isEqualTo("id,danceability,energy,key,loudness,mode,speechiness,acousticness,"
-                + "instrumentalness,liveness,valence,tempo,duration_ms,time_signature,genre,"
+                + "instrumentalness,liveness,valence,tempo,duration_ms,time_signature,genre,release_date,"
                 + "acoustic_0,acoustic_1,acoustic_2,acoustic_3,acoustic_4,acoustic_5,acoustic_6,acoustic_7");
         assertThat(lines).hasSize(3001);
         Set<String> ids = new HashSet<>();
         Map<String, Integer> genres = new TreeMap<>();
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split(",", -1);
-            assertThat(f).hasSize(23);
+            assertThat(f).hasSize(24);
             assertThat(ids.add(f[0])).isTrue();
             assertThat(f[0]).matches("[0-9A-Za-z]{22}");
             for (int c : new int[] {1, 2, 6, 7, 8, 9, 10}) {
@@ -156,7 +157,9 @@ class SyntheticPlaylistGeneratorTest {
             assertThat(Integer.parseInt(f[13])).isBetween(3, 5);
             assertThat(f[14]).matches("genre-0[0-5]");
             genres.merge(f[14], 1, Integer::sum);
-            for (int c = 15; c < 23; c++) {
+            assertThat(f[15]).matches("(19[6-9]\\d|20[01]\\d)-\\d\\d-\\d\\d");
+            assertThat(LocalDate.parse(f[15])).isBetween(LocalDate.of(1960, 1, 1), LocalDate.of(2017, 10, 31));
+            for (int c = 16; c < 24; c++) {
                 assertThat(Double.parseDouble(f[c])).isFinite();
             }
         }
@@ -185,8 +188,8 @@ class SyntheticPlaylistGeneratorTest {
         Path out = tmp.resolve("out");
         new SyntheticPlaylistGenerator(SMALL.toBuilder().withAcoustic(false).build()).generate(out);
         List<String> lines = Files.readAllLines(out.resolve("track_features.csv"));
-        assertThat(lines.get(0)).endsWith(",time_signature,genre");
-        assertThat(lines.get(1).split(",")).hasSize(15);
+        assertThat(lines.get(0)).endsWith(",time_signature,genre,release_date");
+        assertThat(lines.get(1).split(",")).hasSize(16);
     }
 
     @Test
@@ -217,7 +220,9 @@ class SyntheticPlaylistGeneratorTest {
         assertThat(readme).contains(SyntheticPlaylistGenerator.class.getName(), "synthetic-v1",
                 "playlists             250", "tracks                3000", "genres                6",
                 "meanPlaylistLength    30.0", "playlistsPerSlice     100", "seed                  7",
-                "withAcoustic          true", "--seed 7");
+                "withAcoustic          true", "artistAffinity        0.25", "newReleaseShare       0.8",
+                "newReleaseRate        0.05", "--seed 7", "--new-release-rate 0.05",
+                "distinct artists per playlist track", "cold by an artist seen in training");
     }
 
     @Test

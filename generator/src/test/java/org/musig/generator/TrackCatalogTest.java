@@ -79,4 +79,42 @@ class TrackCatalogTest {
             assertThat(again.popularity(t)).isEqualTo(CATALOG.popularity(t));
         }
     }
+
+    @Test
+    void anArtistsAlbumsComeOutInOrderAndNewReleasesAreItsLatestIn2017() {
+        int newReleaseAlbums = 0;
+        for (int t = 1; t < CATALOG.trackCount(); t++) {
+            int album = CATALOG.albumOf(t);
+            int previous = CATALOG.albumOf(t - 1);
+            boolean fresh = CATALOG.isNewRelease(t);
+            assertThat(CATALOG.releaseDay(album) >= TrackCatalog.NEW_RELEASE_FIRST_DAY).isEqualTo(fresh);
+            if (album != previous && CATALOG.artistOf(t) == CATALOG.artistOf(t - 1)) {
+                assertThat(CATALOG.releaseDay(album)).as("album after album").isGreaterThanOrEqualTo(
+                        CATALOG.releaseDay(previous) - 365);
+                assertThat(CATALOG.isNewRelease(t - 1)).as("a new release is the artist's last album").isFalse();
+                newReleaseAlbums += fresh ? 1 : 0;
+            }
+            if (fresh) {
+                assertThat(CATALOG.releaseDate(album)).startsWith("2017-");
+                assertThat(CATALOG.hasNewRelease(CATALOG.artistOf(t))).isTrue();
+            }
+        }
+        assertThat(newReleaseAlbums).isPositive();
+        assertThat(CATALOG.newReleaseTrackCount()).isPositive();
+    }
+
+    @Test
+    void obscureArtistsHaveOneShortRelease() {
+        Map<Integer, Integer> artistSize = new HashMap<>();
+        Map<Integer, Set<Integer>> artistAlbums = new HashMap<>();
+        for (int t = 0; t < CATALOG.trackCount(); t++) {
+            artistSize.merge(CATALOG.artistOf(t), 1, Integer::sum);
+            artistAlbums.computeIfAbsent(CATALOG.artistOf(t), a -> new HashSet<>()).add(CATALOG.albumOf(t));
+        }
+        long small = artistSize.values().stream().filter(n -> n <= 5).count();
+        assertThat(small).as("artists with a single or an EP").isGreaterThan(artistSize.size() / 2);
+        int last = CATALOG.genreSize(0) - 1;   // the least popular track of the largest genre's last style
+        assertThat(artistAlbums.get(CATALOG.artistOf(last))).hasSize(1);
+        assertThat(artistSize.get(CATALOG.artistOf(0))).as("the most popular artist").isGreaterThan(5);
+    }
 }

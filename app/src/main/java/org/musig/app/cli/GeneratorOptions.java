@@ -16,6 +16,16 @@ public final class GeneratorOptions {
     @Option(names = "--mean-length", paramLabel = "L",
             description = "mean playlist length in tracks (default: ${DEFAULT-VALUE})")
     private double meanLength = GeneratorConfig.DEFAULT_MEAN_PLAYLIST_LENGTH;
+    @Option(names = "--artist-affinity", paramLabel = "X", description = "share of a playlist's tracks drawn from "
+            + "an artist already in it, half from the same album (default: ${DEFAULT-VALUE})")
+    private double artistAffinity = GeneratorConfig.DEFAULT_ARTIST_AFFINITY;
+    @Option(names = "--new-release-share", paramLabel = "X", description = "share of the artists with several "
+            + "albums whose latest album is a new release (dated 2017, only late in playlists; default: "
+            + "${DEFAULT-VALUE})")
+    private double newReleaseShare = GeneratorConfig.DEFAULT_NEW_RELEASE_SHARE;
+    @Option(names = "--new-release-rate", paramLabel = "X", description = "share of the slots in a playlist's "
+            + "second half that take a new release by an artist already in it (default: ${DEFAULT-VALUE})")
+    private double newReleaseRate = GeneratorConfig.DEFAULT_NEW_RELEASE_RATE;
 
     /** For picocli (generate's default scale, the paper's). */
     public GeneratorOptions() {
@@ -34,6 +44,9 @@ public final class GeneratorOptions {
                 .tracks((int) UsageException.checkRange(command, "--tracks", tracks, 1, 100_000_000))
                 .genres((int) UsageException.checkRange(command, "--genres", genres, 1, 10_000))
                 .meanPlaylistLength(meanLength)
+                .artistAffinity(artistAffinity)
+                .newReleaseShare(newReleaseShare)
+                .newReleaseRate(newReleaseRate)
                 .seed(seed);
     }
 
