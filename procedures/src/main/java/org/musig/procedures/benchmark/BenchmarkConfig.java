@@ -25,12 +25,18 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean 
                        List<String> methods,
                        List<String> features, List<List<Double>> taskGrid, List<String> regressionTargets,
                        Map<String, Object> train, int dimension, Map<String, Object> node2vec,
-                       Map<String, Object> graphSage, Negatives negatives, boolean fullCatalogue, Selection selection,
+                       Map<String, Object> graphSage, Map<String, Object> hashGnn, Negatives negatives,
+                       boolean fullCatalogue, Selection selection,
                        int validationPlaylists, int patience, long maxRelationships, int repeats,
                        long randomSeed, int concurrency, Map<String, Object> echo) {
     static final String OWNER = "musig.benchmark";
     static final List<String> METHODS = List.of("random", "popularity", "cooccurrence", "artist", "backoff", "content",
-            "cf", "track2vec", "node2vec", "graphsage", "musig", "musig-feature");
+            "cf", "track2vec", "node2vec", "graphsage", "hashgnn", "musig", "musig-feature");
+    /**
+     * Methods run only when named: GDS HashGNN took 25-75 s per variant on the demo's 1M-relationship graph (GDS
+     * GraphSAGE: 6-11 s), and a default run has one variant per feature choice plus graph-only.
+     */
+    static final List<String> OPT_IN_METHODS = List.of("hashgnn");
     /** The paper's groups, 'all' of them, then this product's artist and album groups, alone and with the rest. */
     static final List<String> FEATURES = List.of("genre", "popularity", "audio", "acoustic", "all", "artist", "album",
             "all+metadata");
@@ -55,9 +61,10 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean 
     private static final Setting<Integer> MIN_WEIGHT = Setting.integer("minWeight", 2, 1, Integer.MAX_VALUE,
             "co-occurrence threshold of the graph the graph methods learn from (small collections: 1; the paper's 95K "
                     + "playlists: 10-20)");
-    private static final Setting<List<String>> METHODS_SETTING = Setting.stringList("methods", METHODS,
+    private static final Setting<List<String>> METHODS_SETTING = Setting.stringList("methods",
+            METHODS.stream().filter(m -> !OPT_IN_METHODS.contains(m)).toList(),
             "any of " + METHODS.stream().map(m -> "`" + m + "`").collect(Collectors.joining(", ")))
-            .shownAs("all")
+            .shownAs("all but " + OPT_IN_METHODS.stream().map(m -> "`" + m + "`").collect(Collectors.joining(", ")))
             .check(methods -> unknownValue("methods", methods, METHODS))
             .check(methods -> methods.isEmpty()
                     ? "configuration key 'methods' must name at least one of " + METHODS : null);
@@ -104,6 +111,15 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean 
             "extra GDS Node2Vec settings (e.g. `{walksPerNode: 2}`), passed on as they are");
     private static final Setting<Map<String, Object>> GRAPH_SAGE = gdsSettings("graphSage",
             "extra GDS GraphSAGE training settings (e.g. `{epochs: 2}`), passed on as they are");
+    private static final Setting<Map<String, Object>> HASH_GNN = gdsSettings("hashGnn",
+            "GDS HashGNN settings (`gds.hashgnn.stream`: GDS 2.5 or later), passed on as they are over the "
+                    + "benchmark's `{iterations: " + GdsBaselines.HASH_GNN_DEFAULTS.get("iterations")
+                    + ", embeddingDensity: "
+                    + GdsBaselines.HASH_GNN_DEFAULTS.get("embeddingDensity") + "}`; `binarizeFeatures` (default "
+                    + "`{dimension: " + GdsBaselines.HASH_GNN_FEATURE_DIMENSION + ", threshold: 0}`) applies to the "
+                    + "rows with a feature choice, `generateFeatures` (default `{dimension: "
+                    + GdsBaselines.HASH_GNN_FEATURE_DIMENSION + ", densityLevel: 2}`) to the graph-only row",
+            "outputDimension");
     // Absent: no cap (the heap check still skips what would not fit).
     private static final Setting<Long> MAX_RELATIONSHIPS = Setting.<Long>of("maxRelationships", Long.class, null,
             (c, k) -> c.has(k) ? c.getLong(k, 0, 1, Long.MAX_VALUE) : null,
@@ -123,7 +139,8 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean 
             .shownAs("min(4, cores)");
     static final Settings SETTINGS = Settings.of(OWNER, SPLIT, TEST_PLAYLISTS, MIN_TRACKS, SEED_FRACTION, MIN_WEIGHT,
             METHODS_SETTING, FEATURES_SETTING, SELECTION, VALIDATION_PLAYLISTS, PATIENCE, REPEATS, TASK_GRID,
-            REGRESSION_TARGETS, TRAIN, DIMENSION, NODE2VEC, GRAPH_SAGE, MAX_RELATIONSHIPS, NEGATIVES, FULL_CATALOGUE,
+            REGRESSION_TARGETS, TRAIN, DIMENSION, NODE2VEC, GRAPH_SAGE, HASH_GNN, MAX_RELATIONSHIPS, NEGATIVES,
+            FULL_CATALOGUE,
             RANDOM_SEED, CONCURRENCY);
 
     static BenchmarkConfig parse(Map<String, Object> raw) {
@@ -143,7 +160,8 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean 
                 values.get(MIN_WEIGHT), values.get(METHODS_SETTING), values.get(FEATURES_SETTING),
                 values.get(TASK_GRID),
                 values.get(REGRESSION_TARGETS), train, values.get(DIMENSION), values.get(NODE2VEC),
-                values.get(GRAPH_SAGE), values.get(NEGATIVES), values.get(FULL_CATALOGUE), values.get(SELECTION),
+                values.get(GRAPH_SAGE), values.get(HASH_GNN), values.get(NEGATIVES), values.get(FULL_CATALOGUE),
+                values.get(SELECTION),
                 values.get(VALIDATION_PLAYLISTS), values.get(PATIENCE),
                 maxRelationships == null ? Long.MAX_VALUE : maxRelationships, values.get(REPEATS), randomSeed,
                 values.get(CONCURRENCY), values.echo());
@@ -179,12 +197,17 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean 
                 .shownAs("as in `musig.split.create`");
     }
 
-    /** GDS checks its own keys; the ones the benchmark sets for every method must come from it. */
-    private static Setting<Map<String, Object>> gdsSettings(String key, String doc) {
-        return Setting.map(key, doc).check(settings -> List.of("embeddingDimension", "randomSeed", "concurrency",
-                "modelName", "featureProperties").stream().filter(settings::containsKey).findFirst()
+    /**
+     * GDS checks its own keys; the ones the benchmark sets for every method must come from it, as must
+     * {@code alsoFixed}, the ones it sets for this method alone (e.g. HashGNN's {@code outputDimension}).
+     */
+    private static Setting<Map<String, Object>> gdsSettings(String key, String doc, String... alsoFixed) {
+        List<String> fixedKeys = new java.util.ArrayList<>(List.of("embeddingDimension", "randomSeed", "concurrency",
+                "modelName", "featureProperties"));
+        fixedKeys.addAll(List.of(alsoFixed));
+        return Setting.map(key, doc).check(settings -> fixedKeys.stream().filter(settings::containsKey).findFirst()
                 .map(fixed -> key + "." + fixed + " is set by the benchmark for every method; use the benchmark's own "
-                        + "key (embeddingDimension, randomSeed, concurrency)")
+                        + "key (embeddingDimension, randomSeed, concurrency, features)")
                 .orElse(null));
     }
 

@@ -257,7 +257,7 @@ final class BenchmarkRun {
         if (methods.contains("track2vec")) {
             runTrack2Vec();
         }
-        if (methods.contains("node2vec") || methods.contains("graphsage")) {
+        if (methods.contains("node2vec") || methods.contains("graphsage") || methods.contains("hashgnn")) {
             runGds();
         }
         if (methods.contains("musig") || methods.contains("musig-feature")) {
@@ -489,6 +489,7 @@ final class BenchmarkRun {
                 && wanted.test(BenchmarkRow.label("node2vec", "none", null, null));
         boolean graphSage = config.methods().contains("graphsage") && config.features().stream()
                 .anyMatch(f -> wanted.test(BenchmarkRow.label("graphsage", f, null, null)));
+        List<String> hashGnn = hashGnnFeatures(); // "none": graph-only
         if (!GdsProjection.available(tx)) {
             String reason = "Graph Data Science is not installed on this server";
             if (config.methods().contains("node2vec")) {
@@ -497,13 +498,19 @@ final class BenchmarkRun {
             if (config.methods().contains("graphsage")) {
                 config.features().forEach(f -> skip("graphsage", f, null, null, reason));
             }
+            hashGnn.forEach(f -> skip("hashgnn", f, null, null, reason));
             return;
         }
-        if (!node2vec && !graphSage) {
+        if (!hashGnn.isEmpty() && !GdsProjection.hasProcedure(tx, "gds.hashgnn.stream")) {
+            String reason = "this Graph Data Science version has no gds.hashgnn.stream (GDS 2.5 or later has it)";
+            hashGnn.forEach(f -> skip("hashgnn", f, null, null, reason));
+            hashGnn = List.of();
+        }
+        if (!node2vec && !graphSage && hashGnn.isEmpty()) {
             return; // none of them selected on validation
         }
         Map<String, float[][]> tables = new LinkedHashMap<>();
-        if (graphSage) {
+        if (graphSage || hashGnn.stream().anyMatch(f -> !f.equals("none"))) {
             for (String f : config.features()) {
                 List<String> groups = groupsOf(f);
                 if (groups != null) {
@@ -521,7 +528,7 @@ final class BenchmarkRun {
         String tooBig = BenchmarkMemory.shortfall("projecting the co-occurrence graph into GDS",
                 projectionBytes(graph, tables));
         if (tooBig != null) {
-            gdsRows(node2vec, graphSage).forEach(row -> skip(row[0], row[1], null, null, tooBig));
+            gdsRows(node2vec, graphSage, hashGnn).forEach(row -> skip(row[0], row[1], null, null, tooBig));
             return;
         }
         progress.begin("benchmark: project into GDS", -1);
@@ -551,7 +558,35 @@ final class BenchmarkRun {
                     });
                 }
             }
+            for (String f : hashGnn) {
+                String p = f.equals("none") ? null : propertyOf(f);
+                if ((p == null || tables.containsKey(p)) && !fits("hashgnn", f, null, null, "GDS HashGNN",
+                        hashGnnBytes(graph, p, p == null ? null : tables.get(p)))) {
+                    continue;
+                }
+                java.util.function.Function<List<String>, TrackScorer> run = groups -> {
+                    progress.begin("benchmark: hashgnn " + f, -1);
+                    return embeddingScorer(gds.hashGnn(p, config.dimension(), methodSeed, config.concurrency(),
+                            config.hashGnn()));
+                };
+                if (p == null) {
+                    timed("hashgnn", f, null, null, notices, () -> run.apply(List.of()));
+                } else {
+                    withGroups("hashgnn", f, null, null, notices, run);
+                }
+            }
         }
+    }
+
+    /** The HashGNN rows this run would give: graph-only ("none"), then one per feature choice. */
+    private List<String> hashGnnFeatures() {
+        if (!config.methods().contains("hashgnn")) {
+            return List.of();
+        }
+        List<String> features = new ArrayList<>();
+        features.add("none");
+        features.addAll(config.features());
+        return features.stream().filter(f -> wanted.test(BenchmarkRow.label("hashgnn", f, null, null))).toList();
     }
 
     private void runMusig() {
@@ -878,7 +913,7 @@ final class BenchmarkRun {
     }
 
     /** The (method, feature) rows the GDS stage would give. */
-    private List<String[]> gdsRows(boolean node2vec, boolean graphSage) {
+    private List<String[]> gdsRows(boolean node2vec, boolean graphSage, List<String> hashGnn) {
         List<String[]> result = new ArrayList<>();
         if (node2vec) {
             result.add(new String[] {"node2vec", "none"});
@@ -887,6 +922,7 @@ final class BenchmarkRun {
             config.features().stream().filter(f -> wanted.test(BenchmarkRow.label("graphsage", f, null, null)))
                     .forEach(f -> result.add(new String[] {"graphsage", f}));
         }
+        hashGnn.forEach(f -> result.add(new String[] {"hashgnn", f}));
         return result;
     }
 
@@ -928,6 +964,21 @@ final class BenchmarkRun {
         int width = table.length == 0 ? 0 : table[0].length;
         if (gds < 0) { // features and each layer's activations and gradients, per node
             gds = graph.nodeCount() * 8L * (width + 4L * config.dimension());
+        }
+        return gds + BenchmarkMemory.vectorBytes(graph.nodeCount(), config.dimension());
+    }
+
+    /** GDS's estimate of HashGNN with one feature property (its table) or graph-only (null), plus the vectors. */
+    private long hashGnnBytes(CooccurrenceGraph graph, String property, float[][] table) {
+        Map<String, Object> settings = GdsBaselines.hashGnnSettings(property, config.dimension(), methodSeed,
+                config.concurrency(), config.hashGnn());
+        long gds = BenchmarkMemory.gdsEstimate(db, "gds.hashgnn.stream.estimate", graph.nodeCount(),
+                graph.relationshipCount(), property == null ? Map.of() : Map.of("nodeProperties", List.of(property)),
+                settings);
+        int width = table == null || table.length == 0 ? 0 : table[0].length;
+        if (gds < 0) { // per node: the input floats, two iterations' binary features, the dense output
+            gds = graph.nodeCount() * (8L * width + 2L * GdsBaselines.HASH_GNN_FEATURE_DIMENSION / 8
+                    + 8L * config.dimension());
         }
         return gds + BenchmarkMemory.vectorBytes(graph.nodeCount(), config.dimension());
     }

@@ -12,13 +12,20 @@ import org.musig.procedures.graph.TrackIndex;
 import org.neo4j.graphdb.Transaction;
 
 /**
- * The GDS baselines of Table 2 (Node2Vec, GraphSAGE with a feature group), run on the benchmark's own
- * co-occurrence graph. The graph goes to GDS through a Cypher projection of plain values (node ids and
- * weights as parameters, no store read), so the benchmark writes no relationship into the user's data.
+ * The GDS baselines of Table 2 (Node2Vec, GraphSAGE with a feature group) and HashGNN (graph-only or with a
+ * feature group; not in the paper), run on the benchmark's own co-occurrence graph. The graph goes to GDS
+ * through a Cypher projection of plain values (node ids and weights as parameters, no store read), so the
+ * benchmark writes no relationship into the user's data.
  * Everything is through Cypher, so GDS stays an optional peer. The projection and model are dropped after.
  */
 final class GdsBaselines implements AutoCloseable {
     private static final String MODEL_PREFIX = "musig-benchmark-graphsage-";
+    static final String BINARIZE = "binarizeFeatures";
+    static final String GENERATE = "generateFeatures";
+    /** Width of the binary features HashGNN starts from: hyperplanes of a feature group, or generated. */
+    static final int HASH_GNN_FEATURE_DIMENSION = 128;
+    /** HashGNN's two required settings, as the benchmark defaults them (a {@code hashGnn} map overrides them). */
+    static final Map<String, Object> HASH_GNN_DEFAULTS = Map.of("iterations", 3, "embeddingDensity", 64);
 
     private final Transaction tx;
     private final String graphName;
@@ -106,6 +113,40 @@ final class GdsBaselines implements AutoCloseable {
         } finally {
             dropModel(model);
         }
+    }
+
+    /**
+     * GDS HashGNN's settings for one run: the benchmark's defaults ({@link #HASH_GNN_DEFAULTS}), the user's
+     * {@code extra} over them, then what the benchmark sets. With a feature property its dense floats are binarized
+     * ({@code binarizeFeatures}, hyperplanes at threshold 0 by default: the vectors are z-scored); graph-only (a
+     * null property), each node gets random binary features ({@code generateFeatures}) and the embedding is its
+     * neighbourhood's. Either way {@code outputDimension} projects the binary embedding to dense floats.
+     */
+    static Map<String, Object> hashGnnSettings(String featureProperty, int dimension, long randomSeed,
+                                               int concurrency, Map<String, Object> extra) {
+        Map<String, Object> config = new LinkedHashMap<>(HASH_GNN_DEFAULTS);
+        config.putAll(extra);
+        if (featureProperty == null) {
+            config.remove(BINARIZE);
+            config.putIfAbsent(GENERATE, Map.of("dimension", HASH_GNN_FEATURE_DIMENSION, "densityLevel", 2));
+        } else {
+            config.remove(GENERATE);
+            config.put("featureProperties", List.of(featureProperty));
+            config.putIfAbsent(BINARIZE, Map.of("dimension", HASH_GNN_FEATURE_DIMENSION, "threshold", 0.0));
+        }
+        config.put("outputDimension", dimension);
+        config.put("randomSeed", randomSeed);
+        config.put("concurrency", concurrency);
+        return config;
+    }
+
+    /** GDS HashGNN embeddings, with one feature property or (null) graph-only; see {@link #hashGnnSettings}. */
+    float[][] hashGnn(String featureProperty, int dimension, long randomSeed, int concurrency,
+                      Map<String, Object> extra) {
+        return stream("CALL gds.hashgnn.stream($name, $config) YIELD nodeId, embedding RETURN nodeId, embedding",
+                Map.of("name", graphName, "config",
+                        hashGnnSettings(featureProperty, dimension, randomSeed, concurrency, extra)),
+                dimension);
     }
 
     @Override

@@ -29,8 +29,13 @@ public final class GdsProjection {
      * procedure could reach.
      */
     public static boolean available(Transaction tx) {
-        try (var result = tx.execute("SHOW PROCEDURES YIELD name WHERE name = 'gds.graph.project' "
-                + "RETURN count(*) AS found")) {
+        return hasProcedure(tx, "gds.graph.project");
+    }
+
+    /** Whether the server has the procedure {@code name} (e.g. one that only later GDS versions have). */
+    public static boolean hasProcedure(Transaction tx, String name) {
+        try (var result = tx.execute("SHOW PROCEDURES YIELD name WHERE name = $name RETURN count(*) AS found",
+                Map.of("name", name))) {
             return ((Number) result.next().get("found")).longValue() > 0;
         }
     }

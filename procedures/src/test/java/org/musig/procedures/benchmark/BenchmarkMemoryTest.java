@@ -20,7 +20,7 @@ class BenchmarkMemoryTest extends MusigDatabase {
     private static final String QUICK_TRAIN = "{epochs: 1, maxPairsPerEpoch: 1000, batchSize: 64, sampleSizes: [3, 2]}";
     private static final String ALL =
             "methods: ['random', 'popularity', 'cooccurrence', 'cf', 'track2vec', 'node2vec', "
-                    + "'graphsage', 'musig', 'musig-feature'], features: ['audio'], taskGrid: [[1, 0, 0]], regressionTargets: ['audio'], "
+                    + "'graphsage', 'hashgnn', 'musig', 'musig-feature'], features: ['audio'], taskGrid: [[1, 0, 0]], regressionTargets: ['audio'], "
                     + "embeddingDimension: 8, node2vec: {walksPerNode: 2, walkLength: 5}, graphSage: {epochs: 1}, train: "
                     + QUICK_TRAIN;
 
@@ -46,12 +46,12 @@ class BenchmarkMemoryTest extends MusigDatabase {
         Map<String, Map<String, Object>> byMethod = rows.stream()
                 .collect(Collectors.toMap(r -> (String) r.get("method"), r -> r, (a, b) -> a));
         assertThat(byMethod).containsKeys("random", "popularity", "cooccurrence", "cf-warp", "track2vec",
-                "track2vec-feature", "node2vec", "graphsage", "musig-single-task", "musig-feature");
+                "track2vec-feature", "node2vec", "graphsage", "hashgnn", "musig-single-task", "musig-feature");
         for (String ran : List.of("random", "popularity", "cooccurrence")) {
             assertThat(byMethod.get(ran).get("status")).as(ran).isEqualTo("ok");
         }
         for (String skipped : List.of("cf-warp", "track2vec", "track2vec-feature", "node2vec", "graphsage",
-                "musig-single-task", "musig-feature")) {
+                "hashgnn", "musig-single-task", "musig-feature")) {
             assertThat(byMethod.get(skipped).get("status")).as(skipped).isEqualTo("skipped");
             assertThat((String) byMethod.get(skipped).get("reason")).as(skipped)
                     .matches(
@@ -87,6 +87,14 @@ class BenchmarkMemoryTest extends MusigDatabase {
                 Map.of(), Map.of("embeddingDimension", 64));
         assertThat(graph).isGreaterThan(50_000_000L); // more than a byte per relationship: GDS sized it
         assertThat(node2vec).isGreaterThan(1_000_000L * 64);
+        // HashGNN graph-only and with a feature property: the settings the benchmark hands GDS.
+        long hashGnn = BenchmarkMemory.gdsEstimate(db(), "gds.hashgnn.stream.estimate", 1_000_000, 50_000_000,
+                Map.of(), GdsBaselines.hashGnnSettings(null, 64, 42, 4, Map.of()));
+        long hashGnnFeatures = BenchmarkMemory.gdsEstimate(db(), "gds.hashgnn.stream.estimate", 1_000_000,
+                50_000_000, Map.of("nodeProperties", List.of("f_audio")),
+                GdsBaselines.hashGnnSettings("f_audio", 64, 42, 4, Map.of()));
+        assertThat(hashGnn).isGreaterThan(1_000_000L * 64);
+        assertThat(hashGnnFeatures).isGreaterThan(1_000_000L * 64);
     }
 
     @Test
