@@ -66,6 +66,23 @@ public final class WarpFactorisation {
      * @throws IllegalStateException    if training diverged (the loss is no longer finite)
      */
     public static Result train(PlaylistMemberships memberships, WarpConfig config, Progress progress) {
+        return train(memberships, config, progress, null);
+    }
+
+    /**
+     * Called after each epoch of a training. Nothing in an epoch depends on how many follow (Adagrad has no
+     * schedule), so the track vectors after epoch k are bit-identical to those of a training of k epochs with the
+     * same seed: one training of the most epochs serves a comparison of several epoch counts.
+     */
+    @FunctionalInterface
+    public interface EpochListener {
+        /** {@code trackVectors} copies the current track factors when called (and only then). */
+        void afterEpoch(int epoch, java.util.function.Supplier<float[][]> trackVectors);
+    }
+
+    /** {@link #train(PlaylistMemberships, WarpConfig, Progress)}, telling {@code listener} (null: none) each epoch. */
+    public static Result train(PlaylistMemberships memberships, WarpConfig config, Progress progress,
+                               EpochListener listener) {
         Objects.requireNonNull(memberships, "memberships");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(progress, "progress");
@@ -92,6 +109,9 @@ public final class WarpFactorisation {
             }
             lossPerEpoch.add(meanLoss);
             violationRatePerEpoch.add((double) trainer.violations / total);
+            if (listener != null) {
+                listener.afterEpoch(epoch, trainer::trackVectors);
+            }
             progress.advance(1);
         }
         return new Result(trainer.trackVectors(), trainer.trained, List.copyOf(lossPerEpoch),
