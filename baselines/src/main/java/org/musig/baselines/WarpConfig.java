@@ -39,6 +39,11 @@ public record WarpConfig(int dimension, int epochs, double learningRate, int max
         return new WarpConfig(64, 10, 0.05, 100, 1e-6, 42);
     }
 
+    /** These settings with {@code epochs} passes instead. */
+    public WarpConfig withEpochs(int epochs) {
+        return new WarpConfig(dimension, epochs, learningRate, maxTrials, regularisation, randomSeed);
+    }
+
     private static IllegalArgumentException invalid(String key, String rule, Object value) {
         return new IllegalArgumentException(OWNER + ": configuration key '" + key + "' " + rule + ", got " + value);
     }

@@ -69,19 +69,31 @@ public final class WarpFactorisation {
      */
     public static Result train(PlaylistMemberships memberships, WarpConfig config, Progress progress) {
         Objects.requireNonNull(memberships, "memberships");
-        return train(memberships, ItemFeatures.identity(memberships.trackCount()), config, progress);
+        return train(memberships, ItemFeatures.identity(memberships.trackCount()), config, progress, null);
     }
 
     /**
-     * Trains the hybrid (LightFM-style) model: a track's factor is the weighted sum of its features' rows
-     * ({@link ItemFeatures}), so the rows of an artist or album are learned from every training track that has
-     * it, and a track no training playlist holds gets a vector from them.
+     * Called after each epoch of a training. Nothing in an epoch depends on how many follow (Adagrad has no
+     * schedule), so the track vectors after epoch k are bit-identical to those of a training of k epochs with the
+     * same seed: one training of the most epochs serves a comparison of several epoch counts.
+     */
+    @FunctionalInterface
+    public interface EpochListener {
+        /** {@code trackVectors} copies the current track factors when called (and only then). */
+        void afterEpoch(int epoch, java.util.function.Supplier<float[][]> trackVectors);
+    }
+
+    /**
+     * Trains plain CF ({@link ItemFeatures#identity}) or the hybrid (LightFM-style) model: a track's factor is the
+     * weighted sum of its features' rows ({@link ItemFeatures#hybrid}), so the rows of an artist or album are learned
+     * from every training track that has it, and a track no training playlist holds gets a vector from them.
+     * {@code listener} (null: none) hears of each epoch.
      *
      * @throws IllegalArgumentException as {@link #train(PlaylistMemberships, WarpConfig, Progress)}, or when the
      *                                  features cover another number of tracks than the memberships
      */
     public static Result train(PlaylistMemberships memberships, ItemFeatures items, WarpConfig config,
-                               Progress progress) {
+                               Progress progress, EpochListener listener) {
         Objects.requireNonNull(memberships, "memberships");
         Objects.requireNonNull(items, "items");
         Objects.requireNonNull(config, "config");
@@ -113,6 +125,9 @@ public final class WarpFactorisation {
             }
             lossPerEpoch.add(meanLoss);
             violationRatePerEpoch.add((double) trainer.violations / total);
+            if (listener != null) {
+                listener.afterEpoch(epoch, trainer::trackVectors);
+            }
             progress.advance(1);
         }
         return new Result(trainer.trackVectors(), trainer.trained, List.copyOf(lossPerEpoch),

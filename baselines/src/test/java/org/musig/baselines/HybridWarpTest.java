@@ -56,7 +56,7 @@ class HybridWarpTest {
     @Test
     void aNewReleaseNoPlaylistHoldsIsPlacedWithItsArtistsCommunity() {
         PlaylistMemberships data = playlists();
-        float[][] v = WarpFactorisation.train(data, ItemFeatures.hybrid(data, artists()), TOY, Progress.NONE)
+        float[][] v = WarpFactorisation.train(data, ItemFeatures.hybrid(data, artists()), TOY, Progress.NONE, null)
                 .trackVectors();
         for (int release = COMMUNITIES * COMMUNITY_SIZE; release < TRACKS - 1; release++) {
             double own = 0;
@@ -76,7 +76,7 @@ class HybridWarpTest {
     @Test
     void aTrackWithNoPlaylistAndNoArtistHasNoVectorWhilePlainCfGivesItANoiseVector() {
         PlaylistMemberships data = playlists();
-        float[][] hybrid = WarpFactorisation.train(data, ItemFeatures.hybrid(data, artists()), TOY, Progress.NONE)
+        float[][] hybrid = WarpFactorisation.train(data, ItemFeatures.hybrid(data, artists()), TOY, Progress.NONE, null)
                 .trackVectors();
         float[][] plain = WarpFactorisation.train(data, TOY, Progress.NONE).trackVectors();
         assertThat(hybrid[TRACKS - 1]).containsOnly(0f);
@@ -103,14 +103,15 @@ class HybridWarpTest {
         PlaylistMemberships data = playlists();
         ItemFeatures items = ItemFeatures.hybrid(data, artists());
         WarpConfig small = new WarpConfig(8, 3, 0.05, 100, 1e-6, 42);
-        assertThat(WarpFactorisation.train(data, items, small, Progress.NONE).trackVectors())
-                .isDeepEqualTo(WarpFactorisation.train(data, items, small, Progress.NONE).trackVectors());
+        assertThat(WarpFactorisation.train(data, items, small, Progress.NONE, null).trackVectors())
+                .isDeepEqualTo(WarpFactorisation.train(data, items, small, Progress.NONE, null).trackVectors());
     }
 
     @Test
     void featuresForAnotherNumberOfTracksAreRejectedNamingBothCounts() {
         PlaylistMemberships data = playlists();
-        assertThatThrownBy(() -> WarpFactorisation.train(data, ItemFeatures.identity(TRACKS - 1), TOY, Progress.NONE))
+        assertThatThrownBy(
+                () -> WarpFactorisation.train(data, ItemFeatures.identity(TRACKS - 1), TOY, Progress.NONE, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cover " + (TRACKS - 1) + " tracks")
                 .hasMessageContaining("the memberships " + TRACKS);
         TrackCategory shortCategory = TrackCategory.of("artist", new String[] {"a"});

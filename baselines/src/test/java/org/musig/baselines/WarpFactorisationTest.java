@@ -136,6 +136,28 @@ class WarpFactorisationTest {
     }
 
     @Test
+    void theVectorsAfterEachEpochAreThoseOfATrainingOfThatManyEpochs() {
+        PlaylistMemberships memberships = plantedCommunities(4);
+        List<float[][]> snapshots = new ArrayList<>();
+        float[][] last =
+                WarpFactorisation.train(memberships, ItemFeatures.identity(memberships.trackCount()), TOY.withEpochs(6),
+                        Progress.NONE,
+                        (epoch, vectors) -> {
+                            assertThat(epoch).isEqualTo(snapshots.size() + 1);
+                            snapshots.add(vectors.get());
+                        }).trackVectors();
+        assertThat(snapshots).hasSize(6);
+        assertThat(snapshots.get(5)).isDeepEqualTo(last);
+        for (int epochs : new int[] {1, 3}) {
+            assertThat(snapshots.get(epochs - 1)).as("after epoch %d", epochs)
+                    .isDeepEqualTo(WarpFactorisation.train(memberships, TOY.withEpochs(epochs), Progress.NONE)
+                            .trackVectors());
+        }
+        assertThat(java.util.Arrays.deepEquals(snapshots.get(0), snapshots.get(2))).as("epochs change the factors")
+                .isFalse();
+    }
+
+    @Test
     void warpLossAndViolationRateFallFromFirstToLastEpoch() {
         WarpFactorisation.Result result = WarpFactorisation.train(plantedCommunities(1), TOY, Progress.NONE);
         List<Double> loss = result.meanWarpLossPerEpoch();

@@ -6,11 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.musig.app.report.KnobsText;
 import org.musig.app.report.TaskWeightsText;
 
 /**
  * Prints {@code musig.benchmark} rows as the paper's Table 2: one line per (method, features, task
- * weights), the best value of each metric marked with '*', skipped combinations listed after with why.
+ * weights, knobs), the best value of each metric marked with '*', skipped combinations listed after with why.
  */
 final class BenchmarkTable {
     /** Metric columns: result column -> printed header. */
@@ -43,6 +44,7 @@ final class BenchmarkTable {
             line.put("origin", row.get("origin"));
             line.put("features", row.get("features"));
             line.put("tasks (c1,c2,c3)", weights(row.get("taskWeights"), row.get("regressionTarget")));
+            line.put("knobs", KnobsText.of(row.get("knobs")));
             for (Map.Entry<String, String> metric : METRICS.entrySet()) {
                 Double value = (Double) row.get(metric.getKey());
                 String text = value == null ? "-" : String.format(Locale.ROOT, "%.3f", value);
@@ -91,6 +93,7 @@ final class BenchmarkTable {
             if (!"ok".equals(row.get("status"))) {
                 out.println("skipped: " + row.get("method") + " / " + row.get("features")
                         + (row.get("regressionTarget") == null ? "" : " / regression " + row.get("regressionTarget"))
+                        + (row.get("knobs") == null ? "" : " / " + KnobsText.of(row.get("knobs")))
                         + ": " + row.get("reason"));
             }
         }

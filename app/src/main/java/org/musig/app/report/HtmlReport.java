@@ -71,7 +71,9 @@ public final class HtmlReport {
             int y = 10 + i * (barHeight + 4);
             String method = String.valueOf(row.get("method"));
             String weights = TaskWeightsText.of(row.get("taskWeights"));
-            String label = method + " / " + row.get("features") + (weights.isEmpty() ? "" : " " + weights);
+            String knobs = KnobsText.of(row.get("knobs"));
+            String label = method + " / " + row.get("features") + (weights.isEmpty() ? "" : " " + weights)
+                    + (knobs.isEmpty() ? "" : " " + knobs);
             String colour = method.startsWith("musig") ? "#f28e2b" : "#4e79a7";
             svg.append(text(left - 8, y + 13, "end", label));
             svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\">"

@@ -254,6 +254,39 @@ public final class ConfigMap {
         return result;
     }
 
+    /** A list of numbers, each in {@code [min, max]}; the list itself must have {@code minSize..maxSize} entries. */
+    public List<Double> getDoubleList(String key, List<Double> defaultValue, int minSize, int maxSize, double min,
+                                      double max) {
+        Object value = raw.get(key);
+        List<Double> result;
+        String allowed = minSize + " to " + maxSize + " numbers, each " + numberRange(min, max);
+        if (value == null) {
+            result = defaultValue;
+        } else if (value instanceof List<?> list) {
+            result = new ArrayList<>(list.size());
+            for (Object item : list) {
+                if (!(item instanceof Number n)) {
+                    throw wrongType(key, "a list of numbers", value, allowed);
+                }
+                double v = n.doubleValue();
+                if (Double.isNaN(v) || v < min || v > max) {
+                    throw new IllegalArgumentException(owner + ": configuration key '" + key + "' must hold numbers "
+                            + numberRange(min, max) + ", got " + v);
+                }
+                result.add(v);
+            }
+        } else {
+            throw wrongType(key, "a list of numbers", value, allowed);
+        }
+        if (result.size() < minSize || result.size() > maxSize) {
+            throw new IllegalArgumentException(owner + ": configuration key '" + key + "' must have between " + minSize
+                    + " and " + maxSize + " entries, got " + result.size());
+        }
+        result = List.copyOf(result);
+        effective.put(key, result);
+        return result;
+    }
+
     /**
      * A map from some of {@code defaults}' keys to numbers in {@code [min, max]}; keys the user leaves out keep
      * their default, keys not in {@code defaults} are rejected. Returned in {@code defaults}' key order.

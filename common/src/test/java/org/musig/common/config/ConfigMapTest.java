@@ -32,6 +32,22 @@ class ConfigMapTest {
     }
 
     @Test
+    void aNumberListHoldsNumbersInRangeAndIsEchoed() {
+        ConfigMap config = ConfigMap.of("musig.test", Map.of("rates", List.of(0, 0.5)), List.of("rates"));
+        assertThat(config.getDoubleList("rates", List.of(0.5), 1, 4, 0, 0.95)).containsExactly(0.0, 0.5);
+        assertThat(config.echo()).containsEntry("rates", List.of(0.0, 0.5));
+        ConfigMap outOfRange = ConfigMap.of("musig.test", Map.of("rates", List.of(0.5, 1)), List.of("rates"));
+        assertThatThrownBy(() -> outOfRange.getDoubleList("rates", List.of(0.5), 1, 4, 0, 0.95))
+                .hasMessageContaining("'rates' must hold numbers between 0.0 and 0.95, got 1.0");
+        ConfigMap empty = ConfigMap.of("musig.test", Map.of("rates", List.of()), List.of("rates"));
+        assertThatThrownBy(() -> empty.getDoubleList("rates", List.of(0.5), 1, 4, 0, 0.95))
+                .hasMessageContaining("must have between 1 and 4 entries, got 0");
+        ConfigMap strings = ConfigMap.of("musig.test", Map.of("rates", List.of("half")), List.of("rates"));
+        assertThatThrownBy(() -> strings.getDoubleList("rates", List.of(0.5), 1, 4, 0, 0.95))
+                .hasMessageContaining("'rates' must be a list of numbers");
+    }
+
+    @Test
     void fractionalNumbersAreNotIntegers() {
         ConfigMap config = ConfigMap.of("musig.test", Map.of("batchSize", 2.5), List.of("batchSize"));
         assertThatThrownBy(() -> config.getInt("batchSize", 1, 1, 10)).hasMessageContaining("must be an integer");

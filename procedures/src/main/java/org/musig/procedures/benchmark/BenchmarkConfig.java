@@ -20,10 +20,14 @@ import org.musig.procedures.evaluate.Negatives;
  * @param maxRelationships {@link Long#MAX_VALUE}: all
  * @param patience        validation selection: MUSIG training stops after this many epochs without a better
  *                        validation hit rate
+ * @param coldStartRates  MUSIG's cold-start rates, one training each (absent: {@code train.coldStartRate}'s one)
+ * @param cfEpochs        CF-WARP's epoch counts, one row each
+ * @param track2vecWindows Track2Vec's context windows, one training each
  */
 record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean randomSeedGiven, int minWeight,
                        List<String> methods,
                        List<String> features, List<List<Double>> taskGrid, List<String> regressionTargets,
+                       List<Double> coldStartRates, List<Integer> cfEpochs, List<Integer> track2vecWindows,
                        Map<String, Object> train, int dimension, Map<String, Object> node2vec,
                        Map<String, Object> graphSage, Map<String, Object> hashGnn, Negatives negatives,
                        boolean fullCatalogue, Selection selection,
@@ -97,6 +101,24 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean 
                     + "audio/acoustic inputs only (Table 3)")
             .check(targets -> targets.stream().filter(t -> !t.equals("audio") && !t.equals("acoustic")).findFirst()
                     .map(t -> "regressionTargets may hold 'audio' and 'acoustic', got '" + t + "'").orElse(null));
+    // Absent: the one rate of train.coldStartRate (or musig.train's default), as before the axis existed.
+    private static final Setting<List<Double>> COLD_START_RATES = Setting.<List<Double>>of("coldStartRates",
+            List.class, null, (c, k) -> c.has(k) ? c.getDoubleList(k, List.of(), 1, 10, 0, 0.95) : null,
+            "MUSIG's cold-start rates (`musig.train`'s `coldStartRate`): one training per rate for every feature "
+                    + "group, task-weight triple and target, chosen on validation with them; the row's `knobs` say "
+                    + "which. Give this or `train.coldStartRate`, not both")
+            .shownAs("`train.coldStartRate` (one rate)")
+            .check(rates -> rates == null ? null : repeated("coldStartRates", rates));
+    private static final Setting<List<Integer>> CF_EPOCHS = Setting.integerList("cfEpochs", List.of(5, 10, 20), 1, 10,
+            1, 1000, "CF-WARP's epoch counts (its width is `embeddingDimension`), chosen on validation; the row's "
+                    + "`knobs` say which. One training of the most epochs scores them all (the factors after epoch "
+                    + "k are those of a k-epoch training), so the grid costs its longest entry")
+            .check(epochs -> repeated("cfEpochs", epochs));
+    private static final Setting<List<Integer>> TRACK2VEC_WINDOWS = Setting.integerList("track2vecWindows",
+            List.of(5, 20), 1, 10, 1, 1000, "Track2Vec's context windows (word2vec's `windowSize`), one training "
+                    + "each, chosen on validation; each training also feeds the `track2vec-feature` rows; the row's "
+                    + "`knobs` say which")
+            .check(windows -> repeated("track2vecWindows", windows));
     private static final Setting<Map<String, Object>> TRAIN = Setting.map("train", "`musig.train` settings for every "
             + "MUSIG run (e.g. `{epochs: 10, maxPairsPerEpoch: 100000}`); features, task weights and target "
             + "come from the keys above")
@@ -139,15 +161,23 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean 
             .shownAs("min(4, cores)");
     static final Settings SETTINGS = Settings.of(OWNER, SPLIT, TEST_PLAYLISTS, MIN_TRACKS, SEED_FRACTION, MIN_WEIGHT,
             METHODS_SETTING, FEATURES_SETTING, SELECTION, VALIDATION_PLAYLISTS, PATIENCE, REPEATS, TASK_GRID,
-            REGRESSION_TARGETS, TRAIN, DIMENSION, NODE2VEC, GRAPH_SAGE, HASH_GNN, MAX_RELATIONSHIPS, NEGATIVES,
-            FULL_CATALOGUE,
+            REGRESSION_TARGETS, COLD_START_RATES, TRAIN, DIMENSION, CF_EPOCHS, TRACK2VEC_WINDOWS, NODE2VEC, GRAPH_SAGE,
+            HASH_GNN, MAX_RELATIONSHIPS, NEGATIVES, FULL_CATALOGUE,
             RANDOM_SEED, CONCURRENCY);
 
     static BenchmarkConfig parse(Map<String, Object> raw) {
         Settings.Values values = SETTINGS.parse(raw);
         long randomSeed = values.get(RANDOM_SEED);
         Map<String, Object> train = values.get(TRAIN);
-        TrainConfig.parse(withSeed(train, randomSeed)); // fail early, before hours of baselines
+        TrainConfig trainDefaults = TrainConfig.parse(withSeed(train, randomSeed)); // fail early, before hours of work
+        List<Double> coldStartRates = values.get(COLD_START_RATES);
+        if (coldStartRates != null && train.containsKey("coldStartRate")) {
+            throw new IllegalArgumentException(OWNER + ": give MUSIG's cold-start rates once: 'coldStartRates' "
+                    + coldStartRates + " or train.coldStartRate " + train.get("coldStartRate") + ", not both");
+        }
+        if (coldStartRates == null) {
+            coldStartRates = List.of(trainDefaults.coldStartRate());
+        }
         Map<String, Object> splitSettings = new LinkedHashMap<>();
         for (Setting<Object> setting : List.of(TEST_PLAYLISTS, MIN_TRACKS, SEED_FRACTION)) {
             if (values.get(setting) != null) {
@@ -159,7 +189,8 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean 
         return new BenchmarkConfig(values.get(SPLIT), splitSettings, raw != null && raw.get("randomSeed") != null,
                 values.get(MIN_WEIGHT), values.get(METHODS_SETTING), values.get(FEATURES_SETTING),
                 values.get(TASK_GRID),
-                values.get(REGRESSION_TARGETS), train, values.get(DIMENSION), values.get(NODE2VEC),
+                values.get(REGRESSION_TARGETS), coldStartRates, values.get(CF_EPOCHS), values.get(TRACK2VEC_WINDOWS),
+                train, values.get(DIMENSION), values.get(NODE2VEC),
                 values.get(GRAPH_SAGE), values.get(HASH_GNN), values.get(NEGATIVES), values.get(FULL_CATALOGUE),
                 values.get(SELECTION),
                 values.get(VALIDATION_PLAYLISTS), values.get(PATIENCE),
@@ -169,15 +200,21 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean 
 
     /** MUSIG's settings for one run: the user's overrides plus the benchmark's seed, width and threads. */
     TrainConfig musigConfig(List<String> featureGroups, List<Double> weights, String regressionTarget, long seed) {
-        return musigConfig(featureGroups, weights, regressionTarget, seed, null);
+        return musigConfig(featureGroups, weights, regressionTarget, null, seed, null);
     }
 
-    /** {@link #musigConfig(List, List, String, long)} training {@code epochs} epochs (null: as {@code train} says). */
-    TrainConfig musigConfig(List<String> featureGroups, List<Double> weights, String regressionTarget, long seed,
-                            Integer epochs) {
+    /**
+     * {@link #musigConfig(List, List, String, long)} with cold-start rate {@code coldStartRate} (null: as
+     * {@code train} says), training {@code epochs} epochs (null: as {@code train} says).
+     */
+    TrainConfig musigConfig(List<String> featureGroups, List<Double> weights, String regressionTarget,
+                            Double coldStartRate, long seed, Integer epochs) {
         Map<String, Object> settings = new LinkedHashMap<>(train);
         if (epochs != null) {
             settings.put("epochs", epochs);
+        }
+        if (coldStartRate != null) {
+            settings.put("coldStartRate", coldStartRate);
         }
         if (!train.containsKey("randomSeed") || seed != randomSeed) {
             settings.put("randomSeed", seed); // a repeat's seed replaces the user's as well
@@ -229,6 +266,12 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean 
             }
         }
         return null;
+    }
+
+    /** Null when no value of a grid repeats (a repeat would be the same variant twice). */
+    private static String repeated(String key, List<?> values) {
+        return values.size() == new HashSet<>(values).size() ? null
+                : "configuration key '" + key + "' names a value twice: " + values;
     }
 
     private static String unknownValue(String key, List<String> values, List<String> allowed) {

@@ -36,10 +36,13 @@ final class BenchmarkMemory {
                 + "maxRelationships", stage, estimatedBytes, free);
     }
 
-    /** CF (WARP): factors and Adagrad sums for playlists and tracks, the sampling arrays, the scored vectors. */
-    static long warpBytes(int tracks, int playlists, long memberships, int dimension) {
-        return 2L * (tracks + (long) playlists) * dimension * Float.BYTES + 9L * tracks + 8L * memberships
-                + vectorBytes(tracks, dimension);
+    /**
+     * CF (WARP): factors and Adagrad sums for playlists and feature rows (the tracks; for the hybrid also its artists
+     * and albums, and each track's feature list), the sampling arrays, the scored vectors.
+     */
+    static long warpBytes(int tracks, long featureRows, int playlists, long memberships, int dimension) {
+        return 2L * (featureRows + (long) playlists) * dimension * Float.BYTES + 9L * tracks + 8L * memberships
+                + (featureRows > tracks ? 16L * tracks : 0) + vectorBytes(tracks, dimension);
     }
 
     /**

@@ -29,8 +29,9 @@ public class BenchmarkProcedures {
     @Description("Playlist completion for every method on one split: creates the split if needed, reads the store "
             + "without its held-out memberships, fits random, popularity, item co-occurrence, content cosine, CF-WARP, "
             + "Track2Vec(-Feature), GDS Node2Vec/GraphSAGE and MUSIG (the paper's task-weight grid) and yields one "
-            + "row per (method, features, task weights). Config: split, testPlaylists, minTracks, seedFraction, "
-            + "minWeight (2), methods, features, taskGrid, regressionTargets, train, embeddingDimension (64), "
+            + "row per (method, features, task weights, knobs). Config: split, testPlaylists, minTracks, seedFraction, "
+            + "minWeight (2), methods, features, taskGrid, regressionTargets, coldStartRates, train, "
+            + "embeddingDimension (64), cfEpochs, track2vecWindows, "
             + "maxRelationships (none: the GDS baselines' graph cap), negatives, fullCatalogue, randomSeed, concurrency. "
             + "A stage whose memory estimate exceeds the free heap is a skipped row naming both numbers.")
     public Stream<BenchmarkRow> benchmark(@Name(value = "config", defaultValue = "{}") Map<String, Object> config) {

@@ -244,14 +244,8 @@ final class BenchmarkRun {
                 withGroups("content", f, null, null, groups -> embeddingScorer(content(groups)));
             }
         }
-        if (methods.contains("cf") && fits("cf-warp", "none", null, null, "cf-warp", BenchmarkMemory.warpBytes(
-                trackNodeIds().length, data.memberships().playlistCount(), data.memberships().membershipCount(),
-                config.dimension()))) {
-            timed("cf-warp", "none", null, null,
-                    () -> embeddingScorer(WarpFactorisation.train(data.memberships(), warpConfig(), progress)
-                            .trackVectors()));
-        }
         if (methods.contains("cf")) {
+            runCf("cf-warp", "none", new TrackCategory[0]);
             runHybridCf();
         }
         if (methods.contains("track2vec")) {
@@ -404,7 +398,7 @@ final class BenchmarkRun {
 
     /**
      * CF-WARP with item features (LightFM's hybrid): a track is the mean of its identity row (when a training
-     * playlist holds it), its artist's and its album's rows. One row per distinct set of categories among the
+     * playlist holds it), its artist's and its album's rows. One model per distinct set of categories among the
      * feature choices ('artist+title' and 'artist' both train the artist hybrid, once): the dense groups play no
      * part in it.
      */
@@ -415,35 +409,80 @@ final class BenchmarkRun {
             List<String> categories = groups == null ? List.of()
                     : groups.stream().filter(g -> g.equals(TrackFeatures.ARTIST) || g.equals(TrackFeatures.ALBUM))
                             .toList();
-            if (categories.isEmpty() || !trained.add(categories)) {
-                continue;
+            if (!categories.isEmpty() && trained.add(categories)) {
+                runCf(CF_WARP_FEATURE, String.join("+", categories), categories.stream()
+                        .map(data.graph().features()::category).toArray(TrackCategory[]::new));
             }
-            String feature = String.join("+", categories);
-            TrackCategory[] values = categories.stream().map(data.graph().features()::category)
-                    .toArray(TrackCategory[]::new);
-            int featureCount = trackNodeIds().length;
-            for (TrackCategory c : values) {
-                featureCount += c.size();
-            }
-            if (!fits(CF_WARP_FEATURE, feature, null, null, "cf-warp with item features",
-                    BenchmarkMemory.warpBytes(featureCount, data.memberships().playlistCount(),
-                            data.memberships().membershipCount(), config.dimension()))) {
-                continue;
-            }
-            timed(CF_WARP_FEATURE, feature, null, null, () -> embeddingScorer(WarpFactorisation.train(
-                    data.memberships(), ItemFeatures.hybrid(data.memberships(), values), warpConfig(), progress)
-                    .trackVectors()));
         }
     }
 
-    /** WARP's defaults at the benchmark's width and this fit's seed. */
-    private WarpConfig warpConfig() {
+    /**
+     * CF-WARP (no categories: plain CF; else the hybrid over them) with each epoch count of {@code cfEpochs} this
+     * pass wants: one training of the most of them, each count's row scoring the factors after its epoch (those of a
+     * training of that many epochs, see {@link WarpFactorisation.EpochListener}). A row's training time excludes
+     * the scoring of earlier rows.
+     */
+    private void runCf(String method, String feature, TrackCategory[] categories) {
+        List<Integer> counts = config.cfEpochs().stream()
+                .filter(e -> wanted.test(BenchmarkRow.label(method, feature, null, null, cfKnobs(e)))).toList();
+        if (counts.isEmpty()) {
+            return;
+        }
+        long featureCount = trackNodeIds().length;
+        for (TrackCategory c : categories) {
+            featureCount += c.size();
+        }
+        long bytes = BenchmarkMemory.warpBytes(trackNodeIds().length, featureCount, data.memberships().playlistCount(),
+                data.memberships().membershipCount(), config.dimension());
+        boolean fitAll = true;
+        for (int epochs : counts) {
+            fitAll &= fits(method, feature, null, null, cfKnobs(epochs), method, bytes);
+        }
+        if (!fitAll) {
+            return;
+        }
+        progress.checkRunning();
         WarpConfig d = WarpConfig.defaults();
-        return new WarpConfig(config.dimension(), d.epochs(), d.learningRate(), d.maxTrials(), d.regularisation(),
-                methodSeed);
+        WarpConfig warp = new WarpConfig(config.dimension(), counts.stream().max(Integer::compare).orElseThrow(),
+                d.learningRate(), d.maxTrials(), d.regularisation(), methodSeed);
+        long start = System.nanoTime();
+        long[] scoringNanos = new long[1];
+        try {
+            ItemFeatures items = categories.length == 0 ? ItemFeatures.identity(data.memberships().trackCount())
+                    : ItemFeatures.hybrid(data.memberships(), categories);
+            WarpFactorisation.train(data.memberships(), items, warp, progress, (epoch, vectors) -> {
+                if (counts.contains(epoch)) {
+                    long s0 = System.nanoTime();
+                    evaluate(method, feature, null, null, cfKnobs(epoch), embeddingScorer(vectors.get()),
+                            (s0 - start - scoringNanos[0]) / 1_000_000, List.of());
+                    scoringNanos[0] += System.nanoTime() - s0;
+                }
+            });
+        } catch (IllegalArgumentException e) {
+            counts.forEach(epochs -> skip(method, feature, null, null, cfKnobs(epochs), e.getMessage()));
+        }
     }
 
-    /** The only caller of Track2Vec, and so of DL4J: nothing loads either unless methods include 'track2vec'. */
+    /** A CF-WARP variant's knobs (see {@link BenchmarkRow}); whole numbers as Cypher's (long) integers. */
+    private static Map<String, Object> cfKnobs(int epochs) {
+        return Map.of("epochs", (long) epochs);
+    }
+
+    /** A Track2Vec(-Feature) variant's knobs. */
+    private static Map<String, Object> track2vecKnobs(int windowSize) {
+        return Map.of("windowSize", (long) windowSize);
+    }
+
+    /** A MUSIG variant's knobs besides features, task weights and target. */
+    private static Map<String, Object> musigKnobs(double coldStartRate) {
+        return Map.of("coldStartRate", coldStartRate);
+    }
+
+    /**
+     * The only caller of Track2Vec, and so of DL4J: nothing loads either unless methods include 'track2vec'. One
+     * word2vec training per window of {@code track2vecWindows} that a row of this pass needs; it feeds the
+     * {@code track2vec} row and every {@code track2vec-feature} row of that window.
+     */
     private void runTrack2Vec() {
         String absent = Track2VecSupport.absence();
         if (absent != null) {
@@ -452,36 +491,51 @@ final class BenchmarkRun {
         }
         long bytes = BenchmarkMemory.track2vecBytes(trackNodeIds().length, data.memberships().membershipCount(),
                 config.dimension());
-        if (!fits("track2vec", "none", null, null, "track2vec (DL4J word2vec)", bytes)) {
-            config.features()
-                    .forEach(f -> fits("track2vec-feature", f, null, null, "track2vec (DL4J word2vec)", bytes));
-            return;
-        }
-        long start = System.currentTimeMillis();
-        float[][] vectors;
-        try {
-            Track2VecConfig settings = Track2VecConfig.parse(Map.of("dimension", config.dimension(),
-                    "randomSeed", methodSeed));
-            vectors = Track2Vec.train(trackNodeIds().length, data.sequences(), settings, progress).trackVectors();
-        } catch (NoClassDefFoundError e) {
-            skipTrack2Vec(Track2VecSupport.absence(e));
-            return;
-        }
-        long trainMillis = System.currentTimeMillis() - start;
-        evaluate("track2vec", "none", null, null, embeddingScorer(vectors), trainMillis, List.of());
-        for (String f : config.features()) {
-            withGroups("track2vec-feature", f, null, null,
-                    groups -> embeddingScorer(ContentVectors.appendedTo(vectors, unitRows(content(groups)))));
+        for (int window : config.track2vecWindows()) {
+            Map<String, Object> knobs = track2vecKnobs(window);
+            boolean needed = wanted.test(BenchmarkRow.label("track2vec", "none", null, null, knobs))
+                    || config.features().stream()
+                            .anyMatch(f -> wanted.test(BenchmarkRow.label("track2vec-feature", f, null, null, knobs)));
+            if (!needed) {
+                continue; // none of this window's rows was selected on validation
+            }
+            if (!fits("track2vec", "none", null, null, knobs, "track2vec (DL4J word2vec)", bytes)) {
+                config.features().forEach(f -> fits("track2vec-feature", f, null, null, knobs,
+                        "track2vec (DL4J word2vec)", bytes));
+                continue;
+            }
+            progress.checkRunning();
+            long start = System.currentTimeMillis();
+            float[][] vectors;
+            try {
+                Track2VecConfig settings = Track2VecConfig.parse(Map.of("dimension", config.dimension(),
+                        "windowSize", window, "randomSeed", methodSeed));
+                vectors = Track2Vec.train(trackNodeIds().length, data.sequences(), settings, progress)
+                        .trackVectors();
+            } catch (NoClassDefFoundError e) {
+                skipTrack2Vec(Track2VecSupport.absence(e));
+                return;
+            }
+            long trainMillis = System.currentTimeMillis() - start;
+            evaluate("track2vec", "none", null, null, knobs, embeddingScorer(vectors), trainMillis, List.of());
+            for (String f : config.features()) {
+                withGroups("track2vec-feature", f, null, null, knobs, List.of(),
+                        groups -> embeddingScorer(ContentVectors.appendedTo(vectors, unitRows(content(groups)))));
+            }
         }
     }
 
     /** The track2vec rows this run would report, skipped for {@code reason}. */
     private void skipTrack2Vec(String reason) {
-        if (wanted.test(BenchmarkRow.label("track2vec", "none", null, null))) {
-            skip("track2vec", "none", null, null, reason);
+        for (int window : config.track2vecWindows()) {
+            Map<String, Object> knobs = track2vecKnobs(window);
+            if (wanted.test(BenchmarkRow.label("track2vec", "none", null, null, knobs))) {
+                skip("track2vec", "none", null, null, knobs, reason);
+            }
+            config.features().stream()
+                    .filter(f -> wanted.test(BenchmarkRow.label("track2vec-feature", f, null, null, knobs)))
+                    .forEach(f -> skip("track2vec-feature", f, null, null, knobs, reason));
         }
-        config.features().stream().filter(f -> wanted.test(BenchmarkRow.label("track2vec-feature", f, null, null)))
-                .forEach(f -> skip("track2vec-feature", f, null, null, reason));
     }
 
     private void runGds() {
@@ -619,7 +673,9 @@ final class BenchmarkRun {
                         skip(method, f, weights, target, "no track has '" + f + "' features");
                         continue;
                     }
-                    trainAndEvaluate(method, f, weights, target, groups);
+                    for (double rate : config.coldStartRates()) {
+                        trainAndEvaluate(method, f, weights, target, rate, groups);
+                    }
                 }
             }
         }
@@ -640,22 +696,23 @@ final class BenchmarkRun {
      * the trained model's.
      */
     private void trainAndEvaluate(String method, String feature, List<Double> weights, String target,
-                                  List<String> groups) {
+                                  double coldStartRate, List<String> groups) {
         String targetName = target == null ? "none" : target;
+        Map<String, Object> knobs = musigKnobs(coldStartRate);
         List<MusigOutput> outputs = new ArrayList<>();
         if (config.methods().contains("musig")
-                && wanted.test(BenchmarkRow.label(method, feature, weights, targetName))) {
+                && wanted.test(BenchmarkRow.label(method, feature, weights, targetName, knobs))) {
             outputs.add(new MusigOutput(method, false));
         }
         if (config.methods().contains(MUSIG_FEATURE)
-                && wanted.test(BenchmarkRow.label(MUSIG_FEATURE, feature, weights, targetName))) {
+                && wanted.test(BenchmarkRow.label(MUSIG_FEATURE, feature, weights, targetName, knobs))) {
             outputs.add(new MusigOutput(MUSIG_FEATURE, true));
         }
         if (outputs.isEmpty()) {
             return;
         }
         for (MusigOutput output : outputs) {
-            output.label = BenchmarkRow.label(output.method, feature, weights, targetName);
+            output.label = BenchmarkRow.label(output.method, feature, weights, targetName, knobs);
             output.choice = choosingEpochs ? null : chosenEpochs.get(output.label);
         }
         progress.checkRunning();
@@ -669,7 +726,8 @@ final class BenchmarkRun {
             // On test, train as far as the furthest epoch chosen on validation; the rows take their own snapshots.
             Integer epochs = choosingEpochs ? null : outputs.stream().filter(o -> o.choice != null)
                     .map(o -> o.choice.bestEpoch()).max(Integer::compare).orElse(null);
-            settings = config.musigConfig(groups, weights, target == null ? "audio" : target, methodSeed, epochs);
+            settings = config.musigConfig(groups, weights, target == null ? "audio" : target, coldStartRate,
+                    methodSeed, epochs);
             if (choosingEpochs) {
                 int maxEpochs = settings.epochs();
                 outputs.forEach(o -> o.choice = new EpochChoice(config.patience(), maxEpochs));
@@ -678,7 +736,7 @@ final class BenchmarkRun {
                     + BenchmarkMemory.vectorBytes(trackNodeIds().length, settings.embeddingDimension());
             boolean fitAll = true;
             for (MusigOutput output : outputs) {
-                fitAll &= fits(output.method, feature, weights, targetName, "MUSIG training", bytes);
+                fitAll &= fits(output.method, feature, weights, targetName, knobs, "MUSIG training", bytes);
             }
             if (!fitAll) {
                 return;
@@ -720,7 +778,7 @@ final class BenchmarkRun {
                 }
             }
         } catch (IllegalArgumentException e) {
-            outputs.forEach(output -> skip(output.method, feature, weights, target, e.getMessage()));
+            outputs.forEach(output -> skip(output.method, feature, weights, target, knobs, e.getMessage()));
             return;
         }
         for (MusigOutput output : outputs) {
@@ -737,7 +795,8 @@ final class BenchmarkRun {
             }
             List<String> tasks = output.summary.losses().keySet().stream().filter(t -> !t.equals("total")).toList();
             withTraining(
-                    addRow(output.method, feature, weights, targetName, output.scored, output.trainMillis, notices),
+                    addRow(output.method, feature, weights, targetName, knobs, output.scored, output.trainMillis,
+                            notices),
                     output.summary, tasks);
         }
     }
@@ -823,12 +882,18 @@ final class BenchmarkRun {
 
     private void withGroups(String method, String feature, List<Double> weights, String target, List<String> notices,
                             java.util.function.Function<List<String>, TrackScorer> build) {
+        withGroups(method, feature, weights, target, null, notices, build);
+    }
+
+    private void withGroups(String method, String feature, List<Double> weights, String target,
+                            Map<String, Object> knobs, List<String> notices,
+                            java.util.function.Function<List<String>, TrackScorer> build) {
         List<String> groups = groupsOf(feature);
         if (groups == null) {
-            skip(method, feature, weights, target, "no track has '" + feature + "' features");
+            skip(method, feature, weights, target, knobs, "no track has '" + feature + "' features");
             return;
         }
-        timed(method, feature, weights, target, notices, () -> build.apply(groups));
+        timed(method, feature, weights, target, knobs, notices, () -> build.apply(groups));
     }
 
     private void timed(String method, String feature, List<Double> weights, String target, Supplier<TrackScorer> fit) {
@@ -837,7 +902,12 @@ final class BenchmarkRun {
 
     private void timed(String method, String feature, List<Double> weights, String target, List<String> notices,
                        Supplier<TrackScorer> fit) {
-        if (!wanted.test(BenchmarkRow.label(method, feature, weights, target))) {
+        timed(method, feature, weights, target, null, notices, fit);
+    }
+
+    private void timed(String method, String feature, List<Double> weights, String target,
+                       Map<String, Object> knobs, List<String> notices, Supplier<TrackScorer> fit) {
+        if (!wanted.test(BenchmarkRow.label(method, feature, weights, target, knobs))) {
             return;
         }
         progress.checkRunning();
@@ -846,22 +916,27 @@ final class BenchmarkRun {
         try {
             scorer = fit.get();
         } catch (IllegalArgumentException e) {
-            skip(method, feature, weights, target, e.getMessage());
+            skip(method, feature, weights, target, knobs, e.getMessage());
             return;
         }
-        evaluate(method, feature, weights, target, scorer, System.currentTimeMillis() - start, notices);
+        evaluate(method, feature, weights, target, knobs, scorer, System.currentTimeMillis() - start, notices);
     }
 
     /** Evaluates a scorer and adds its row (returned; null when this pass does not want the row). */
     private BenchmarkRow evaluate(String method, String feature, List<Double> weights, String target,
                                   TrackScorer scorer,
                                   long trainMillis, List<String> notices) {
-        if (!wanted.test(BenchmarkRow.label(method, feature, weights, target))) {
+        return evaluate(method, feature, weights, target, null, scorer, trainMillis, notices);
+    }
+
+    private BenchmarkRow evaluate(String method, String feature, List<Double> weights, String target,
+                                  Map<String, Object> knobs, TrackScorer scorer, long trainMillis,
+                                  List<String> notices) {
+        if (!wanted.test(BenchmarkRow.label(method, feature, weights, target, knobs))) {
             return null;
         }
-        return addRow(method, feature, weights, target, score(method, feature, scorer, config.fullCatalogue()),
-                trainMillis,
-                notices);
+        return addRow(method, feature, weights, target, knobs,
+                score(method, feature, scorer, config.fullCatalogue()), trainMillis, notices);
     }
 
     /** A scorer's metrics on this pass's playlists, and how long they took. */
@@ -877,15 +952,16 @@ final class BenchmarkRun {
     }
 
     /** Adds the row of an evaluated method and returns it. */
-    private BenchmarkRow addRow(String method, String feature, List<Double> weights, String target, Scored scored,
-                                long trainMillis, List<String> notices) {
+    private BenchmarkRow addRow(String method, String feature, List<Double> weights, String target,
+                                Map<String, Object> knobs, Scored scored, long trainMillis, List<String> notices) {
         PlaylistCompletion.Result r = scored.result();
         List<String> all = new ArrayList<>(sharedNotices);
         all.addAll(notices);
         if (r.skippedPlaylists() > 0) {
             all.add(r.skippedPlaylists() + " test playlists skipped: the method could not score their seed");
         }
-        BenchmarkRow row = new BenchmarkRow(method, feature, weights, target, originOf(method, feature), "ok", null,
+        BenchmarkRow row = new BenchmarkRow(method, feature, weights, target, knobs, originOf(method, feature), "ok",
+                null,
                 trainMillis, scored.evaluateMillis(), r.hitRate(), r.mrr(), r.precisionAt1(),
                 r.precisionAt5(), r.precisionAt10(), r.ndcgAt1(), r.ndcgAt5(), r.ndcgAt10(), nullable(r.coldHitRate()),
                 nullable(r.coldMrr()), nullable(r.fullRPrecision()), nullable(r.fullNdcg()),
@@ -902,12 +978,17 @@ final class BenchmarkRun {
      * is skipped with both numbers, and nothing is allocated for it.
      */
     private boolean fits(String method, String feature, List<Double> weights, String target, String stage, long bytes) {
+        return fits(method, feature, weights, target, null, stage, bytes);
+    }
+
+    private boolean fits(String method, String feature, List<Double> weights, String target,
+                         Map<String, Object> knobs, String stage, long bytes) {
         String reason = BenchmarkMemory.shortfall(stage, bytes);
         if (reason == null) {
             return true;
         }
-        if (wanted.test(BenchmarkRow.label(method, feature, weights, target))) {
-            skip(method, feature, weights, target, reason);
+        if (wanted.test(BenchmarkRow.label(method, feature, weights, target, knobs))) {
+            skip(method, feature, weights, target, knobs, reason);
         }
         return false;
     }
@@ -984,7 +1065,13 @@ final class BenchmarkRun {
     }
 
     private void skip(String method, String feature, List<Double> weights, String target, String reason) {
-        rows.add(new BenchmarkRow(method, feature, weights, target, originOf(method, feature), "skipped", reason, 0, 0,
+        skip(method, feature, weights, target, null, reason);
+    }
+
+    private void skip(String method, String feature, List<Double> weights, String target, Map<String, Object> knobs,
+                      String reason) {
+        rows.add(new BenchmarkRow(method, feature, weights, target, knobs, originOf(method, feature), "skipped", reason,
+                0, 0,
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, 0, 0, 0, Map.of(),
                 null, null, null, null, selection, null, 0, null, null, null, split.name(), config.negatives().text(),
                 List.of(),

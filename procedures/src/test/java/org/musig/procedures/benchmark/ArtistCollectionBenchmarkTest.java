@@ -137,7 +137,7 @@ class ArtistCollectionBenchmarkTest extends MusigDatabase {
     void cfWithTheArtistAsAnItemFeaturePlacesNewReleasesThatPlainCfCannot() {
         List<Map<String, Object>> rows = query("CALL musig.benchmark({split: 'scenes', testPlaylists: 12, "
                 + "minTracks: 16, minWeight: 1, methods: ['cf'], features: ['artist', 'popularity+artist', 'popularity'], "
-                + "embeddingDimension: 16, selection: 'test'})");
+                + "embeddingDimension: 16, cfEpochs: [10], selection: 'test'})");
         Map<String, Map<String, Object>> byRow = new java.util.HashMap<>();
         rows.forEach(r -> byRow.put(r.get("method") + "/" + r.get("features"), r));
         // One hybrid per set of categories: 'artist' and 'popularity+artist' train the same model, once;
@@ -150,6 +150,73 @@ class ArtistCollectionBenchmarkTest extends MusigDatabase {
         // Every held-out track is a new release: plain CF has only noise for them, the hybrid its artist's row.
         assertThat((Double) byRow.get("cf-warp/none").get("hitRate")).isLessThan(0.65);
         assertThat((Double) hybrid.get("hitRate")).isGreaterThan(0.75);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void cfTrack2VecAndMusigKnobsAreChosenOnValidationAndTheTestRowTrainsExactlyTheChosenOnes() {
+        String common = "split: 'scenes', testPlaylists: 12, minTracks: 16, minWeight: 1, "
+                + "methods: ['cf', 'track2vec', 'musig'], features: ['artist'], taskGrid: [[1, 1, 1]], "
+                + "embeddingDimension: 16, train: " + QUICK_TRAIN + ", ";
+        String grids = "cfEpochs: [1, 8], track2vecWindows: [1, 5], coldStartRates: [0, 0.5]";
+        List<Map<String, Object>> selected = query("CALL musig.benchmark({" + common + grids + "})");
+        Map<String, Map<String, Object>> byFamily = new java.util.HashMap<>();
+        // The artist hybrid (cf-warp-feature) follows the same cfEpochs grid; its own test is the one above.
+        selected.stream().filter(r -> "ok".equals(r.get("status")) && !"cf-warp-feature".equals(r.get("method")))
+                .forEach(r -> assertThat(byFamily.put(
+                        BenchmarkRun.familyOf((String) r.get("method"), (String) r.get("features")), r)).isNull());
+        assertThat(byFamily).containsOnlyKeys("cf-warp", "track2vec", "musig (extension)");
+        Map<String, String> knob = Map.of("cf-warp", "epochs", "track2vec", "windowSize", "musig (extension)",
+                "coldStartRate");
+        byFamily.forEach((family, row) -> assertThat((Map<String, Object>) row.get("knobs")).as(family)
+                .containsOnlyKeys(knob.get(family)));
+        assertThat(byFamily.get("cf-warp").get("knobs")).isIn(Map.of("epochs", 1L), Map.of("epochs", 8L));
+        assertThat(byFamily.get("track2vec").get("knobs")).isIn(Map.of("windowSize", 1L), Map.of("windowSize", 5L));
+        assertThat(byFamily.get("musig (extension)").get("knobs"))
+                .isIn(Map.of("coldStartRate", 0.0), Map.of("coldStartRate", 0.5));
+
+        // The grid points not chosen, alone, on the same validation playlists: none beats the chosen one there.
+        Map<String, Object> other = Map.of("cf-warp", otherOf(byFamily.get("cf-warp"), "epochs", 1L, 8L),
+                "track2vec", otherOf(byFamily.get("track2vec"), "windowSize", 1L, 5L),
+                "musig (extension)", otherOf(byFamily.get("musig (extension)"), "coldStartRate", 0.0, 0.5));
+        List<Map<String, Object>> notChosen = query("CALL musig.benchmark({" + common + "cfEpochs: ["
+                + other.get("cf-warp") + "], track2vecWindows: [" + other.get("track2vec") + "], coldStartRates: ["
+                + other.get("musig (extension)") + "]})");
+        byFamily.forEach((family, chosen) -> assertThat(notChosen).as(family)
+                .filteredOn(r -> "ok".equals(r.get("status")) && family.equals(
+                        BenchmarkRun.familyOf((String) r.get("method"), (String) r.get("features"))))
+                .singleElement().satisfies(r -> {
+                    assertThat(((Map<String, Object>) r.get("knobs")).get(knob.get(family)))
+                            .isEqualTo(other.get(family));
+                    assertThat((Double) r.get("validationHitRate"))
+                            .isLessThanOrEqualTo((Double) chosen.get("validationHitRate"));
+                }));
+
+        // Exploration shows every variant; the selected row is the exploration's row with the same knobs, so the
+        // test pass trained exactly those (for CF-WARP: a training of the chosen epoch count, not a snapshot).
+        List<Map<String, Object>> explored =
+                query("CALL musig.benchmark({" + common + grids + ", selection: 'test'})").stream()
+                        .filter(r -> "ok".equals(r.get("status"))).toList();
+        assertThat(explored).filteredOn(r -> "cf-warp".equals(r.get("method"))).extracting(r -> r.get("knobs"))
+                .containsExactlyInAnyOrder(Map.of("epochs", 1L), Map.of("epochs", 8L));
+        for (String method : List.of("track2vec", "track2vec-feature")) {
+            assertThat(explored).filteredOn(r -> method.equals(r.get("method"))).extracting(r -> r.get("knobs"))
+                    .containsExactlyInAnyOrder(Map.of("windowSize", 1L), Map.of("windowSize", 5L));
+        }
+        assertThat(explored).filteredOn(r -> ((String) r.get("method")).startsWith("musig"))
+                .extracting(r -> r.get("knobs"))
+                .containsExactlyInAnyOrder(Map.of("coldStartRate", 0.0), Map.of("coldStartRate", 0.5));
+        byFamily.forEach((family, chosen) -> assertThat(explored).as(family)
+                .filteredOn(r -> r.get("method").equals(chosen.get("method"))
+                        && r.get("features").equals(chosen.get("features"))
+                        && r.get("knobs").equals(chosen.get("knobs")))
+                .singleElement().satisfies(r -> assertThat(r.get("hitRate")).isEqualTo(chosen.get("hitRate"))));
+    }
+
+    /** The value of a two-point grid that {@code row} did not use. */
+    @SuppressWarnings("unchecked")
+    private static Object otherOf(Map<String, Object> row, String knob, Object one, Object two) {
+        return ((Map<String, Object>) row.get("knobs")).get(knob).equals(one) ? two : one;
     }
 
     @Test

@@ -91,6 +91,14 @@ class BenchmarkProcedureTest extends MusigDatabase {
         assertThatThrownBy(() -> query("CALL musig.benchmark({train: {features: ['audio']}})"))
                 .hasMessageContaining("train.features");
         assertThatThrownBy(() -> query("CALL musig.benchmark({train: {epochs: 0}})")).hasMessageContaining("epochs");
+        assertThatThrownBy(() -> query("CALL musig.benchmark({coldStartRates: [0, 0.5], train: {coldStartRate: 0}})"))
+                .hasMessageContaining("'coldStartRates' [0.0, 0.5] or train.coldStartRate 0, not both");
+        assertThatThrownBy(() -> query("CALL musig.benchmark({coldStartRates: [0.99]})"))
+                .hasMessageContaining("coldStartRates");
+        assertThatThrownBy(() -> query("CALL musig.benchmark({cfEpochs: [10, 10]})"))
+                .hasMessageContaining("'cfEpochs' names a value twice: [10, 10]");
+        assertThatThrownBy(() -> query("CALL musig.benchmark({track2vecWindows: [0]})"))
+                .hasMessageContaining("track2vecWindows");
         assertThatThrownBy(() -> query("CALL musig.benchmark({split: 'new', minTracks: 1})"))
                 .hasMessageContaining("minTracks");
         assertThat(count("MATCH (s:MusigSplit {name: 'new'}) RETURN count(s)")).isZero();
