@@ -97,4 +97,12 @@ public record ItemFeatures(int featureCount, int[] start, int[] feature, float[]
     public long memoryBytes() {
         return 4L * start.length + 8L * feature.length;
     }
+
+    /**
+     * At most the bytes of the rows of {@link #identity} ({@code categories} 0) or of {@link #hybrid} over that many
+     * categories, before they are built: every track with its identity and one value of each category.
+     */
+    public static long memoryBytes(int tracks, int categories) {
+        return 4L * (tracks + 1) + 8L * tracks * (categories + 1);
+    }
 }

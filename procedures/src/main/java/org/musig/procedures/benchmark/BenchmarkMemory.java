@@ -3,6 +3,7 @@ package org.musig.procedures.benchmark;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import org.musig.baselines.ItemFeatures;
 import org.musig.procedures.PropertyValues;
 import org.neo4j.graphdb.GraphDatabaseService;
 
@@ -38,11 +39,12 @@ final class BenchmarkMemory {
 
     /**
      * CF (WARP): factors and Adagrad sums for playlists and feature rows (the tracks; for the hybrid also its artists
-     * and albums, and each track's feature list), the sampling arrays, the scored vectors.
+     * and albums), each track's feature list, the sampling arrays, the scored vectors.
      */
-    static long warpBytes(int tracks, long featureRows, int playlists, long memberships, int dimension) {
+    static long warpBytes(int tracks, long featureRows, int categories, int playlists, long memberships,
+                          int dimension) {
         return 2L * (featureRows + (long) playlists) * dimension * Float.BYTES + 9L * tracks + 8L * memberships
-                + (featureRows > tracks ? 16L * tracks : 0) + vectorBytes(tracks, dimension);
+                + ItemFeatures.memoryBytes(tracks, categories) + vectorBytes(tracks, dimension);
     }
 
     /**

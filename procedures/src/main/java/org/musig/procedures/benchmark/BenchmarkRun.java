@@ -432,7 +432,8 @@ final class BenchmarkRun {
         for (TrackCategory c : categories) {
             featureCount += c.size();
         }
-        long bytes = BenchmarkMemory.warpBytes(trackNodeIds().length, featureCount, data.memberships().playlistCount(),
+        long bytes = BenchmarkMemory.warpBytes(trackNodeIds().length, featureCount, categories.length,
+                data.memberships().playlistCount(),
                 data.memberships().membershipCount(), config.dimension());
         boolean fitAll = true;
         for (int epochs : counts) {
