@@ -17,11 +17,18 @@ public final class ContentVectors {
     }
 
     /**
-     * @param groups the feature groups to use; a group absent from the data is left out with a notice
-     * @throws IllegalArgumentException when none of the groups is in the data
+     * @param groups the feature groups to use; a group absent from the data is left out with a notice, and the
+     *               learned tables ({@link InputFeatures#LEARNED_TABLES}) are left out: their rows exist only in a
+     *               trained model
+     * @throws IllegalArgumentException when none of the groups is content in the data
      */
     public static float[][] of(TrackFeatures features, List<String> groups, int topGenres, List<String> notices) {
-        InputFeatures input = InputFeatures.fit(features, groups, topGenres, notices);
+        List<String> content = groups.stream().filter(g -> !InputFeatures.LEARNED_TABLES.contains(g)).toList();
+        if (content.isEmpty()) {
+            throw new IllegalArgumentException("no content among " + groups + ": " + InputFeatures.LEARNED_TABLES
+                    + " are embedding tables learned in training, not features of their own");
+        }
+        InputFeatures input = InputFeatures.fit(features, content, topGenres, notices);
         InputFeatures.Encoded encoded = input.encode(features);
         float[][] vectors = new float[features.trackCount()][];
         for (int t = 0; t < vectors.length; t++) {

@@ -38,6 +38,8 @@ public final class TrackFeatures {
     public static final String ALBUM = "album";
     /** The track's title text (its name and album name), per track. */
     public static final String TITLE = "title";
+    /** The category of each track's own id (its key in the store), for the learned track table. */
+    public static final String TRACK = "track";
     public static final int NO_GENRE = -1;
 
     private final int trackCount;

@@ -31,9 +31,9 @@ final class AggregatorBackward {
     /**
      * Back-propagates {@code dz} ({@code [roots, dim]}) after {@link AggregatorForward#run} and writes the layer
      * weights' and biases' gradients into {@code gradient} (overwriting those positions; the head positions are
-     * left alone).
+     * left alone) and the one-hot rows' into {@code tables} (cleared first).
      */
-    void run(float[] dz, INDArray[] weights, float[] gradient) {
+    void run(float[] dz, INDArray[] weights, float[] gradient, TableGradient tables) {
         throughNormalisation(dz);
         for (int k = layers - 1; k >= 0; k--) {
             int rows = layout.rows(k);
@@ -44,7 +44,7 @@ final class AggregatorBackward {
             Arrays.fill(biasGradient, 0f);
             boolean sparse = k == 0 && oneHot.present();
             if (sparse) {
-                oneHot.clearWeightRowsGradient(gradient);
+                tables.clear();
             }
             boolean hidden = k < layers - 1;
             boolean sigmoid = net.sigmoid();
@@ -68,7 +68,7 @@ final class AggregatorBackward {
                     biasGradient[d] += dPre[o + d];
                 }
                 if (sparse) {
-                    oneHot.addWeightRowsGradient(dPre, r, o, gradient);
+                    oneHot.addWeightRowsGradient(dPre, r, o, tables);
                 }
             }
             System.arraycopy(biasGradient, 0, gradient, net.biasOffset(k), dim);
@@ -111,13 +111,7 @@ final class AggregatorBackward {
         Nd4j.gemm(AggregatorBuffers.prefix(buffers.xNative[k], rows), dPreN, buffers.dwNative[k], true, false, 1.0,
                 0.0);
         AggregatorBuffers.fromNative(buffers.dwNative[k], weightGradient, in2 * dim);
-        if (k == 0) { // the dense rows: self, then neighbour mean
-            int half = net.denseDimension() * dim;
-            System.arraycopy(weightGradient, 0, gradient, net.weightOffset(0), half);
-            System.arraycopy(weightGradient, half, gradient, net.weightOffset(0) + net.inputDimension() * dim, half);
-        } else {
-            System.arraycopy(weightGradient, 0, gradient, net.weightOffset(k), in2 * dim);
-        }
+        System.arraycopy(weightGradient, 0, gradient, net.weightOffset(k), in2 * dim);
     }
 
     /** Splits layer k's input gradient into the self part (to the node's row) and the mean part (to its neighbours). */

@@ -174,11 +174,11 @@ public final class AggregatorWorkspace {
     /**
      * Back-propagates {@code dz} (the loss gradient w.r.t. the normalised embeddings, {@code [roots, dim]})
      * through the aggregator and writes the layer weights' and biases' gradients into {@code gradient}
-     * (overwriting those positions; the head positions are left alone).
+     * (overwriting those positions; the head positions are left alone), and the one-hot rows' into {@code tables}.
      */
-    public void backward(float[] dz, INDArray[] weights, float[] gradient) {
+    public void backward(float[] dz, INDArray[] weights, float[] gradient, TableGradient tables) {
         long t0 = System.nanoTime();
-        backward.run(dz, weights, gradient);
+        backward.run(dz, weights, gradient, tables);
         nanos[BACKWARD] += System.nanoTime() - t0;
     }
 }

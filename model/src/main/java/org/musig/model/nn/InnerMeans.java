@@ -16,12 +16,12 @@ import org.musig.model.sample.NeighborhoodSampler;
  * shared by all occurrences of a node in one epoch (the GraphSAGE reference code likewise samples from a
  * fixed per-node adjacency sample).
  *
- * <p>A row holds the node's own dense columns, the dense mean ({@code denseDimension} floats each), the node's
- * own one-hot column and that of each of the {@code samples} sampled neighbours (-1 for none), the indices
- * as exact small integers in the same float row, so that a first-hop node is one contiguous read (its own
- * dense row and mean are adjacent, as in layer 0's input); the gather turns them into the histogram
- * {@code count / samples} over the one-hot columns, exactly as the per-sample gather did. A node without
- * neighbours has no row: its inner mean is its own input row (the sampler's self-loop convention).
+ * <p>A row holds the node's own dense columns and the dense mean ({@code denseDimension} floats each), so that a
+ * first-hop node is one contiguous read (its own dense row and mean are adjacent, as in layer 0's input), and,
+ * in a parallel int row, the node's own one-hot columns and those of each of the {@code samples} sampled
+ * neighbours ({@code slots} each, -1 for none); the gather turns them into the histogram {@code count / samples}
+ * over the one-hot columns, exactly as the per-sample gather did. A node without neighbours has no row: its
+ * inner mean is its own input row (the sampler's self-loop convention).
  *
  * <p>Which nodes get a row is fixed at construction; {@link #fill} may run on disjoint row ranges from
  * several threads, and each row depends only on its node's stream, so the table does not depend on threads.
@@ -31,21 +31,30 @@ public final class InnerMeans {
     private final int denseDimension;
     private final int samples;
     private final int width;
+    private final int slots;
     /** Node -> table row; -1: no neighbours (its own row is its mean); -2: not wanted (no row computed). */
     private final int[] rowOf;
     /** Row -> node. */
     private final int[] nodeOf;
     private final float[] rows;
+    private final int[] hots;
+
+    /** A table for an input with one one-hot group at most. */
+    public InnerMeans(CooccurrenceGraph graph, int denseDimension, int samples, boolean[] wanted) {
+        this(graph, denseDimension, 1, samples, wanted);
+    }
 
     /**
+     * @param slots  one-hot groups of the input ({@link InputFeatures.Encoded#slots})
      * @param wanted the nodes that may appear at the innermost aggregated hop, or null for all; nodes
      *               without neighbours never get a row
      */
-    public InnerMeans(CooccurrenceGraph graph, int denseDimension, int samples, boolean[] wanted) {
+    public InnerMeans(CooccurrenceGraph graph, int denseDimension, int slots, int samples, boolean[] wanted) {
         this.graph = graph;
         this.denseDimension = denseDimension;
         this.samples = samples;
-        this.width = 2 * denseDimension + 1 + samples;
+        this.slots = slots;
+        this.width = 2 * denseDimension;
         int n = graph.nodeCount();
         rowOf = new int[n];
         int count = 0;
@@ -65,11 +74,12 @@ public final class InnerMeans {
             }
         }
         rows = new float[Math.multiplyExact(count, width)];
+        hots = new int[Math.multiplyExact(count, Math.multiplyExact(slots, 1 + samples))];
     }
 
     /** Heap bytes of a table over {@code nodeCount} nodes, all with neighbours (an upper bound). */
-    public static long memoryBytes(long nodeCount, int denseDimension, int samples) {
-        return 8 * nodeCount + 4 * nodeCount * (2L * denseDimension + 1 + samples) + 64;
+    public static long memoryBytes(long nodeCount, int denseDimension, int slots, int samples) {
+        return 8 * nodeCount + 4 * nodeCount * (2L * denseDimension + (long) slots * (1 + samples)) + 64;
     }
 
     /** Table rows (nodes with neighbours that were wanted). */
@@ -88,6 +98,10 @@ public final class InnerMeans {
                      IntFunction<SplittableRandom> streams) {
         float[] dense = input.dense();
         int[] hot = input.oneHot();
+        if (input.slots() != slots) {
+            throw new IllegalArgumentException("an input of " + input.slots() + " one-hot groups for a table of "
+                    + slots);
+        }
         int fd = denseDimension;
         float inv = 1f / samples;
         int[] sampled = new int[samples];
@@ -95,6 +109,8 @@ public final class InnerMeans {
             int node = nodeOf[r];
             sampler.sample(nodeOf, r, r + 1, samples, sampled, 0, streams.apply(node));
             int row = r * width;
+            int hotRow = r * slots * (1 + samples);
+            System.arraycopy(hot, node * slots, hots, hotRow, slots);
             System.arraycopy(dense, node * fd, rows, row, fd);
             int out = row + fd;
             java.util.Arrays.fill(rows, out, out + fd, 0f);
@@ -103,12 +119,11 @@ public final class InnerMeans {
                 for (int c = 0; c < fd; c++) {
                     rows[out + c] += dense[src + c];
                 }
-                rows[out + fd + 1 + j] = hot[sampled[j]];
+                System.arraycopy(hot, sampled[j] * slots, hots, hotRow + (1 + j) * slots, slots);
             }
             for (int c = 0; c < fd; c++) {
                 rows[out + c] *= inv;
             }
-            rows[out + fd] = hot[node];
         }
     }
 
@@ -121,9 +136,11 @@ public final class InnerMeans {
         int fd = denseDimension;
         if (row == -1) {
             System.arraycopy(input.dense(), node * fd, x, at, fd);
-            int h = input.oneHot()[node];
-            if (h >= 0) {
-                x[at + fd + h] = 1f;
+            for (int g = 0; g < slots; g++) {
+                int h = input.oneHot()[node * slots + g];
+                if (h >= 0) {
+                    x[at + fd + h] += 1f;
+                }
             }
             return;
         }
@@ -134,9 +151,11 @@ public final class InnerMeans {
         System.arraycopy(rows, src, x, at, fd);
         float inv = 1f / samples;
         for (int j = 0; j < samples; j++) {
-            int h = (int) rows[src + fd + 1 + j];
-            if (h >= 0) {
-                x[at + fd + h] += inv;
+            for (int g = 0; g < slots; g++) {
+                int h = hots[row * slots * (1 + samples) + (1 + j) * slots + g];
+                if (h >= 0) {
+                    x[at + fd + h] += inv;
+                }
             }
         }
     }
@@ -157,9 +176,19 @@ public final class InnerMeans {
         return row < 0 ? -1 : row * width;
     }
 
-    /** The rows: own dense, mean dense, own one-hot column, the samples' one-hot columns (see the class comment). */
+    /** The dense rows: own dense, mean dense (see the class comment). */
     float[] table() {
         return rows;
+    }
+
+    /** The one-hot rows: own columns, then each sample's ({@code slots} each; see the class comment). */
+    int[] hots() {
+        return hots;
+    }
+
+    /** Start of node {@code node}'s row in {@link #hots()} (it must have one: {@link #rowStart} >= 0). */
+    int hotStart(int node) {
+        return rowOf[node] * slots * (1 + samples);
     }
 
     /** The graph this table was built over. */

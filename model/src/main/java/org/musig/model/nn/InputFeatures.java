@@ -27,11 +27,13 @@ import org.musig.model.io.BoundedInput;
  *       zeros (the mean) and a 1 in the group's "missing" column;</li>
  * </ul>
  * then the artist and album vectors ({@link CategoryFactors}) and the title vector ({@link TitleEncoder}),
- * each with a "missing" column; then the genre one-hot over the model's top-N genre names + a "no genre"
- * column. A genre outside the top N gives all zeros (rare genre). Genres are matched by name, so a later feature table may number its
- * genres differently. The one-hot is kept as one column index per track ({@link Encoded#oneHot}), not as
- * floats: gathering a batch then reads one small dense row plus an index per neighbour instead of dozens
- * of mostly-zero floats (a random read per cache line is what gathering costs).
+ * each with a "missing" column; then the one-hot groups: the genre one-hot over the model's top-N genre names + a
+ * "no genre" column (a genre outside the top N gives all zeros: rare genre), then the learned tables
+ * ({@code artistId}, {@code albumId}, {@code track}): a column per artist, album or track of the training graph and
+ * an "unknown" column for any other, so that the network's rows for these columns are embeddings learned end to end.
+ * Genres and ids are matched by name, so a later feature table may number them differently. The one-hot groups are
+ * kept as one column index per track and group ({@link Encoded#oneHot}), not as floats: gathering a batch then reads
+ * one small dense row plus a few indices per neighbour instead of mostly-zero floats.
  * Every value is finite: the raw groups refuse NaN and the arithmetic cannot create one. Immutable.
  */
 public final class InputFeatures {
@@ -51,14 +53,43 @@ public final class InputFeatures {
     private final List<ZScoredGroup> numericGroups;
     private final List<FactorGroup> factorGroups;
     private final TitleEncoder title; // null: title not an input
+    private final List<TableGroup> tableGroups;
     private final int denseDimension;
     private final int oneHotWidth;
 
     /**
-     * An encoded table: the dense columns row-major {@code [tracks, denseDimension]}, and per track the
-     * index of its hot one-hot column, or -1 when none is hot.
+     * An encoded table: the dense columns row-major {@code [tracks, denseDimension]}, and per track and one-hot group
+     * the index of its hot column, or -1 when none is hot ({@code [tracks, slots]}; one group of -1s when the model
+     * has none). A root trained as a cold track takes group g's {@code coldColumns[g]} instead of its own (-1: keeps
+     * its own): the track table's "unknown" column, since a cold track has no row of its own.
      */
-    public record Encoded(float[] dense, int[] oneHot) {
+    public record Encoded(float[] dense, int[] oneHot, int slots, int[] coldColumns) {
+        /** A table with one one-hot group, whose cold roots keep their columns. */
+        public Encoded(float[] dense, int[] oneHot) {
+            this(dense, oneHot, 1, new int[] {-1});
+        }
+    }
+
+    /** The learned tables' groups: embedding rows trained with the network, so not content a baseline can use. */
+    public static final List<String> LEARNED_TABLES = List.of("artistId", "albumId", TrackFeatures.TRACK);
+
+    /**
+     * A learned table (artistId, albumId, track): the values that tracks of the training graph have, each a
+     * one-hot column, and one more column for every other value ("unknown").
+     */
+    record TableGroup(String name, List<String> vocabulary) {
+        TableGroup {
+            vocabulary = List.copyOf(vocabulary);
+        }
+
+        int columns() {
+            return vocabulary.size() + 1;
+        }
+    }
+
+    /** The feature table's category a learned table reads ('artistId' reads 'artist', 'track' reads 'track'). */
+    public static String categoryOf(String table) {
+        return table.endsWith("Id") ? table.substring(0, table.length() - 2) : table;
     }
 
     /**
@@ -80,7 +111,7 @@ public final class InputFeatures {
 
     private InputFeatures(List<String> genreColumns, boolean popularity, boolean sourcePopularity,
                           float sourcePopularityMean, List<ZScoredGroup> numericGroups, List<FactorGroup> factorGroups,
-                          TitleEncoder title) {
+                          TitleEncoder title, List<TableGroup> tableGroups) {
         this.genreColumns = genreColumns == null ? null : List.copyOf(genreColumns);
         this.popularity = popularity;
         this.sourcePopularity = sourcePopularity;
@@ -88,6 +119,7 @@ public final class InputFeatures {
         this.numericGroups = List.copyOf(numericGroups);
         this.factorGroups = List.copyOf(factorGroups);
         this.title = title;
+        this.tableGroups = List.copyOf(tableGroups);
         int d = popularity ? (sourcePopularity ? 3 : 1) : 0;
         for (ZScoredGroup g : numericGroups) {
             d += g.dimension() + 1;
@@ -99,7 +131,11 @@ public final class InputFeatures {
             d += title.dimension() + 1;
         }
         this.denseDimension = d;
-        this.oneHotWidth = genreColumns == null ? 0 : genreColumns.size() + 1;
+        int oneHot = genreColumns == null ? 0 : genreColumns.size() + 1;
+        for (TableGroup g : tableGroups) {
+            oneHot = Math.addExact(oneHot, g.columns());
+        }
+        this.oneHotWidth = oneHot;
     }
 
     /**
@@ -126,7 +162,19 @@ public final class InputFeatures {
     /** As {@link #fit(TrackFeatures, List, int, int, long, List)}, with the width of the title vector. */
     public static InputFeatures fit(TrackFeatures features, List<String> groups, int topGenres, int factorDimension,
                                     int titleDimension, long seed, List<String> notices) {
+        return fit(features, groups, topGenres, factorDimension, titleDimension, seed, notices, null);
+    }
+
+    /**
+     * As {@link #fit(TrackFeatures, List, int, int, int, long, List)}, with the tracks the network trains on: a
+     * learned table has a row for each value that one of them has ({@code null}: the tracks some visible playlist
+     * holds). A row no training example touches would stay at its random start, so any other value gets the
+     * table's "unknown" row, which cold roots train.
+     */
+    public static InputFeatures fit(TrackFeatures features, List<String> groups, int topGenres, int factorDimension,
+                                    int titleDimension, long seed, List<String> notices, boolean[] trainingTracks) {
         TitleEncoder title = null;
+        List<TableGroup> tables = new ArrayList<>();
         List<FactorGroup> factors = new ArrayList<>();
         List<String> genreColumns = null;
         boolean popularity = false;
@@ -162,14 +210,56 @@ public final class InputFeatures {
                     }
                 }
                 case "title" -> title = titleEncoder(features, titleDimension, seed, notices);
+                case "artistId", "albumId", TrackFeatures.TRACK -> tables.add(tableGroup(group, features,
+                        trainingTracks == null ? visibleTracks(features) : trainingTracks));
                 default -> numeric.add(zScoreStatistics(features.group(group)));
             }
         }
-        if (genreColumns == null && !popularity && numeric.isEmpty() && factors.isEmpty() && title == null) {
+        if (genreColumns == null && !popularity && numeric.isEmpty() && factors.isEmpty() && title == null
+                && tables.isEmpty()) {
             throw new IllegalArgumentException("none of the requested feature groups " + groups
                     + " is in the data; the model needs at least one input feature");
         }
-        return new InputFeatures(genreColumns, popularity, sourcePopularity, sourceMean, numeric, factors, title);
+        return new InputFeatures(genreColumns, popularity, sourcePopularity, sourceMean, numeric, factors, title,
+                tables);
+    }
+
+    /** Per value of the category, whether a training track has it. */
+    private static boolean[] keptValues(TrackCategory category, boolean[] trainingTracks) {
+        if (trainingTracks.length != category.trackCount()) {
+            throw new IllegalArgumentException(trainingTracks.length + " training-track flags for "
+                    + category.trackCount() + " tracks");
+        }
+        boolean[] kept = new boolean[category.size()];
+        for (int t = 0; t < category.trackCount(); t++) {
+            if (trainingTracks[t] && category.id(t) != TrackCategory.NONE) {
+                kept[category.id(t)] = true;
+            }
+        }
+        return kept;
+    }
+
+    /** The tracks some visible playlist holds. */
+    private static boolean[] visibleTracks(TrackFeatures features) {
+        int[] perTrack = features.memberships().playlistsPerTrack();
+        boolean[] visible = new boolean[perTrack.length];
+        for (int t = 0; t < perTrack.length; t++) {
+            visible[t] = perTrack[t] > 0;
+        }
+        return visible;
+    }
+
+    /** A learned table's vocabulary: the values of the training tracks, in the category's order. */
+    private static TableGroup tableGroup(String group, TrackFeatures features, boolean[] trainingTracks) {
+        TrackCategory category = features.category(categoryOf(group));
+        boolean[] kept = keptValues(category, trainingTracks);
+        List<String> vocabulary = new ArrayList<>();
+        for (int c = 0; c < kept.length; c++) {
+            if (kept[c]) {
+                vocabulary.add(category.names().get(c));
+            }
+        }
+        return new TableGroup(group, vocabulary);
     }
 
     /**
@@ -194,26 +284,58 @@ public final class InputFeatures {
     }
 
     /**
-     * Width of h^0 that {@link #fit} gives for these groups on this table ({@link #dimension()}), without fitting
-     * (no statistics, no artist vectors): what the training's memory estimate needs. The same
-     * {@link #absence} decides which groups are left out, so the two cannot disagree.
+     * The shape of h^0 that {@link #fit} gives for these groups on this table and these training tracks (null: the
+     * tracks some visible playlist holds) ({@link #shape()}), without fitting (no statistics, no artist vectors):
+     * what the training's memory estimate needs. The same {@link #absence} and training tracks decide which groups
+     * are left out and how many rows a table has, so the two cannot disagree.
      */
-    public static int width(TrackFeatures features, List<String> groups, int topGenres, int factorDimension,
-                            int titleDimension) {
-        int width = 0;
+    public static SageNetwork.InputShape shape(TrackFeatures features, List<String> groups, int topGenres,
+                                               int factorDimension, int titleDimension, boolean[] trainingTracks) {
+        int dense = 0;
+        long oneHot = 0;
+        int slots = 0;
+        int genreWidth = 0;
         for (String group : groups) {
             if (absence(features, group) != null) {
                 continue;
             }
-            width += switch (group) {
-                case "genre" -> Math.min(topGenres, features.genreNames().size()) + 1; // + the "no genre" column
-                case "popularity" -> features.group(TrackFeatures.SOURCE_POPULARITY) == null ? 1 : 3;
-                case "artist", "album" -> factorDimension + 1; // + the "missing" column
-                case "title" -> titleDimension + 1;
-                default -> features.group(group).dimension() + 1;
-            };
+            switch (group) {
+                case "genre" -> {
+                    genreWidth = Math.min(topGenres, features.genreNames().size()) + 1; // + the "no genre" column
+                    oneHot += genreWidth;
+                    slots++;
+                }
+                case "artistId", "albumId", TrackFeatures.TRACK -> {
+                    boolean[] kept = keptValues(features.category(categoryOf(group)),
+                            trainingTracks == null ? visibleTracks(features) : trainingTracks);
+                    for (boolean k : kept) {
+                        oneHot += k ? 1 : 0;
+                    }
+                    oneHot++; // the "unknown" column
+                    slots++;
+                }
+                case "popularity" -> dense += features.group(TrackFeatures.SOURCE_POPULARITY) == null ? 1 : 3;
+                case "artist", "album" -> dense += factorDimension + 1; // + the "missing" column
+                case "title" -> dense += titleDimension + 1;
+                default -> dense += features.group(group).dimension() + 1;
+            }
         }
-        return width;
+        return shape(dense, Math.toIntExact(oneHot), slots, genreWidth);
+    }
+
+    /**
+     * Layer 0's shape: Glorot's fan-in counts the dense and genre columns, and each table once (a node has one of
+     * its columns hot, so a table is one input, not thousands).
+     */
+    private static SageNetwork.InputShape shape(int dense, int oneHot, int slots, int genreWidth) {
+        int tables = slots - (genreWidth > 0 ? 1 : 0);
+        return new SageNetwork.InputShape(dense, oneHot, slots, Math.max(1, dense + genreWidth + tables));
+    }
+
+    /** The shape of h^0: what the network is built for. */
+    public SageNetwork.InputShape shape() {
+        int genreWidth = genreColumns == null ? 0 : genreColumns.size() + 1;
+        return shape(denseDimension, oneHotWidth, (genreColumns == null ? 0 : 1) + tableGroups.size(), genreWidth);
     }
 
     /** Null when the table has what the group needs, else why the group is left out (for a notice). */
@@ -226,6 +348,11 @@ public final class InputFeatures {
                             + " vectors from" : null;
             case "audio", "acoustic", "year" -> features.group(group) == null ? "no track has it" : null;
             case "title" -> features.tracksWithTitle() == 0 ? "no track has a name or album name" : null;
+            case "artistId", "albumId", TrackFeatures.TRACK -> features.category(categoryOf(group)) == null
+                    ? "no track has " + (group.equals(TrackFeatures.TRACK) ? "an id"
+                            : "an " + categoryOf(group) + " id or name")
+                    : features.memberships() == null ? "the graph kept no playlist memberships to tell the training "
+                            + "tracks from others" : null;
             default -> throw new IllegalArgumentException("unknown feature group '" + group + "'");
         };
     }
@@ -317,6 +444,9 @@ public final class InputFeatures {
         if (genreColumns != null) {
             names.add("genre");
         }
+        for (TableGroup g : tableGroups) {
+            names.add(g.name());
+        }
         return names;
     }
 
@@ -372,16 +502,52 @@ public final class InputFeatures {
             encodeTitles(features, out, width, column);
             column += title.dimension() + 1;
         }
-        int[] hot = new int[n];
+        int slots = Math.max(1, (genreColumns == null ? 0 : 1) + tableGroups.size());
+        int[] hot = new int[Math.multiplyExact(n, slots)];
         java.util.Arrays.fill(hot, -1);
+        int[] coldColumns = new int[slots];
+        java.util.Arrays.fill(coldColumns, -1);
+        int slot = 0;
+        int base = 0;
         if (genreColumns != null) {
             int[] toColumn = genreColumnsOf(features);
             for (int t = 0; t < n; t++) {
                 int genre = features.genre(t);
-                hot[t] = genre == TrackFeatures.NO_GENRE ? genreColumns.size() : toColumn[genre];
+                hot[t * slots] = genre == TrackFeatures.NO_GENRE ? genreColumns.size() : toColumn[genre];
+            }
+            slot++;
+            base += genreColumns.size() + 1;
+        }
+        for (TableGroup g : tableGroups) {
+            encodeTable(g, features.category(categoryOf(g.name())), hot, slots, slot, base);
+            if (g.name().equals(TrackFeatures.TRACK)) {
+                coldColumns[slot] = base + g.vocabulary().size();
+            }
+            slot++;
+            base += g.columns();
+        }
+        return new Encoded(out, hot, slots, coldColumns);
+    }
+
+    /** A table's column per track: its value's row, or the "unknown" row (the last) for a value not in the table. */
+    private static void encodeTable(TableGroup g, TrackCategory category, int[] hot, int slots, int slot, int base) {
+        int unknown = base + g.vocabulary().size();
+        int n = hot.length / slots;
+        int[] toColumn = new int[category == null ? 0 : category.size()];
+        if (category != null) {
+            Map<String, Integer> rowByName = new HashMap<>();
+            for (int i = 0; i < g.vocabulary().size(); i++) {
+                rowByName.put(g.vocabulary().get(i), i);
+            }
+            for (int c = 0; c < toColumn.length; c++) {
+                Integer row = rowByName.get(category.names().get(c));
+                toColumn[c] = row == null ? unknown : base + row;
             }
         }
-        return new Encoded(out, hot);
+        for (int t = 0; t < n; t++) {
+            int value = category == null ? TrackCategory.NONE : category.id(t);
+            hot[t * slots + slot] = value == TrackCategory.NONE ? unknown : toColumn[value];
+        }
     }
 
     /**
@@ -436,8 +602,11 @@ public final class InputFeatures {
     public static float[] row(Encoded encoded, int denseDimension, int oneHotWidth, int track) {
         float[] row = new float[denseDimension + oneHotWidth];
         System.arraycopy(encoded.dense(), track * denseDimension, row, 0, denseDimension);
-        if (encoded.oneHot()[track] >= 0) {
-            row[denseDimension + encoded.oneHot()[track]] = 1;
+        for (int g = 0; g < encoded.slots(); g++) {
+            int column = encoded.oneHot()[track * encoded.slots() + g];
+            if (column >= 0) {
+                row[denseDimension + column] = 1;
+            }
         }
         return row;
     }
@@ -456,9 +625,14 @@ public final class InputFeatures {
         return map;
     }
 
-    /** Heap bytes of an encoded table (an upper bound: as if every column were dense). */
-    public static long encodedBytes(long trackCount, int dimension) {
-        return 32 + 4 * trackCount * (dimension + 1);
+    /** Heap bytes of an encoded table. */
+    public static long encodedBytes(long trackCount, SageNetwork.InputShape shape) {
+        return 64 + 4 * trackCount * (shape.dense() + Math.max(1, shape.hotSlots()));
+    }
+
+    /** Heap bytes of the learned tables' vocabularies for {@code rows} one-hot rows (about 60 bytes a value). */
+    public static long tableVocabularyBytes(long rows) {
+        return 60L * rows;
     }
 
     public void write(DataOutput out) throws IOException {
@@ -497,6 +671,14 @@ public final class InputFeatures {
         if (title != null) {
             title.write(out);
         }
+        out.writeInt(tableGroups.size());
+        for (TableGroup g : tableGroups) {
+            out.writeUTF(g.name());
+            out.writeInt(g.vocabulary().size());
+            for (String value : g.vocabulary()) {
+                out.writeUTF(value);
+            }
+        }
     }
 
     /**
@@ -506,8 +688,10 @@ public final class InputFeatures {
      *
      * @param withFactors false for the format before artist and album groups existed
      * @param withTitle   false for the format before the title group existed
+     * @param withTables  false for the format before the learned tables existed
      */
-    public static InputFeatures read(BoundedInput in, boolean withFactors, boolean withTitle) throws IOException {
+    public static InputFeatures read(BoundedInput in, boolean withFactors, boolean withTitle, boolean withTables)
+            throws IOException {
         List<String> genres = null;
         if (in.readBoolean()) {
             int count = in.readCount("the genre columns", 2);
@@ -554,6 +738,20 @@ public final class InputFeatures {
             factors.add(new FactorGroup(name, vocabulary, d, values));
         }
         TitleEncoder title = withTitle && in.readBoolean() ? TitleEncoder.read(in) : null;
-        return new InputFeatures(genres, popularity, source, sourceMean, numeric, factors, title);
+        List<TableGroup> tables = new ArrayList<>();
+        int tableGroups = withTables ? in.readCount("the learned tables", 6) : 0;
+        for (int i = 0; i < tableGroups; i++) {
+            String name = in.readUTF();
+            if (!LEARNED_TABLES.contains(name)) {
+                throw new IOException("unknown learned table '" + name + "'");
+            }
+            int size = in.readCount("learned table '" + name + "'", 2);
+            List<String> vocabulary = new ArrayList<>(size);
+            for (int v = 0; v < size; v++) {
+                vocabulary.add(in.readUTF());
+            }
+            tables.add(new TableGroup(name, vocabulary));
+        }
+        return new InputFeatures(genres, popularity, source, sourceMean, numeric, factors, title, tables);
     }
 }

@@ -30,6 +30,7 @@ final class LayerZeroGather {
      */
     void gather(InputFeatures.Encoded input, InnerMeans inner, int sampledHops, boolean[] isolated) {
         int[] hot = input.oneHot();
+        int slots = input.slots();
         float[] dense = input.dense();
         int[] nodes = layout.nodes;
         int[] hopStart = layout.hopStart;
@@ -43,7 +44,7 @@ final class LayerZeroGather {
         // histogram entries); forward adds the matching rows of W_0 in Java (see SageNetwork.blasRows).
         // Deepest hop first: a node's children at hops below K-1 are layer-0 rows gathered already, so their own
         // dense columns and one-hot column are read from x0 (sequential) instead of the input table (random).
-        oneHot.reset();
+        oneHot.reset(input.coldColumns());
         for (int t = layers - 1; t >= 0; t--) {
             boolean childRows = t + 1 < layers;
             int s = layout.sampleSize(t);
@@ -56,24 +57,26 @@ final class LayerZeroGather {
                 int out = row * in2;
                 int node = distinctRows ? deepest.node(i) : nodes[row];
                 int mean = out + fd;
-                boolean ownRootIsolated = distinctRows ? deepest.ownRow(i)
+                // A root treated as a cold track: its whole tree is itself, with its cold one-hot columns.
+                boolean cold = distinctRows ? deepest.ownRow(i)
                         : isolated != null && isolated[i / layout.perRoot(t)];
-                int at = t == sampledHops && !ownRootIsolated ? inner.rowStart(node) : -1;
-                if (at >= 0) { // own and mean dense columns, own and sampled one-hot columns: one table row
-                    float[] table = inner.table();
-                    System.arraycopy(table, at, x0, out, in2);
-                    oneHot.startRow(row, (int) table[at + in2]);
+                int at = t == sampledHops && !cold ? inner.rowStart(node) : -1;
+                if (at >= 0) { // own and mean dense columns: one table row; own and sampled one-hot columns
+                    System.arraycopy(inner.table(), at, x0, out, in2);
+                    int[] hots = inner.hots();
+                    int h = inner.hotStart(node);
+                    oneHot.startRow(row, hots, h, false);
                     for (int j = 1; j <= s; j++) {
-                        oneHot.addToMean((int) table[at + in2 + j], inv);
+                        oneHot.addToMean(hots, h + j * slots, false, inv);
                     }
                 } else if (t == sampledHops) { // no neighbours: its own row is its mean
                     System.arraycopy(dense, node * fd, x0, out, fd);
                     System.arraycopy(dense, node * fd, x0, mean, fd);
-                    oneHot.startRow(row, hot[node]);
-                    oneHot.addToMean(hot[node], 1f);
+                    oneHot.startRow(row, hot, node * slots, cold);
+                    oneHot.addToMean(hot, node * slots, cold, 1f);
                 } else {
                     System.arraycopy(dense, node * fd, x0, out, fd);
-                    oneHot.startRow(row, hot[node]);
+                    oneHot.startRow(row, hot, node * slots, cold);
                     Arrays.fill(x0, mean, mean + fd, 0f);
                     int firstChild = hopStart[t + 1] + i * s;
                     for (int j = 0; j < s; j++) {
@@ -83,7 +86,11 @@ final class LayerZeroGather {
                         for (int c = 0; c < fd; c++) {
                             x0[mean + c] += source[src + c];
                         }
-                        oneHot.addToMean(childRows ? oneHot.selfColumn(childRow) : hot[nodes[childRow]], inv);
+                        if (childRows) {
+                            oneHot.addRowToMean(childRow, inv);
+                        } else {
+                            oneHot.addToMean(hot, nodes[childRow] * slots, cold, inv);
+                        }
                     }
                     for (int c = 0; c < fd; c++) {
                         x0[mean + c] *= inv;

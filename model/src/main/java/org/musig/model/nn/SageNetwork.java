@@ -21,9 +21,16 @@ import org.nd4j.linalg.factory.Nd4j;
  * equal in every dimension (a temperature-scaled cosine), so the heads begin as the cosine the downstream
  * ranking uses.
  *
- * <p>Layout: W_0, b_0, W_1, b_1, ..., then head weights (task-major), then head biases. Layer 0's input
- * h^0 is {@code [dense columns ; one-hot columns]} (see {@link InputFeatures}), so W_0's rows are: self
- * dense, self one-hot, neighbour-mean dense, neighbour-mean one-hot.
+ * <p>Layer 0's input h^0 is {@code [dense columns ; one-hot columns]} (see {@link InputFeatures}): W_0 has a row per
+ * column, for the node itself and for its neighbour mean. The one-hot rows are embedding tables (the genre
+ * columns, and an artist's, album's or track's own learned row): a node has one hot column per one-hot group
+ * ({@link InputShape#hotSlots}), so a batch touches few of them, and they sit at the end of the parameter vector
+ * so that gradients and Adam can treat them row by row ({@link TableGradient}).
+ *
+ * <p>Layout: W_0's dense rows (self dense, then neighbour-mean dense), b_0, W_1, b_1, ..., then head weights
+ * (task-major), head biases, and last the one-hot rows (self one-hot, then neighbour-mean one-hot), from
+ * {@link #tableOffset()}. Models stored before format 4 kept the one-hot rows inside W_0
+ * ({@link #fromLegacyLayout}).
  */
 public final class SageNetwork {
     public static final int PLAYLIST = 0;
@@ -35,8 +42,21 @@ public final class SageNetwork {
     /** Initial head weight per dimension: logits of 5 * cosine for the two classification heads. */
     static final float CLASSIFICATION_HEAD_SCALE = 5f;
 
+    /**
+     * Layer 0's input: dense columns, one-hot columns, hot columns per node (one per one-hot group), and the
+     * columns Glorot's initialisation counts as layer 0's fan-in (each, once for the node and once for the mean).
+     */
+    public record InputShape(int dense, int oneHot, int hotSlots, int initFanIn) {
+        /** A single one-hot group (or none), every column counted in the fan-in: the shape before tables existed. */
+        public static InputShape singleOneHot(int dense, int oneHot) {
+            return new InputShape(dense, oneHot, oneHot > 0 ? 1 : 0, dense + oneHot);
+        }
+    }
+
     private final int inputDimension;
     private final int denseDimension;
+    private final int hotSlots;
+    private final int initFanIn;
     private final int dimension;
     private final int[] sampleSizes;
     private final boolean sigmoid;
@@ -44,20 +64,29 @@ public final class SageNetwork {
     private final int[] biasOffsets;
     private final int headWeightOffset;
     private final int headBiasOffset;
+    private final int tableOffset;
     private final int parameterCount;
 
     /**
      * @param denseDimension dense input columns
-     * @param oneHotWidth    one-hot input columns (after the dense ones)
+     * @param oneHotWidth    one-hot input columns (after the dense ones), a single group
      */
     public SageNetwork(int denseDimension, int oneHotWidth, int dimension, int[] sampleSizes, boolean sigmoid) {
-        int inputDimension = denseDimension + oneHotWidth;
-        if (denseDimension < 0 || oneHotWidth < 0 || inputDimension < 1 || dimension < 1 || sampleSizes.length < 1) {
-            throw new IllegalArgumentException("bad network shape: input " + denseDimension + " + " + oneHotWidth
-                    + ", dimension " + dimension + ", layers " + sampleSizes.length);
+        this(InputShape.singleOneHot(denseDimension, oneHotWidth), dimension, sampleSizes, sigmoid);
+    }
+
+    public SageNetwork(InputShape input, int dimension, int[] sampleSizes, boolean sigmoid) {
+        long inputDimension = (long) input.dense() + input.oneHot();
+        if (input.dense() < 0 || input.oneHot() < 0 || inputDimension < 1 || dimension < 1 || sampleSizes.length < 1
+                || input.hotSlots() < (input.oneHot() > 0 ? 1 : 0) || input.hotSlots() > Math.max(1, input.oneHot())
+                || input.initFanIn() < 1) {
+            throw new IllegalArgumentException("bad network shape: input " + input + ", dimension " + dimension
+                    + ", layers " + sampleSizes.length);
         }
-        this.inputDimension = inputDimension;
-        this.denseDimension = denseDimension;
+        this.inputDimension = checked(inputDimension);
+        this.denseDimension = input.dense();
+        this.hotSlots = input.hotSlots();
+        this.initFanIn = input.initFanIn();
         this.dimension = dimension;
         this.sampleSizes = sampleSizes.clone();
         this.sigmoid = sigmoid;
@@ -67,7 +96,7 @@ public final class SageNetwork {
         long offset = 0; // long: a shape read from stored bytes must not wrap around to a small count
         for (int k = 0; k < layers; k++) {
             weightOffsets[k] = checked(offset);
-            offset += 2L * layerInput(k) * dimension;
+            offset += (long) blasRows(k) * dimension;
             biasOffsets[k] = checked(offset);
             offset += dimension;
         }
@@ -75,6 +104,8 @@ public final class SageNetwork {
         offset += (long) TASKS * dimension;
         headBiasOffset = checked(offset);
         offset += TASKS;
+        tableOffset = checked(offset);
+        offset += 2L * input.oneHot() * dimension;
         parameterCount = checked(offset);
     }
 
@@ -88,6 +119,11 @@ public final class SageNetwork {
 
     public int oneHotWidth() {
         return inputDimension - denseDimension;
+    }
+
+    /** Hot one-hot columns per node: one per one-hot group. */
+    public int hotSlots() {
+        return hotSlots;
     }
 
     public int dimension() {
@@ -143,14 +179,29 @@ public final class SageNetwork {
         return parameterCount;
     }
 
-    /** Glorot-uniform layer weights, zero biases, heads as a scaled cosine (see the class comment). */
+    /**
+     * Where the one-hot rows start: self one-hot row c at {@code tableOffset() + c * dimension}, neighbour-mean
+     * row c at {@code tableOffset() + (oneHotWidth() + c) * dimension}; everything before is updated densely.
+     */
+    public int tableOffset() {
+        return tableOffset;
+    }
+
+    /**
+     * Glorot-uniform layer weights (layer 0's fan-in is {@link InputShape#initFanIn}: a table's columns count as
+     * one, since a node has one of them hot), zero biases, heads as a scaled cosine (see the class comment). Drawn
+     * in the order of the layout before format 4, so a network without tables starts exactly as it did then.
+     */
     public float[] initialParameters(SplittableRandom random) {
         float[] p = new float[parameterCount];
         for (int k = 0; k < layers(); k++) {
-            int fanIn = 2 * layerInput(k);
-            double limit = Math.sqrt(6.0 / (fanIn + dimension));
-            for (int i = 0; i < fanIn * dimension; i++) {
-                p[weightOffsets[k] + i] = (float) ((random.nextDouble() * 2 - 1) * limit);
+            int rows = 2 * layerInput(k);
+            double limit = Math.sqrt(6.0 / (2.0 * (k == 0 ? initFanIn : layerInput(k)) + dimension));
+            for (int row = 0; row < rows; row++) {
+                int at = k == 0 ? weightRowOffset(row) : weightOffsets[k] + row * dimension;
+                for (int d = 0; d < dimension; d++) {
+                    p[at + d] = (float) ((random.nextDouble() * 2 - 1) * limit);
+                }
             }
         }
         for (int d = 0; d < dimension; d++) {
@@ -158,6 +209,38 @@ public final class SageNetwork {
             p[headWeightOffset(GENRE) + d] = CLASSIFICATION_HEAD_SCALE;
             p[headWeightOffset(SIMILARITY) + d] = 1f;
         }
+        return p;
+    }
+
+    /**
+     * Where row {@code row} of W_0 (counted as {@code [self dense ; self one-hot ; mean dense ; mean one-hot]})
+     * starts in the parameter vector.
+     */
+    private int weightRowOffset(int row) {
+        int oneHot = oneHotWidth();
+        boolean mean = row >= inputDimension;
+        int column = mean ? row - inputDimension : row;
+        if (column < denseDimension) {
+            return weightOffsets[0] + ((mean ? denseDimension : 0) + column) * dimension;
+        }
+        return tableOffset + ((mean ? oneHot : 0) + column - denseDimension) * dimension;
+    }
+
+    /**
+     * The parameters of a model stored before format 4, whose W_0 kept its rows in column order
+     * ({@code [self dense ; self one-hot ; mean dense ; mean one-hot]}), moved to this layout.
+     */
+    public float[] fromLegacyLayout(float[] legacy) {
+        if (legacy.length != parameterCount) {
+            throw new IllegalArgumentException(legacy.length + " parameters, the network needs " + parameterCount);
+        }
+        float[] p = new float[parameterCount];
+        int w0 = 2 * inputDimension * dimension;
+        for (int row = 0; row < 2 * inputDimension; row++) {
+            System.arraycopy(legacy, row * dimension, p, weightRowOffset(row), dimension);
+        }
+        // Everything after W_0 kept its order; it moved forward by the one-hot rows' length.
+        System.arraycopy(legacy, w0, p, biasOffsets[0], tableOffset - biasOffsets[0]);
         return p;
     }
 
@@ -184,13 +267,7 @@ public final class SageNetwork {
     public void copyWeights(float[] parameters, INDArray[] w) {
         for (int k = 0; k < layers(); k++) {
             java.nio.FloatBuffer buffer = w[k].data().asNio().asFloatBuffer();
-            if (k == 0) {
-                int fd = denseDimension * dimension;
-                buffer.put(parameters, weightOffsets[0], fd);
-                buffer.put(parameters, weightOffsets[0] + inputDimension * dimension, fd);
-            } else {
-                buffer.put(parameters, weightOffsets[k], 2 * layerInput(k) * dimension);
-            }
+            buffer.put(parameters, weightOffsets[k], blasRows(k) * dimension);
         }
     }
 }

@@ -1,39 +1,43 @@
 package org.musig.model.nn;
 
-import java.util.Arrays;
-
 /**
- * Layer 0's one-hot input columns (the genre), kept sparse: per row its own hot column (-1: none) and its
- * neighbour-mean histogram as (column, weight) entries, in order of first appearance. Forward adds the
- * matching rows of W_0 in Java ({@link #addWeightRows}) and backward scatters their gradient
- * ({@link #addWeightRowsGradient}); most of layer 0's columns were one-hot and almost all zero, so this cut
- * its matrix products about 4x.
+ * Layer 0's one-hot input columns (the genre, and the artist, album and track tables), kept sparse: per row its
+ * own hot column in each one-hot group (-1: none) and its neighbour-mean histogram as (column, weight) entries, in
+ * order of first appearance. Forward adds the matching one-hot rows of the network in Java ({@link #addWeightRows})
+ * and backward gathers their gradient row by row into a {@link TableGradient} ({@link #addWeightRowsGradient}):
+ * almost all one-hot columns are zero in a row, so this is far cheaper than matrix products over them.
  *
- * <p>Built row by row: {@link #reset}, then per row {@link #startRow}, {@link #addToMean} per sampled
- * neighbour's column, {@link #endRow}.
+ * <p>A row of a root treated as a cold track ({@code cold}) takes, in each group that has one, the group's
+ * cold column instead of its own (the track table's "unknown" row: a cold track has no row of its own).
+ *
+ * <p>Built row by row: {@link #reset}, then per row {@link #startRow}, {@link #addToMean} or {@link #addRowToMean}
+ * per sampled neighbour, {@link #endRow}.
  */
 final class SparseOneHotRows {
     private final int dim;
     private final int width;
-    private final int selfBase;     // W_0's self one-hot rows in the parameter vector
-    private final int meanBase;     // W_0's neighbour-mean one-hot rows
-    private final int[] selfHot;
+    private final int slots;
+    private final int selfBase;     // the self one-hot rows in the parameter vector
+    private final int meanBase;     // the neighbour-mean one-hot rows
+    private final int[] selfHot;    // [rows * slots]
     private final int[] hotStart;   // row r's histogram entries: [hotStart[r], hotEnd[r])
     private final int[] hotEnd;
     private final int[] hotColumn;
     private final float[] hotWeight;
     private final float[] hotSum;   // scratch histogram [width], all zero between rows
     private final int[] touched;    // scratch: columns of hotSum in use
+    private int[] coldColumn;       // per group: the column a cold root takes, -1: its own
     private int touchedCount;
     private int entries;
 
     SparseOneHotRows(SageNetwork net, WorkspaceSizes sizes) {
         dim = net.dimension();
         width = net.oneHotWidth();
-        selfBase = net.weightOffset(0) + net.denseDimension() * dim;
-        meanBase = net.weightOffset(0) + (net.inputDimension() + net.denseDimension()) * dim;
+        slots = net.hotSlots();
+        selfBase = net.tableOffset();
+        meanBase = net.tableOffset() + width * dim;
         int rows = WorkspaceSizes.length(sizes.layerRows[0]);
-        selfHot = new int[rows];
+        selfHot = new int[WorkspaceSizes.length(sizes.layerRows[0] * slots)];
         hotStart = new int[rows];
         hotEnd = new int[rows];
         hotColumn = new int[WorkspaceSizes.length(sizes.oneHotEntries)];
@@ -47,24 +51,38 @@ final class SparseOneHotRows {
         return width > 0;
     }
 
-    /** Starts over from row 0's entries. */
-    void reset() {
+    /** Starts over from row 0's entries, for an input whose per-group cold columns are {@code coldColumn}. */
+    void reset(int[] coldColumn) {
+        if (present() && coldColumn.length != slots) {
+            throw new IllegalArgumentException("the input has " + coldColumn.length + " one-hot groups, the network "
+                    + slots);
+        }
+        this.coldColumn = coldColumn;
         entries = 0;
     }
 
-    /** Starts row {@code row}, whose own one-hot column is {@code selfColumn} (-1: none). */
-    void startRow(int row, int selfColumn) {
+    /** Starts row {@code row}, whose own columns are {@code hot[at .. at + slots)} (-1: none). */
+    void startRow(int row, int[] hot, int at, boolean cold) {
         hotStart[row] = entries;
-        selfHot[row] = selfColumn;
+        int o = row * slots;
+        for (int g = 0; g < slots; g++) {
+            selfHot[o + g] = cold && coldColumn[g] >= 0 ? coldColumn[g] : hot[at + g];
+        }
     }
 
-    /** Row {@code row}'s own one-hot column (-1: none). */
-    int selfColumn(int row) {
-        return selfHot[row];
+    /** Adds {@code weight} to the current row's histogram at the columns {@code hot[at .. at + slots)}. */
+    void addToMean(int[] hot, int at, boolean cold, float weight) {
+        for (int g = 0; g < slots; g++) {
+            add(cold && coldColumn[g] >= 0 ? coldColumn[g] : hot[at + g], weight);
+        }
     }
 
-    /** Adds {@code weight} to the current row's histogram at {@code column} (-1: none, ignored). */
-    void addToMean(int column, float weight) {
+    /** Adds {@code weight} to the current row's histogram at row {@code childRow}'s own columns. */
+    void addRowToMean(int childRow, float weight) {
+        addToMean(selfHot, childRow * slots, false, weight);
+    }
+
+    private void add(int column, float weight) {
         if (column < 0) {
             return;
         }
@@ -86,12 +104,15 @@ final class SparseOneHotRows {
         hotEnd[row] = entries;
     }
 
-    /** Adds row r's one-hot inputs times their W_0 rows to {@code out[o ..]}: its own hot row, and each entry's weighted row. */
+    /** Adds row r's one-hot inputs times their rows to {@code out[o ..]}: its own hot rows, and each entry's weighted row. */
     void addWeightRows(float[] parameters, float[] out, int r, int o) {
-        if (selfHot[r] >= 0) {
-            int src = selfBase + selfHot[r] * dim;
-            for (int d = 0; d < dim; d++) {
-                out[o + d] += parameters[src + d];
+        for (int g = 0; g < slots; g++) {
+            int c = selfHot[r * slots + g];
+            if (c >= 0) {
+                int src = selfBase + c * dim;
+                for (int d = 0; d < dim; d++) {
+                    out[o + d] += parameters[src + d];
+                }
             }
         }
         for (int e = hotStart[r]; e < hotEnd[r]; e++) {
@@ -103,25 +124,25 @@ final class SparseOneHotRows {
         }
     }
 
-    /** Zeroes the one-hot weight rows' gradient, before {@link #addWeightRowsGradient} sums into it. */
-    void clearWeightRowsGradient(float[] gradient) {
-        Arrays.fill(gradient, selfBase, selfBase + width * dim, 0f);
-        Arrays.fill(gradient, meanBase, meanBase + width * dim, 0f);
-    }
-
-    /** Adds row r's share of the one-hot weight rows' gradient: the transpose of {@link #addWeightRows}. */
-    void addWeightRowsGradient(float[] dPre, int r, int o, float[] gradient) {
-        if (selfHot[r] >= 0) {
-            int dst = selfBase + selfHot[r] * dim;
-            for (int d = 0; d < dim; d++) {
-                gradient[dst + d] += dPre[o + d];
+    /** Adds row r's share of the one-hot rows' gradient: the transpose of {@link #addWeightRows}. */
+    void addWeightRowsGradient(float[] dPre, int r, int o, TableGradient gradient) {
+        float[] values;
+        for (int g = 0; g < slots; g++) {
+            int c = selfHot[r * slots + g];
+            if (c >= 0) {
+                int dst = gradient.slot(c);
+                values = gradient.values();
+                for (int d = 0; d < dim; d++) {
+                    values[dst + d] += dPre[o + d];
+                }
             }
         }
         for (int e = hotStart[r]; e < hotEnd[r]; e++) {
-            int dst = meanBase + hotColumn[e] * dim;
+            int dst = gradient.slot(width + hotColumn[e]);
+            values = gradient.values();
             float w = hotWeight[e];
             for (int d = 0; d < dim; d++) {
-                gradient[dst + d] += w * dPre[o + d];
+                values[dst + d] += w * dPre[o + d];
             }
         }
     }

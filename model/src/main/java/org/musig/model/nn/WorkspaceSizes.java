@@ -23,6 +23,8 @@ final class WorkspaceSizes {
     /** Layer 0's one-hot columns, and its rows' sparse (column, weight) entries at most. */
     final long oneHotWidth;
     final long oneHotEntries;
+    /** One-hot groups: a row's own hot columns. */
+    final long slots;
     /** Slots of the deduplicated hop K-1 (0 with one layer), and the open-addressing table's capacity. */
     final long deepestSlots;
     final long hashCapacity;
@@ -69,7 +71,8 @@ final class WorkspaceSizes {
         }
         oneHotWidth = net.oneHotWidth();
         // A row's neighbour-mean histogram has at most one entry per sampled neighbour and per column.
-        oneHotEntries = oneHotWidth == 0 ? 0 : layerRows[0] * Math.min(maxSamples, oneHotWidth);
+        slots = net.hotSlots();
+        oneHotEntries = oneHotWidth == 0 ? 0 : layerRows[0] * Math.min((long) maxSamples * slots, oneHotWidth);
         deepestSlots = layers >= 2 ? hopNodes[layers - 1] : 0;
         // Load factor at most 1/4, a power of two for masking.
         hashCapacity = deepestSlots == 0 ? 0 : Long.highestOneBit(deepestSlots) * 4;
@@ -79,7 +82,7 @@ final class WorkspaceSizes {
     long bytes() {
         long bytes = 4L * (layers + 2) + 4L * (layers + 1) + 4 * nodes;        // hop starts, hop sizes, node slots
         bytes += 4 * deepestSlots * 2 + deepestSlots + 4 * hashCapacity * 2;   // deduplication of hop K-1
-        bytes += 4 * layerRows[0] * 3 + 8 * oneHotEntries + 8 * oneHotWidth;   // layer 0's sparse one-hot rows
+        bytes += 4 * layerRows[0] * (2 + slots) + 8 * oneHotEntries + 8 * oneHotWidth; // layer 0's one-hot rows
         for (int k = 0; k < layers; k++) {
             long rows = layerRows[k];
             long width = productWidth[k];

@@ -9,6 +9,7 @@ import org.musig.common.progress.Progress;
 import org.musig.model.nn.AggregatorWorkspace;
 import org.musig.model.nn.InnerMeans;
 import org.musig.model.nn.SageNetwork;
+import org.musig.model.nn.TableGradient;
 import org.musig.model.nn.TaskLabels;
 import org.musig.model.sample.NegativeSampler;
 import org.musig.model.sample.PositivePairSampler;
@@ -35,8 +36,10 @@ final class EpochLoop {
     private final int pairsPerEpoch;
     private final AdamOptimizer adam;
     private final float[][] shardGradients;
+    private final TableGradient[] shardTables;
     private final double[][] shardLosses;
     private final float[] gradient;
+    private final TableGradient tables;
     private final LossHistory history;
     private long innerNanos;
     private long updateNanos;
@@ -59,17 +62,26 @@ final class EpochLoop {
         pairsPerEpoch = positives.pairsPerEpoch(config.maxPairsPerEpoch());
         adam = new AdamOptimizer(net.parameterCount(), config.learningRate());
         int maxShards = ShardWorker.shards(Math.min(config.batchSize(), pairsPerEpoch));
-        shardGradients = new float[maxShards][net.parameterCount()];
+        // The dense parameters' gradient per shard; the one-hot rows' only for the rows a shard touches.
+        shardGradients = new float[maxShards][net.tableOffset()];
+        shardTables = new TableGradient[maxShards];
+        for (int s = 0; s < maxShards; s++) {
+            shardTables[s] = new TableGradient(net);
+        }
         shardLosses = new double[maxShards][SageNetwork.TASKS];
-        gradient = new float[net.parameterCount()];
+        gradient = new float[net.tableOffset()];
+        tables = new TableGradient(net);
         history = new LossHistory(taskWeights);
     }
 
     /** Bytes the loop holds for a network: the optimiser state, the shard gradients and their sum. */
-    static long memoryBytes(SageNetwork net, int batchSize) {
+    static long memoryBytes(SageNetwork net, int batchSize, int negativeSamples) {
         int shards = ShardWorker.shards(batchSize);
+        long touched = TableGradient.maxTouchedRows(net, ShardWorker.maxRoots(negativeSamples));
         return AdamOptimizer.memoryBytes(net.parameterCount())
-                + (4L * net.parameterCount() + 8L * SageNetwork.TASKS) * shards + 4L * net.parameterCount();
+                + (4L * net.tableOffset() + 8L * SageNetwork.TASKS + TableGradient.memoryBytes(net, touched)) * shards
+                + 4L * net.tableOffset()
+                + TableGradient.memoryBytes(net, Math.min(2L * net.oneHotWidth(), touched * shards));
     }
 
     /** Trains {@code shared.parameters()} in place. */
@@ -150,18 +162,20 @@ final class EpochLoop {
             scale[t] = batch.labelled[t] == 0 ? 0 : taskWeights[t] / batch.labelled[t];
         }
         int shards = ShardWorker.shards(batch.pairs);
-        executor.runAll(shards, (worker, s) -> worker.run(batch, epoch, b, s, scale, shardGradients[s], shardLosses[s]),
-                progress);
+        executor.runAll(shards, (worker, s) -> worker.run(batch, epoch, b, s, scale, shardGradients[s],
+                shardTables[s], shardLosses[s]), progress);
         long u0 = System.nanoTime();
         Arrays.fill(gradient, 0f);
+        tables.clear();
         for (int s = 0; s < shards; s++) {
             float[] g = shardGradients[s];
             for (int i = 0; i < gradient.length; i++) {
                 gradient[i] += g[i];
             }
+            tables.add(shardTables[s]);
             history.addLoss(shardLosses[s]);
         }
-        adam.step(shared.parameters(), gradient);
+        adam.step(shared.parameters(), gradient, net.tableOffset(), tables, net.tableOffset());
         net.copyWeights(shared.parameters(), shared.weights());
         updateNanos += System.nanoTime() - u0;
         history.addLabelled(batch.labelled);

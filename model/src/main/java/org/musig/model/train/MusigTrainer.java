@@ -89,12 +89,12 @@ public final class MusigTrainer {
         }
         List<String> notices = new ArrayList<>();
         InputFeatures input = InputFeatures.fit(features, config.features(), config.topGenres(),
-                config.metadataDimension(), config.titleDimension(), config.randomSeed(), notices);
+                config.metadataDimension(), config.titleDimension(), config.randomSeed(), notices, connected(graph));
         InputFeatures.Encoded encoded = input.encode(features);
         TaskLabels labels = TaskLabels.of(features, config.regressionTarget().text());
         double[] taskWeights = activeTaskWeights(config, labels, notices);
 
-        SageNetwork net = network(config, input.denseDimension(), input.oneHotWidth());
+        SageNetwork net = network(config, input.shape());
         long seed = config.randomSeed();
         float[] parameters = net.initialParameters(RandomStreams.of(seed, RandomStreams.INIT, 0, 0, 0));
         INDArray[] weights = net.nativeWeights(parameters);
@@ -103,7 +103,7 @@ public final class MusigTrainer {
         NegativeSampler negativeSampler = config.negativeSampler() == TrainConfig.NegativeSampling.DEGREE
                 ? NegativeSampler.byDegree(graph, 0.75) : NegativeSampler.uniform(graph.nodeCount());
         InnerMeans inner = net.layers() < 2 ? null
-                : new InnerMeans(graph, net.denseDimension(), net.sampleSize(net.layers() - 1), null);
+                : new InnerMeans(graph, net.denseDimension(), encoded.slots(), net.sampleSize(net.layers() - 1), null);
         ShardWorker.Shared shared = new ShardWorker.Shared(net, parameters, weights, neighbours, encoded, inner,
                 new MultiTaskLoss(net), seed, config.coldStartRate(), config.maskPartner());
         EpochLoop loop = new EpochLoop(config, shared, new PositivePairSampler(graph), negativeSampler, labels,
@@ -130,10 +130,22 @@ public final class MusigTrainer {
         return new TrainedModel(config, input, net, parameters, summary);
     }
 
-    static SageNetwork network(TrainConfig config, int denseDimension, int oneHotWidth) {
+    static SageNetwork network(TrainConfig config, SageNetwork.InputShape input) {
         int[] samples = config.sampleSizes().stream().mapToInt(Integer::intValue).toArray();
-        return new SageNetwork(denseDimension, oneHotWidth, config.embeddingDimension(), samples,
+        return new SageNetwork(input, config.embeddingDimension(), samples,
                 config.activation() == TrainConfig.Activation.SIGMOID);
+    }
+
+    /**
+     * The tracks training reaches (those with an edge): only their artists, albums and ids get rows of their own in
+     * the learned tables.
+     */
+    private static boolean[] connected(CooccurrenceGraph graph) {
+        boolean[] connected = new boolean[graph.nodeCount()];
+        for (int node = 0; node < connected.length; node++) {
+            connected[node] = graph.offset(node + 1) > graph.offset(node);
+        }
+        return connected;
     }
 
     /** The configured task weights, with tasks that have no labels in the data set to 0 (and a notice). */
@@ -165,10 +177,10 @@ public final class MusigTrainer {
      * (their randomized SVD's peak, and the vocabulary and vectors kept) and the title encoder (its fit's peak).
      */
     public static long estimateBytes(CooccurrenceGraph graph, TrackFeatures features, TrainConfig config) {
-        int width = InputFeatures.width(features, config.features(), config.topGenres(), config.metadataDimension(),
-                config.titleDimension());
-        return estimateBytes(graph.nodeCount(), graph.relationshipCount(), config, width)
-                + metadataBytes(features, config);
+        SageNetwork.InputShape shape = InputFeatures.shape(features, config.features(), config.topGenres(),
+                config.metadataDimension(), config.titleDimension(), connected(graph));
+        return estimateBytes(graph.nodeCount(), graph.relationshipCount(), config, shape)
+                + metadataBytes(features, config) + InputFeatures.tableVocabularyBytes(shape.oneHot());
     }
 
     private static long metadataBytes(TrackFeatures features, TrainConfig config) {
@@ -192,20 +204,29 @@ public final class MusigTrainer {
      * Bytes a training run needs besides the graph and the feature table themselves: the encoded input
      * table, labels, samplers, per-thread workspaces, parameters and optimiser state.
      *
-     * @param featureDimension the width of the encoded input h^0 (e.g. 51 genre + 3 popularity + 13 audio columns)
+     * @param featureDimension the width of the encoded input h^0 (e.g. 51 genre + 3 popularity + 13 audio columns),
+     *                         all counted as dense (an upper bound without learned tables)
      */
     public static long estimateBytes(int nodeCount, long relationshipCount, TrainConfig config, int featureDimension) {
-        SageNetwork net = network(config, Math.max(1, featureDimension), 0); // all dense: an upper bound
-        long bytes = InputFeatures.encodedBytes(nodeCount, net.inputDimension());
+        int width = Math.max(1, featureDimension);
+        return estimateBytes(nodeCount, relationshipCount, config, new SageNetwork.InputShape(width, 0, 0, width));
+    }
+
+    /** {@link #estimateBytes(int, long, TrainConfig, int)} for an input of this shape. */
+    public static long estimateBytes(int nodeCount, long relationshipCount, TrainConfig config,
+                                     SageNetwork.InputShape shape) {
+        SageNetwork net = network(config, shape);
+        long bytes = InputFeatures.encodedBytes(nodeCount, shape);
         bytes += 4L * nodeCount + 4L * nodeCount * 13 + nodeCount; // genre labels, similarity targets, their mask
         bytes += PositivePairSampler.memoryBytes(relationshipCount);
         bytes += NegativeSampler.memoryBytes(nodeCount);
         bytes += NeighborhoodSampler.memoryBytes(relationshipCount, config.sampling() == TrainConfig.Sampling.WEIGHTED);
         if (net.layers() > 1) {
-            bytes += InnerMeans.memoryBytes(nodeCount, net.denseDimension(), net.sampleSize(net.layers() - 1));
+            bytes += InnerMeans.memoryBytes(nodeCount, net.denseDimension(), Math.max(1, net.hotSlots()),
+                    net.sampleSize(net.layers() - 1));
         }
         bytes += config.concurrency() * ShardWorker.memoryBytes(net, ShardWorker.maxRoots(config.negativeSamples()));
-        bytes += EpochLoop.memoryBytes(net, config.batchSize());
+        bytes += EpochLoop.memoryBytes(net, config.batchSize(), config.negativeSamples());
         bytes += 4L * net.parameterCount() * 2; // the parameters, and at most as many in their native weight copies
         return bytes;
     }

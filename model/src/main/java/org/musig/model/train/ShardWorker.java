@@ -7,6 +7,7 @@ import org.musig.model.nn.InnerMeans;
 import org.musig.model.nn.InputFeatures;
 import org.musig.model.nn.MultiTaskLoss;
 import org.musig.model.nn.SageNetwork;
+import org.musig.model.nn.TableGradient;
 import org.musig.model.sample.NeighborhoodSampler;
 import org.musig.model.sample.RandomStreams;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -65,12 +66,13 @@ final class ShardWorker {
 
     /**
      * Runs shard {@code shard} of batch {@code batchIndex} of epoch {@code epoch}: writes its gradient (the
-     * layers' and heads') into {@code gradient} and its per-task loss sums into {@code losses}.
+     * layers' and heads', {@code gradient} as long as the parameters before {@link SageNetwork#tableOffset}; the
+     * one-hot rows' into {@code tables}) and its per-task loss sums into {@code losses}.
      *
      * @param scale per task, the factor of a labelled pair's loss (task weight / labelled pairs in the batch)
      */
     void run(TrainingBatch batch, int epoch, int batchIndex, int shard, double[] scale, float[] gradient,
-             double[] losses) {
+             TableGradient tables, double[] losses) {
         int p0 = shard * SHARD_PAIRS;
         int p1 = Math.min(batch.pairs, p0 + SHARD_PAIRS);
         int count = batch.shardRoots(p0, p1, roots);
@@ -95,7 +97,8 @@ final class ShardWorker {
         shared.loss().compute(shared.parameters(), workspace.embeddings(), count, batch.shardPairs(p0, p1), scale, dz,
                 gradient, losses);
         headNanos += System.nanoTime() - h0;
-        workspace.backward(dz, shared.weights(), gradient);
+        tables.clear();
+        workspace.backward(dz, shared.weights(), gradient, tables);
     }
 
     /** Each root's neighbourhood stream, from the shard's stream: fixed by the seed, whatever thread runs it. */

@@ -31,8 +31,11 @@ public record TrainConfig(int embeddingDimension, List<Integer> sampleSizes, Act
 
     public static final String OWNER = "musig.train";
     public static final List<String> FEATURE_GROUPS = List.of("genre", "popularity", "audio", "acoustic", "artist",
-            "album", "year", "title");
-    /** The paper's four input groups (section 3.2); 'artist', 'album', 'year' and 'title' are this product's extension. */
+            "album", "year", "title", "artistId", "albumId", "track");
+    /**
+     * The paper's four input groups (section 3.2); 'artist', 'album', 'year', 'title' and the learned tables
+     * 'artistId', 'albumId' and 'track' are this product's extension.
+     */
     public static final List<String> PAPER_FEATURE_GROUPS = List.of("genre", "popularity", "audio", "acoustic");
     public static final List<String> DEFAULT_FEATURES = List.of("genre", "popularity", "audio");
     public static final List<String> TASKS = List.of("playlist", "genre", "audio");
@@ -67,8 +70,11 @@ public record TrainConfig(int embeddingDimension, List<Integer> sampleSizes, Act
             Setting.choice("sampling", Sampling.class, Sampling.UNIFORM,
                     "neighbour sampling: `'uniform'` as in the paper, or `'weighted'` by co-occurrence weight"),
             Setting.stringList("features", DEFAULT_FEATURES, "any of `genre`, `popularity`, `audio`, `acoustic` (the "
-                    + "paper's groups), `artist`, `album`, `year`, `title` (our extension; `year` is the release year "
-                    + "read from `Track.releaseDate`, z-scored; `title` the words of the name and album name)")
+                    + "paper's groups), `artist`, `album`, `year`, `title`, `artistId`, `albumId`, `track` (our "
+                    + "extension; `artist` and `album` are vectors fitted from the playlists before training, `year` is "
+                    + "the release year read from `Track.releaseDate`, z-scored; `title` the words of the name and album "
+                    + "name; `artistId`, `albumId` and `track` are embedding tables learned in training, a row per "
+                    + "artist, album or track of the training graph and an 'unknown' row for any other)")
                     .check(groups -> groups.stream().filter(g -> !FEATURE_GROUPS.contains(g)).findFirst()
                             .map(g -> "configuration key 'features' has unknown group '" + g + "'; valid groups are "
                                     + FEATURE_GROUPS)

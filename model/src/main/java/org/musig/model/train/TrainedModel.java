@@ -29,13 +29,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * from several threads at once.
  *
  * <p>Inductive: {@link #embed} works on any co-occurrence graph and feature table with the same feature
- * groups (e.g. one built later, with new tracks), because nothing in the model is per track.
+ * groups (e.g. one built later, with new tracks), because nothing in the model is per track except the learned
+ * tables' rows (artistId, albumId, track), and a value without one takes its table's "unknown" row.
  */
 public final class TrainedModel {
     /** Nodes per embedding chunk (the unit of parallel work). */
     static final int EMBED_CHUNK = 256;
     private static final int MAGIC = 0x4D555347; // "MUSG"
-    private static final int FORMAT_VERSION = 3;
+    private static final int FORMAT_VERSION = 4;
+    /** The format before the learned tables existed, with the one-hot rows inside W_0; still read. */
+    private static final int FORMAT_VERSION_WITHOUT_TABLES = 3;
     /** The format before the title group existed. */
     private static final int FORMAT_VERSION_WITHOUT_TITLE = 2;
     /** Version 1: no artist or album groups in the input encoding; still read. */
@@ -118,6 +121,11 @@ public final class TrainedModel {
         return net.parameterCount();
     }
 
+    /** The network's shape and parameter layout. */
+    public SageNetwork network() {
+        return net;
+    }
+
     /**
      * L2-normalised embeddings of {@code nodes} in {@code graph}, sampling each node's neighbourhood with
      * the training sample sizes from a stream derived from {@code seed} and the node id - so the same
@@ -156,7 +164,7 @@ public final class TrainedModel {
         progress.begin("embed", nodes.length);
         int threads = Math.max(1, Math.min(concurrency, chunks));
         try (ShardExecutor<EmbedWorker> executor = new ShardExecutor<>(threads, () -> new EmbedWorker(net))) {
-            InnerMeans inner = net.layers() < 2 ? null : new InnerMeans(graph, net.denseDimension(),
+            InnerMeans inner = net.layers() < 2 ? null : new InnerMeans(graph, net.denseDimension(), encoded.slots(),
                     net.sampleSize(net.layers() - 1), reachable(graph, nodes, net.layers() - 1));
             if (inner != null) {
                 int rows = inner.rowCount();
@@ -239,10 +247,11 @@ public final class TrainedModel {
      * sampler, the inner means, each thread's workspace and the result rows.
      */
     public long embedBytes(int nodeCount, long relationshipCount, int nodesToEmbed, int concurrency) {
-        long bytes = InputFeatures.encodedBytes(nodeCount, net.inputDimension());
+        long bytes = InputFeatures.encodedBytes(nodeCount, input.shape());
         bytes += NeighborhoodSampler.memoryBytes(relationshipCount, config.sampling() == TrainConfig.Sampling.WEIGHTED);
         if (net.layers() > 1) {
-            bytes += InnerMeans.memoryBytes(nodeCount, net.denseDimension(), net.sampleSize(net.layers() - 1));
+            bytes += InnerMeans.memoryBytes(nodeCount, net.denseDimension(), Math.max(1, net.hotSlots()),
+                    net.sampleSize(net.layers() - 1));
         }
         bytes += (long) Math.max(1, concurrency) * EmbedWorker.memoryBytes(net);
         bytes += (long) nodesToEmbed * (16 + 4L * net.dimension());
@@ -304,8 +313,7 @@ public final class TrainedModel {
                 throw new CorruptModelException("not a MUSIG model", null);
             }
             int version = in.readInt();
-            if (version != FORMAT_VERSION && version != FORMAT_VERSION_WITHOUT_TITLE
-                    && version != FORMAT_VERSION_WITHOUT_FACTORS) {
+            if (version < FORMAT_VERSION_WITHOUT_FACTORS || version > FORMAT_VERSION) {
                 throw new CorruptModelException(
                         "MUSIG model format version " + version + " is not supported (this build reads "
                                 + FORMAT_VERSION + ")",
@@ -332,8 +340,8 @@ public final class TrainedModel {
                 notices.add((String) o);
             }
             InputFeatures input = InputFeatures.read(in, version >= FORMAT_VERSION_WITHOUT_TITLE,
-                    version >= FORMAT_VERSION);
-            SageNetwork net = MusigTrainer.network(config, input.denseDimension(), input.oneHotWidth());
+                    version >= FORMAT_VERSION_WITHOUT_TABLES, version >= FORMAT_VERSION);
+            SageNetwork net = MusigTrainer.network(config, input.shape());
             int count = in.readInt();
             if (count != net.parameterCount()) {
                 throw new IOException(count + " parameters, the network needs " + net.parameterCount());
@@ -342,6 +350,9 @@ public final class TrainedModel {
             float[] parameters = new float[count];
             for (int i = 0; i < count; i++) {
                 parameters[i] = in.readFloat();
+            }
+            if (version <= FORMAT_VERSION_WITHOUT_TABLES) {
+                parameters = net.fromLegacyLayout(parameters);
             }
             return new TrainedModel(config, input, net, parameters,
                     new TrainingSummary(epochs, losses, pairs, pairsPerSecond, millis, stages, notices));

@@ -42,20 +42,24 @@ class AggregatorBackwardTest {
         }
 
         float[] gradient = new float[net.parameterCount()];
-        Arrays.fill(gradient, Float.NaN);
+        Arrays.fill(gradient, 0, net.tableOffset(), Float.NaN);
         parts.forward.run(p, net.nativeWeights(p));
-        parts.backward.run(c, net.nativeWeights(p), gradient);
+        TableGradient tables = new TableGradient(net);
+        parts.backward.run(c, net.nativeWeights(p), gradient, tables);
+        tables.addTo(gradient, net);
 
         int layerParameters = net.headWeightOffset(0);
-        for (int i = 0; i < net.parameterCount(); i++) {
+        for (int i = 0; i < net.tableOffset(); i++) {
             assertThat(Float.isNaN(gradient[i])).as("parameter %d written", i).isEqualTo(i >= layerParameters);
         }
         for (int trial = 0; trial < 3; trial++) {
             float[] direction = new float[net.parameterCount()];
             double analytic = 0;
-            for (int i = 0; i < layerParameters; i++) {
-                direction[i] = (float) random.nextGaussian();
-                analytic += direction[i] * gradient[i];
+            for (int i = 0; i < net.parameterCount(); i++) {
+                if (i < layerParameters || i >= net.tableOffset()) { // the layers' parameters, the tables included
+                    direction[i] = (float) random.nextGaussian();
+                    analytic += direction[i] * gradient[i];
+                }
             }
             double eps = 1e-3;
             double numeric = (loss(parts, shifted(p, direction, eps), c) - loss(parts, shifted(p, direction, -eps), c))

@@ -67,6 +67,20 @@ class AggregatorForwardTest {
         return p;
     }
 
+    /**
+     * Where the row of W_k for input column c (of the node itself, or of its neighbour mean) starts: layer 0's dense
+     * rows and one-hot rows live apart (see {@link SageNetwork}).
+     */
+    static int weightAt(SageNetwork net, int k, boolean mean, int c) {
+        int dim = net.dimension();
+        if (k > 0) {
+            return net.weightOffset(k) + ((mean ? net.layerInput(k) : 0) + c) * dim;
+        }
+        int fd = net.denseDimension();
+        return c < fd ? net.weightOffset(0) + ((mean ? fd : 0) + c) * dim
+                : net.tableOffset() + ((mean ? net.oneHotWidth() : 0) + c - fd) * dim;
+    }
+
     /** h^level of the node in slot {@code index} of hop {@code hop}, computed from its subtree. */
     static double[] reference(SageNetwork net, float[] p, NeighbourhoodLayout layout, InputFeatures.Encoded input,
                               int level, int hop, int index) {
@@ -95,8 +109,7 @@ class AggregatorForwardTest {
         for (int d = 0; d < dim; d++) {
             double sum = p[net.biasOffset(k) + d];
             for (int c = 0; c < in; c++) {
-                sum += self[c] * p[net.weightOffset(k) + c * dim + d]
-                        + mean[c] * p[net.weightOffset(k) + (in + c) * dim + d];
+                sum += self[c] * p[weightAt(net, k, false, c) + d] + mean[c] * p[weightAt(net, k, true, c) + d];
             }
             boolean last = k == net.layers() - 1;
             out[d] = last ? sum : net.sigmoid() ? 1 / (1 + Math.exp(-sum)) : Math.max(0, sum);

@@ -15,7 +15,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The hand-written backward pass (aggregator layers, L2 normalisation, the three heads) against central
- * finite differences of the loss, for every parameter of a small network.
+ * finite differences of the loss, for every parameter of a small network. The "tables" variants add learned
+ * artist and track tables (one-hot groups beside the genre) and roots trained as cold tracks, whose track column is
+ * the table's "unknown" row.
  */
 class AggregatorGradientCheckTest {
 
@@ -27,22 +29,26 @@ class AggregatorGradientCheckTest {
     @ParameterizedTest
     @ValueSource(strings = {"sigmoid-2layers", "relu-2layers", "sigmoid-3layers", "relu-1layer",
             "sigmoid-2layers-genreOnly", "sigmoid-2layers-denseOnly",
-            "sigmoid-2layers-inner", "relu-2layers-inner", "sigmoid-3layers-inner", "sigmoid-2layers-genreOnly-inner"})
+            "sigmoid-2layers-inner", "relu-2layers-inner", "sigmoid-3layers-inner", "sigmoid-2layers-genreOnly-inner",
+            "sigmoid-2layers-tables", "sigmoid-2layers-tables-inner", "sigmoid-3layers-tables-inner"})
     void analyticGradientMatchesFiniteDifferences(String variant) {
         boolean sigmoid = variant.startsWith("sigmoid");
         int[] samples = variant.contains("3layers") ? new int[] {3, 2, 2}
                 : variant.contains("1layer") ? new int[] {4} : new int[] {3, 2};
         boolean withInner = variant.endsWith("-inner");
         variant = variant.replace("-inner", "");
+        boolean tables = variant.endsWith("tables");
         java.util.List<String> groups = variant.endsWith("genreOnly") ? java.util.List.of("genre")
                 : variant.endsWith("denseOnly") ? java.util.List.of("popularity", "audio")
-                        : java.util.List.of("genre", "popularity", "audio");
-        ToyData data = ToyData.planted(40, 2, 30, 5, 3, 0.7, 7);
+                        : tables ? java.util.List.of("genre", "popularity", "artistId", "track")
+                                : java.util.List.of("genre", "popularity", "audio");
+        ToyData data = ToyData.planted(40, 2, 30, 5, 3, 0.7, 7).withCategories();
         InputFeatures input = InputFeatures.fit(data.features, groups, 50,
                 new ArrayList<>());
         InputFeatures.Encoded encoded = input.encode(data.features);
         TaskLabels labels = TaskLabels.of(data.features, "audio");
-        SageNetwork net = new SageNetwork(input.denseDimension(), input.oneHotWidth(), 5, samples, sigmoid);
+        SageNetwork net = new SageNetwork(input.shape(), 5, samples, sigmoid);
+        assertThat(net.hotSlots()).isEqualTo(tables ? 3 : groups.contains("genre") ? 1 : 0);
         float[] params = net.initialParameters(new SplittableRandom(3));
         SplittableRandom r = new SplittableRandom(11);
         for (int i = net.headWeightOffset(0); i < net.parameterCount(); i++) {
@@ -79,7 +85,8 @@ class AggregatorGradientCheckTest {
         AggregatorWorkspace ws = new AggregatorWorkspace(net, roots.length);
         InnerMeans inner = null;
         if (withInner) { // the training path: the innermost hop's means from a per-epoch table
-            inner = new InnerMeans(data.graph, net.denseDimension(), samples[samples.length - 1], null);
+            inner = new InnerMeans(data.graph, net.denseDimension(), encoded.slots(), samples[samples.length - 1],
+                    null);
             inner.fill(0, inner.rowCount(), sampler, encoded, node -> new SplittableRandom(1000 + node));
         }
         MultiTaskLoss loss = new MultiTaskLoss(net);
@@ -87,10 +94,15 @@ class AggregatorGradientCheckTest {
         float[] analytic = new float[net.parameterCount()];
         float[] dz = new float[roots.length * net.dimension()];
         INDArray[] w = net.nativeWeights(params);
-        ws.prepare(roots, seeds, roots.length, sampler, encoded, inner);
+        boolean[] cold = new boolean[roots.length];
+        cold[1] = tables; // an anchor and a negative trained as cold tracks
+        cold[2 * n + 2] = tables;
+        ws.prepare(roots, seeds, roots.length, sampler, encoded, inner, cold);
         ws.forward(params, w);
         loss.compute(params, ws.embeddings(), roots.length, lossPairs, scale, dz, analytic, new double[3]);
-        ws.backward(dz, w, analytic);
+        TableGradient rows = new TableGradient(net);
+        ws.backward(dz, w, analytic, rows);
+        rows.addTo(analytic, net);
 
         int checked = 0;
         int mismatched = 0;
@@ -100,9 +112,9 @@ class AggregatorGradientCheckTest {
         for (int i = 0; i < params.length; i++) {
             float saved = params[i];
             params[i] = saved + eps;
-            double plus = lossOf(net, params, ws, loss, lossPairs, scale, roots, seeds, sampler, encoded, inner);
+            double plus = lossOf(net, params, ws, loss, lossPairs, scale, roots, seeds, sampler, encoded, inner, cold);
             params[i] = saved - eps;
-            double minus = lossOf(net, params, ws, loss, lossPairs, scale, roots, seeds, sampler, encoded, inner);
+            double minus = lossOf(net, params, ws, loss, lossPairs, scale, roots, seeds, sampler, encoded, inner, cold);
             params[i] = saved;
             double numeric = (plus - minus) / (2 * eps);
             checked++;
@@ -122,9 +134,10 @@ class AggregatorGradientCheckTest {
 
     private static double lossOf(SageNetwork net, float[] params, AggregatorWorkspace ws, MultiTaskLoss loss,
                                  MultiTaskLoss.Pairs pairs, double[] scale, int[] roots, long[] seeds,
-                                 NeighborhoodSampler sampler, InputFeatures.Encoded encoded, InnerMeans inner) {
+                                 NeighborhoodSampler sampler, InputFeatures.Encoded encoded, InnerMeans inner,
+                                 boolean[] cold) {
         INDArray[] w = net.nativeWeights(params);
-        ws.prepare(roots, seeds, roots.length, sampler, encoded, inner);
+        ws.prepare(roots, seeds, roots.length, sampler, encoded, inner, cold);
         ws.forward(params, w);
         double[] sums = new double[3];
         loss.compute(params, ws.embeddings(), roots.length, pairs, scale, new float[roots.length * net.dimension()],

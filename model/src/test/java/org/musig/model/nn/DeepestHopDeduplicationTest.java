@@ -79,7 +79,9 @@ class DeepestHopDeduplicationTest {
         ws.prepare(roots, seeds, roots.length, sampler, encoded, inner, isolated);
         ws.forward(params, weights);
         float[] gradient = new float[net.parameterCount()];
-        ws.backward(dz, weights, gradient);
+        TableGradient tables = new TableGradient(net);
+        ws.backward(dz, weights, gradient, tables);
+        tables.addTo(gradient, net);
         return gradient;
     }
 }

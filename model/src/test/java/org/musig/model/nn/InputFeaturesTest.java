@@ -52,7 +52,8 @@ class InputFeaturesTest {
         InputFeatures input = InputFeatures.fit(table(), List.of("genre", "audio"), 2, new ArrayList<>());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         input.write(new DataOutputStream(bytes));
-        InputFeatures stored = InputFeatures.read(new org.musig.model.io.BoundedInput(bytes.toByteArray()), true, true);
+        InputFeatures stored =
+                InputFeatures.read(new org.musig.model.io.BoundedInput(bytes.toByteArray()), true, true, true);
 
         // A later table numbers its genres differently (pop first) and has a wild audio value.
         FeatureGroup audio = FeatureGroup.builder(TrackFeatures.AUDIO, 2, 2).set(0, new float[] {2, 5})
@@ -103,7 +104,8 @@ class InputFeaturesTest {
         // Stored and read back, the model encodes a later table by artist id, whatever its numbering.
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         input.write(new DataOutputStream(bytes));
-        InputFeatures stored = InputFeatures.read(new org.musig.model.io.BoundedInput(bytes.toByteArray()), true, true);
+        InputFeatures stored =
+                InputFeatures.read(new org.musig.model.io.BoundedInput(bytes.toByteArray()), true, true, true);
         TrackFeatures later = TrackFeatures.of(2, List.of(), null, null).withCategories(
                 List.of(org.musig.model.graph.TrackCategory.of("artist", new String[] {"b", "a"})), null);
         InputFeatures.Encoded e2 = stored.encode(later);
@@ -132,7 +134,7 @@ class InputFeaturesTest {
     }
 
     @Test
-    void theWidthWithoutFittingIsTheWidthFitGives() {
+    void theShapeWithoutFittingIsTheShapeFitGives() {
         TrackFeatures withArtists = table().withCategories(List.of(org.musig.model.graph.TrackCategory.of("artist",
                 new String[] {"a", "a", "b", "c"})), org.musig.model.graph.PlaylistMemberships.of(4, new int[] {0, 2},
                         new int[] {1, 2}));
@@ -143,11 +145,12 @@ class InputFeaturesTest {
         for (TrackFeatures features : List.of(table(), withArtists, withTitles, onlyPopularity)) {
             for (List<String> groups : List.of(List.of("genre", "popularity", "audio"), List.of("popularity"),
                     List.of("genre", "popularity", "acoustic", "year", "artist", "album", "title"),
-                    List.of("popularity", "artist"))) {
+                    List.of("popularity", "artist"), List.of("genre", "popularity", "artistId"))) {
                 for (int topGenres : new int[] {0, 2, 50}) {
-                    int fitted = InputFeatures.fit(features, groups, topGenres, 3, 4, 1, new ArrayList<>()).dimension();
-                    assertThat(InputFeatures.width(features, groups, topGenres, 3, 4)).as(groups + ", top " + topGenres)
-                            .isEqualTo(fitted);
+                    SageNetwork.InputShape fitted =
+                            InputFeatures.fit(features, groups, topGenres, 3, 4, 1, new ArrayList<>()).shape();
+                    SageNetwork.InputShape estimated = InputFeatures.shape(features, groups, topGenres, 3, 4, null);
+                    assertThat(estimated).as(groups + ", top " + topGenres).isEqualTo(fitted);
                 }
             }
         }
@@ -178,7 +181,8 @@ class InputFeaturesTest {
 
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         input.write(new DataOutputStream(bytes));
-        InputFeatures stored = InputFeatures.read(new org.musig.model.io.BoundedInput(bytes.toByteArray()), true, true);
+        InputFeatures stored =
+                InputFeatures.read(new org.musig.model.io.BoundedInput(bytes.toByteArray()), true, true, true);
         assertThat(InputFeatures.row(stored.encode(features), 4, 0, 3)).containsExactly(later);
 
         notices.clear();

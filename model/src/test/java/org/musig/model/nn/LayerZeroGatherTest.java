@@ -99,6 +99,48 @@ class LayerZeroGatherTest {
         assertThat(layout.rows(0)).isEqualTo(deduplicated ? roots.length + layout.deepest.distinct() : 4 + 16);
     }
 
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aRootTrainedAsAColdTrackTakesTheUnknownTrackRowAndKeepsItsGenreAndArtist(boolean withInner) {
+        ToyData data = ToyData.planted(TRACKS, 2, 20, 5, 3, 0.7, 7).withCategories();
+        InputFeatures input = InputFeatures.fit(data.features, List.of("genre", "popularity", "artistId", "track"),
+                50, new ArrayList<>());
+        InputFeatures.Encoded encoded = input.encode(data.features);
+        assertThat(encoded.slots()).isEqualTo(3);
+        SageNetwork net = new SageNetwork(input.shape(), 1, new int[] {4, 3}, false);
+        NeighborhoodSampler sampler = new NeighborhoodSampler(data.graph, false);
+        InnerMeans inner = null;
+        if (withInner) {
+            inner = new InnerMeans(data.graph, net.denseDimension(), encoded.slots(), 3, null);
+            inner.fill(0, inner.rowCount(), sampler, encoded, node -> new SplittableRandom(1000 + node));
+        }
+        AggregatorParts parts = new AggregatorParts(net, 2);
+        int[] roots = {4, 4};
+        boolean[] cold = {false, true};
+        parts.layout.layout(roots.length);
+        TreeSampler.sample(parts.layout, roots, new long[] {1, 2}, sampler, withInner ? 1 : 2, cold, null);
+
+        parts.gather.gather(encoded, inner, withInner ? 1 : 2, cold);
+
+        // Self one-hot row c holds c + 1, mean rows 0: a row's output is the sum over its own columns of (c + 1).
+        float[] p = new float[net.parameterCount()];
+        for (int c = 0; c < net.oneHotWidth(); c++) {
+            p[net.tableOffset() + c] = c + 1;
+        }
+        int[] own = java.util.Arrays.copyOfRange(encoded.oneHot(), 4 * 3, 5 * 3); // genre, artist, track of track 4
+        int unknownTrack = encoded.coldColumns()[2];
+        assertThat(unknownTrack).isEqualTo(net.oneHotWidth() - 1); // the track table is last, its unknown row last
+        assertThat(own[2]).isNotEqualTo(unknownTrack); // track 4 is in the training graph: a row of its own
+        assertThat(encoded.coldColumns()[0]).isEqualTo(-1);
+        assertThat(encoded.coldColumns()[1]).isEqualTo(-1);
+        float[] warm = new float[1];
+        float[] coldOut = new float[1];
+        parts.oneHot.addWeightRows(p, warm, 0, 0);
+        parts.oneHot.addWeightRows(p, coldOut, 1, 0);
+        assertThat(warm[0]).isEqualTo((own[0] + 1) + (own[1] + 1) + (own[2] + 1));
+        assertThat(coldOut[0]).isEqualTo((own[0] + 1) + (own[1] + 1) + (unknownTrack + 1));
+    }
+
     /** Row {@code row} of layer 0 is [x_node ; mean of x over children], dense and one-hot. */
     private static void assertRow(AggregatorParts parts, InputFeatures.Encoded input, int row, int node,
                                   int[] children) {
@@ -119,14 +161,14 @@ class LayerZeroGatherTest {
             assertThat(x0[row * 2 * fd + fd + c]).as("row %d, mean column %d", row, c).isCloseTo(mean[c],
                     within(1e-5f));
         }
-        // The one-hot part, read through W_0 with unit rows: self column j -> output j, mean column j -> output
+        // The one-hot part, read through unit one-hot rows: self column j -> output j, mean column j -> output
         // width + j (the network's dimension is twice the one-hot width).
         int hot = net.oneHotWidth();
         int dim = net.dimension();
         float[] p = new float[net.parameterCount()];
         for (int j = 0; j < hot; j++) {
-            p[net.weightOffset(0) + (fd + j) * dim + j] = 1;
-            p[net.weightOffset(0) + (width + fd + j) * dim + hot + j] = 1;
+            p[net.tableOffset() + j * dim + j] = 1;
+            p[net.tableOffset() + (hot + j) * dim + hot + j] = 1;
         }
         float[] out = new float[dim];
         parts.oneHot.addWeightRows(p, out, row, 0);

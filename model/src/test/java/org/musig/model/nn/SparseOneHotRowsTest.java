@@ -6,23 +6,24 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** Layer 0's sparse one-hot rows: the histogram entries, their W_0 rows forward and the transpose backward. */
+/** Layer 0's sparse one-hot rows: the histogram entries, their rows forward, the transpose backward, cold columns. */
 class SparseOneHotRowsTest {
-    // 2 dense and 4 one-hot input columns, dimension 3: W_0's rows are self dense (0-1), self one-hot (2-5),
-    // mean dense (6-7), mean one-hot (8-11).
-    private static final SageNetwork NET = new SageNetwork(2, 4, 3, new int[] {2}, false);
+    // 2 dense and 5 one-hot input columns in two groups (a genre of columns 0-2, a table of columns 3-4 whose
+    // column 4 is "unknown"), dimension 3. One-hot row c: self at tableOffset + c * 3, mean at tableOffset + (5 + c) * 3.
+    private static final SageNetwork NET =
+            new SageNetwork(new SageNetwork.InputShape(2, 5, 2, 4), 3, new int[] {2}, false);
+    private static final int[] COLD = {-1, 4};
 
     private static SparseOneHotRows twoRows() {
         SparseOneHotRows rows = new SparseOneHotRows(NET, new WorkspaceSizes(NET, 2));
-        rows.reset();
-        rows.startRow(0, 2);
-        rows.addToMean(1, 0.5f);
-        rows.addToMean(3, 0.25f);
-        rows.addToMean(1, 0.25f);
-        rows.addToMean(-1, 0.5f); // a neighbour without a one-hot column
+        rows.reset(COLD);
+        rows.startRow(0, new int[] {2, 3}, 0, false);
+        rows.addToMean(new int[] {1, 3}, 0, false, 0.5f);
+        rows.addToMean(new int[] {-1, 3}, 0, false, 0.25f); // a neighbour without a genre
+        rows.addToMean(new int[] {1, 4}, 0, false, 0.25f);
         rows.endRow(0);
-        rows.startRow(1, -1);
-        rows.addToMean(-1, 1f);
+        rows.startRow(1, new int[] {-1, 3}, 0, true); // a cold root: the table's column becomes "unknown"
+        rows.addRowToMean(1, 1f);
         rows.endRow(1);
         return rows;
     }
@@ -36,12 +37,16 @@ class SparseOneHotRowsTest {
         return p;
     }
 
-    private static float w(float[] p, int row, int d) {
-        return p[NET.weightOffset(0) + row * NET.dimension() + d];
+    private static float self(float[] p, int column, int d) {
+        return p[NET.tableOffset() + column * 3 + d];
+    }
+
+    private static float mean(float[] p, int column, int d) {
+        return p[NET.tableOffset() + (5 + column) * 3 + d];
     }
 
     @Test
-    void forwardAddsTheOwnRowAndTheHistogramsWeightedRows() {
+    void forwardAddsEachGroupsOwnRowAndTheHistogramsWeightedRows() {
         SparseOneHotRows rows = twoRows();
         float[] p = randomParameters();
         float[] out = new float[2 * 3];
@@ -50,25 +55,23 @@ class SparseOneHotRowsTest {
         rows.addWeightRows(p, out, 1, 3);
 
         for (int d = 0; d < 3; d++) {
-            float expected = w(p, 2 + 2, d) + 0.75f * w(p, 8 + 1, d) + 0.25f * w(p, 8 + 3, d);
-            assertThat(out[d]).isCloseTo(expected, within(1e-6f));
-            assertThat(out[3 + d]).isZero(); // no own column, no neighbour with one
+            float first = self(p, 2, d) + self(p, 3, d) + 0.75f * mean(p, 1, d) + 0.75f * mean(p, 3, d)
+                    + 0.25f * mean(p, 4, d);
+            assertThat(out[d]).isCloseTo(first, within(1e-5f));
+            float cold = self(p, 4, d) + mean(p, 4, d); // its own column replaced, and its mean is itself
+            assertThat(out[3 + d]).isCloseTo(cold, within(1e-5f));
         }
-        assertThat(rows.selfColumn(0)).isEqualTo(2);
-        assertThat(rows.selfColumn(1)).isEqualTo(-1);
     }
 
     @Test
-    void backwardIsTheTransposeOfForwardAndTouchesOnlyTheOneHotRows() {
+    void backwardIsTheTransposeOfForwardAndTouchesOnlyTheRowsInUse() {
         SparseOneHotRows rows = twoRows();
         float[] p = randomParameters();
         float[] dOut = {0.3f, -1.2f, 0.7f, 2f, 1f, -1f};
-        float[] gradient = new float[NET.parameterCount()];
-        java.util.Arrays.fill(gradient, 9f);
+        TableGradient tables = new TableGradient(NET);
 
-        rows.clearWeightRowsGradient(gradient);
-        rows.addWeightRowsGradient(dOut, 0, 0, gradient);
-        rows.addWeightRowsGradient(dOut, 1, 3, gradient);
+        rows.addWeightRowsGradient(dOut, 0, 0, tables);
+        rows.addWeightRowsGradient(dOut, 1, 3, tables);
 
         // <forward(p), dOut> = <p, gradient> over the one-hot rows.
         float[] out = new float[6];
@@ -78,16 +81,40 @@ class SparseOneHotRowsTest {
         for (int i = 0; i < 6; i++) {
             lhs += out[i] * dOut[i];
         }
+        float[] gradient = new float[NET.parameterCount()];
+        tables.addTo(gradient, NET);
         double rhs = 0;
-        for (int row : new int[] {2, 3, 4, 5, 8, 9, 10, 11}) {
-            for (int d = 0; d < 3; d++) {
-                rhs += w(p, row, d) * gradient[NET.weightOffset(0) + row * 3 + d];
-            }
+        for (int i = 0; i < p.length; i++) {
+            rhs += p[i] * gradient[i];
         }
         assertThat(rhs).isCloseTo(lhs, within(1e-5));
-        for (int row : new int[] {0, 1, 6, 7}) { // dense rows: not this part's
-            assertThat(gradient[row * 3]).isEqualTo(9f);
+        // Touched: self rows 2, 3, 4 and mean rows 1, 3, 4 (as rows 5 + c); never a dense parameter.
+        java.util.Set<Integer> touched = new java.util.TreeSet<>();
+        for (int i = 0; i < tables.count(); i++) {
+            touched.add(tables.row(i));
         }
-        assertThat(gradient[NET.biasOffset(0)]).isEqualTo(9f);
+        assertThat(touched).containsExactly(2, 3, 4, 6, 8, 9);
+        for (int i = 0; i < NET.tableOffset(); i++) {
+            assertThat(gradient[i]).isZero();
+        }
+    }
+
+    @Test
+    void aClearedGradientStartsItsRowsFromZeroAgain() {
+        SparseOneHotRows rows = twoRows();
+        TableGradient tables = new TableGradient(NET);
+        float[] dOut = {1f, 1f, 1f, 1f, 1f, 1f};
+        rows.addWeightRowsGradient(dOut, 0, 0, tables);
+        rows.addWeightRowsGradient(dOut, 1, 3, tables);
+        float[] once = new float[NET.parameterCount()];
+        tables.addTo(once, NET);
+
+        tables.clear();
+        rows.addWeightRowsGradient(dOut, 0, 0, tables);
+        rows.addWeightRowsGradient(dOut, 1, 3, tables);
+        float[] again = new float[NET.parameterCount()];
+        tables.addTo(again, NET);
+
+        assertThat(again).containsExactly(once);
     }
 }

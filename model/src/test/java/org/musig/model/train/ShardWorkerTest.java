@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.musig.model.nn.HeldBytes;
 import org.musig.model.nn.SageNetwork;
+import org.musig.model.nn.TableGradient;
 
 /** One shard: its roots' partner and cold-start masks, its result, and the bytes a worker holds. */
 class ShardWorkerTest {
@@ -46,19 +47,20 @@ class ShardWorkerTest {
         TrainingBatch batch = parts.batch(200); // shards of 128 and 72 pairs
         double[] scale = {0.01, 0.01, 0.01};
         int maxRoots = ShardWorker.maxRoots(1);
-        int p = parts.net.parameterCount();
+        int p = parts.net.tableOffset();
+        TableGradient tables = new TableGradient(parts.net);
 
         ShardWorker fresh = new ShardWorker(parts.shared, maxRoots);
         float[] alone = new float[p];
         double[] aloneLosses = new double[SageNetwork.TASKS];
-        fresh.run(batch, 0, 0, 1, scale, alone, aloneLosses);
+        fresh.run(batch, 0, 0, 1, scale, alone, tables, aloneLosses);
 
         ShardWorker used = new ShardWorker(parts.shared, maxRoots);
-        used.run(batch, 0, 0, 0, scale, new float[p], new double[SageNetwork.TASKS]);
+        used.run(batch, 0, 0, 0, scale, new float[p], tables, new double[SageNetwork.TASKS]);
         float[] after = new float[p];
         java.util.Arrays.fill(after, 7f); // the shard overwrites its gradient
         double[] afterLosses = {1, 2, 3};
-        used.run(batch, 0, 0, 1, scale, after, afterLosses);
+        used.run(batch, 0, 0, 1, scale, after, tables, afterLosses);
 
         assertThat(after).containsExactly(alone);
         assertThat(afterLosses).containsExactly(aloneLosses);

@@ -8,6 +8,7 @@ import org.musig.model.graph.CooccurrenceCounter;
 import org.musig.model.graph.CooccurrenceGraph;
 import org.musig.model.graph.FeatureGroup;
 import org.musig.model.graph.PlaylistMemberships;
+import org.musig.model.graph.TrackCategory;
 import org.musig.model.graph.TrackFeatures;
 
 /**
@@ -18,11 +19,35 @@ public final class ToyData {
     public final CooccurrenceGraph graph;
     public final TrackFeatures features;
     public final int communities;
+    private final PlaylistMemberships memberships;
 
-    private ToyData(CooccurrenceGraph graph, TrackFeatures features, int communities) {
+    private ToyData(CooccurrenceGraph graph, TrackFeatures features, int communities,
+                    PlaylistMemberships memberships) {
         this.graph = graph;
         this.features = features;
         this.communities = communities;
+        this.memberships = memberships;
+    }
+
+    /**
+     * The same data with release-day categories and the playlists: track t's artist is {@code artist-c-i} (c its
+     * community, i = (t / communities) % 3), its album one of two per artist, and its id {@code track-t}.
+     */
+    public ToyData withCategories() {
+        int n = features.trackCount();
+        String[] artists = new String[n];
+        String[] albums = new String[n];
+        String[] ids = new String[n];
+        for (int t = 0; t < n; t++) {
+            int i = (t / communities) % 3;
+            artists[t] = "artist-" + community(t) + "-" + i;
+            albums[t] = artists[t] + "-album-" + (t / (3 * communities)) % 2;
+            ids[t] = "track-" + t;
+        }
+        TrackFeatures withCategories = features.withCategories(List.of(TrackCategory.of(TrackFeatures.ARTIST, artists),
+                TrackCategory.of(TrackFeatures.ALBUM, albums), TrackCategory.of(TrackFeatures.TRACK, ids)),
+                memberships);
+        return new ToyData(graph, withCategories, communities, memberships);
     }
 
     public int community(int track) {
@@ -49,7 +74,8 @@ public final class ToyData {
             }
             lists[p] = list;
         }
-        CooccurrenceGraph graph = CooccurrenceCounter.count(PlaylistMemberships.of(tracks, lists), 1, 1, Progress.NONE);
+        PlaylistMemberships memberships = PlaylistMemberships.of(tracks, lists);
+        CooccurrenceGraph graph = CooccurrenceCounter.count(memberships, 1, 1, Progress.NONE);
         FeatureGroup.Builder popularity = FeatureGroup.builder(TrackFeatures.POPULARITY, tracks, 1);
         FeatureGroup.Builder audio = FeatureGroup.builder(TrackFeatures.AUDIO, tracks, 12);
         int[] genres = new int[tracks];
@@ -70,6 +96,6 @@ public final class ToyData {
             }
         }
         TrackFeatures features = TrackFeatures.of(tracks, List.of(popularity.build(), audio.build()), genres, names);
-        return new ToyData(graph, features, communities);
+        return new ToyData(graph, features, communities, memberships);
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -77,10 +76,32 @@ class TrainedBitsRegressionTest {
         return TrainConfig.parse(map);
     }
 
-    /** The parameter floats: the tail of the serialized model, written last as big-endian floats. */
+    /**
+     * The parameter floats (the tail of the serialized model, written last as big-endian floats), in the layout
+     * the digests were captured in: before format 4 the one-hot rows sat inside W_0 ({@link
+     * org.musig.model.nn.SageNetwork#fromLegacyLayout}, inverted here by moving each index through it).
+     */
     private static byte[] parameterBytes(TrainedModel model) {
         byte[] all = model.serialize();
-        return Arrays.copyOfRange(all, all.length - 4 * model.parameterCount(), all.length);
+        ByteBuffer stored = ByteBuffer.wrap(all, all.length - 4 * model.parameterCount(), 4 * model.parameterCount());
+        float[] index = new float[model.parameterCount()]; // exact: far fewer than 2^24 parameters
+        for (int i = 0; i < index.length; i++) {
+            index[i] = i;
+        }
+        float[] moved = model.network().fromLegacyLayout(index);
+        float[] current = new float[index.length];
+        for (int i = 0; i < current.length; i++) {
+            current[i] = stored.getFloat();
+        }
+        ByteBuffer legacy = ByteBuffer.allocate(4 * current.length);
+        float[] inLegacyOrder = new float[current.length];
+        for (int i = 0; i < moved.length; i++) {
+            inLegacyOrder[(int) moved[i]] = current[i];
+        }
+        for (float v : inLegacyOrder) {
+            legacy.putFloat(v);
+        }
+        return legacy.array();
     }
 
     /** Every node's embedding (the inference path through the same aggregator). */

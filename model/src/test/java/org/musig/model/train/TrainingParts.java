@@ -30,10 +30,11 @@ final class TrainingParts {
                 InputFeatures.fit(data.features, config.features(), config.topGenres(), new ArrayList<>());
         InputFeatures.Encoded encoded = input.encode(data.features);
         labels = TaskLabels.of(data.features, config.regressionTarget().text());
-        net = MusigTrainer.network(config, input.denseDimension(), input.oneHotWidth());
+        net = MusigTrainer.network(config, input.shape());
         float[] parameters = net.initialParameters(RandomStreams.of(config.randomSeed(), RandomStreams.INIT, 0, 0, 0));
         InnerMeans inner = net.layers() < 2 ? null
-                : new InnerMeans(data.graph, net.denseDimension(), net.sampleSize(net.layers() - 1), null);
+                : new InnerMeans(data.graph, net.denseDimension(), encoded.slots(), net.sampleSize(net.layers() - 1),
+                        null);
         shared = new ShardWorker.Shared(net, parameters, net.nativeWeights(parameters),
                 new NeighborhoodSampler(data.graph, false), encoded, inner, new MultiTaskLoss(net), config.randomSeed(),
                 config.coldStartRate(), config.maskPartner());

@@ -28,6 +28,7 @@ import org.musig.model.eval.TrackScorer;
 import org.musig.model.graph.CooccurrenceGraph;
 import org.musig.model.graph.TrackCategory;
 import org.musig.model.graph.TrackFeatures;
+import org.musig.model.nn.InputFeatures;
 import org.musig.model.rank.VectorTable;
 import org.musig.model.train.MusigTrainer;
 import org.musig.model.train.TrainConfig;
@@ -568,7 +569,7 @@ final class BenchmarkRun {
         if (graphSage || hashGnn.stream().anyMatch(f -> !f.equals("none"))) {
             for (String f : config.features()) {
                 List<String> groups = groupsOf(f);
-                if (groups != null) {
+                if (groups != null && !InputFeatures.LEARNED_TABLES.containsAll(groups)) {
                     tables.put(propertyOf(f), content(groups));
                 }
             }
@@ -710,7 +711,12 @@ final class BenchmarkRun {
         }
         if (config.methods().contains(MUSIG_FEATURE)
                 && wanted.test(BenchmarkRow.label(MUSIG_FEATURE, feature, weights, targetName, knobs))) {
-            outputs.add(new MusigOutput(MUSIG_FEATURE, true));
+            if (InputFeatures.LEARNED_TABLES.containsAll(groups)) {
+                skip(MUSIG_FEATURE, feature, weights, target, knobs, "no content to append: " + groups
+                        + " are embedding tables learned in training");
+            } else {
+                outputs.add(new MusigOutput(MUSIG_FEATURE, true));
+            }
         }
         if (outputs.isEmpty()) {
             return;
@@ -1084,13 +1090,14 @@ final class BenchmarkRun {
 
     /**
      * The groups a feature choice stands for, or null when the data lacks one of them: 'all' is every group of
-     * the paper's the data has, 'all+metadata' adds the artist, album, year and title groups, and 'audio+artist' (any
-     * groups joined by '+') is exactly those groups.
+     * the paper's the data has, 'all+metadata' adds the artist, album, year and title groups (not the learned
+     * tables), and 'audio+artist' (any groups joined by '+') is exactly those groups.
      */
     private List<String> groupsOf(String feature) {
         if (feature.equals("all") || feature.equals("all+metadata")) {
             List<String> groups = feature.equals("all") ? available.stream()
-                    .filter(TrainConfig.PAPER_FEATURE_GROUPS::contains).toList() : available;
+                    .filter(TrainConfig.PAPER_FEATURE_GROUPS::contains).toList()
+                    : available.stream().filter(g -> !InputFeatures.LEARNED_TABLES.contains(g)).toList();
             return groups.isEmpty() ? null : groups;
         }
         List<String> groups = List.of(feature.split("\\+"));
@@ -1137,6 +1144,11 @@ final class BenchmarkRun {
         }
         if (features.tracksWithTitle() > 0) {
             groups.add(TrackFeatures.TITLE);
+        }
+        for (String table : InputFeatures.LEARNED_TABLES) {
+            if (features.category(InputFeatures.categoryOf(table)) != null && features.memberships() != null) {
+                groups.add(table);
+            }
         }
         return groups;
     }

@@ -49,6 +49,7 @@ final class TrackFeatureReader {
         String[] artists = new String[n];
         String[] albums = new String[n];
         String[] titles = new String[n];
+        String[] ids = new String[n];
         FeatureGroup.Builder year = FeatureGroup.builder(TrackFeatures.YEAR, n, 1);
         int unreadableDates = 0;
         float[] one = new float[1];
@@ -56,10 +57,11 @@ final class TrackFeatureReader {
             Node node = tx.getNodeById(nodeIds[track]);
             Map<String, Object> props = node.getProperties(SOURCE_POPULARITY_PROPERTY, AudioFeatures.VECTOR_PROPERTY,
                     AudioFeatures.ACOUSTIC_PROPERTY, GraphModel.GENRE, ARTIST_ID, ARTIST_NAME, ALBUM_ID, ALBUM_NAME,
-                    GraphModel.RELEASE_DATE, TRACK_NAME);
+                    GraphModel.RELEASE_DATE, TRACK_NAME, GraphModel.ID);
             artists[track] = categoryKey(props, ARTIST_ID, ARTIST_NAME);
             albums[track] = categoryKey(props, ALBUM_ID, ALBUM_NAME);
             titles[track] = title(props);
+            ids[track] = props.get(GraphModel.ID) instanceof String id ? id : null;
             if (props.get(SOURCE_POPULARITY_PROPERTY) instanceof Number value && Double.isFinite(value.doubleValue())) {
                 one[0] = (float) (value.doubleValue() / 100.0);
                 source.set(track, one);
@@ -99,7 +101,8 @@ final class TrackFeatureReader {
             }
         }
         return withGenres(n, groups, genres).withCategories(
-                List.of(TrackCategory.of(TrackFeatures.ARTIST, artists), TrackCategory.of(TrackFeatures.ALBUM, albums)),
+                List.of(TrackCategory.of(TrackFeatures.ARTIST, artists), TrackCategory.of(TrackFeatures.ALBUM, albums),
+                        TrackCategory.of(TrackFeatures.TRACK, ids)),
                 memberships).withTitles(titles);
     }
 

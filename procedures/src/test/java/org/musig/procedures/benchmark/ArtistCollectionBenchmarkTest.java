@@ -289,4 +289,44 @@ class ArtistCollectionBenchmarkTest extends MusigDatabase {
         assertThat(sameScene).isGreaterThan(otherScene);
         query("MATCH (t:Track {id: 'fresh'}) DETACH DELETE t");
     }
+
+    @Test
+    void learnedArtistAndTrackTablesTrainThroughCypherAndANewReleaseTakesItsArtistsRow() {
+        query("CALL musig.graph.build({graphName: 'tables-graph', minWeight: 1, writeRelationshipType: null})");
+        query("CALL musig.train({graphName: 'tables-graph', modelName: 'tables-model', features: ['artistId', "
+                + "'track'], embeddingDimension: 16, epochs: 3, batchSize: 128, sampleSizes: [5, 3]})");
+        assertThat(single("CALL musig.model.list('tables-model') YIELD featureGroups RETURN featureGroups")
+                .get("featureGroups")).isEqualTo(List.of("artistId", "track"));
+        // Releases after training, in no playlist: one by artist-0 (scene 0), one by an artist the model never saw.
+        query("CREATE (:Track {id: 'fresh-known', artistId: 'artist-0'}), (:Track {id: 'fresh-unknown', "
+                + "artistId: 'artist-new'})");
+        query("CALL musig.embed.write({modelName: 'tables-model', writeProperty: 'tablesEmb'})");
+        double sameScene = ((Number) single("MATCH (f:Track {id: 'fresh-known'}), (t:Track) WHERE t.artistId IN "
+                + "['artist-1', 'artist-2'] AND t.id STARTS WITH 'track-' "
+                + "RETURN avg(vector.similarity.cosine(f.tablesEmb, t.tablesEmb)) AS s").get("s")).doubleValue();
+        double otherScene = ((Number) single("MATCH (f:Track {id: 'fresh-known'}), (t:Track) WHERE t.artistId IN "
+                + "['artist-8', 'artist-9'] AND t.id STARTS WITH 'track-' "
+                + "RETURN avg(vector.similarity.cosine(f.tablesEmb, t.tablesEmb)) AS s").get("s")).doubleValue();
+        assertThat(sameScene).isGreaterThan(otherScene);
+        float[] unknown = (float[]) single("MATCH (f:Track {id: 'fresh-unknown'}) RETURN f.tablesEmb AS e").get("e");
+        assertThat(unknown).hasSize(16);
+        for (float v : unknown) {
+            assertThat(Float.isFinite(v)).isTrue();
+        }
+        query("MATCH (t:Track) WHERE t.id STARTS WITH 'fresh-' DETACH DELETE t");
+        query("CALL musig.graph.drop('tables-graph')");
+
+        // In the benchmark: a MUSIG row of its own (an extension); content methods have no content to use there.
+        List<Map<String, Object>> rows = query("CALL musig.benchmark({split: 'scenes', testPlaylists: 12, "
+                + "minTracks: 16, minWeight: 1, methods: ['content', 'musig'], features: ['artistId+track'], "
+                + "taskGrid: [[1, 1, 1]], embeddingDimension: 16, selection: 'test', train: " + QUICK_TRAIN + "})");
+        assertThat(rows).filteredOn(r -> "musig-single-task".equals(r.get("method")))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.get("status")).isEqualTo("ok");
+                    assertThat(r.get("origin")).isEqualTo("extension");
+                    assertThat((Double) r.get("hitRate")).isGreaterThan(0.7);
+                });
+        assertThat(rows).filteredOn(r -> "content".equals(r.get("method"))).singleElement()
+                .satisfies(r -> assertThat((String) r.get("reason")).contains("learned in training"));
+    }
 }

@@ -1,0 +1,109 @@
+package org.musig.model.nn;
+
+import java.util.Arrays;
+
+/**
+ * The gradient of the one-hot rows of a network ({@link SageNetwork#tableOffset}) for the rows a batch touched,
+ * kept compact: a table may have a row per artist or per track, and a batch touches a few thousand of them, so
+ * zeroing, summing and stepping every row would cost more than the batch itself.
+ *
+ * <p>Row r is self one-hot row r for {@code r < oneHotWidth}, else neighbour-mean row {@code r - oneHotWidth}, as in
+ * the parameter vector. Rows are kept in order of first touch; a row's values start at zero. Not thread-safe.
+ */
+public final class TableGradient {
+    private final int dimension;
+    private final int[] slotOf;     // row -> its slot, -1 when untouched
+    private int[] rows;             // slot -> row
+    private float[] values;         // slot -> [dimension] values
+    private int count;
+
+    public TableGradient(SageNetwork net) {
+        this.dimension = net.dimension();
+        slotOf = new int[Math.multiplyExact(2, net.oneHotWidth())];
+        Arrays.fill(slotOf, -1);
+        rows = new int[16];
+        values = new float[16 * dimension];
+    }
+
+    /**
+     * Heap bytes of one holding at most {@code rows} touched rows (its arrays double as they grow, so up to twice
+     * what they hold).
+     */
+    public static long memoryBytes(SageNetwork net, long rows) {
+        return 64 + 8L * net.oneHotWidth() + 2 * (4 + 4L * net.dimension()) * Math.max(16, rows);
+    }
+
+    /** The most rows one shard of {@code maxRoots} roots can touch: each layer-0 row's own and histogram columns. */
+    public static long maxTouchedRows(SageNetwork net, int maxRoots) {
+        if (net.oneHotWidth() == 0) {
+            return 0;
+        }
+        WorkspaceSizes sizes = new WorkspaceSizes(net, maxRoots);
+        return Math.min(2L * net.oneHotWidth(), sizes.layerRows[0] * sizes.slots + sizes.oneHotEntries);
+    }
+
+    /** The start of row {@code row}'s values in {@link #values()}, making it touched (zero) if it was not. */
+    int slot(int row) {
+        int slot = slotOf[row];
+        if (slot < 0) {
+            slot = count++;
+            if (slot == rows.length) {
+                rows = Arrays.copyOf(rows, 2 * rows.length);
+                values = Arrays.copyOf(values, 2 * values.length);
+            }
+            rows[slot] = row;
+            Arrays.fill(values, slot * dimension, (slot + 1) * dimension, 0f);
+            slotOf[row] = slot;
+        }
+        return slot * dimension;
+    }
+
+    /** Makes every row untouched again. */
+    public void clear() {
+        for (int i = 0; i < count; i++) {
+            slotOf[rows[i]] = -1;
+        }
+        count = 0;
+    }
+
+    /** Adds {@code other}'s rows to these (in its order of first touch, so sums are in the callers' order). */
+    public void add(TableGradient other) {
+        for (int i = 0; i < other.count; i++) {
+            int to = slot(other.rows[i]);
+            int from = i * dimension;
+            for (int d = 0; d < dimension; d++) {
+                values[to + d] += other.values[from + d];
+            }
+        }
+    }
+
+    /** Values per row. */
+    public int dimension() {
+        return dimension;
+    }
+
+    /** Touched rows. */
+    public int count() {
+        return count;
+    }
+
+    /** The i-th touched row. */
+    public int row(int i) {
+        return rows[i];
+    }
+
+    /** The touched rows' values: the i-th's at {@code i * dimension}. */
+    public float[] values() {
+        return values;
+    }
+
+    /** Adds these rows into a full-length gradient of {@code net}'s parameters (for checks and tests). */
+    public void addTo(float[] gradient, SageNetwork net) {
+        for (int i = 0; i < count; i++) {
+            int at = net.tableOffset() + rows[i] * dimension;
+            for (int d = 0; d < dimension; d++) {
+                gradient[at + d] += values[i * dimension + d];
+            }
+        }
+    }
+}
