@@ -27,7 +27,7 @@ public record TrainConfig(int embeddingDimension, List<Integer> sampleSizes, Act
                           NegativeSampling negativeSampler, Map<String, Double> taskWeights,
                           RegressionTarget regressionTarget, double learningRate, int batchSize, int epochs,
                           long maxPairsPerEpoch, double tolerance, boolean maskPartner, double coldStartRate,
-                          long randomSeed, int concurrency) {
+                          int embedDraws, long randomSeed, int concurrency) {
 
     public static final String OWNER = "musig.train";
     public static final List<String> FEATURE_GROUPS = List.of("genre", "popularity", "audio", "acoustic", "artist",
@@ -113,6 +113,9 @@ public record TrainConfig(int embeddingDimension, List<Integer> sampleSizes, Act
             // cold, from 0.72 to 0.80 (docs/benchmark.md, 2026-11-25).
             Setting.number("coldStartRate", 0.5, 0, 0.95, "share of training roots embedded as if they had no "
                     + "neighbours (see Cold start above); `0` is the paper's training"),
+            Setting.integer("embedDraws", 1, 1, 64, "neighbourhood samples averaged into each embedding when the "
+                    + "model embeds tracks (`musig.embed.write`, the benchmark): more draws, less sampling noise, "
+                    + "that many times the embedding's cost; 1 is the paper's single sample"),
             Setting.longInteger("randomSeed", 42, Long.MIN_VALUE, Long.MAX_VALUE,
                     "seeds every random stream: the same seed and graph give the same model"),
             Setting.integer("concurrency", 2, 1, 1024, "training threads"));

@@ -132,6 +132,8 @@ public final class TrainedModel {
      * seed gives the same vectors, whatever the thread count. As in training, the innermost hop's mean comes
      * from a per-node sample ({@link InnerMeans}, streams of the seed and the node id), computed once per call
      * for the nodes the requested ones can reach; a node's vector does not depend on which others are requested.
+     * With {@code embedDraws} d > 1 the vector is the normalised mean of d such embeddings, draw i from streams of
+     * the seed, the node id and i (draw 0 is the single-draw embedding).
      *
      * @param graph    any co-occurrence graph over the tracks of {@code features} (new tracks included)
      * @param features the feature table for the same tracks; its groups must have the training widths
@@ -163,35 +165,50 @@ public final class TrainedModel {
         int chunks = (nodes.length + EMBED_CHUNK - 1) / EMBED_CHUNK;
         progress.begin("embed", nodes.length);
         int threads = Math.max(1, Math.min(concurrency, chunks));
+        int draws = config.embedDraws();
         try (ShardExecutor<EmbedWorker> executor = new ShardExecutor<>(threads, () -> new EmbedWorker(net))) {
             InnerMeans inner = net.layers() < 2 ? null : new InnerMeans(graph, net.denseDimension(), encoded.slots(),
                     net.sampleSize(net.layers() - 1), reachable(graph, nodes, net.layers() - 1));
-            if (inner != null) {
-                int rows = inner.rowCount();
-                executor.runAll((rows + MusigTrainer.INNER_CHUNK - 1) / MusigTrainer.INNER_CHUNK,
-                        (worker, c) -> inner.fill(
-                                c * MusigTrainer.INNER_CHUNK, Math.min(rows, (c + 1) * MusigTrainer.INNER_CHUNK),
-                                sampler, encoded,
-                                node -> RandomStreams.of(seed, RandomStreams.EMBED_INNER_NEIGHBOURS, node, 0, 0)),
-                        progress);
+            for (int draw = 0; draw < draws; draw++) {
+                int d = draw;
+                if (inner != null) {
+                    int rows = inner.rowCount();
+                    executor.runAll((rows + MusigTrainer.INNER_CHUNK - 1) / MusigTrainer.INNER_CHUNK,
+                            (worker, c) -> inner.fill(
+                                    c * MusigTrainer.INNER_CHUNK, Math.min(rows, (c + 1) * MusigTrainer.INNER_CHUNK),
+                                    sampler, encoded,
+                                    node -> RandomStreams.of(seed, RandomStreams.EMBED_INNER_NEIGHBOURS, node, d, 0)),
+                            progress);
+                }
+                executor.runAll(chunks, (worker, c) -> {
+                    int from = c * EMBED_CHUNK;
+                    int count = Math.min(nodes.length, from + EMBED_CHUNK) - from;
+                    for (int i = 0; i < count; i++) {
+                        worker.seeds[i] = RandomStreams.of(seed, RandomStreams.EMBED_NEIGHBOURS, nodes[from + i], d, 0)
+                                .nextLong();
+                    }
+                    System.arraycopy(nodes, from, worker.roots, 0, count);
+                    worker.workspace.prepare(worker.roots, worker.seeds, count, sampler, encoded, inner);
+                    worker.workspace.forward(parameters, weights);
+                    float[] z = worker.workspace.embeddings();
+                    for (int i = 0; i < count; i++) {
+                        if (d == 0) {
+                            result[from + i] = java.util.Arrays.copyOfRange(z, i * dim, (i + 1) * dim);
+                        } else {
+                            float[] row = result[from + i];
+                            for (int k = 0; k < dim; k++) {
+                                row[k] += z[i * dim + k];
+                            }
+                        }
+                    }
+                }, progress);
             }
-            executor.runAll(chunks, (worker, c) -> {
-                int from = c * EMBED_CHUNK;
-                int count = Math.min(nodes.length, from + EMBED_CHUNK) - from;
-                for (int i = 0; i < count; i++) {
-                    worker.seeds[i] =
-                            RandomStreams.of(seed, RandomStreams.EMBED_NEIGHBOURS, nodes[from + i], 0, 0).nextLong();
-                }
-                System.arraycopy(nodes, from, worker.roots, 0, count);
-                worker.workspace.prepare(worker.roots, worker.seeds, count, sampler, encoded, inner);
-                worker.workspace.forward(parameters, weights);
-                float[] z = worker.workspace.embeddings();
-                for (int i = 0; i < count; i++) {
-                    float[] row = new float[dim];
-                    System.arraycopy(z, i * dim, row, 0, dim);
-                    result[from + i] = row;
-                }
-            }, progress);
+        }
+        if (draws > 1) {
+            for (float[] row : result) {
+                float[] unit = org.musig.model.rank.VectorTable.normalised(row);
+                System.arraycopy(unit, 0, row, 0, dim);
+            }
         }
         progress.advance(nodes.length);
         return result;

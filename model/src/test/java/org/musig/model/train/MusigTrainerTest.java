@@ -117,6 +117,32 @@ class MusigTrainerTest {
     }
 
     @Test
+    void averagingNeighbourhoodDrawsLeavesTrainingAloneAndCutsTheSamplingNoiseOfEmbeddings() {
+        ToyData data = TWO_COMMUNITIES;
+        TrainedModel one = MusigTrainer.train(data.graph, data.features, config("epochs", 2), Progress.NONE);
+        TrainedModel eight = MusigTrainer.train(data.graph, data.features, config("epochs", 2, "embedDraws", 8),
+                Progress.NONE);
+        assertThat(eight.serialize()).hasSize(one.serialize().length);
+        assertThat(eight.losses()).isEqualTo(one.losses());
+
+        int[] nodes = allNodes(data.graph);
+        float[][] a1 = one.embed(data.graph, data.features, nodes, 1);
+        float[][] b1 = one.embed(data.graph, data.features, nodes, 2);
+        float[][] a8 = eight.embed(data.graph, data.features, nodes, 1);
+        float[][] b8 = eight.embed(data.graph, data.features, nodes, 2);
+        assertThat(eight.embed(data.graph, data.features, nodes, 1)).isDeepEqualTo(a8);
+        double agreeOne = 0;
+        double agreeEight = 0;
+        for (int i = 0; i < nodes.length; i++) {
+            assertThat(cosine(a8[i], a8[i])).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
+            agreeOne += cosine(a1[i], b1[i]);
+            agreeEight += cosine(a8[i], b8[i]);
+        }
+        // Two seeds' embeddings of a track agree more when each averages eight neighbourhood samples.
+        assertThat(agreeEight / nodes.length).isGreaterThan(agreeOne / nodes.length);
+    }
+
+    @Test
     void embeddingsAreFiniteUnitVectorsWhenFeaturesAreMissing() {
         // Audio for 30% of tracks, no genre for a third of them, no popularity group at all.
         ToyData base = ToyData.planted(200, 2, 150, 6, 5, 0.3, 8);

@@ -87,7 +87,8 @@ class TrainConfigTest {
         assertThat(c.regressionTarget()).isEqualTo(TrainConfig.RegressionTarget.ACOUSTIC);
         Map<String, Object> expected = new LinkedHashMap<>();
         TrainConfig.KEYS.forEach(key -> expected.put(key, stored.get(key)));
-        expected.put("titleDimension", 64); // a setting added after such models were stored: its default
+        expected.put("titleDimension", 64); // settings added after such models were stored: their defaults
+        expected.put("embedDraws", 1);
         expected.put("taskWeights", Map.of("playlist", 1.0, "genre", 1.0, "audio", 1.0));
         assertThat(c.toMap()).containsExactlyEntriesOf(expected);
         c.toMap().forEach((key, value) -> assertThat(value.getClass()).as(key)
