@@ -99,6 +99,7 @@ final class TrainBenchmark {
         boolean metadata = db.executeTransactionally("MATCH (t:Track) WHERE t." + GraphModel.ARTIST_ID
                 + " IS NOT NULL RETURN t LIMIT 1", Map.of(), r -> r.hasNext());
         Result withMetadata = null;
+        Result withTables = null;
         if (metadata) {
             Map<String, Object> release = new LinkedHashMap<>(multi);
             release.put("modelName", "bench-release-day");
@@ -106,6 +107,13 @@ final class TrainBenchmark {
             withMetadata = train(db, release);
             lines.add(line("MUSIG multi-task (1,1,1), + artist+album+title", examples, withMetadata.seconds,
                     withMetadata.heap, gdsSeconds / withMetadata.seconds, withMetadata.loopPairsPerSecond));
+            // The learned tables: a row per artist, album and track of the graph, trained with sparse updates.
+            Map<String, Object> tables = new LinkedHashMap<>(multi);
+            tables.put("modelName", "bench-tables");
+            tables.put("features", List.of("genre", "popularity", "audio", "artistId", "albumId", "track"));
+            withTables = train(db, tables);
+            lines.add(line("MUSIG multi-task (1,1,1), + artistId+albumId+track tables", examples, withTables.seconds,
+                    withTables.heap, gdsSeconds / withTables.seconds, withTables.loopPairsPerSecond));
         }
         Table.print(out, lines);
         out.println("(seconds: the whole procedure call; loopPerSecond: MUSIG's training loop alone, without reading "
@@ -115,6 +123,8 @@ final class TrainBenchmark {
         if (withMetadata != null) {
             out.printf(Locale.ROOT, "MUSIG with artist+album+title / multi-task time: %.2f%n",
                     withMetadata.seconds / multiTask.seconds);
+            out.printf(Locale.ROOT, "MUSIG with the artistId+albumId+track tables / multi-task time: %.2f%n",
+                    withTables.seconds / multiTask.seconds);
         } else {
             out.println("(no track has an artist: the release-day row is left out)");
         }

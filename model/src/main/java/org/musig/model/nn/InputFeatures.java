@@ -324,12 +324,14 @@ public final class InputFeatures {
     }
 
     /**
-     * Layer 0's shape: Glorot's fan-in counts the dense and genre columns, and each table once (a node has one of
-     * its columns hot, so a table is one input, not thousands).
+     * Layer 0's shape: the genre (the first one-hot group) also enters the neighbour mean, the tables do not; Glorot's
+     * fan-in counts the dense and genre columns, and each table once (a node has one of its columns hot, so a table
+     * is one input, not thousands).
      */
     private static SageNetwork.InputShape shape(int dense, int oneHot, int slots, int genreWidth) {
         int tables = slots - (genreWidth > 0 ? 1 : 0);
-        return new SageNetwork.InputShape(dense, oneHot, slots, Math.max(1, dense + genreWidth + tables));
+        return new SageNetwork.InputShape(dense, oneHot, slots, genreWidth, genreWidth > 0 ? 1 : 0,
+                Math.max(1, dense + genreWidth + tables));
     }
 
     /** The shape of h^0: what the network is built for. */

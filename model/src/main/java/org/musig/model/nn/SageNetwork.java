@@ -43,19 +43,25 @@ public final class SageNetwork {
     static final float CLASSIFICATION_HEAD_SCALE = 5f;
 
     /**
-     * Layer 0's input: dense columns, one-hot columns, hot columns per node (one per one-hot group), and the
-     * columns Glorot's initialisation counts as layer 0's fan-in (each, once for the node and once for the mean).
+     * Layer 0's input: dense columns; one-hot columns and hot columns per node (one per one-hot group); the leading
+     * one-hot groups whose columns also enter the neighbour mean ({@code meanSlots} groups, {@code meanOneHot}
+     * columns: the genre; a learned table's rows reach a node's neighbours through the layers above instead, which
+     * spares a row per sampled neighbour and table); and the columns Glorot's initialisation counts as layer 0's
+     * fan-in.
      */
-    public record InputShape(int dense, int oneHot, int hotSlots, int initFanIn) {
+    public record InputShape(int dense, int oneHot, int hotSlots, int meanOneHot, int meanSlots, int initFanIn) {
         /** A single one-hot group (or none), every column counted in the fan-in: the shape before tables existed. */
         public static InputShape singleOneHot(int dense, int oneHot) {
-            return new InputShape(dense, oneHot, oneHot > 0 ? 1 : 0, dense + oneHot);
+            int slots = oneHot > 0 ? 1 : 0;
+            return new InputShape(dense, oneHot, slots, oneHot, slots, dense + oneHot);
         }
     }
 
     private final int inputDimension;
     private final int denseDimension;
     private final int hotSlots;
+    private final int meanOneHot;
+    private final int meanSlots;
     private final int initFanIn;
     private final int dimension;
     private final int[] sampleSizes;
@@ -79,6 +85,8 @@ public final class SageNetwork {
         long inputDimension = (long) input.dense() + input.oneHot();
         if (input.dense() < 0 || input.oneHot() < 0 || inputDimension < 1 || dimension < 1 || sampleSizes.length < 1
                 || input.hotSlots() < (input.oneHot() > 0 ? 1 : 0) || input.hotSlots() > Math.max(1, input.oneHot())
+                || input.meanOneHot() < 0 || input.meanOneHot() > input.oneHot() || input.meanSlots() < 0
+                || input.meanSlots() > input.hotSlots() || (input.meanSlots() > 0) != (input.meanOneHot() > 0)
                 || input.initFanIn() < 1) {
             throw new IllegalArgumentException("bad network shape: input " + input + ", dimension " + dimension
                     + ", layers " + sampleSizes.length);
@@ -86,6 +94,8 @@ public final class SageNetwork {
         this.inputDimension = checked(inputDimension);
         this.denseDimension = input.dense();
         this.hotSlots = input.hotSlots();
+        this.meanOneHot = input.meanOneHot();
+        this.meanSlots = input.meanSlots();
         this.initFanIn = input.initFanIn();
         this.dimension = dimension;
         this.sampleSizes = sampleSizes.clone();
@@ -105,7 +115,7 @@ public final class SageNetwork {
         headBiasOffset = checked(offset);
         offset += TASKS;
         tableOffset = checked(offset);
-        offset += 2L * input.oneHot() * dimension;
+        offset += ((long) input.oneHot() + input.meanOneHot()) * dimension;
         parameterCount = checked(offset);
     }
 
@@ -124,6 +134,16 @@ public final class SageNetwork {
     /** Hot one-hot columns per node: one per one-hot group. */
     public int hotSlots() {
         return hotSlots;
+    }
+
+    /** The leading one-hot groups that also enter the neighbour mean (see {@link InputShape}). */
+    public int meanSlots() {
+        return meanSlots;
+    }
+
+    /** Their columns: the neighbour-mean one-hot rows. */
+    public int meanOneHotWidth() {
+        return meanOneHot;
     }
 
     public int dimension() {
@@ -181,7 +201,8 @@ public final class SageNetwork {
 
     /**
      * Where the one-hot rows start: self one-hot row c at {@code tableOffset() + c * dimension}, neighbour-mean
-     * row c at {@code tableOffset() + (oneHotWidth() + c) * dimension}; everything before is updated densely.
+     * row c (c below {@link #meanOneHotWidth()}) at {@code tableOffset() + (oneHotWidth() + c) * dimension};
+     * everything before is updated densely.
      */
     public int tableOffset() {
         return tableOffset;
@@ -195,7 +216,7 @@ public final class SageNetwork {
     public float[] initialParameters(SplittableRandom random) {
         float[] p = new float[parameterCount];
         for (int k = 0; k < layers(); k++) {
-            int rows = 2 * layerInput(k);
+            int rows = k == 0 ? inputDimension + denseDimension + meanOneHot : 2 * layerInput(k);
             double limit = Math.sqrt(6.0 / (2.0 * (k == 0 ? initFanIn : layerInput(k)) + dimension));
             for (int row = 0; row < rows; row++) {
                 int at = k == 0 ? weightRowOffset(row) : weightOffsets[k] + row * dimension;
@@ -213,8 +234,8 @@ public final class SageNetwork {
     }
 
     /**
-     * Where row {@code row} of W_0 (counted as {@code [self dense ; self one-hot ; mean dense ; mean one-hot]})
-     * starts in the parameter vector.
+     * Where row {@code row} of W_0 (counted as {@code [self dense ; self one-hot ; mean dense ; mean one-hot]}, the
+     * last {@link #meanOneHotWidth()} rows) starts in the parameter vector.
      */
     private int weightRowOffset(int row) {
         int oneHot = oneHotWidth();
@@ -231,8 +252,10 @@ public final class SageNetwork {
      * ({@code [self dense ; self one-hot ; mean dense ; mean one-hot]}), moved to this layout.
      */
     public float[] fromLegacyLayout(float[] legacy) {
-        if (legacy.length != parameterCount) {
-            throw new IllegalArgumentException(legacy.length + " parameters, the network needs " + parameterCount);
+        if (legacy.length != parameterCount || meanOneHot != oneHotWidth()) {
+            throw new IllegalArgumentException(legacy.length + " parameters in the layout before format 4 for a "
+                    + "network of " + parameterCount + " whose one-hot columns " + (meanOneHot == oneHotWidth()
+                            ? "all" : "not all") + " enter the neighbour mean");
         }
         float[] p = new float[parameterCount];
         int w0 = 2 * inputDimension * dimension;

@@ -2,8 +2,8 @@ package org.musig.model.nn;
 
 /**
  * Layer 0's one-hot input columns (the genre, and the artist, album and track tables), kept sparse: per row its
- * own hot column in each one-hot group (-1: none) and its neighbour-mean histogram as (column, weight) entries, in
- * order of first appearance. Forward adds the matching one-hot rows of the network in Java ({@link #addWeightRows})
+ * own hot column in each one-hot group (-1: none) and the neighbour-mean histogram of the groups that enter the mean
+ * ({@link SageNetwork#meanSlots}: the genre) as (column, weight) entries, in order of first appearance. Forward adds the matching one-hot rows of the network in Java ({@link #addWeightRows})
  * and backward gathers their gradient row by row into a {@link TableGradient} ({@link #addWeightRowsGradient}):
  * almost all one-hot columns are zero in a row, so this is far cheaper than matrix products over them.
  *
@@ -17,6 +17,7 @@ final class SparseOneHotRows {
     private final int dim;
     private final int width;
     private final int slots;
+    private final int meanSlots;
     private final int selfBase;     // the self one-hot rows in the parameter vector
     private final int meanBase;     // the neighbour-mean one-hot rows
     private final int[] selfHot;    // [rows * slots]
@@ -34,6 +35,7 @@ final class SparseOneHotRows {
         dim = net.dimension();
         width = net.oneHotWidth();
         slots = net.hotSlots();
+        meanSlots = net.meanSlots();
         selfBase = net.tableOffset();
         meanBase = net.tableOffset() + width * dim;
         int rows = WorkspaceSizes.length(sizes.layerRows[0]);
@@ -42,7 +44,7 @@ final class SparseOneHotRows {
         hotEnd = new int[rows];
         hotColumn = new int[WorkspaceSizes.length(sizes.oneHotEntries)];
         hotWeight = new float[hotColumn.length];
-        hotSum = new float[WorkspaceSizes.length(sizes.oneHotWidth)];
+        hotSum = new float[WorkspaceSizes.length(sizes.meanOneHotWidth)];
         touched = new int[hotSum.length];
     }
 
@@ -70,9 +72,9 @@ final class SparseOneHotRows {
         }
     }
 
-    /** Adds {@code weight} to the current row's histogram at the columns {@code hot[at .. at + slots)}. */
+    /** Adds {@code weight} to the current row's histogram at the mean groups' columns of {@code hot[at ..]}. */
     void addToMean(int[] hot, int at, boolean cold, float weight) {
-        for (int g = 0; g < slots; g++) {
+        for (int g = 0; g < meanSlots; g++) {
             add(cold && coldColumn[g] >= 0 ? coldColumn[g] : hot[at + g], weight);
         }
     }

@@ -7,8 +7,8 @@ import java.util.Arrays;
  * kept compact: a table may have a row per artist or per track, and a batch touches a few thousand of them, so
  * zeroing, summing and stepping every row would cost more than the batch itself.
  *
- * <p>Row r is self one-hot row r for {@code r < oneHotWidth}, else neighbour-mean row {@code r - oneHotWidth}, as in
- * the parameter vector. Rows are kept in order of first touch; a row's values start at zero. Not thread-safe.
+ * <p>Row r is self one-hot row r for {@code r < oneHotWidth}, else neighbour-mean row {@code r - oneHotWidth} (of
+ * {@link SageNetwork#meanOneHotWidth}), as in the parameter vector. Rows are kept in order of first touch; a row's values start at zero. Not thread-safe.
  */
 public final class TableGradient {
     private final int dimension;
@@ -19,7 +19,7 @@ public final class TableGradient {
 
     public TableGradient(SageNetwork net) {
         this.dimension = net.dimension();
-        slotOf = new int[Math.multiplyExact(2, net.oneHotWidth())];
+        slotOf = new int[Math.addExact(net.oneHotWidth(), net.meanOneHotWidth())];
         Arrays.fill(slotOf, -1);
         rows = new int[16];
         values = new float[16 * dimension];
@@ -30,7 +30,7 @@ public final class TableGradient {
      * what they hold).
      */
     public static long memoryBytes(SageNetwork net, long rows) {
-        return 64 + 8L * net.oneHotWidth() + 2 * (4 + 4L * net.dimension()) * Math.max(16, rows);
+        return 64 + 4L * rows(net) + 2 * (4 + 4L * net.dimension()) * Math.max(16, rows);
     }
 
     /** The most rows one shard of {@code maxRoots} roots can touch: each layer-0 row's own and histogram columns. */
@@ -39,7 +39,12 @@ public final class TableGradient {
             return 0;
         }
         WorkspaceSizes sizes = new WorkspaceSizes(net, maxRoots);
-        return Math.min(2L * net.oneHotWidth(), sizes.layerRows[0] * sizes.slots + sizes.oneHotEntries);
+        return Math.min(rows(net), sizes.layerRows[0] * sizes.slots + sizes.oneHotEntries);
+    }
+
+    /** One-hot rows of the network: self rows, then neighbour-mean rows. */
+    public static long rows(SageNetwork net) {
+        return (long) net.oneHotWidth() + net.meanOneHotWidth();
     }
 
     /** The start of row {@code row}'s values in {@link #values()}, making it touched (zero) if it was not. */

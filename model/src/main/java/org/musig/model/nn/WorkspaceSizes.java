@@ -20,11 +20,12 @@ final class WorkspaceSizes {
     final long[] layerRows;
     /** Columns of layer k's input that go to BLAS ({@link SageNetwork#blasRows}). */
     final long[] productWidth;
-    /** Layer 0's one-hot columns, and its rows' sparse (column, weight) entries at most. */
-    final long oneHotWidth;
+    /** Layer 0's rows' sparse neighbour-mean (column, weight) entries at most. */
     final long oneHotEntries;
     /** One-hot groups: a row's own hot columns. */
     final long slots;
+    /** The one-hot columns of the neighbour-mean histogram. */
+    final long meanOneHotWidth;
     /** Slots of the deduplicated hop K-1 (0 with one layer), and the open-addressing table's capacity. */
     final long deepestSlots;
     final long hashCapacity;
@@ -69,10 +70,11 @@ final class WorkspaceSizes {
         for (int t = 0; t < layers; t++) {
             maxSamples = Math.max(maxSamples, net.sampleSize(t));
         }
-        oneHotWidth = net.oneHotWidth();
         // A row's neighbour-mean histogram has at most one entry per sampled neighbour and per column.
         slots = net.hotSlots();
-        oneHotEntries = oneHotWidth == 0 ? 0 : layerRows[0] * Math.min((long) maxSamples * slots, oneHotWidth);
+        meanOneHotWidth = net.meanOneHotWidth();
+        oneHotEntries = meanOneHotWidth == 0 ? 0
+                : layerRows[0] * Math.min((long) maxSamples * net.meanSlots(), meanOneHotWidth);
         deepestSlots = layers >= 2 ? hopNodes[layers - 1] : 0;
         // Load factor at most 1/4, a power of two for masking.
         hashCapacity = deepestSlots == 0 ? 0 : Long.highestOneBit(deepestSlots) * 4;
@@ -82,7 +84,7 @@ final class WorkspaceSizes {
     long bytes() {
         long bytes = 4L * (layers + 2) + 4L * (layers + 1) + 4 * nodes;        // hop starts, hop sizes, node slots
         bytes += 4 * deepestSlots * 2 + deepestSlots + 4 * hashCapacity * 2;   // deduplication of hop K-1
-        bytes += 4 * layerRows[0] * (2 + slots) + 8 * oneHotEntries + 8 * oneHotWidth; // layer 0's one-hot rows
+        bytes += 4 * layerRows[0] * (2 + slots) + 8 * oneHotEntries + 8 * meanOneHotWidth; // layer 0's one-hot rows
         for (int k = 0; k < layers; k++) {
             long rows = layerRows[k];
             long width = productWidth[k];

@@ -81,7 +81,7 @@ final class EpochLoop {
         return AdamOptimizer.memoryBytes(net.parameterCount())
                 + (4L * net.tableOffset() + 8L * SageNetwork.TASKS + TableGradient.memoryBytes(net, touched)) * shards
                 + 4L * net.tableOffset()
-                + TableGradient.memoryBytes(net, Math.min(2L * net.oneHotWidth(), touched * shards));
+                + TableGradient.memoryBytes(net, Math.min(TableGradient.rows(net), touched * shards));
     }
 
     /** Trains {@code shared.parameters()} in place. */

@@ -11,7 +11,7 @@ class SparseOneHotRowsTest {
     // 2 dense and 5 one-hot input columns in two groups (a genre of columns 0-2, a table of columns 3-4 whose
     // column 4 is "unknown"), dimension 3. One-hot row c: self at tableOffset + c * 3, mean at tableOffset + (5 + c) * 3.
     private static final SageNetwork NET =
-            new SageNetwork(new SageNetwork.InputShape(2, 5, 2, 4), 3, new int[] {2}, false);
+            new SageNetwork(new SageNetwork.InputShape(2, 5, 2, 5, 2, 4), 3, new int[] {2}, false);
     private static final int[] COLD = {-1, 4};
 
     private static SparseOneHotRows twoRows() {
