@@ -11,7 +11,7 @@ import org.musig.model.nn.InnerMeans;
 import org.musig.model.nn.SageNetwork;
 import org.musig.model.nn.TableGradient;
 import org.musig.model.nn.TaskLabels;
-import org.musig.model.sample.NegativeSampler;
+import org.musig.model.sample.HardNegativeSampler;
 import org.musig.model.sample.PositivePairSampler;
 import org.musig.model.sample.RandomStreams;
 
@@ -30,7 +30,7 @@ final class EpochLoop {
     private final SageNetwork net;
     private final ShardWorker.Shared shared;
     private final PositivePairSampler positives;
-    private final NegativeSampler negativeSampler;
+    private final HardNegativeSampler negativeSampler;
     private final TaskLabels labels;
     private final double[] taskWeights;
     private final int pairsPerEpoch;
@@ -51,7 +51,7 @@ final class EpochLoop {
     private long afterEpochNanos;
 
     EpochLoop(TrainConfig config, ShardWorker.Shared shared, PositivePairSampler positives,
-              NegativeSampler negativeSampler, TaskLabels labels, double[] taskWeights) {
+              HardNegativeSampler negativeSampler, TaskLabels labels, double[] taskWeights) {
         this.config = config;
         this.net = shared.net();
         this.shared = shared;

@@ -16,6 +16,7 @@ import org.musig.model.nn.MultiTaskLoss;
 import org.musig.model.nn.SageNetwork;
 import org.musig.model.nn.TaskLabels;
 import org.musig.model.nn.TitleEncoder;
+import org.musig.model.sample.HardNegativeSampler;
 import org.musig.model.sample.NegativeSampler;
 import org.musig.model.sample.NeighborhoodSampler;
 import org.musig.model.sample.PositivePairSampler;
@@ -100,8 +101,9 @@ public final class MusigTrainer {
         INDArray[] weights = net.nativeWeights(parameters);
         NeighborhoodSampler neighbours =
                 new NeighborhoodSampler(graph, config.sampling() == TrainConfig.Sampling.WEIGHTED);
-        NegativeSampler negativeSampler = config.negativeSampler() == TrainConfig.NegativeSampling.DEGREE
+        NegativeSampler ordinary = config.negativeSampler() == TrainConfig.NegativeSampling.DEGREE
                 ? NegativeSampler.byDegree(graph, 0.75) : NegativeSampler.uniform(graph.nodeCount());
+        HardNegativeSampler negativeSampler = new HardNegativeSampler(graph, ordinary, config.hardNegatives());
         InnerMeans inner = net.layers() < 2 ? null
                 : new InnerMeans(graph, net.denseDimension(), encoded.slots(), net.sampleSize(net.layers() - 1), null);
         ShardWorker.Shared shared = new ShardWorker.Shared(net, parameters, weights, neighbours, encoded, inner,

@@ -24,7 +24,7 @@ import org.musig.common.config.Settings;
 public record TrainConfig(int embeddingDimension, List<Integer> sampleSizes, Activation activation, Sampling sampling,
                           List<String> features, int topGenres, int metadataDimension, int titleDimension,
                           int negativeSamples,
-                          NegativeSampling negativeSampler, Map<String, Double> taskWeights,
+                          NegativeSampling negativeSampler, double hardNegatives, Map<String, Double> taskWeights,
                           RegressionTarget regressionTarget, double learningRate, int batchSize, int epochs,
                           long maxPairsPerEpoch, double tolerance, boolean maskPartner, double coldStartRate,
                           int embedDraws, long randomSeed, int concurrency) {
@@ -89,6 +89,9 @@ public record TrainConfig(int embeddingDimension, List<Integer> sampleSizes, Act
             Setting.integer("negativeSamples", 1, 1, 100, "negatives per positive pair"),
             Setting.choice("negativeSampler", NegativeSampling.class, NegativeSampling.DEGREE,
                     "where negatives are drawn from: `'degree'` (degree^0.75, as word2vec) or `'uniform'`"),
+            Setting.number("hardNegatives", 0, 0, 1, "share of each anchor's negatives drawn hard (PinSAGE's hard "
+                    + "negatives): a track two hops from the anchor that is not its neighbour, found by a short random "
+                    + "walk (an ordinary negative where none is found); `0` draws only ordinary ones"),
             Setting.numberMap("taskWeights", equalTaskWeights(), 0, 1e6,
                     "c1, c2, c3 of the paper's eq. 6, by task; at least one > 0")
                     .check(weights -> weights.values().stream().allMatch(w -> w == 0)

@@ -4,13 +4,14 @@ import java.util.SplittableRandom;
 import org.musig.model.nn.MultiTaskLoss;
 import org.musig.model.nn.SageNetwork;
 import org.musig.model.nn.TaskLabels;
-import org.musig.model.sample.NegativeSampler;
+import org.musig.model.sample.HardNegativeSampler;
 import org.musig.model.sample.PositivePairSampler;
 
 /**
  * One batch of training examples: positive pairs (co-occurrence edges, in a random orientation), their
- * negatives, and every pair's labels for the three tasks. Loss pair {@code q = p * (1 + m) + k} is
- * (anchor p, positive p) for k = 0 and (anchor p, negative k-1 of p) otherwise.
+ * negatives (a share of them hard, see {@link HardNegativeSampler}), and every pair's labels for the three
+ * tasks. Loss pair {@code q = p * (1 + m) + k} is (anchor p, positive p) for k = 0 and (anchor p, negative
+ * k-1 of p) otherwise.
  *
  * <p>Drawn on one thread from one stream per batch; the heavy per-root work is split into shards
  * ({@link #shardRoots}, {@link #shardPairs}) of consecutive positive pairs.
@@ -36,7 +37,7 @@ final class TrainingBatch {
         similarity = new float[pairs * (1 + negatives)];
     }
 
-    static TrainingBatch sample(PositivePairSampler positives, int from, int to, NegativeSampler negativeSampler,
+    static TrainingBatch sample(PositivePairSampler positives, int from, int to, HardNegativeSampler negativeSampler,
                                 int negatives, TaskLabels labels, SplittableRandom random) {
         TrainingBatch batch = new TrainingBatch(to - from, negatives);
         for (int p = 0; p < batch.pairs; p++) {
@@ -49,7 +50,7 @@ final class TrainingBatch {
             batch.positive[p] = b;
             batch.label(p * (1 + negatives), a, b, labels);
             for (int k = 0; k < negatives; k++) {
-                int n = negativeSampler.nextOtherThan(a, random);
+                int n = negativeSampler.next(a, random);
                 batch.negative[p * negatives + k] = n;
                 batch.label(p * (1 + negatives) + 1 + k, a, n, labels);
             }

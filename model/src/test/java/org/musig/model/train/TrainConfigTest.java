@@ -22,6 +22,7 @@ class TrainConfigTest {
         assertThat(c.topGenres()).isEqualTo(50);
         assertThat(c.negativeSamples()).isEqualTo(1);
         assertThat(c.negativeSampler()).isEqualTo(TrainConfig.NegativeSampling.DEGREE);
+        assertThat(c.hardNegatives()).isZero();
         assertThat(c.taskWeights()).containsExactly(Map.entry("playlist", 1.0), Map.entry("genre", 1.0),
                 Map.entry("audio", 1.0));
         assertThat(c.regressionTarget()).isEqualTo(TrainConfig.RegressionTarget.AUDIO);
@@ -40,7 +41,8 @@ class TrainConfigTest {
                 Map.entry("sampleSizes", List.of(10, 5, 3)), Map.entry("activation", "Sigmoid"),
                 Map.entry("sampling", "weighted"), Map.entry("features", List.of("audio", "acoustic")),
                 Map.entry("topGenres", 10), Map.entry("negativeSamples", 3), Map.entry("negativeSampler", "uniform"),
-                Map.entry("taskWeights", Map.of("genre", 0.5, "audio", 0)), Map.entry("regressionTarget", "acoustic"),
+                Map.entry("hardNegatives", 0.25), Map.entry("taskWeights", Map.of("genre", 0.5, "audio", 0)),
+                Map.entry("regressionTarget", "acoustic"),
                 Map.entry("learningRate", 0.001), Map.entry("batchSize", 128), Map.entry("epochs", 3),
                 Map.entry("maxPairsPerEpoch", 1000L), Map.entry("tolerance", 0.01), Map.entry("randomSeed", -7),
                 Map.entry("concurrency", 1)));
@@ -50,6 +52,7 @@ class TrainConfigTest {
                 Map.entry("audio", 0.0));
         assertThat(c.maxPairsPerEpoch()).isEqualTo(1000);
         assertThat(c.randomSeed()).isEqualTo(-7);
+        assertThat(c.hardNegatives()).isEqualTo(0.25);
         assertThat(TrainConfig.parse(c.toMap())).isEqualTo(c);
         assertThat(c.withConcurrency(4).concurrency()).isEqualTo(4);
     }
@@ -89,6 +92,7 @@ class TrainConfigTest {
         TrainConfig.KEYS.forEach(key -> expected.put(key, stored.get(key)));
         expected.put("titleDimension", 64); // settings added after such models were stored: their defaults
         expected.put("embedDraws", 1);
+        expected.put("hardNegatives", 0.0);
         expected.put("taskWeights", Map.of("playlist", 1.0, "genre", 1.0, "audio", 1.0));
         assertThat(c.toMap()).containsExactlyEntriesOf(expected);
         c.toMap().forEach((key, value) -> assertThat(value.getClass()).as(key)
@@ -132,6 +136,7 @@ class TrainConfigTest {
         assertError(Map.of("activation", "tanh"), "'activation' must be one of [relu, sigmoid]");
         assertError(Map.of("sampling", "random"), "'sampling'");
         assertError(Map.of("negativeSampler", "popularity"), "'negativeSampler'");
+        assertError(Map.of("hardNegatives", 1.5), "'hardNegatives' must be a number between 0");
         assertError(Map.of("regressionTarget", "genre"), "'regressionTarget'");
         assertError(Map.of("features", List.of("lyrics")), "unknown group 'lyrics'");
         assertError(Map.of("features", List.of()), "'features' must name at least one");

@@ -9,6 +9,7 @@ import org.musig.model.nn.InputFeatures;
 import org.musig.model.nn.MultiTaskLoss;
 import org.musig.model.nn.SageNetwork;
 import org.musig.model.nn.TaskLabels;
+import org.musig.model.sample.HardNegativeSampler;
 import org.musig.model.sample.NegativeSampler;
 import org.musig.model.sample.NeighborhoodSampler;
 import org.musig.model.sample.PositivePairSampler;
@@ -41,16 +42,20 @@ final class TrainingParts {
     }
 
     EpochLoop loop() {
-        return new EpochLoop(config, shared, new PositivePairSampler(data.graph),
-                NegativeSampler.uniform(data.graph.nodeCount()),
-                labels, new double[] {1, 1, 1});
+        return new EpochLoop(config, shared, new PositivePairSampler(data.graph), negatives(), labels,
+                new double[] {1, 1, 1});
     }
 
     /** A batch of the first {@code pairs} positive pairs with one negative each. */
     TrainingBatch batch(int pairs) {
         PositivePairSampler positives = new PositivePairSampler(data.graph);
-        return TrainingBatch.sample(positives, 0, pairs, NegativeSampler.uniform(data.graph.nodeCount()), 1, labels,
-                new java.util.SplittableRandom(1));
+        return TrainingBatch.sample(positives, 0, pairs, negatives(), 1, labels, new java.util.SplittableRandom(1));
+    }
+
+    /** Uniform ordinary negatives, the configuration's share of them hard. */
+    private HardNegativeSampler negatives() {
+        return new HardNegativeSampler(data.graph, NegativeSampler.uniform(data.graph.nodeCount()),
+                config.hardNegatives());
     }
 
     static List<Integer> samples(int... sizes) {
