@@ -255,7 +255,8 @@ public final class SageNetwork {
         if (legacy.length != parameterCount || meanOneHot != oneHotWidth()) {
             throw new IllegalArgumentException(legacy.length + " parameters in the layout before format 4 for a "
                     + "network of " + parameterCount + " whose one-hot columns " + (meanOneHot == oneHotWidth()
-                            ? "all" : "not all") + " enter the neighbour mean");
+                            ? "all" : "not all")
+                    + " enter the neighbour mean");
         }
         float[] p = new float[parameterCount];
         int w0 = 2 * inputDimension * dimension;

@@ -211,7 +211,8 @@ public final class MusigTrainer {
      */
     public static long estimateBytes(int nodeCount, long relationshipCount, TrainConfig config, int featureDimension) {
         int width = Math.max(1, featureDimension);
-        return estimateBytes(nodeCount, relationshipCount, config, new SageNetwork.InputShape(width, 0, 0, 0, 0, width));
+        return estimateBytes(nodeCount, relationshipCount, config,
+                new SageNetwork.InputShape(width, 0, 0, 0, 0, width));
     }
 
     /** {@link #estimateBytes(int, long, TrainConfig, int)} for an input of this shape. */
