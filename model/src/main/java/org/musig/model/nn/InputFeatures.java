@@ -210,8 +210,17 @@ public final class InputFeatures {
                     }
                 }
                 case "title" -> title = titleEncoder(features, titleDimension, seed, notices);
-                case "artistId", "albumId", TrackFeatures.TRACK -> tables.add(tableGroup(group, features,
-                        trainingTracks == null ? visibleTracks(features) : trainingTracks));
+                case "artistId", "albumId", TrackFeatures.TRACK -> {
+                    tables.add(tableGroup(group, features,
+                            trainingTracks == null ? visibleTracks(features) : trainingTracks));
+                    int without = features.trackCount() - features.category(categoryOf(group)).presentCount();
+                    if (without > 0) {
+                        notices.add("feature group '" + group + "': " + without + " of " + features.trackCount()
+                                + " tracks have no " + (group.equals(TrackFeatures.TRACK) ? "id"
+                                        : categoryOf(group) + " id or name")
+                                + "; they get the table's unknown row");
+                    }
+                }
                 default -> numeric.add(zScoreStatistics(features.group(group)));
             }
         }

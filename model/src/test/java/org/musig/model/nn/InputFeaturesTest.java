@@ -131,6 +131,10 @@ class InputFeaturesTest {
         InputFeatures.fit(oneBlank, List.of("artist"), 0, 2, 1, notices);
         assertThat(notices).containsExactly("feature group 'artist': 1 of 4 tracks have no artist id or name; they get "
                 + "the group's missing column");
+        notices.clear();
+        InputFeatures.fit(oneBlank, List.of("artistId", "track"), 0, 2, 1, notices);
+        assertThat(notices).containsExactly("feature group 'artistId': 1 of 4 tracks have no artist id or name; they "
+                + "get the table's unknown row", "feature group 'track' left out: no track has an id");
     }
 
     @Test
