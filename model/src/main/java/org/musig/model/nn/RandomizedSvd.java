@@ -23,6 +23,13 @@ final class RandomizedSvd {
     }
 
     static Result of(SparseMatrix x, int rank, long seed) {
+        return of(x, rank, seed, 1);
+    }
+
+    /**
+     * @param threads threads for the products; the result is bit for bit the same for any number
+     */
+    static Result of(SparseMatrix x, int rank, long seed, int threads) {
         int rows = x.rows;
         int l = Math.min(rank + OVERSAMPLING, Math.max(1, Math.min(rows, x.columns)));
         SplittableRandom random = new SplittableRandom(seed);
@@ -30,16 +37,20 @@ final class RandomizedSvd {
         for (int i = 0; i < omega.length; i++) {
             omega[i] = gaussian(random);
         }
-        double[] y = x.times(omega, l);
-        orthonormalise(y, rows, l);
-        for (int q = 0; q < POWER_ITERATIONS; q++) {
-            double[] z = x.transposeTimes(y, l);
-            orthonormalise(z, x.columns, l);
-            y = x.times(z, l);
+        double[] y;
+        double[] bt;
+        try (ParallelTasks tasks = new ParallelTasks(threads)) {
+            y = x.times(omega, l, tasks);
             orthonormalise(y, rows, l);
+            for (int q = 0; q < POWER_ITERATIONS; q++) {
+                double[] z = x.transposeTimes(y, l, tasks);
+                orthonormalise(z, x.columns, l);
+                y = x.times(z, l, tasks);
+                orthonormalise(y, rows, l);
+            }
+            // B = Q^T X is l x columns; B B^T = Q^T X X^T Q = W S^2 W^T, so U = Q W and V = B^T W S^-1.
+            bt = x.transposeTimes(y, l, tasks); // [columns, l] = B^T
         }
-        // B = Q^T X is l x columns; B B^T = Q^T X X^T Q = W S^2 W^T, so U = Q W and V = B^T W S^-1.
-        double[] bt = x.transposeTimes(y, l); // [columns, l] = B^T
         double[] gram = new double[l * l];
         for (int c = 0; c < x.columns; c++) {
             int o = c * l;
