@@ -26,10 +26,10 @@ final class RandomizedSvd {
         private final int threads;
         private final double[] q; // [rows, l], orthonormal columns
         private final double[] bt; // [columns, l] = (Q^T X)^T
-        private final double[] w; // [l, kept]: the eigenvectors of B B^T for the kept components, largest first
+        private final double[][] w; // [l][kept]: the eigenvectors of B B^T for the kept components, largest first
         private final double[] sigma; // [kept]
 
-        private Result(int rank, int l, int threads, double[] q, double[] bt, double[] w, double[] sigma) {
+        private Result(int rank, int l, int threads, double[] q, double[] bt, double[][] w, double[] sigma) {
             this.rank = rank;
             this.l = l;
             this.threads = threads;
@@ -60,17 +60,18 @@ final class RandomizedSvd {
             double[] out = new double[Math.multiplyExact(rows, rank)];
             try (ParallelTasks tasks = new ParallelTasks(threads)) {
                 tasks.runRanges(rows, (from, to) -> {
+                    double[] sum = new double[kept]; // indexed as w's rows, so that the JIT vectorises the loop
                     for (int r = from; r < to; r++) {
-                        int o = r * rank;
+                        Arrays.fill(sum, 0);
                         for (int i = 0; i < l; i++) {
                             double x = m[r * l + i];
+                            double[] wi = w[i];
                             for (int k = 0; k < kept; k++) {
-                                out[o + k] += x * w[i * kept + k];
+                                sum[k] += x * wi[k];
                             }
                         }
                         for (int k = 0; k < kept; k++) {
-                            double s = out[o + k];
-                            out[o + k] = divide ? (sigma[k] > 1e-12 ? s / sigma[k] : 0) : s * sigma[k];
+                            out[r * rank + k] = divide ? (sigma[k] > 1e-12 ? sum[k] / sigma[k] : 0) : sum[k] * sigma[k];
                         }
                     }
                 });
@@ -122,11 +123,11 @@ final class RandomizedSvd {
         Arrays.sort(order, (a, b) -> Double.compare(eigenvalues[b], eigenvalues[a]));
         int kept = Math.min(rank, l);
         double[] sigma = new double[kept];
-        double[] w = new double[l * kept];
+        double[][] w = new double[l][kept];
         for (int k = 0; k < kept; k++) {
             sigma[k] = Math.sqrt(Math.max(0, eigenvalues[order[k]]));
             for (int i = 0; i < l; i++) {
-                w[i * kept + k] = eigenvectors[i * l + order[k]];
+                w[i][k] = eigenvectors[i * l + order[k]];
             }
         }
         return new Result(rank, l, threads, y, bt, w, sigma);
@@ -138,22 +139,25 @@ final class RandomizedSvd {
      * summing the lower triangle would give.
      */
     private static double[] gram(double[] bt, int columns, int l) {
-        double[] gram = new double[l * l];
+        double[][] rows = new double[l][l]; // summed per row and from a copy of each B^T row, which the JIT vectorises
+        double[] b = new double[l];
         for (int c = 0; c < columns; c++) {
-            int o = c * l;
+            System.arraycopy(bt, c * l, b, 0, l);
             for (int i = 0; i < l; i++) {
-                double bi = bt[o + i];
+                double bi = b[i];
                 if (bi == 0) {
                     continue;
                 }
+                double[] row = rows[i];
                 for (int j = i; j < l; j++) {
-                    gram[i * l + j] += bi * bt[o + j];
+                    row[j] += bi * b[j];
                 }
             }
         }
+        double[] gram = new double[l * l];
         for (int i = 0; i < l; i++) {
-            for (int j = 0; j < i; j++) {
-                gram[i * l + j] = gram[j * l + i];
+            for (int j = 0; j < l; j++) {
+                gram[i * l + j] = j >= i ? rows[i][j] : rows[j][i];
             }
         }
         return gram;

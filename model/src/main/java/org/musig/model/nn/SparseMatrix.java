@@ -58,18 +58,28 @@ final class SparseMatrix {
             // rows split by entries, as the work is
             int firstRow = part == 0 ? 0 : rowOf(ParallelTasks.partStart(part, parts, nonZeros()));
             int endRow = part == parts - 1 ? rows : rowOf(ParallelTasks.partStart(part + 1, parts, nonZeros()));
+            // A row's sums and each row of M it adds are copied to small arrays, so that the inner loop indexes
+            // both alike: the JIT vectorises it then (it cannot rule out that out and m overlap at different
+            // offsets). The additions are the same, in the same order.
+            double[] sum = new double[l];
+            double[] source = new double[l];
             for (int t = 0; t < tiles; t++) {
                 int from = ParallelTasks.partStart(t, tiles, columns);
                 int to = ParallelTasks.partStart(t + 1, tiles, columns);
                 for (int r = firstRow; r < endRow; r++) {
-                    int o = r * l;
-                    for (int j = firstAtLeast(r, from); j < offsets[r + 1] && column[j] < to; j++) {
+                    int j = firstAtLeast(r, from);
+                    if (j == offsets[r + 1] || column[j] >= to) {
+                        continue;
+                    }
+                    System.arraycopy(out, r * l, sum, 0, l);
+                    for (; j < offsets[r + 1] && column[j] < to; j++) {
                         double v = value[j];
-                        int src = column[j] * l;
+                        System.arraycopy(m, column[j] * l, source, 0, l);
                         for (int k = 0; k < l; k++) {
-                            out[o + k] += v * m[src + k];
+                            sum[k] += v * source[k];
                         }
                     }
+                    System.arraycopy(sum, 0, out, r * l, l);
                 }
             }
         });
@@ -84,15 +94,26 @@ final class SparseMatrix {
         tasks.run(tiles, t -> {
             int from = ParallelTasks.partStart(t, tiles, columns);
             int to = ParallelTasks.partStart(t + 1, tiles, columns);
+            // The tile's output rows are summed in arrays of their own, and each row of M is copied out before it
+            // is added, for the same reason as in times; they go to out when the tile is done.
+            double[][] sums = new double[to - from][l];
+            double[] source = new double[l];
             for (int r = 0; r < rows; r++) {
-                int src = r * l;
-                for (int j = firstAtLeast(r, from); j < offsets[r + 1] && column[j] < to; j++) {
+                int j = firstAtLeast(r, from);
+                if (j == offsets[r + 1] || column[j] >= to) {
+                    continue;
+                }
+                System.arraycopy(m, r * l, source, 0, l);
+                for (; j < offsets[r + 1] && column[j] < to; j++) {
                     double v = value[j];
-                    int o = column[j] * l;
+                    double[] sum = sums[column[j] - from];
                     for (int k = 0; k < l; k++) {
-                        out[o + k] += v * m[src + k];
+                        sum[k] += v * source[k];
                     }
                 }
+            }
+            for (int c = from; c < to; c++) {
+                System.arraycopy(sums[c - from], 0, out, c * l, l);
             }
         });
         return out;
