@@ -166,7 +166,8 @@ final class RandomizedSvd {
     /** Heap bytes {@link #of} uses at its peak besides the matrix: the sketches and the result. */
     static long memoryBytes(long rows, long columns, int rank) {
         long l = rank + OVERSAMPLING;
-        // the two sketches, the column copy orthonormalise works on, the result
+        // two sketches of each side (a product's input and output; transposeTimes' row sums are a second [columns,
+        // l] beside its output), the column copy orthonormalise works on, the result
         return 8L * (rows + columns) * l * 2 + 8L * Math.max(rows, columns) * l + 8L * (rows + columns) * rank;
     }
 

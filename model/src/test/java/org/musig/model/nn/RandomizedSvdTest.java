@@ -77,8 +77,8 @@ class RandomizedSvdTest {
 
     @Test
     void theFactorsAreThoseOfTheStraightforwardAlgorithmBitForBitOnOneTwoAndThreeThreads() {
-        int rank = 16; // l = 24: the products cut the 50,000 columns into several tiles
-        SparseMatrix x = SparseMatrixTest.randomMatrix(2_500, 50_000, 5);
+        int rank = 16; // the threads split the 3,000 rows and 4,000 columns (SparseMatrixTest covers cache tiles)
+        SparseMatrix x = SparseMatrixTest.randomMatrix(3_000, 4_000, 5);
         double[][] reference = straightforward(x, rank, 9);
         for (int threads = 1; threads <= 3; threads++) {
             RandomizedSvd.Result result = RandomizedSvd.of(x, rank, 9, threads);
