@@ -28,8 +28,17 @@ public final class CategoryFactors {
      * @return row-major {@code [category.size(), rank]}, unit rows (zero for categories in no playlist)
      */
     public static float[] fit(TrackCategory category, PlaylistMemberships memberships, int rank, long seed) {
+        return fit(category, memberships, rank, seed, 1);
+    }
+
+    /**
+     * As {@link #fit(TrackCategory, PlaylistMemberships, int, long)}, the SVD on {@code threads} threads; the
+     * vectors are bit for bit the same for any number.
+     */
+    public static float[] fit(TrackCategory category, PlaylistMemberships memberships, int rank, long seed,
+                              int threads) {
         SparseMatrix x = normalisedCounts(category, memberships);
-        double[] usv = RandomizedSvd.of(x, rank, seed).leftScaled();
+        double[] usv = RandomizedSvd.of(x, rank, seed, threads).leftScaled();
         float[] factors = new float[Math.multiplyExact(x.rows, rank)];
         for (int r = 0; r < x.rows; r++) {
             double norm = 0;
@@ -79,7 +88,7 @@ public final class CategoryFactors {
             for (int i = 0; i < n; i++) {
                 int c = touched[i];
                 column[next[c]] = p;
-                value[next[c]++] = Math.log1p(count[c]);
+                value[next[c]++] = CountLog.log1p(count[c]);
                 count[c] = 0;
             }
         }

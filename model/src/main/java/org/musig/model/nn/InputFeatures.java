@@ -162,17 +162,19 @@ public final class InputFeatures {
     /** As {@link #fit(TrackFeatures, List, int, int, long, List)}, with the width of the title vector. */
     public static InputFeatures fit(TrackFeatures features, List<String> groups, int topGenres, int factorDimension,
                                     int titleDimension, long seed, List<String> notices) {
-        return fit(features, groups, topGenres, factorDimension, titleDimension, seed, notices, null);
+        return fit(features, groups, topGenres, factorDimension, titleDimension, seed, 1, notices, null);
     }
 
     /**
-     * As {@link #fit(TrackFeatures, List, int, int, int, long, List)}, with the tracks the network trains on: a
+     * As {@link #fit(TrackFeatures, List, int, int, int, long, List)}, fitting the artist, album and title vectors
+     * on {@code threads} threads (the result is the same for any number), with the tracks the network trains on: a
      * learned table has a row for each value that one of them has ({@code null}: the tracks some visible playlist
      * holds). A row no training example touches would stay at its random start, so any other value gets the
      * table's "unknown" row, which cold roots train.
      */
     public static InputFeatures fit(TrackFeatures features, List<String> groups, int topGenres, int factorDimension,
-                                    int titleDimension, long seed, List<String> notices, boolean[] trainingTracks) {
+                                    int titleDimension, long seed, int threads, List<String> notices,
+                                    boolean[] trainingTracks) {
         TitleEncoder title = null;
         List<TableGroup> tables = new ArrayList<>();
         List<FactorGroup> factors = new ArrayList<>();
@@ -202,14 +204,14 @@ public final class InputFeatures {
                 }
                 case "artist", "album" -> {
                     TrackCategory category = features.category(group);
-                    factors.add(factorGroup(category, features, factorDimension, seed));
+                    factors.add(factorGroup(category, features, factorDimension, seed, threads));
                     int without = features.trackCount() - category.presentCount();
                     if (without > 0) {
                         notices.add("feature group '" + group + "': " + without + " of " + features.trackCount()
                                 + " tracks have no " + group + " id or name; they get the group's missing column");
                     }
                 }
-                case "title" -> title = titleEncoder(features, titleDimension, seed, notices);
+                case "title" -> title = titleEncoder(features, titleDimension, seed, threads, notices);
                 case "artistId", "albumId", TrackFeatures.TRACK -> {
                     tables.add(tableGroup(group, features,
                             trainingTracks == null ? visibleTracks(features) : trainingTracks));
@@ -276,13 +278,14 @@ public final class InputFeatures {
      * track when none of those has a title, or when the table kept no memberships). Titles are text known on
      * release day, not labels, so fitting on them leaks nothing about held-out memberships.
      */
-    private static TitleEncoder titleEncoder(TrackFeatures features, int dimension, long seed, List<String> notices) {
+    private static TitleEncoder titleEncoder(TrackFeatures features, int dimension, long seed, int threads,
+                                             List<String> notices) {
         int[] perTrack = features.memberships() == null ? null : features.memberships().playlistsPerTrack();
         int[] all = java.util.stream.IntStream.range(0, features.trackCount()).toArray();
         int[] training = java.util.Arrays.stream(all).filter(t -> perTrack == null || perTrack[t] > 0).toArray();
-        TitleEncoder encoder = TitleEncoder.fit(features::title, training, dimension, seed);
+        TitleEncoder encoder = TitleEncoder.fit(features::title, training, dimension, seed, threads);
         if (encoder == null) {
-            encoder = TitleEncoder.fit(features::title, all, dimension, seed);
+            encoder = TitleEncoder.fit(features::title, all, dimension, seed, threads);
         }
         int without = features.trackCount() - features.tracksWithTitle();
         if (without > 0) {
@@ -372,8 +375,9 @@ public final class InputFeatures {
      * The category's vectors from the visible memberships; the vocabulary is the values some training playlist
      * holds, so a value seen only in held-out or new tracks is unknown to the model (its "missing" column).
      */
-    private static FactorGroup factorGroup(TrackCategory category, TrackFeatures features, int dimension, long seed) {
-        float[] all = CategoryFactors.fit(category, features.memberships(), dimension, seed);
+    private static FactorGroup factorGroup(TrackCategory category, TrackFeatures features, int dimension, long seed,
+                                           int threads) {
+        float[] all = CategoryFactors.fit(category, features.memberships(), dimension, seed, threads);
         int[] playlists = new int[category.size()];
         int[] perTrack = features.memberships().playlistsPerTrack();
         for (int t = 0; t < category.trackCount(); t++) {

@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 /**
  * The leading singular triplets of a sparse matrix X = U S V^T by a randomized SVD (Halko, Martinsson and
  * Tropp 2011: a Gaussian sketch, {@value #POWER_ITERATIONS} power iterations, then the eigenvectors of the
- * small projected Gram matrix). Deterministic for a seed.
+ * small projected Gram matrix). Deterministic for a seed, and bit for bit the same on any number of threads.
  *
  * <p>Cost: about {@code 2 (2q + 2) nnz (rank + oversampling)} multiply-adds for {@code nnz} entries, plus
  * {@code (rows + columns) (rank + oversampling)^2} for the orthonormalisations.
@@ -14,15 +14,84 @@ import java.util.SplittableRandom;
 final class RandomizedSvd {
     static final int OVERSAMPLING = 8;
     static final int POWER_ITERATIONS = 2;
+    /** Columns orthonormalise projects at once. */
+    static final int DOT_GROUP = 4;
 
-    /** Rows of U S ({@code [rows, rank]}) and of V ({@code [columns, rank]}), row-major; missing components are 0. */
-    record Result(int rank, double[] leftScaled, double[] right) {
+    /**
+     * The fitted factorisation. Each side is projected when asked for, so a caller pays only for the side it uses.
+     */
+    static final class Result {
+        private final int rank;
+        private final int l;
+        private final int threads;
+        private final double[] q; // [rows, l], orthonormal columns
+        private final double[] bt; // [columns, l] = (Q^T X)^T
+        private final double[][] w; // [l][kept]: the eigenvectors of B B^T for the kept components, largest first
+        private final double[] sigma; // [kept]
+
+        private Result(int rank, int l, int threads, double[] q, double[] bt, double[][] w, double[] sigma) {
+            this.rank = rank;
+            this.l = l;
+            this.threads = threads;
+            this.q = q;
+            this.bt = bt;
+            this.w = w;
+            this.sigma = sigma;
+        }
+
+        /** Rows of U S, row-major {@code [rows, rank]}; missing components are 0. */
+        double[] leftScaled() {
+            return project(q, false);
+        }
+
+        /** Rows of V, row-major {@code [columns, rank]}; missing components are 0. */
+        double[] right() {
+            return project(bt, true);
+        }
+
+        /**
+         * Rows of {@code m W} for the kept components, times sigma ({@code divide} false: U S from Q) or divided by
+         * it ({@code divide} true: V from B^T; a zero singular value gives a zero column). Each output value adds
+         * its l products in order, as a dot product would, but a row's values are accumulated together.
+         */
+        private double[] project(double[] m, boolean divide) {
+            int rows = m.length / l;
+            int kept = sigma.length;
+            double[] out = new double[Math.multiplyExact(rows, rank)];
+            try (ParallelTasks tasks = new ParallelTasks(threads)) {
+                tasks.runRanges(rows, (from, to) -> {
+                    double[] sum = new double[kept]; // indexed as w's rows, so that the JIT vectorises the loop
+                    for (int r = from; r < to; r++) {
+                        Arrays.fill(sum, 0);
+                        for (int i = 0; i < l; i++) {
+                            double x = m[r * l + i];
+                            double[] wi = w[i];
+                            for (int k = 0; k < kept; k++) {
+                                sum[k] += x * wi[k];
+                            }
+                        }
+                        for (int k = 0; k < kept; k++) {
+                            out[r * rank + k] = divide ? (sigma[k] > 1e-12 ? sum[k] / sigma[k] : 0) : sum[k] * sigma[k];
+                        }
+                    }
+                });
+            }
+            return out;
+        }
     }
 
     private RandomizedSvd() {
     }
 
     static Result of(SparseMatrix x, int rank, long seed) {
+        return of(x, rank, seed, 1);
+    }
+
+    /**
+     * @param threads threads for the products and orthonormalisations; the result is bit for bit the same for any
+     *                number
+     */
+    static Result of(SparseMatrix x, int rank, long seed, int threads) {
         int rows = x.rows;
         int l = Math.min(rank + OVERSAMPLING, Math.max(1, Math.min(rows, x.columns)));
         SplittableRandom random = new SplittableRandom(seed);
@@ -30,29 +99,21 @@ final class RandomizedSvd {
         for (int i = 0; i < omega.length; i++) {
             omega[i] = gaussian(random);
         }
-        double[] y = x.times(omega, l);
-        orthonormalise(y, rows, l);
-        for (int q = 0; q < POWER_ITERATIONS; q++) {
-            double[] z = x.transposeTimes(y, l);
-            orthonormalise(z, x.columns, l);
-            y = x.times(z, l);
-            orthonormalise(y, rows, l);
-        }
-        // B = Q^T X is l x columns; B B^T = Q^T X X^T Q = W S^2 W^T, so U = Q W and V = B^T W S^-1.
-        double[] bt = x.transposeTimes(y, l); // [columns, l] = B^T
-        double[] gram = new double[l * l];
-        for (int c = 0; c < x.columns; c++) {
-            int o = c * l;
-            for (int i = 0; i < l; i++) {
-                double bi = bt[o + i];
-                if (bi == 0) {
-                    continue;
-                }
-                for (int j = 0; j < l; j++) {
-                    gram[i * l + j] += bi * bt[o + j];
-                }
+        double[] y;
+        double[] bt;
+        try (ParallelTasks tasks = new ParallelTasks(threads)) {
+            y = x.times(omega, l, tasks);
+            orthonormalise(y, rows, l, tasks);
+            for (int q = 0; q < POWER_ITERATIONS; q++) {
+                double[] z = x.transposeTimes(y, l, tasks);
+                orthonormalise(z, x.columns, l, tasks);
+                y = x.times(z, l, tasks);
+                orthonormalise(y, rows, l, tasks);
             }
+            // B = Q^T X is l x columns; B B^T = Q^T X X^T Q = W S^2 W^T, so U = Q W and V = B^T W S^-1.
+            bt = x.transposeTimes(y, l, tasks); // [columns, l] = B^T
         }
+        double[] gram = gram(bt, x.columns, l);
         double[] eigenvectors = new double[l * l];
         double[] eigenvalues = SymmetricEigen.decompose(gram, l, eigenvectors);
         Integer[] order = new Integer[l];
@@ -62,37 +123,51 @@ final class RandomizedSvd {
         Arrays.sort(order, (a, b) -> Double.compare(eigenvalues[b], eigenvalues[a]));
         int kept = Math.min(rank, l);
         double[] sigma = new double[kept];
+        double[][] w = new double[l][kept];
         for (int k = 0; k < kept; k++) {
             sigma[k] = Math.sqrt(Math.max(0, eigenvalues[order[k]]));
+            for (int i = 0; i < l; i++) {
+                w[i][k] = eigenvectors[i * l + order[k]];
+            }
         }
-        return new Result(rank, project(y, rows, l, eigenvectors, order, sigma, rank, false),
-                project(bt, x.columns, l, eigenvectors, order, sigma, rank, true));
+        return new Result(rank, l, threads, y, bt, w, sigma);
     }
 
     /**
-     * Rows of {@code m W} for the kept components, times sigma ({@code divide} false: U S from Q) or divided by it
-     * ({@code divide} true: V from B^T; a zero singular value gives a zero column).
+     * B B^T from the rows of B^T. Only the upper triangle is summed and then mirrored: a product is the same either
+     * way round, and a term skipped for a zero factor adds nothing to a sum that starts at +0, so the mirror is what
+     * summing the lower triangle would give.
      */
-    private static double[] project(double[] m, int rows, int l, double[] w, Integer[] order, double[] sigma, int rank,
-                                    boolean divide) {
-        double[] out = new double[Math.multiplyExact(rows, rank)];
-        for (int r = 0; r < rows; r++) {
-            for (int k = 0; k < sigma.length; k++) {
-                int component = order[k];
-                double s = 0;
-                for (int i = 0; i < l; i++) {
-                    s += m[r * l + i] * w[i * l + component];
+    private static double[] gram(double[] bt, int columns, int l) {
+        double[][] rows = new double[l][l]; // summed per row and from a copy of each B^T row, which the JIT vectorises
+        double[] b = new double[l];
+        for (int c = 0; c < columns; c++) {
+            System.arraycopy(bt, c * l, b, 0, l);
+            for (int i = 0; i < l; i++) {
+                double bi = b[i];
+                if (bi == 0) {
+                    continue;
                 }
-                out[r * rank + k] = divide ? (sigma[k] > 1e-12 ? s / sigma[k] : 0) : s * sigma[k];
+                double[] row = rows[i];
+                for (int j = i; j < l; j++) {
+                    row[j] += bi * b[j];
+                }
             }
         }
-        return out;
+        double[] gram = new double[l * l];
+        for (int i = 0; i < l; i++) {
+            for (int j = 0; j < l; j++) {
+                gram[i * l + j] = j >= i ? rows[i][j] : rows[j][i];
+            }
+        }
+        return gram;
     }
 
     /** Heap bytes {@link #of} uses at its peak besides the matrix: the sketches and the result. */
     static long memoryBytes(long rows, long columns, int rank) {
         long l = rank + OVERSAMPLING;
-        // the two sketches, the column copy orthonormalise works on, the result
+        // two sketches of each side (a product's input and output; transposeTimes' row sums are a second [columns,
+        // l] beside its output), the column copy orthonormalise works on, the result
         return 8L * (rows + columns) * l * 2 + 8L * Math.max(rows, columns) * l + 8L * (rows + columns) * rank;
     }
 
@@ -104,41 +179,82 @@ final class RandomizedSvd {
     /**
      * Modified Gram-Schmidt on the l columns of a row-major [rows, l] matrix; a dependent column becomes 0. The
      * columns are copied out to contiguous arrays first: walking a column of the row-major matrix touches a cache
-     * line per row for one value, which made this the slowest step of fitting artist, album and title vectors at
-     * the paper's scale. The arithmetic and its order are unchanged, so the result is bit for bit the same.
+     * line per row for one value. Once column i is final it is projected out of all later columns at once (the
+     * "right-looking" order): each column still receives the projections of columns 0, 1, .. in turn, with the
+     * same arithmetic, so the result is bit for bit that of the textbook column-by-column loop, but the later
+     * columns are independent of each other. They are taken {@value #DOT_GROUP} at a time, whose dot products with
+     * column i are summed side by side (one pass, independent additions the processor overlaps), and the groups
+     * run on the threads.
      */
-    static void orthonormalise(double[] m, int rows, int l) {
+    static void orthonormalise(double[] m, int rows, int l, ParallelTasks tasks) {
         double[][] columns = new double[l][rows];
-        for (int r = 0; r < rows; r++) {
-            for (int j = 0; j < l; j++) {
-                columns[j][r] = m[r * l + j];
+        tasks.runRanges(rows, (from, to) -> {
+            for (int r = from; r < to; r++) {
+                for (int j = 0; j < l; j++) {
+                    columns[j][r] = m[r * l + j];
+                }
             }
+        });
+        if (l > 0) {
+            normalise(columns[0]);
         }
-        for (int j = 0; j < l; j++) {
+        for (int i = 0; i < l - 1; i++) {
+            double[] ci = columns[i];
+            int first = i + 1;
+            tasks.run((l - first + DOT_GROUP - 1) / DOT_GROUP, group -> {
+                int from = first + group * DOT_GROUP;
+                projectOut(ci, columns, from, Math.min(l, from + DOT_GROUP));
+                if (from == first) {
+                    normalise(columns[first]); // final now: the next step projects it out
+                }
+            });
+        }
+        tasks.runRanges(rows, (from, to) -> {
+            for (int r = from; r < to; r++) {
+                for (int j = 0; j < l; j++) {
+                    m[r * l + j] = columns[j][r];
+                }
+            }
+        });
+    }
+
+    /** Subtracts from each of {@code columns[from .. to)} (at most {@value #DOT_GROUP}) its projection on {@code ci}. */
+    private static void projectOut(double[] ci, double[][] columns, int from, int to) {
+        // a group of fewer columns repeats its last one in the unused slots; only the real ones are updated
+        double[] a = columns[from];
+        double[] b = columns[Math.min(from + 1, to - 1)];
+        double[] c = columns[Math.min(from + 2, to - 1)];
+        double[] d = columns[Math.min(from + 3, to - 1)];
+        double da = 0;
+        double db = 0;
+        double dc = 0;
+        double dd = 0;
+        for (int r = 0; r < ci.length; r++) {
+            double x = ci[r];
+            da += x * a[r];
+            db += x * b[r];
+            dc += x * c[r];
+            dd += x * d[r];
+        }
+        double[] dots = {da, db, dc, dd};
+        for (int j = from; j < to; j++) {
             double[] cj = columns[j];
-            for (int i = 0; i < j; i++) {
-                double[] ci = columns[i];
-                double dot = 0;
-                for (int r = 0; r < rows; r++) {
-                    dot += ci[r] * cj[r];
-                }
-                for (int r = 0; r < rows; r++) {
-                    cj[r] -= dot * ci[r];
-                }
-            }
-            double norm = 0;
-            for (int r = 0; r < rows; r++) {
-                norm += cj[r] * cj[r];
-            }
-            norm = Math.sqrt(norm);
-            for (int r = 0; r < rows; r++) {
-                cj[r] = norm > 1e-10 ? cj[r] / norm : 0;
+            double dot = dots[j - from];
+            for (int r = 0; r < cj.length; r++) {
+                cj[r] -= dot * ci[r];
             }
         }
-        for (int r = 0; r < rows; r++) {
-            for (int j = 0; j < l; j++) {
-                m[r * l + j] = columns[j][r];
-            }
+    }
+
+    /** Scales a column to unit length, or to 0 when nothing is left of it. */
+    private static void normalise(double[] c) {
+        double norm = 0;
+        for (int r = 0; r < c.length; r++) {
+            norm += c[r] * c[r];
+        }
+        norm = Math.sqrt(norm);
+        for (int r = 0; r < c.length; r++) {
+            c[r] = norm > 1e-10 ? c[r] / norm : 0;
         }
     }
 }

@@ -45,6 +45,16 @@ public final class TitleEncoder {
      * @return null when no fit track has a title with a feature
      */
     public static TitleEncoder fit(IntFunction<String> titles, int[] fitTracks, int dimension, long seed) {
+        return fit(titles, fitTracks, dimension, seed, 1);
+    }
+
+    /**
+     * As {@link #fit(IntFunction, int[], int, long)}, hashing the titles and fitting the SVD on {@code threads}
+     * threads (so {@code titles} must answer from several threads); the encoder is bit for bit the same for any
+     * number.
+     */
+    public static TitleEncoder fit(IntFunction<String> titles, int[] fitTracks, int dimension, long seed,
+                                   int threads) {
         int[] usable = Arrays.stream(fitTracks).filter(t -> titles.apply(t) != null && !titles.apply(t).isBlank())
                 .toArray();
         if (usable.length == 0) {
@@ -52,10 +62,16 @@ public final class TitleEncoder {
         }
         int[] chosen = evenlySpaced(usable, MAX_FIT_TRACKS);
         int[][] buckets = new int[chosen.length][];
+        try (ParallelTasks tasks = new ParallelTasks(threads)) {
+            tasks.runRanges(chosen.length, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    buckets[i] = distinctBuckets(titles.apply(chosen[i]));
+                }
+            });
+        }
         int[] documents = new int[BUCKETS];
         long entries = 0;
         for (int i = 0; i < chosen.length; i++) {
-            buckets[i] = distinctBuckets(titles.apply(chosen[i]));
             entries += buckets[i].length / 2;
             for (int j = 0; j < buckets[i].length; j += 2) {
                 documents[buckets[i][j]]++;
@@ -73,7 +89,7 @@ public final class TitleEncoder {
             double norm = 0;
             for (int j = 0; j < buckets[i].length; j += 2) {
                 column[at] = buckets[i][j];
-                value[at] = Math.log1p(buckets[i][j + 1]) * idf[buckets[i][j]];
+                value[at] = CountLog.log1p(buckets[i][j + 1]) * idf[buckets[i][j]];
                 norm += value[at] * value[at];
                 at++;
             }
@@ -83,8 +99,8 @@ public final class TitleEncoder {
             }
             offsets[i + 1] = at;
         }
-        double[] v = RandomizedSvd.of(new SparseMatrix(chosen.length, BUCKETS, offsets, column, value), dimension, seed)
-                .right();
+        double[] v = RandomizedSvd.of(new SparseMatrix(chosen.length, BUCKETS, offsets, column, value), dimension, seed,
+                threads).right();
         float[] projection = new float[v.length];
         for (int i = 0; i < v.length; i++) {
             projection[i] = (float) v[i];
@@ -121,7 +137,7 @@ public final class TitleEncoder {
         double[] v = new double[dimension];
         for (int j = 0; j < pairs.length; j += 2) {
             int b = pairs[j];
-            double w = Math.log1p(pairs[j + 1]) * idf[b];
+            double w = CountLog.log1p(pairs[j + 1]) * idf[b];
             if (w == 0) {
                 continue;
             }
@@ -161,10 +177,16 @@ public final class TitleEncoder {
             if (i == start) {
                 break;
             }
-            String word = " " + text.substring(start, i) + " ";
-            hashes[n++] = bucket(word.hashCode() ^ WORD_SALT);
-            for (int g = 0; g + 3 <= word.length(); g++) {
-                hashes[n++] = bucket(word.substring(g, g + 3).hashCode());
+            // The word padded with spaces, and its trigrams, hashed as String.hashCode would hash them (31 h + c
+            // for each char) without building the strings.
+            int wordHash = ' ';
+            for (int k = start; k < i; k++) {
+                wordHash = 31 * wordHash + text.charAt(k);
+            }
+            hashes[n++] = bucket((31 * wordHash + ' ') ^ WORD_SALT);
+            for (int g = start - 1; g + 3 <= i + 1; g++) {
+                hashes[n++] = bucket((31 * padded(text, g, start, i) + padded(text, g + 1, start, i)) * 31
+                        + padded(text, g + 2, start, i));
             }
         }
         Arrays.sort(hashes, 0, n);
@@ -179,6 +201,11 @@ public final class TitleEncoder {
             }
         }
         return Arrays.copyOf(pairs, m);
+    }
+
+    /** The char at {@code at} of the word {@code text[start, end)} padded with a space on each side. */
+    private static char padded(String text, int at, int start, int end) {
+        return at < start || at >= end ? ' ' : text.charAt(at);
     }
 
     /** String.hashCode is fixed by the language specification, so buckets are the same on every JVM. */

@@ -90,7 +90,8 @@ public final class MusigTrainer {
         }
         List<String> notices = new ArrayList<>();
         InputFeatures input = InputFeatures.fit(features, config.features(), config.topGenres(),
-                config.metadataDimension(), config.titleDimension(), config.randomSeed(), notices, connected(graph));
+                config.metadataDimension(), config.titleDimension(), config.randomSeed(), config.concurrency(),
+                notices, connected(graph));
         InputFeatures.Encoded encoded = input.encode(features);
         TaskLabels labels = TaskLabels.of(features, config.regressionTarget().text());
         double[] taskWeights = activeTaskWeights(config, labels, notices);

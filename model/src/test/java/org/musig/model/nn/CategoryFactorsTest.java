@@ -2,6 +2,7 @@ package org.musig.model.nn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.musig.model.graph.PlaylistMemberships;
@@ -72,6 +73,35 @@ class CategoryFactorsTest {
         PlaylistMemberships playlists = twoScenes(category);
         assertThat(CategoryFactors.fit(category[0], playlists, 6, 3))
                 .containsExactly(CategoryFactors.fit(category[0], playlists, 6, 3));
+    }
+
+    @Test
+    void theVectorsAreBitForBitTheSameOnOneTwoAndThreeThreads() {
+        int tracks = 6_000;
+        SplittableRandom random = new SplittableRandom(5);
+        String[] artistOf = new String[tracks];
+        for (int t = 0; t < tracks; t++) {
+            artistOf[t] = t % 50 == 0 ? null : "artist-" + random.nextInt(4_000);
+        }
+        TrackCategory category = TrackCategory.of("artist", artistOf);
+        PlaylistMemberships.Builder builder = PlaylistMemberships.builder(tracks);
+        for (int p = 0; p < 3_000; p++) {
+            builder.addPlaylist(random.ints(5 + random.nextInt(30), 0, tracks).toArray());
+        }
+        PlaylistMemberships playlists = builder.build();
+        float[] oneThread = CategoryFactors.fit(category, playlists, 8, 3);
+        for (int threads = 2; threads <= 3; threads++) {
+            assertThat(Arrays.mismatch(CategoryFactors.fit(category, playlists, 8, 3, threads), oneThread))
+                    .as("first differing value, %d threads", threads).isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void countLogIsMathLog1pOfTheCount() {
+        for (int n = 0; n < 1_000; n++) {
+            assertThat(CountLog.log1p(n)).isEqualTo(Math.log1p(n));
+        }
+        assertThat(CountLog.log1p(Integer.MAX_VALUE)).isEqualTo(Math.log1p(Integer.MAX_VALUE));
     }
 
     @Test

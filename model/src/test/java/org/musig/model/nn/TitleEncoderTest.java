@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.musig.model.io.BoundedInput;
@@ -77,6 +78,75 @@ class TitleEncoderTest {
         for (int i = 1; i < twice.length; i += 2) {
             assertThat(twice[i]).isEqualTo(2 * once[i]);
         }
+    }
+
+    @Test
+    void bucketsAreThoseOfTheHashedPaddedWordsAndTrigrams() {
+        String[] titles = {"Remix", "remix REMIX!", "Nocturne Op. 9 No. 2", "Dale Mambo (feat. Bad Bunny)", "a b 7",
+                "  --  ", "Ça va, l'été", "Straße ÄÖÜ", "사랑해 그대", "東京 タワー", "😀 emoji 😀x", "x", "Émile-Zola 2000s"};
+        for (String title : titles) {
+            assertThat(TitleEncoder.distinctBuckets(title)).as(title).containsExactly(substringBuckets(title));
+        }
+    }
+
+    @Test
+    void theEncoderIsBitForBitTheSameOnOneTwoAndThreeThreads() throws IOException {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        String[] words = {"remix", "feat", "live", "nocturne", "op", "amor", "la", "noche", "sonata", "piano", "love",
+                "dale", "fiesta", "version", "radio", "edit", "mix", "song", "night", "day"};
+        String[] titles = new String[3_000];
+        for (int t = 0; t < titles.length; t++) {
+            StringBuilder title = new StringBuilder();
+            for (int w = 0; w < 2 + random.nextInt(5); w++) {
+                title.append(words[random.nextInt(words.length)]).append(random.nextInt(50)).append(' ');
+            }
+            titles[t] = t % 40 == 0 ? null : title.toString();
+        }
+        int[] tracks = IntStream.range(0, titles.length).toArray();
+        byte[] oneThread = stored(TitleEncoder.fit(t -> titles[t], tracks, 8, 5));
+        for (int threads = 2; threads <= 3; threads++) {
+            assertThat(Arrays.mismatch(stored(TitleEncoder.fit(t -> titles[t], tracks, 8, 5, threads)), oneThread))
+                    .as("first differing byte, %d threads", threads).isEqualTo(-1);
+        }
+    }
+
+    private static byte[] stored(TitleEncoder encoder) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        encoder.write(new DataOutputStream(bytes));
+        return bytes.toByteArray();
+    }
+
+    /** distinctBuckets written with the padded word and its trigrams as strings, hashed by String.hashCode. */
+    private static int[] substringBuckets(String title) {
+        String text = title.toLowerCase(java.util.Locale.ROOT);
+        java.util.List<Integer> hashes = new java.util.ArrayList<>();
+        int i = 0;
+        while (i < text.length()) {
+            while (i < text.length() && !Character.isLetterOrDigit(text.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < text.length() && Character.isLetterOrDigit(text.charAt(i))) {
+                i++;
+            }
+            if (i == start) {
+                break;
+            }
+            String word = " " + text.substring(start, i) + " ";
+            hashes.add(bucket(word.hashCode() ^ 0x5bd1e995));
+            for (int g = 0; g + 3 <= word.length(); g++) {
+                hashes.add(bucket(word.substring(g, g + 3).hashCode()));
+            }
+        }
+        java.util.TreeMap<Integer, Integer> counts = new java.util.TreeMap<>();
+        hashes.forEach(h -> counts.merge(h, 1, Integer::sum));
+        return counts.entrySet().stream().flatMapToInt(e -> IntStream.of(e.getKey(), e.getValue())).toArray();
+    }
+
+    private static int bucket(int hash) {
+        int h = hash * 0x9E3779B9;
+        h ^= h >>> 16;
+        return h & (TitleEncoder.BUCKETS - 1);
     }
 
     @Test
