@@ -151,6 +151,12 @@ public final class AggregatorWorkspace {
             throw new IllegalArgumentException("inner means of " + inner.samples() + " samples for a last hop of "
                     + net.sampleSize(layers - 1));
         }
+        if (inner != null && net.oneHotWidth() > 0
+                && (inner.slots() != input.slots() || inner.meanSlots() != net.meanSlots())) {
+            throw new IllegalArgumentException(
+                    "inner means of " + inner.slots() + " one-hot groups (" + inner.meanSlots()
+                            + " in the mean) for an input of " + input.slots() + " (" + net.meanSlots() + ")");
+        }
         int sampledHops = inner == null ? layers : layers - 1;
         long t0 = System.nanoTime();
         layout.layout(count);

@@ -16,12 +16,13 @@ import org.musig.model.sample.NeighborhoodSampler;
  * shared by all occurrences of a node in one epoch (the GraphSAGE reference code likewise samples from a
  * fixed per-node adjacency sample).
  *
- * <p>A row holds the node's own dense columns and the dense mean ({@code denseDimension} floats each), so that a
- * first-hop node is one contiguous read (its own dense row and mean are adjacent, as in layer 0's input), and,
- * in a parallel int row, the node's own one-hot columns and those of each of the {@code samples} sampled
- * neighbours ({@code slots} each, -1 for none); the gather turns them into the histogram {@code count / samples}
- * over the one-hot columns, exactly as the per-sample gather did. A node without neighbours has no row: its
- * inner mean is its own input row (the sampler's self-loop convention).
+ * <p>A row holds the node's own dense columns, the dense mean ({@code denseDimension} floats each), the node's
+ * own one-hot columns ({@code slots}) and, for each of the {@code samples} sampled neighbours, its columns of the
+ * groups that enter the mean ({@code meanSlots}; -1 for none), the indices as exact small integers in the same
+ * float row (one-hot widths stay below 2^24, {@link SageNetwork}), so that a first-hop node is one contiguous read
+ * (its own dense row and mean are adjacent, as in layer 0's input); the gather turns the sampled columns into the
+ * histogram {@code count / samples}, exactly as the per-sample gather did. A node without neighbours has no row:
+ * its inner mean is its own input row (the sampler's self-loop convention).
  *
  * <p>Which nodes get a row is fixed at construction; {@link #fill} may run on disjoint row ranges from
  * several threads, and each row depends only on its node's stream, so the table does not depend on threads.
@@ -32,29 +33,35 @@ public final class InnerMeans {
     private final int samples;
     private final int width;
     private final int slots;
+    private final int meanSlots;
     /** Node -> table row; -1: no neighbours (its own row is its mean); -2: not wanted (no row computed). */
     private final int[] rowOf;
     /** Row -> node. */
     private final int[] nodeOf;
     private final float[] rows;
-    private final int[] hots;
 
-    /** A table for an input with one one-hot group at most. */
+    /** A table for an input with one one-hot group at most (which enters the mean). */
     public InnerMeans(CooccurrenceGraph graph, int denseDimension, int samples, boolean[] wanted) {
-        this(graph, denseDimension, 1, samples, wanted);
+        this(graph, denseDimension, 1, 1, samples, wanted);
     }
 
     /**
-     * @param slots  one-hot groups of the input ({@link InputFeatures.Encoded#slots})
-     * @param wanted the nodes that may appear at the innermost aggregated hop, or null for all; nodes
-     *               without neighbours never get a row
+     * @param slots     one-hot groups of the input ({@link InputFeatures.Encoded#slots})
+     * @param meanSlots the leading ones that enter the neighbour mean ({@link SageNetwork#meanSlots})
+     * @param wanted    the nodes that may appear at the innermost aggregated hop, or null for all; nodes
+     *                  without neighbours never get a row
      */
-    public InnerMeans(CooccurrenceGraph graph, int denseDimension, int slots, int samples, boolean[] wanted) {
+    public InnerMeans(CooccurrenceGraph graph, int denseDimension, int slots, int meanSlots, int samples,
+                      boolean[] wanted) {
+        if (meanSlots > slots) {
+            throw new IllegalArgumentException(meanSlots + " mean groups of " + slots);
+        }
         this.graph = graph;
         this.denseDimension = denseDimension;
         this.samples = samples;
         this.slots = slots;
-        this.width = 2 * denseDimension;
+        this.meanSlots = meanSlots;
+        this.width = 2 * denseDimension + slots + samples * meanSlots;
         int n = graph.nodeCount();
         rowOf = new int[n];
         int count = 0;
@@ -74,12 +81,11 @@ public final class InnerMeans {
             }
         }
         rows = new float[Math.multiplyExact(count, width)];
-        hots = new int[Math.multiplyExact(count, Math.multiplyExact(slots, 1 + samples))];
     }
 
     /** Heap bytes of a table over {@code nodeCount} nodes, all with neighbours (an upper bound). */
-    public static long memoryBytes(long nodeCount, int denseDimension, int slots, int samples) {
-        return 8 * nodeCount + 4 * nodeCount * (2L * denseDimension + (long) slots * (1 + samples)) + 64;
+    public static long memoryBytes(long nodeCount, int denseDimension, int slots, int meanSlots, int samples) {
+        return 8 * nodeCount + 4 * nodeCount * (2L * denseDimension + slots + (long) samples * meanSlots) + 64;
     }
 
     /** Table rows (nodes with neighbours that were wanted). */
@@ -89,6 +95,15 @@ public final class InnerMeans {
 
     public int samples() {
         return samples;
+    }
+
+    /** One-hot groups per row, and the leading ones whose sampled columns each row keeps. */
+    public int slots() {
+        return slots;
+    }
+
+    public int meanSlots() {
+        return meanSlots;
     }
 
     /**
@@ -109,8 +124,10 @@ public final class InnerMeans {
             int node = nodeOf[r];
             sampler.sample(nodeOf, r, r + 1, samples, sampled, 0, streams.apply(node));
             int row = r * width;
-            int hotRow = r * slots * (1 + samples);
-            System.arraycopy(hot, node * slots, hots, hotRow, slots);
+            int hots = row + 2 * fd;
+            for (int g = 0; g < slots; g++) {
+                rows[hots + g] = hot[node * slots + g];
+            }
             System.arraycopy(dense, node * fd, rows, row, fd);
             int out = row + fd;
             java.util.Arrays.fill(rows, out, out + fd, 0f);
@@ -119,7 +136,9 @@ public final class InnerMeans {
                 for (int c = 0; c < fd; c++) {
                     rows[out + c] += dense[src + c];
                 }
-                System.arraycopy(hot, sampled[j] * slots, hots, hotRow + (1 + j) * slots, slots);
+                for (int g = 0; g < meanSlots; g++) {
+                    rows[hots + slots + j * meanSlots + g] = hot[sampled[j] * slots + g];
+                }
             }
             for (int c = 0; c < fd; c++) {
                 rows[out + c] *= inv;
@@ -136,7 +155,7 @@ public final class InnerMeans {
         int fd = denseDimension;
         if (row == -1) {
             System.arraycopy(input.dense(), node * fd, x, at, fd);
-            for (int g = 0; g < slots; g++) {
+            for (int g = 0; g < meanSlots; g++) {
                 int h = input.oneHot()[node * slots + g];
                 if (h >= 0) {
                     x[at + fd + h] += 1f;
@@ -151,8 +170,8 @@ public final class InnerMeans {
         System.arraycopy(rows, src, x, at, fd);
         float inv = 1f / samples;
         for (int j = 0; j < samples; j++) {
-            for (int g = 0; g < slots; g++) {
-                int h = hots[row * slots * (1 + samples) + (1 + j) * slots + g];
+            for (int g = 0; g < meanSlots; g++) {
+                int h = (int) rows[src + fd + slots + j * meanSlots + g];
                 if (h >= 0) {
                     x[at + fd + h] += inv;
                 }
@@ -176,19 +195,9 @@ public final class InnerMeans {
         return row < 0 ? -1 : row * width;
     }
 
-    /** The dense rows: own dense, mean dense (see the class comment). */
+    /** The rows: own dense, mean dense, own one-hot columns, the samples' mean columns (see the class comment). */
     float[] table() {
         return rows;
-    }
-
-    /** The one-hot rows: own columns, then each sample's ({@code slots} each; see the class comment). */
-    int[] hots() {
-        return hots;
-    }
-
-    /** Start of node {@code node}'s row in {@link #hots()} (it must have one: {@link #rowStart} >= 0). */
-    int hotStart(int node) {
-        return rowOf[node] * slots * (1 + samples);
     }
 
     /** The graph this table was built over. */

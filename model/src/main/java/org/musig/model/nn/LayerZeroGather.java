@@ -61,19 +61,19 @@ final class LayerZeroGather {
                 boolean cold = distinctRows ? deepest.ownRow(i)
                         : isolated != null && isolated[i / layout.perRoot(t)];
                 int at = t == sampledHops && !cold ? inner.rowStart(node) : -1;
-                if (at >= 0) { // own and mean dense columns: one table row; own and sampled one-hot columns
-                    System.arraycopy(inner.table(), at, x0, out, in2);
-                    int[] hots = inner.hots();
-                    int h = inner.hotStart(node);
-                    oneHot.startRow(row, hots, h, false);
-                    for (int j = 1; j <= s; j++) {
-                        oneHot.addToMean(hots, h + j * slots, false, inv);
+                if (at >= 0) { // own and mean dense columns, own and sampled one-hot columns: one table row
+                    float[] table = inner.table();
+                    System.arraycopy(table, at, x0, out, in2);
+                    oneHot.startRow(row, table, at + in2);
+                    int sampled = at + in2 + slots;
+                    for (int j = 0; j < s; j++) {
+                        oneHot.addToMean(table, sampled + j * inner.meanSlots(), inv);
                     }
                 } else if (t == sampledHops) { // no neighbours: its own row is its mean
                     System.arraycopy(dense, node * fd, x0, out, fd);
                     System.arraycopy(dense, node * fd, x0, mean, fd);
                     oneHot.startRow(row, hot, node * slots, cold);
-                    oneHot.addToMean(hot, node * slots, cold, 1f);
+                    oneHot.addToMean(hot, node * slots, 1f);
                 } else {
                     System.arraycopy(dense, node * fd, x0, out, fd);
                     oneHot.startRow(row, hot, node * slots, cold);
@@ -89,7 +89,7 @@ final class LayerZeroGather {
                         if (childRows) {
                             oneHot.addRowToMean(childRow, inv);
                         } else {
-                            oneHot.addToMean(hot, nodes[childRow] * slots, cold, inv);
+                            oneHot.addToMean(hot, nodes[childRow] * slots, inv);
                         }
                     }
                     for (int c = 0; c < fd; c++) {

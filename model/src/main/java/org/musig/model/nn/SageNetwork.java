@@ -57,6 +57,9 @@ public final class SageNetwork {
         }
     }
 
+    /** One-hot columns at most: the inner-mean table keeps column indices as exact integers in floats. */
+    public static final int MAX_ONE_HOT = 1 << 24;
+
     private final int inputDimension;
     private final int denseDimension;
     private final int hotSlots;
@@ -90,6 +93,12 @@ public final class SageNetwork {
                 || input.initFanIn() < 1) {
             throw new IllegalArgumentException("bad network shape: input " + input + ", dimension " + dimension
                     + ", layers " + sampleSizes.length);
+        }
+        if (input.oneHot() > MAX_ONE_HOT) {
+            throw new IllegalArgumentException("a one-hot input of " + input.oneHot() + " columns: at most "
+                    + MAX_ONE_HOT
+                    + " (the learned tables have a row per artist, album or track of the training graph; leave out "
+                    + "'track' on a graph with more tracks than that)");
         }
         this.inputDimension = checked(inputDimension);
         this.denseDimension = input.dense();

@@ -59,6 +59,12 @@ final class SparseOneHotRows {
             throw new IllegalArgumentException("the input has " + coldColumn.length + " one-hot groups, the network "
                     + slots);
         }
+        for (int g = 0; g < Math.min(meanSlots, coldColumn.length); g++) {
+            if (coldColumn[g] >= 0) {
+                throw new IllegalArgumentException("one-hot group " + g + " enters the neighbour mean and has a cold "
+                        + "column; only the learned tables, which do not, have one");
+            }
+        }
         this.coldColumn = coldColumn;
         entries = 0;
     }
@@ -72,16 +78,35 @@ final class SparseOneHotRows {
         }
     }
 
-    /** Adds {@code weight} to the current row's histogram at the mean groups' columns of {@code hot[at ..]}. */
-    void addToMean(int[] hot, int at, boolean cold, float weight) {
+    /** Starts row {@code row} from an {@link InnerMeans} table row, whose own columns are {@code table[at ..]}. */
+    void startRow(int row, float[] table, int at) {
+        hotStart[row] = entries;
+        int o = row * slots;
+        for (int g = 0; g < slots; g++) {
+            selfHot[o + g] = (int) table[at + g];
+        }
+    }
+
+    /** Adds {@code weight} to the current row's histogram at the mean groups' columns of {@code table[at ..]}. */
+    void addToMean(float[] table, int at, float weight) {
         for (int g = 0; g < meanSlots; g++) {
-            add(cold && coldColumn[g] >= 0 ? coldColumn[g] : hot[at + g], weight);
+            add((int) table[at + g], weight);
+        }
+    }
+
+    /**
+     * Adds {@code weight} to the current row's histogram at the mean groups' columns of {@code hot[at ..]}. The mean
+     * groups (the genre) have no cold column, so a cold root's neighbour mean is that of its own columns.
+     */
+    void addToMean(int[] hot, int at, float weight) {
+        for (int g = 0; g < meanSlots; g++) {
+            add(hot[at + g], weight);
         }
     }
 
     /** Adds {@code weight} to the current row's histogram at row {@code childRow}'s own columns. */
     void addRowToMean(int childRow, float weight) {
-        addToMean(selfHot, childRow * slots, false, weight);
+        addToMean(selfHot, childRow * slots, weight);
     }
 
     private void add(int column, float weight) {

@@ -106,7 +106,8 @@ public final class MusigTrainer {
                 ? NegativeSampler.byDegree(graph, 0.75) : NegativeSampler.uniform(graph.nodeCount());
         HardNegativeSampler negativeSampler = new HardNegativeSampler(graph, ordinary, config.hardNegatives());
         InnerMeans inner = net.layers() < 2 ? null
-                : new InnerMeans(graph, net.denseDimension(), encoded.slots(), net.sampleSize(net.layers() - 1), null);
+                : new InnerMeans(graph, net.denseDimension(), encoded.slots(), net.meanSlots(),
+                        net.sampleSize(net.layers() - 1), null);
         ShardWorker.Shared shared = new ShardWorker.Shared(net, parameters, weights, neighbours, encoded, inner,
                 new MultiTaskLoss(net), seed, config.coldStartRate(), config.maskPartner());
         EpochLoop loop = new EpochLoop(config, shared, new PositivePairSampler(graph), negativeSampler, labels,
@@ -227,7 +228,7 @@ public final class MusigTrainer {
         bytes += NeighborhoodSampler.memoryBytes(relationshipCount, config.sampling() == TrainConfig.Sampling.WEIGHTED);
         if (net.layers() > 1) {
             bytes += InnerMeans.memoryBytes(nodeCount, net.denseDimension(), Math.max(1, net.hotSlots()),
-                    net.sampleSize(net.layers() - 1));
+                    net.meanSlots(), net.sampleSize(net.layers() - 1));
         }
         bytes += config.concurrency() * ShardWorker.memoryBytes(net, ShardWorker.maxRoots(config.negativeSamples()));
         bytes += EpochLoop.memoryBytes(net, config.batchSize(), config.negativeSamples());

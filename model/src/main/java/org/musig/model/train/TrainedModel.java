@@ -168,7 +168,7 @@ public final class TrainedModel {
         int draws = config.embedDraws();
         try (ShardExecutor<EmbedWorker> executor = new ShardExecutor<>(threads, () -> new EmbedWorker(net))) {
             InnerMeans inner = net.layers() < 2 ? null : new InnerMeans(graph, net.denseDimension(), encoded.slots(),
-                    net.sampleSize(net.layers() - 1), reachable(graph, nodes, net.layers() - 1));
+                    net.meanSlots(), net.sampleSize(net.layers() - 1), reachable(graph, nodes, net.layers() - 1));
             for (int draw = 0; draw < draws; draw++) {
                 int d = draw;
                 if (inner != null) {
@@ -268,7 +268,7 @@ public final class TrainedModel {
         bytes += NeighborhoodSampler.memoryBytes(relationshipCount, config.sampling() == TrainConfig.Sampling.WEIGHTED);
         if (net.layers() > 1) {
             bytes += InnerMeans.memoryBytes(nodeCount, net.denseDimension(), Math.max(1, net.hotSlots()),
-                    net.sampleSize(net.layers() - 1));
+                    net.meanSlots(), net.sampleSize(net.layers() - 1));
         }
         bytes += (long) Math.max(1, concurrency) * EmbedWorker.memoryBytes(net);
         bytes += (long) nodesToEmbed * (16 + 4L * net.dimension());

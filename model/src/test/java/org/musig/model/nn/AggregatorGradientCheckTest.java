@@ -85,7 +85,8 @@ class AggregatorGradientCheckTest {
         AggregatorWorkspace ws = new AggregatorWorkspace(net, roots.length);
         InnerMeans inner = null;
         if (withInner) { // the training path: the innermost hop's means from a per-epoch table
-            inner = new InnerMeans(data.graph, net.denseDimension(), encoded.slots(), samples[samples.length - 1],
+            inner = new InnerMeans(data.graph, net.denseDimension(), encoded.slots(), net.meanSlots(),
+                    samples[samples.length - 1],
                     null);
             inner.fill(0, inner.rowCount(), sampler, encoded, node -> new SplittableRandom(1000 + node));
         }

@@ -111,7 +111,7 @@ class LayerZeroGatherTest {
         NeighborhoodSampler sampler = new NeighborhoodSampler(data.graph, false);
         InnerMeans inner = null;
         if (withInner) {
-            inner = new InnerMeans(data.graph, net.denseDimension(), encoded.slots(), 3, null);
+            inner = new InnerMeans(data.graph, net.denseDimension(), encoded.slots(), net.meanSlots(), 3, null);
             inner.fill(0, inner.rowCount(), sampler, encoded, node -> new SplittableRandom(1000 + node));
         }
         AggregatorParts parts = new AggregatorParts(net, 2);

@@ -8,19 +8,20 @@ import org.junit.jupiter.api.Test;
 
 /** Layer 0's sparse one-hot rows: the histogram entries, their rows forward, the transpose backward, cold columns. */
 class SparseOneHotRowsTest {
-    // 2 dense and 5 one-hot input columns in two groups (a genre of columns 0-2, a table of columns 3-4 whose
-    // column 4 is "unknown"), dimension 3. One-hot row c: self at tableOffset + c * 3, mean at tableOffset + (5 + c) * 3.
+    // 2 dense and 5 one-hot input columns in two groups (a genre of columns 0-2, which enters the neighbour mean, and
+    // a table of columns 3-4 whose column 4 is "unknown", which does not), dimension 3. One-hot row c: self at
+    // tableOffset + c * 3; genre column c's mean row at tableOffset + (5 + c) * 3.
     private static final SageNetwork NET =
-            new SageNetwork(new SageNetwork.InputShape(2, 5, 2, 5, 2, 4), 3, new int[] {2}, false);
+            new SageNetwork(new SageNetwork.InputShape(2, 5, 2, 3, 1, 4), 3, new int[] {2}, false);
     private static final int[] COLD = {-1, 4};
 
     private static SparseOneHotRows twoRows() {
         SparseOneHotRows rows = new SparseOneHotRows(NET, new WorkspaceSizes(NET, 2));
         rows.reset(COLD);
         rows.startRow(0, new int[] {2, 3}, 0, false);
-        rows.addToMean(new int[] {1, 3}, 0, false, 0.5f);
-        rows.addToMean(new int[] {-1, 3}, 0, false, 0.25f); // a neighbour without a genre
-        rows.addToMean(new int[] {1, 4}, 0, false, 0.25f);
+        rows.addToMean(new int[] {1, 3}, 0, 0.5f);
+        rows.addToMean(new int[] {-1, 3}, 0, 0.25f); // a neighbour without a genre
+        rows.addToMean(new int[] {1, 4}, 0, 0.25f);
         rows.endRow(0);
         rows.startRow(1, new int[] {-1, 3}, 0, true); // a cold root: the table's column becomes "unknown"
         rows.addRowToMean(1, 1f);
@@ -55,10 +56,10 @@ class SparseOneHotRowsTest {
         rows.addWeightRows(p, out, 1, 3);
 
         for (int d = 0; d < 3; d++) {
-            float first = self(p, 2, d) + self(p, 3, d) + 0.75f * mean(p, 1, d) + 0.75f * mean(p, 3, d)
-                    + 0.25f * mean(p, 4, d);
+            // Its own genre and table rows, and the genre histogram: the table does not enter the mean.
+            float first = self(p, 2, d) + self(p, 3, d) + 0.75f * mean(p, 1, d);
             assertThat(out[d]).isCloseTo(first, within(1e-5f));
-            float cold = self(p, 4, d) + mean(p, 4, d); // its own column replaced, and its mean is itself
+            float cold = self(p, 4, d); // its table column replaced by the unknown one; no genre, so no mean
             assertThat(out[3 + d]).isCloseTo(cold, within(1e-5f));
         }
     }
@@ -88,15 +89,22 @@ class SparseOneHotRowsTest {
             rhs += p[i] * gradient[i];
         }
         assertThat(rhs).isCloseTo(lhs, within(1e-5));
-        // Touched: self rows 2, 3, 4 and mean rows 1, 3, 4 (as rows 5 + c); never a dense parameter.
+        // Touched: self rows 2, 3, 4 and genre column 1's mean row (as row 5 + 1); never a dense parameter.
         java.util.Set<Integer> touched = new java.util.TreeSet<>();
         for (int i = 0; i < tables.count(); i++) {
             touched.add(tables.row(i));
         }
-        assertThat(touched).containsExactly(2, 3, 4, 6, 8, 9);
+        assertThat(touched).containsExactly(2, 3, 4, 6);
         for (int i = 0; i < NET.tableOffset(); i++) {
             assertThat(gradient[i]).isZero();
         }
+    }
+
+    @Test
+    void aGroupThatEntersTheMeanCannotHaveAColdColumn() {
+        SparseOneHotRows rows = new SparseOneHotRows(NET, new WorkspaceSizes(NET, 2));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> rows.reset(new int[] {2, 4}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("enters the neighbour mean");
     }
 
     @Test

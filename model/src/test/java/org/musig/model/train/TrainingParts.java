@@ -34,7 +34,8 @@ final class TrainingParts {
         net = MusigTrainer.network(config, input.shape());
         float[] parameters = net.initialParameters(RandomStreams.of(config.randomSeed(), RandomStreams.INIT, 0, 0, 0));
         InnerMeans inner = net.layers() < 2 ? null
-                : new InnerMeans(data.graph, net.denseDimension(), encoded.slots(), net.sampleSize(net.layers() - 1),
+                : new InnerMeans(data.graph, net.denseDimension(), encoded.slots(), net.meanSlots(),
+                        net.sampleSize(net.layers() - 1),
                         null);
         shared = new ShardWorker.Shared(net, parameters, net.nativeWeights(parameters),
                 new NeighborhoodSampler(data.graph, false), encoded, inner, new MultiTaskLoss(net), config.randomSeed(),
