@@ -22,7 +22,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * ranking uses.
  *
  * <p>Layer 0's input h^0 is {@code [dense columns ; one-hot columns]} (see {@link InputFeatures}): W_0 has a row per
- * column, for the node itself and for its neighbour mean. The one-hot rows are embedding tables (the genre
+ * column for the node itself, and one for its neighbour mean (every dense column, the genre's one-hot columns). The one-hot rows are embedding tables (the genre
  * columns, and an artist's, album's or track's own learned row): a node has one hot column per one-hot group
  * ({@link InputShape#hotSlots}), so a batch touches few of them, and they sit at the end of the parameter vector
  * so that gradients and Adam can treat them row by row ({@link TableGradient}).
