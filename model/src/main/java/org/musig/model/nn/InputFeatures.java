@@ -548,21 +548,30 @@ public final class InputFeatures {
     private static void encodeTable(TableGroup g, TrackCategory category, int[] hot, int slots, int slot, int base) {
         int unknown = base + g.vocabulary().size();
         int n = hot.length / slots;
-        int[] toColumn = new int[category == null ? 0 : category.size()];
-        if (category != null) {
-            Map<String, Integer> rowByName = new HashMap<>();
-            for (int i = 0; i < g.vocabulary().size(); i++) {
-                rowByName.put(g.vocabulary().get(i), i);
-            }
-            for (int c = 0; c < toColumn.length; c++) {
-                Integer row = rowByName.get(category.names().get(c));
-                toColumn[c] = row == null ? unknown : base + row;
-            }
-        }
+        int[] toRow = vocabularyRows(g.vocabulary(), category);
         for (int t = 0; t < n; t++) {
             int value = category == null ? TrackCategory.NONE : category.id(t);
-            hot[t * slots + slot] = value == TrackCategory.NONE ? unknown : toColumn[value];
+            int row = value == TrackCategory.NONE ? -1 : toRow[value];
+            hot[t * slots + slot] = row < 0 ? unknown : base + row;
         }
+    }
+
+    /**
+     * For each value of {@code category} (null: none), its row in {@code vocabulary}, matched by name, or -1 when the
+     * model has none: a later feature table may number its values otherwise.
+     */
+    private static int[] vocabularyRows(List<String> vocabulary, TrackCategory category) {
+        int[] toRow = new int[category == null ? 0 : category.size()];
+        if (category != null) {
+            Map<String, Integer> rowByName = new HashMap<>();
+            for (int i = 0; i < vocabulary.size(); i++) {
+                rowByName.put(vocabulary.get(i), i);
+            }
+            for (int c = 0; c < toRow.length; c++) {
+                toRow[c] = rowByName.getOrDefault(category.names().get(c), -1);
+            }
+        }
+        return toRow;
     }
 
     /**
@@ -572,16 +581,7 @@ public final class InputFeatures {
     private static void encodeFactors(FactorGroup g, TrackCategory category, float[] out, int width, int column) {
         int d = g.dimension();
         int n = out.length / width;
-        int[] toRow = new int[category == null ? 0 : category.size()];
-        if (category != null) {
-            Map<String, Integer> rowByName = new HashMap<>();
-            for (int i = 0; i < g.vocabulary().size(); i++) {
-                rowByName.put(g.vocabulary().get(i), i);
-            }
-            for (int c = 0; c < toRow.length; c++) {
-                toRow[c] = rowByName.getOrDefault(category.names().get(c), -1);
-            }
-        }
+        int[] toRow = vocabularyRows(g.vocabulary(), category);
         float scale = (float) Math.sqrt(d);
         for (int t = 0; t < n; t++) {
             int row = t * width + column;

@@ -147,7 +147,7 @@ public final class MusigTrainer {
     private static boolean[] connected(CooccurrenceGraph graph) {
         boolean[] connected = new boolean[graph.nodeCount()];
         for (int node = 0; node < connected.length; node++) {
-            connected[node] = graph.offset(node + 1) > graph.offset(node);
+            connected[node] = graph.degree(node) > 0;
         }
         return connected;
     }

@@ -97,7 +97,6 @@ final class ShardWorker {
         shared.loss().compute(shared.parameters(), workspace.embeddings(), count, batch.shardPairs(p0, p1), scale, dz,
                 gradient, losses);
         headNanos += System.nanoTime() - h0;
-        tables.clear();
         workspace.backward(dz, shared.weights(), gradient, tables);
     }
 
