@@ -2,6 +2,7 @@ package org.musig.model.nn;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.musig.model.parallel.ParallelTasks;
 
 /**
  * The leading singular triplets of a sparse matrix X = U S V^T by a randomized SVD (Halko, Martinsson and

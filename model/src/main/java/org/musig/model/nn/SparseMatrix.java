@@ -1,5 +1,7 @@
 package org.musig.model.nn;
 
+import org.musig.model.parallel.ParallelTasks;
+
 /**
  * A sparse matrix in compressed-row form, each row's columns ascending, with the two products a randomized SVD
  * needs. Immutable once built.

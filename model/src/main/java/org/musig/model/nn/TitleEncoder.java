@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.IntFunction;
 import org.musig.model.io.BoundedInput;
+import org.musig.model.parallel.ParallelTasks;
 
 /**
  * Vectors for a track's title text (its name and album name), which is known on release day like the

@@ -8,7 +8,8 @@ import org.musig.model.graph.CooccurrenceGraph;
  * a fixed-size set of neighbors"), so that every layer of a batch is a dense tensor of known shape.
  *
  * <p>Uniform: each neighbour equally likely, whatever its co-occurrence weight (the paper). Weighted:
- * proportional to the edge weight, so strong co-occurrences dominate a node's aggregated neighbourhood.
+ * proportional to the edge weight, so strong co-occurrences dominate a node's aggregated neighbourhood. Walks
+ * ({@link #byWalks}): from the tracks short random walks visit most, in proportion to visits (PinSAGE).
  *
  * <p>A node without neighbours "samples" itself: its aggregated neighbourhood is its own input, so an
  * isolated or brand-new track gets an embedding from its features alone, with no special case in the
@@ -20,10 +21,28 @@ public final class NeighborhoodSampler {
     private final CooccurrenceGraph graph;
     /** Weighted mode: running weight sum within each node's row (inclusive); null when uniform. */
     private final long[] cumulativeWeights;
+    /** Walk mode: each node's importance neighbourhood; null otherwise. */
+    private final WalkNeighbourhoods walks;
 
     public NeighborhoodSampler(CooccurrenceGraph graph, boolean weighted) {
         this.graph = graph;
         this.cumulativeWeights = weighted ? cumulative(graph) : null;
+        this.walks = null;
+    }
+
+    private NeighborhoodSampler(CooccurrenceGraph graph, WalkNeighbourhoods walks) {
+        this.graph = graph;
+        this.cumulativeWeights = null;
+        this.walks = walks;
+    }
+
+    /**
+     * A sampler over PinSAGE's importance neighbourhoods ({@link WalkNeighbourhoods}), walked now on
+     * {@code threads} threads; the same graph and seed give the same neighbourhoods.
+     */
+    public static NeighborhoodSampler byWalks(CooccurrenceGraph graph, long seed, int threads) {
+        return new NeighborhoodSampler(graph,
+                WalkNeighbourhoods.of(graph, new NeighborhoodSampler(graph, true), seed, threads));
     }
 
     private static long[] cumulative(CooccurrenceGraph graph) {
@@ -48,6 +67,11 @@ public final class NeighborhoodSampler {
         return weighted ? 16 + 2 * 8 * relationshipCount : 0;
     }
 
+    /** Heap bytes {@link #byWalks} needs for a graph of this size, while walking and after. */
+    public static long walkMemoryBytes(long nodeCount, long relationshipCount) {
+        return WalkNeighbourhoods.memoryBytes(nodeCount, relationshipCount);
+    }
+
     /**
      * For each node {@code nodes[from + i]}, writes {@code count} sampled neighbours to
      * {@code out[outOffset + i * count ...]}.
@@ -56,6 +80,12 @@ public final class NeighborhoodSampler {
         int o = outOffset;
         for (int i = from; i < to; i++) {
             int node = nodes[i];
+            if (walks != null) {
+                for (int s = 0; s < count; s++) {
+                    out[o++] = walks.draw(node, random);
+                }
+                continue;
+            }
             int start = graph.offset(node);
             int degree = graph.offset(node + 1) - start;
             if (degree == 0) {
@@ -78,6 +108,9 @@ public final class NeighborhoodSampler {
 
     /** One sampled neighbour of {@code node} (the node itself when it has none), drawn as {@link #sample} draws. */
     public int sampleOne(int node, SplittableRandom random) {
+        if (walks != null) {
+            return walks.draw(node, random);
+        }
         int start = graph.offset(node);
         int degree = graph.offset(node + 1) - start;
         if (degree == 0) {

@@ -24,6 +24,8 @@ public final class RandomStreams {
     public static final int EMBED_INNER_NEIGHBOURS = 7;
     /** Which training roots are embedded as if isolated (cold start). */
     public static final int COLD_START = 8;
+    /** A node's random walks for its importance neighbourhood (see {@code WalkNeighbourhoods}). */
+    public static final int WALKS = 9;
 
     private RandomStreams() {
     }

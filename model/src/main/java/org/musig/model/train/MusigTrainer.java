@@ -100,8 +100,7 @@ public final class MusigTrainer {
         long seed = config.randomSeed();
         float[] parameters = net.initialParameters(RandomStreams.of(seed, RandomStreams.INIT, 0, 0, 0));
         INDArray[] weights = net.nativeWeights(parameters);
-        NeighborhoodSampler neighbours =
-                new NeighborhoodSampler(graph, config.sampling() == TrainConfig.Sampling.WEIGHTED);
+        NeighborhoodSampler neighbours = neighbourSampler(graph, config, config.concurrency());
         NegativeSampler ordinary = config.negativeSampler() == TrainConfig.NegativeSampling.DEGREE
                 ? NegativeSampler.byDegree(graph, 0.75) : NegativeSampler.uniform(graph.nodeCount());
         HardNegativeSampler negativeSampler = new HardNegativeSampler(graph, ordinary, config.hardNegatives());
@@ -225,7 +224,7 @@ public final class MusigTrainer {
         bytes += 4L * nodeCount + 4L * nodeCount * 13 + nodeCount; // genre labels, similarity targets, their mask
         bytes += PositivePairSampler.memoryBytes(relationshipCount);
         bytes += NegativeSampler.memoryBytes(nodeCount);
-        bytes += NeighborhoodSampler.memoryBytes(relationshipCount, config.sampling() == TrainConfig.Sampling.WEIGHTED);
+        bytes += neighbourSamplerBytes(nodeCount, relationshipCount, config);
         if (net.layers() > 1) {
             bytes += InnerMeans.memoryBytes(nodeCount, net.denseDimension(), Math.max(1, net.hotSlots()),
                     net.meanSlots(), net.sampleSize(net.layers() - 1));
@@ -234,5 +233,23 @@ public final class MusigTrainer {
         bytes += EpochLoop.memoryBytes(net, config.batchSize(), config.negativeSamples());
         bytes += 4L * net.parameterCount() * 2; // the parameters, and at most as many in their native weight copies
         return bytes;
+    }
+
+    /** The neighbour sampler {@code config.sampling()} asks for, on {@code graph}. */
+    static NeighborhoodSampler neighbourSampler(CooccurrenceGraph graph, TrainConfig config, int threads) {
+        return switch (config.sampling()) {
+            case UNIFORM -> new NeighborhoodSampler(graph, false);
+            case WEIGHTED -> new NeighborhoodSampler(graph, true);
+            case WALK -> NeighborhoodSampler.byWalks(graph, config.randomSeed(), Math.max(1, threads));
+        };
+    }
+
+    /** Heap bytes of {@link #neighbourSampler} for a graph of this size. */
+    static long neighbourSamplerBytes(long nodeCount, long relationshipCount, TrainConfig config) {
+        return switch (config.sampling()) {
+            case UNIFORM -> 0;
+            case WEIGHTED -> NeighborhoodSampler.memoryBytes(relationshipCount, true);
+            case WALK -> NeighborhoodSampler.walkMemoryBytes(nodeCount, relationshipCount);
+        };
     }
 }

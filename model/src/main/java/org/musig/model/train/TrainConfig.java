@@ -45,7 +45,7 @@ public record TrainConfig(int embeddingDimension, List<Integer> sampleSizes, Act
     public enum Activation implements Choice { RELU, SIGMOID }
 
     /** How a node's neighbours are sampled. */
-    public enum Sampling implements Choice { UNIFORM, WEIGHTED }
+    public enum Sampling implements Choice { UNIFORM, WEIGHTED, WALK }
 
     /** Where negatives are drawn from: by degree^0.75 (as word2vec) or uniformly. */
     public enum NegativeSampling implements Choice {
@@ -68,7 +68,9 @@ public record TrainConfig(int embeddingDimension, List<Integer> sampleSizes, Act
             Setting.choice("activation", Activation.class, Activation.RELU,
                     "non-linearity between layers: `'relu'` or `'sigmoid'` (the last layer is linear)"),
             Setting.choice("sampling", Sampling.class, Sampling.UNIFORM,
-                    "neighbour sampling: `'uniform'` as in the paper, or `'weighted'` by co-occurrence weight"),
+                    "neighbour sampling: `'uniform'` as in the paper, `'weighted'` by co-occurrence weight, or `'walk'`: "
+                            + "PinSAGE's importance neighbourhoods (the 32 tracks that 50 two-step random walks from the track, "
+                            + "stepping by co-occurrence weight, visit most; drawn in proportion to their visits)"),
             Setting.stringList("features", DEFAULT_FEATURES, "any of `genre`, `popularity`, `audio`, `acoustic` (the "
                     + "paper's groups), `artist`, `album`, `year`, `title`, `artistId`, `albumId`, `track` (our "
                     + "extension; `artist` and `album` are vectors fitted from the playlists before training, `year` is "

@@ -157,8 +157,7 @@ public final class TrainedModel {
             }
         }
         InputFeatures.Encoded encoded = input.encode(features);
-        NeighborhoodSampler sampler =
-                new NeighborhoodSampler(graph, config.sampling() == TrainConfig.Sampling.WEIGHTED);
+        NeighborhoodSampler sampler = MusigTrainer.neighbourSampler(graph, config, concurrency);
         INDArray[] weights = net.nativeWeights(parameters);
         int dim = net.dimension();
         float[][] result = new float[nodes.length][];
@@ -265,7 +264,7 @@ public final class TrainedModel {
      */
     public long embedBytes(int nodeCount, long relationshipCount, int nodesToEmbed, int concurrency) {
         long bytes = InputFeatures.encodedBytes(nodeCount, input.shape());
-        bytes += NeighborhoodSampler.memoryBytes(relationshipCount, config.sampling() == TrainConfig.Sampling.WEIGHTED);
+        bytes += MusigTrainer.neighbourSamplerBytes(nodeCount, relationshipCount, config);
         if (net.layers() > 1) {
             bytes += InnerMeans.memoryBytes(nodeCount, net.denseDimension(), Math.max(1, net.hotSlots()),
                     net.meanSlots(), net.sampleSize(net.layers() - 1));

@@ -134,6 +134,42 @@ class MusigTrainerTest {
     }
 
     @Test
+    void walkNeighbourhoodsTrainCommunitiesApartAndGiveTheSameModelOnOneOrTwoThreads() {
+        ToyData data = TWO_COMMUNITIES;
+        TrainedModel uniform = MusigTrainer.train(data.graph, data.features, config("batchSize", 300, "epochs", 2),
+                Progress.NONE);
+        TrainedModel one = MusigTrainer.train(data.graph, data.features,
+                config("batchSize", 300, "epochs", 2, "sampling", "walk"), Progress.NONE);
+        TrainedModel two = MusigTrainer.train(data.graph, data.features,
+                config("batchSize", 300, "epochs", 2, "sampling", "walk", "concurrency", 2), Progress.NONE);
+
+        assertThat(one.losses()).isNotEqualTo(uniform.losses());
+        assertThat(two.losses()).isEqualTo(one.losses());
+        int[] nodes = allNodes(data.graph);
+        float[][] z = one.embed(data.graph, data.features, nodes, 9, 1, Progress.NONE);
+        assertThat(two.embed(data.graph, data.features, nodes, 9, 2, Progress.NONE)).isDeepEqualTo(z);
+        double same = 0;
+        double cross = 0;
+        int sameCount = 0;
+        int crossCount = 0;
+        for (int i = 0; i < z.length; i += 3) {
+            for (int j = i + 1; j < z.length; j += 7) {
+                if (data.community(i) == data.community(j)) {
+                    same += cosine(z[i], z[j]);
+                    sameCount++;
+                } else {
+                    cross += cosine(z[i], z[j]);
+                    crossCount++;
+                }
+            }
+        }
+        assertThat(same / sameCount).isGreaterThan(cross / crossCount + 0.3);
+        assertThat(MusigTrainer.estimateBytes(data.graph.nodeCount(), data.graph.relationshipCount(),
+                config("sampling", "walk"), 8)).isGreaterThan(MusigTrainer.estimateBytes(data.graph.nodeCount(),
+                        data.graph.relationshipCount(), config(), 8));
+    }
+
+    @Test
     void averagingNeighbourhoodDrawsLeavesTrainingAloneAndCutsTheSamplingNoiseOfEmbeddings() {
         ToyData data = TWO_COMMUNITIES;
         TrainedModel one = MusigTrainer.train(data.graph, data.features, config("epochs", 2), Progress.NONE);

@@ -1,4 +1,4 @@
-package org.musig.model.nn;
+package org.musig.model.parallel;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,11 +15,11 @@ import java.util.function.IntConsumer;
  * how many tasks there are, changes nothing. With one thread every task runs on the calling thread and no
  * pool is made.
  */
-final class ParallelTasks implements AutoCloseable {
+public final class ParallelTasks implements AutoCloseable {
     private final int threads;
     private final ExecutorService pool; // null: the calling thread runs the tasks
 
-    ParallelTasks(int threads) {
+    public ParallelTasks(int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
@@ -32,21 +32,21 @@ final class ParallelTasks implements AutoCloseable {
     }
 
     /** A task over the indices {@code [from, to)}. */
-    interface RangeTask {
+    public interface RangeTask {
         void run(int from, int to);
     }
 
-    int threads() {
+    public int threads() {
         return threads;
     }
 
     /** Splits {@code [0, n)} into one near-equal range per thread and runs the task on each. */
-    void runRanges(int n, RangeTask task) {
+    public void runRanges(int n, RangeTask task) {
         run(threads, part -> task.run(partStart(part, threads, n), partStart(part + 1, threads, n)));
     }
 
     /** Runs {@code task.accept(i)} for each i in {@code [0, count)}; returns when all have run. */
-    void run(int count, IntConsumer task) {
+    public void run(int count, IntConsumer task) {
         if (pool == null || count <= 1) {
             for (int i = 0; i < count; i++) {
                 task.accept(i);
@@ -80,7 +80,7 @@ final class ParallelTasks implements AutoCloseable {
     }
 
     /** The first of {@code count} near-equal parts of {@code [0, n)}: part p is {@code [start(p), start(p + 1))}. */
-    static int partStart(int part, int count, int n) {
+    public static int partStart(int part, int count, int n) {
         return (int) ((long) n * part / count);
     }
 

@@ -1,4 +1,4 @@
-package org.musig.model.nn;
+package org.musig.model.parallel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
