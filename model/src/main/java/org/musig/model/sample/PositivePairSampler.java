@@ -5,17 +5,28 @@ import org.musig.model.graph.CooccurrenceGraph;
 
 /**
  * The playlist task's positive pairs: the co-occurrence edges, each undirected edge once per epoch in a
- * fresh random order (optionally only the first {@code maxPairs} of that order). The orientation of a
- * pair (which end is the anchor that gets the negatives) is drawn per pair by the caller.
+ * fresh random order (optionally only the first {@code maxPairs} of that order), or, weighted, drawn with
+ * replacement in proportion to their co-occurrence weight, so a pair that shares ten playlists is trained ten
+ * times as often as one that shares one (as word2vec-style methods see pairs). The orientation of a pair (which
+ * end is the anchor that gets the negatives) is drawn per pair by the caller.
  *
- * <p>Holds two ints per undirected edge. Not thread-safe: one epoch's order is shuffled in place.
+ * <p>Holds three ints per undirected edge, and a long more when weighted. Not thread-safe: one epoch's order is
+ * drawn in place.
  */
 public final class PositivePairSampler {
     private final int[] sources;
     private final int[] targets;
     private final int[] order;
+    /** Weighted: the running weight sum over the edges (inclusive); null when each edge is drawn once. */
+    private final long[] cumulativeWeights;
 
+    /** Each edge once per epoch. */
     public PositivePairSampler(CooccurrenceGraph graph) {
+        this(graph, false);
+    }
+
+    /** @param weighted draw edges with replacement in proportion to their weight instead of each once */
+    public PositivePairSampler(CooccurrenceGraph graph, boolean weighted) {
         long edges = graph.relationshipCount();
         if (edges > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("too many relationships for training: " + edges);
@@ -23,9 +34,15 @@ public final class PositivePairSampler {
         sources = new int[(int) edges];
         targets = new int[(int) edges];
         int[] next = {0};
+        cumulativeWeights = weighted ? new long[(int) edges] : null;
+        long[] sum = {0};
         graph.forEachRelationship((s, t, w) -> {
             sources[next[0]] = s;
             targets[next[0]] = t;
+            if (weighted) {
+                sum[0] += w;
+                cumulativeWeights[next[0]] = sum[0];
+            }
             next[0]++;
         });
         order = new int[(int) edges];
@@ -43,11 +60,23 @@ public final class PositivePairSampler {
         return (int) Math.min(sources.length, maxPairs);
     }
 
+    public boolean weighted() {
+        return cumulativeWeights != null;
+    }
+
     /**
      * Shuffles the first {@code count} positions of the order (a partial Fisher-Yates over all edges), so
-     * positions 0..count-1 are a uniform random sample of distinct edges in random order.
+     * positions 0..count-1 are a uniform random sample of distinct edges in random order. Weighted: positions
+     * 0..count-1 are edges drawn independently in proportion to their weight.
      */
     public void shuffle(int count, SplittableRandom random) {
+        if (cumulativeWeights != null) {
+            long total = cumulativeWeights[cumulativeWeights.length - 1];
+            for (int i = 0; i < count; i++) {
+                order[i] = firstAbove(cumulativeWeights, random.nextLong(total));
+            }
+            return;
+        }
         int n = order.length;
         for (int i = 0; i < count && i < n - 1; i++) {
             int j = i + random.nextInt(n - i);
@@ -66,7 +95,22 @@ public final class PositivePairSampler {
         return targets[order[index]];
     }
 
-    public static long memoryBytes(long relationshipCount) {
-        return 48 + 12 * relationshipCount;
+    /** The first index whose running sum exceeds {@code r} (there is one since r < the total). */
+    private static int firstAbove(long[] sums, long r) {
+        int lo = 0;
+        int hi = sums.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sums[mid] > r) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
+    public static long memoryBytes(long relationshipCount, boolean weighted) {
+        return 48 + (weighted ? 20 : 12) * relationshipCount;
     }
 }

@@ -109,7 +109,9 @@ public final class MusigTrainer {
                         net.sampleSize(net.layers() - 1), null);
         ShardWorker.Shared shared = new ShardWorker.Shared(net, parameters, weights, neighbours, encoded, inner,
                 new MultiTaskLoss(net), seed, config.coldStartRate(), config.maskPartner());
-        EpochLoop loop = new EpochLoop(config, shared, new PositivePairSampler(graph), negativeSampler, labels,
+        EpochLoop loop = new EpochLoop(config, shared,
+                new PositivePairSampler(graph, config.positives() == TrainConfig.PositiveSampling.WEIGHTED),
+                negativeSampler, labels,
                 taskWeights);
 
         long start = System.nanoTime();
@@ -222,7 +224,8 @@ public final class MusigTrainer {
         SageNetwork net = network(config, shape);
         long bytes = InputFeatures.encodedBytes(nodeCount, shape);
         bytes += 4L * nodeCount + 4L * nodeCount * 13 + nodeCount; // genre labels, similarity targets, their mask
-        bytes += PositivePairSampler.memoryBytes(relationshipCount);
+        bytes += PositivePairSampler.memoryBytes(relationshipCount,
+                config.positives() == TrainConfig.PositiveSampling.WEIGHTED);
         bytes += NegativeSampler.memoryBytes(nodeCount);
         bytes += neighbourSamplerBytes(nodeCount, relationshipCount, config);
         if (net.layers() > 1) {

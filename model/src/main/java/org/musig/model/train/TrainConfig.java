@@ -22,7 +22,8 @@ import org.musig.common.config.Settings;
  * {@code maxPairsPerEpoch} is {@link #ALL_PAIRS} for every edge once.
  */
 public record TrainConfig(int embeddingDimension, List<Integer> sampleSizes, Activation activation, Sampling sampling,
-                          List<String> features, int topGenres, int metadataDimension, int titleDimension,
+                          PositiveSampling positives, List<String> features, int topGenres, int metadataDimension,
+                          int titleDimension,
                           int negativeSamples,
                           NegativeSampling negativeSampler, double hardNegatives, Map<String, Double> taskWeights,
                           RegressionTarget regressionTarget, double learningRate, int batchSize, int epochs,
@@ -46,6 +47,11 @@ public record TrainConfig(int embeddingDimension, List<Integer> sampleSizes, Act
 
     /** How a node's neighbours are sampled. */
     public enum Sampling implements Choice { UNIFORM, WEIGHTED, WALK }
+
+    /** How the playlist task's positive pairs are drawn each epoch. */
+    public enum PositiveSampling implements Choice {
+        EDGES, WEIGHTED
+    }
 
     /** Where negatives are drawn from: by degree^0.75 (as word2vec) or uniformly. */
     public enum NegativeSampling implements Choice {
@@ -71,6 +77,10 @@ public record TrainConfig(int embeddingDimension, List<Integer> sampleSizes, Act
                     "neighbour sampling: `'uniform'` as in the paper, `'weighted'` by co-occurrence weight, or `'walk'`: "
                             + "PinSAGE's importance neighbourhoods (the 32 tracks that 50 two-step random walks from the track, "
                             + "stepping by co-occurrence weight, visit most; drawn in proportion to their visits)"),
+            Setting.choice("positives", PositiveSampling.class, PositiveSampling.EDGES,
+                    "the playlist task's positive pairs per epoch: `'edges'`, every co-occurrence edge once in a random "
+                            + "order (the paper), or `'weighted'`, edges drawn with replacement in proportion to their "
+                            + "co-occurrence weight"),
             Setting.stringList("features", DEFAULT_FEATURES, "any of `genre`, `popularity`, `audio`, `acoustic` (the "
                     + "paper's groups), `artist`, `album`, `year`, `title`, `artistId`, `albumId`, `track` (our "
                     + "extension; `artist` and `album` are vectors fitted from the playlists before training, `year` is "

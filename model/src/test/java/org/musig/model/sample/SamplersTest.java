@@ -2,7 +2,9 @@ package org.musig.model.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -67,6 +69,26 @@ class SamplersTest {
         }
         assertThat(pairs.pairsPerEpoch(2)).isEqualTo(2);
         assertThat(pairs.pairsPerEpoch(Long.MAX_VALUE)).isEqualTo(4);
+    }
+
+    @Test
+    void weightedPositivesAreDrawnInProportionToCooccurrenceWeight() {
+        // Weights 3 + 1 + 1 + 1 = 6: edge 0-1 is half of the draws, each other edge a sixth.
+        PositivePairSampler pairs = new PositivePairSampler(GRAPH, true);
+        assertThat(pairs.weighted()).isTrue();
+        Map<String, Integer> drawn = new HashMap<>();
+        int epochs = 3000;
+        for (int epoch = 0; epoch < epochs; epoch++) {
+            pairs.shuffle(pairs.pairCount(), RandomStreams.of(1, RandomStreams.PAIR_ORDER, epoch, 0, 0));
+            for (int i = 0; i < pairs.pairCount(); i++) {
+                drawn.merge(pairs.source(i) + "-" + pairs.target(i), 1, Integer::sum);
+            }
+        }
+        double total = epochs * pairs.pairCount();
+        assertThat(drawn).containsOnlyKeys("0-1", "0-2", "1-2", "4-5");
+        assertThat(drawn.get("0-1") / total).isCloseTo(0.5, org.assertj.core.data.Offset.offset(0.02));
+        assertThat(drawn.get("4-5") / total).isCloseTo(1 / 6.0, org.assertj.core.data.Offset.offset(0.02));
+        assertThat(PositivePairSampler.memoryBytes(10, true)).isGreaterThan(PositivePairSampler.memoryBytes(10, false));
     }
 
     @Test

@@ -170,6 +170,23 @@ class MusigTrainerTest {
     }
 
     @Test
+    void weightedPositivesChangeTrainingAndGiveTheSameModelOnOneOrTwoThreads() {
+        ToyData data = TWO_COMMUNITIES;
+        TrainedModel edges = MusigTrainer.train(data.graph, data.features, config("batchSize", 300, "epochs", 2),
+                Progress.NONE);
+        TrainedModel one = MusigTrainer.train(data.graph, data.features,
+                config("batchSize", 300, "epochs", 2, "positives", "weighted"), Progress.NONE);
+        TrainedModel two = MusigTrainer.train(data.graph, data.features,
+                config("batchSize", 300, "epochs", 2, "positives", "weighted", "concurrency", 2), Progress.NONE);
+
+        assertThat(one.losses()).isNotEqualTo(edges.losses());
+        assertThat(two.losses()).isEqualTo(one.losses());
+        int[] nodes = allNodes(data.graph);
+        assertThat(two.embed(data.graph, data.features, nodes, 9, 2, Progress.NONE))
+                .isDeepEqualTo(one.embed(data.graph, data.features, nodes, 9, 1, Progress.NONE));
+    }
+
+    @Test
     void averagingNeighbourhoodDrawsLeavesTrainingAloneAndCutsTheSamplingNoiseOfEmbeddings() {
         ToyData data = TWO_COMMUNITIES;
         TrainedModel one = MusigTrainer.train(data.graph, data.features, config("epochs", 2), Progress.NONE);

@@ -92,6 +92,7 @@ class TrainConfigTest {
         TrainConfig.KEYS.forEach(key -> expected.put(key, stored.get(key)));
         expected.put("titleDimension", 64); // settings added after such models were stored: their defaults
         expected.put("embedDraws", 1);
+        expected.put("positives", "edges");
         expected.put("hardNegatives", 0.0);
         expected.put("taskWeights", Map.of("playlist", 1.0, "genre", 1.0, "audio", 1.0));
         assertThat(c.toMap()).containsExactlyEntriesOf(expected);
