@@ -131,6 +131,23 @@ class TrainEmbedProcedureTest extends MusigDatabase {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void walkNeighbourhoodsAndWeightedPositivesTrainAStoredModelThatEmbedsTheSameTwice() {
+        Map<String, Object> row = single("CALL musig.train({graphName: 'tt', modelName: 'walks', sampling: 'walk', "
+                + "positives: 'weighted', " + QUICK + "})");
+        Map<String, Object> echoed = (Map<String, Object>) row.get("configuration");
+        assertThat(echoed).containsEntry("sampling", "walk").containsEntry("positives", "weighted");
+        assertThat(((Map<String, List<Double>>) row.get("lossPerEpoch")).get("total"))
+                .allSatisfy(l -> assertThat(l).isFinite().isPositive());
+        single("CALL musig.embed.write({modelName: 'walks', writeProperty: 'walkEmb'})");
+        single("CALL musig.embed.write({modelName: 'walks', writeProperty: 'walkEmbAgain'})");
+        assertThat(count("MATCH (t:Track) WHERE t.walkEmb IS NULL OR t.walkEmb <> t.walkEmbAgain RETURN count(t)"))
+                .isZero();
+        assertThatThrownBy(() -> query("CALL musig.train({graphName: 'tt', modelName: 'x', positives: 'all'})"))
+                .hasMessageContaining("'positives'").hasMessageContaining("'weighted'");
+    }
+
+    @Test
     void tracksAddedAfterTrainingGetEmbeddingsWithoutRetraining() {
         single("CALL musig.train({graphName: 'tt', modelName: 'm3', " + QUICK + "})");
         single("CALL musig.embed.write({modelName: 'm3', writeProperty: 'emb3'})");
