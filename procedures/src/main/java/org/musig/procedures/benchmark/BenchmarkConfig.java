@@ -1,11 +1,14 @@
 package org.musig.procedures.benchmark;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.musig.common.config.Choice;
+import org.musig.common.config.ConfigMap;
 import org.musig.common.config.Setting;
 import org.musig.common.config.Settings;
 import org.musig.model.train.TrainConfig;
@@ -21,13 +24,15 @@ import org.musig.procedures.evaluate.Negatives;
  * @param patience        validation selection: MUSIG training stops after this many epochs without a better
  *                        validation hit rate
  * @param coldStartRates  MUSIG's cold-start rates, one training each (absent: {@code train.coldStartRate}'s one)
+ * @param trainVariants   MUSIG's alternative {@code musig.train} settings over {@code train}, one training each
  * @param cfEpochs        CF-WARP's epoch counts, one row each
  * @param track2vecWindows Track2Vec's context windows, one training each
  */
 record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean randomSeedGiven, int minWeight,
                        List<String> methods,
                        List<String> features, List<List<Double>> taskGrid, List<String> regressionTargets,
-                       List<Double> coldStartRates, List<Integer> cfEpochs, List<Integer> track2vecWindows,
+                       List<Double> coldStartRates, List<Map<String, Object>> trainVariants, List<Integer> cfEpochs,
+                       List<Integer> track2vecWindows,
                        Map<String, Object> train, int dimension, Map<String, Object> node2vec,
                        Map<String, Object> graphSage, Map<String, Object> hashGnn, Negatives negatives,
                        boolean fullCatalogue, Selection selection,
@@ -109,6 +114,16 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean 
                     + "which. Give this or `train.coldStartRate`, not both")
             .shownAs("`train.coldStartRate` (one rate)")
             .check(rates -> rates == null ? null : repeated("coldStartRates", rates));
+    /** Set per training by the benchmark's own keys, so a variant may not set them. */
+    private static final List<String> SET_PER_RUN = List.of("features", "taskWeights", "regressionTarget",
+            "coldStartRate", "randomSeed", "concurrency", "embeddingDimension");
+    private static final Setting<List<Map<String, Object>>> TRAIN_VARIANTS = Setting.<List<Map<String, Object>>>of(
+            "trainVariants", List.class, List.of(Map.of()), BenchmarkConfig::trainVariants,
+            "alternative `musig.train` settings for MUSIG, each applied over `train` (e.g. `[{}, {sampling: 'walk'}, "
+                    + "{positives: 'weighted'}]`): one training per variant for every feature group, task-weight "
+                    + "triple, target and cold-start rate, chosen on validation with them; the row's `knobs` say "
+                    + "which")
+            .shownAs("`[{}]` (`train` as given)");
     private static final Setting<List<Integer>> CF_EPOCHS = Setting.integerList("cfEpochs", List.of(5, 10, 20), 1, 10,
             1, 1000, "CF-WARP's epoch counts (its width is `embeddingDimension`), chosen on validation; the row's "
                     + "`knobs` say which. One training of the most epochs scores them all (the factors after epoch "
@@ -161,7 +176,8 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean 
             .shownAs("min(4, cores)");
     static final Settings SETTINGS = Settings.of(OWNER, SPLIT, TEST_PLAYLISTS, MIN_TRACKS, SEED_FRACTION, MIN_WEIGHT,
             METHODS_SETTING, FEATURES_SETTING, SELECTION, VALIDATION_PLAYLISTS, PATIENCE, REPEATS, TASK_GRID,
-            REGRESSION_TARGETS, COLD_START_RATES, TRAIN, DIMENSION, CF_EPOCHS, TRACK2VEC_WINDOWS, NODE2VEC, GRAPH_SAGE,
+            REGRESSION_TARGETS, COLD_START_RATES, TRAIN_VARIANTS, TRAIN, DIMENSION, CF_EPOCHS, TRACK2VEC_WINDOWS,
+            NODE2VEC, GRAPH_SAGE,
             HASH_GNN, MAX_RELATIONSHIPS, NEGATIVES, FULL_CATALOGUE,
             RANDOM_SEED, CONCURRENCY);
 
@@ -170,6 +186,16 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean 
         long randomSeed = values.get(RANDOM_SEED);
         Map<String, Object> train = values.get(TRAIN);
         TrainConfig trainDefaults = TrainConfig.parse(withSeed(train, randomSeed)); // fail early, before hours of work
+        for (Map<String, Object> variant : values.get(TRAIN_VARIANTS)) {
+            Map<String, Object> merged = new LinkedHashMap<>(train);
+            merged.putAll(variant);
+            try {
+                TrainConfig.parse(withSeed(merged, randomSeed));
+            } catch (IllegalArgumentException e) {
+                // Not chained: Neo4j reports the innermost cause, which would lose the entry's name.
+                throw new IllegalArgumentException(OWNER + ": trainVariants entry " + variant + ": " + e.getMessage());
+            }
+        }
         List<Double> coldStartRates = values.get(COLD_START_RATES);
         if (coldStartRates != null && train.containsKey("coldStartRate")) {
             throw new IllegalArgumentException(OWNER + ": give MUSIG's cold-start rates once: 'coldStartRates' "
@@ -189,7 +215,8 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean 
         return new BenchmarkConfig(values.get(SPLIT), splitSettings, raw != null && raw.get("randomSeed") != null,
                 values.get(MIN_WEIGHT), values.get(METHODS_SETTING), values.get(FEATURES_SETTING),
                 values.get(TASK_GRID),
-                values.get(REGRESSION_TARGETS), coldStartRates, values.get(CF_EPOCHS), values.get(TRACK2VEC_WINDOWS),
+                values.get(REGRESSION_TARGETS), coldStartRates, values.get(TRAIN_VARIANTS), values.get(CF_EPOCHS),
+                values.get(TRACK2VEC_WINDOWS),
                 train, values.get(DIMENSION), values.get(NODE2VEC),
                 values.get(GRAPH_SAGE), values.get(HASH_GNN), values.get(NEGATIVES), values.get(FULL_CATALOGUE),
                 values.get(SELECTION),
@@ -200,16 +227,18 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean 
 
     /** MUSIG's settings for one run: the user's overrides plus the benchmark's seed, width and threads. */
     TrainConfig musigConfig(List<String> featureGroups, List<Double> weights, String regressionTarget, long seed) {
-        return musigConfig(featureGroups, weights, regressionTarget, null, seed, null);
+        return musigConfig(featureGroups, weights, regressionTarget, null, Map.of(), seed, null);
     }
 
     /**
      * {@link #musigConfig(List, List, String, long)} with cold-start rate {@code coldStartRate} (null: as
-     * {@code train} says), training {@code epochs} epochs (null: as {@code train} says).
+     * {@code train} says), the settings of {@code variant} over {@code train}'s, training {@code epochs} epochs
+     * (null: as {@code train} and the variant say).
      */
     TrainConfig musigConfig(List<String> featureGroups, List<Double> weights, String regressionTarget,
-                            Double coldStartRate, long seed, Integer epochs) {
+                            Double coldStartRate, Map<String, Object> variant, long seed, Integer epochs) {
         Map<String, Object> settings = new LinkedHashMap<>(train);
+        settings.putAll(variant);
         if (epochs != null) {
             settings.put("epochs", epochs);
         }
@@ -269,6 +298,37 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean 
     }
 
     /** Null when no value of a grid repeats (a repeat would be the same variant twice). */
+    /** The {@code trainVariants} list: maps of {@code musig.train} keys, none of those the benchmark sets per run. */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> trainVariants(ConfigMap config, String key) {
+        if (!config.has(key)) {
+            return List.of(Map.of());
+        }
+        if (!(config.given(key) instanceof List<?> list) || list.isEmpty()) {
+            throw new IllegalArgumentException(OWNER + ": configuration key '" + key + "' must be a non-empty list of "
+                    + "maps of musig.train settings, got " + config.given(key));
+        }
+        List<Map<String, Object>> variants = new ArrayList<>();
+        for (Object entry : list) {
+            if (!(entry instanceof Map<?, ?> map)) {
+                throw new IllegalArgumentException(OWNER + ": every '" + key + "' entry must be a map of musig.train "
+                        + "settings, got " + entry);
+            }
+            for (Object name : map.keySet()) {
+                if (SET_PER_RUN.contains(name)) {
+                    throw new IllegalArgumentException(OWNER + ": a '" + key + "' entry may not set '" + name
+                            + "': the benchmark sets it per training (" + SET_PER_RUN + ")");
+                }
+            }
+            variants.add(Collections.unmodifiableMap(new LinkedHashMap<>((Map<String, Object>) map)));
+        }
+        if (new HashSet<>(variants).size() != variants.size()) {
+            throw new IllegalArgumentException(OWNER + ": configuration key '" + key + "' names a variant twice: "
+                    + variants);
+        }
+        return List.copyOf(variants);
+    }
+
     private static String repeated(String key, List<?> values) {
         return values.size() == new HashSet<>(values).size() ? null
                 : "configuration key '" + key + "' names a value twice: " + values;

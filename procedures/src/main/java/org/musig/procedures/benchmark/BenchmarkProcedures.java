@@ -30,7 +30,7 @@ public class BenchmarkProcedures {
             + "without its held-out memberships, fits random, popularity, item co-occurrence, content cosine, CF-WARP, "
             + "Track2Vec(-Feature), GDS Node2Vec/GraphSAGE and MUSIG (the paper's task-weight grid) and yields one "
             + "row per (method, features, task weights, knobs). Config: split, testPlaylists, minTracks, seedFraction, "
-            + "minWeight (2), methods, features, taskGrid, regressionTargets, coldStartRates, train, "
+            + "minWeight (2), methods, features, taskGrid, regressionTargets, coldStartRates, trainVariants, train, "
             + "embeddingDimension (64), cfEpochs, track2vecWindows, "
             + "maxRelationships (none: the GDS baselines' graph cap), negatives, fullCatalogue, randomSeed, concurrency. "
             + "A stage whose memory estimate exceeds the free heap is a skipped row naming both numbers.")

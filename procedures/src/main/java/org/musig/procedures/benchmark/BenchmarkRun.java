@@ -475,9 +475,12 @@ final class BenchmarkRun {
         return Map.of("windowSize", (long) windowSize);
     }
 
-    /** A MUSIG variant's knobs besides features, task weights and target. */
-    private static Map<String, Object> musigKnobs(double coldStartRate) {
-        return Map.of("coldStartRate", coldStartRate);
+    /** A MUSIG variant's knobs besides features, task weights and target: the cold-start rate, then the variant's. */
+    private static Map<String, Object> musigKnobs(double coldStartRate, Map<String, Object> variant) {
+        Map<String, Object> knobs = new LinkedHashMap<>();
+        knobs.put("coldStartRate", coldStartRate);
+        knobs.putAll(variant);
+        return knobs;
     }
 
     /**
@@ -678,8 +681,10 @@ final class BenchmarkRun {
                         skip(method, f, weights, target, "no track has '" + f + "' features");
                         continue;
                     }
-                    for (double rate : config.coldStartRates()) {
-                        trainAndEvaluate(method, f, weights, target, rate, groups);
+                    for (Map<String, Object> variant : config.trainVariants()) {
+                        for (double rate : config.coldStartRates()) {
+                            trainAndEvaluate(method, f, weights, target, rate, variant, groups);
+                        }
                     }
                 }
             }
@@ -701,9 +706,9 @@ final class BenchmarkRun {
      * the trained model's.
      */
     private void trainAndEvaluate(String method, String feature, List<Double> weights, String target,
-                                  double coldStartRate, List<String> groups) {
+                                  double coldStartRate, Map<String, Object> variant, List<String> groups) {
         String targetName = target == null ? "none" : target;
-        Map<String, Object> knobs = musigKnobs(coldStartRate);
+        Map<String, Object> knobs = musigKnobs(coldStartRate, variant);
         List<MusigOutput> outputs = new ArrayList<>();
         if (config.methods().contains("musig")
                 && wanted.test(BenchmarkRow.label(method, feature, weights, targetName, knobs))) {
@@ -737,7 +742,7 @@ final class BenchmarkRun {
             Integer epochs = choosingEpochs ? null : outputs.stream().filter(o -> o.choice != null)
                     .map(o -> o.choice.bestEpoch()).max(Integer::compare).orElse(null);
             settings = config.musigConfig(groups, weights, target == null ? "audio" : target, coldStartRate,
-                    methodSeed, epochs);
+                    variant, methodSeed, epochs);
             if (choosingEpochs) {
                 int maxEpochs = settings.epochs();
                 outputs.forEach(o -> o.choice = new EpochChoice(config.patience(), maxEpochs));

@@ -153,6 +153,26 @@ class ArtistCollectionBenchmarkTest extends MusigDatabase {
     }
 
     @Test
+    void trainVariantsAreMusigKnobsChosenOnValidationLikeTheColdStartRate() {
+        String call = "CALL musig.benchmark({split: 'scenes', testPlaylists: 12, minTracks: 16, minWeight: 1, "
+                + "methods: ['musig'], features: ['artist'], taskGrid: [[1, 1, 1]], embeddingDimension: 16, train: "
+                + QUICK_TRAIN + ", trainVariants: [{}, {sampling: 'walk', positives: 'weighted'}]%s})";
+        List<Map<String, Object>> explored = query(String.format(call, ", selection: 'test'")).stream()
+                .filter(r -> "ok".equals(r.get("status"))).toList();
+        assertThat(explored).extracting(r -> r.get("knobs")).containsExactlyInAnyOrder(
+                Map.of("coldStartRate", 0.5),
+                Map.of("coldStartRate", 0.5, "sampling", "walk", "positives", "weighted"));
+        // The variant trains another model: its rows differ.
+        assertThat(explored.get(0).get("mrr")).isNotEqualTo(explored.get(1).get("mrr"));
+        List<Map<String, Object>> chosen = query(String.format(call, "")).stream()
+                .filter(r -> "ok".equals(r.get("status"))).toList();
+        assertThat(chosen).singleElement().satisfies(r -> {
+            assertThat(r.get("knobs")).isIn(explored.stream().map(e -> e.get("knobs")).toList());
+            assertThat((Double) r.get("validationHitRate")).isPositive();
+        });
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void cfTrack2VecAndMusigKnobsAreChosenOnValidationAndTheTestRowTrainsExactlyTheChosenOnes() {
         String common = "split: 'scenes', testPlaylists: 12, minTracks: 16, minWeight: 1, "

@@ -93,6 +93,14 @@ class BenchmarkProcedureTest extends MusigDatabase {
         assertThatThrownBy(() -> query("CALL musig.benchmark({train: {epochs: 0}})")).hasMessageContaining("epochs");
         assertThatThrownBy(() -> query("CALL musig.benchmark({coldStartRates: [0, 0.5], train: {coldStartRate: 0}})"))
                 .hasMessageContaining("'coldStartRates' [0.0, 0.5] or train.coldStartRate 0, not both");
+        assertThatThrownBy(() -> query("CALL musig.benchmark({trainVariants: [{sampling: 'spiral'}]})"))
+                .hasMessageContaining("trainVariants entry {sampling=spiral}").hasMessageContaining("walk]");
+        assertThatThrownBy(() -> query("CALL musig.benchmark({trainVariants: [{coldStartRate: 0}]})"))
+                .hasMessageContaining("may not set 'coldStartRate'");
+        assertThatThrownBy(() -> query("CALL musig.benchmark({trainVariants: [{}, {}]})"))
+                .hasMessageContaining("names a variant twice");
+        assertThatThrownBy(() -> query("CALL musig.benchmark({trainVariants: []})"))
+                .hasMessageContaining("non-empty list");
         assertThatThrownBy(() -> query("CALL musig.benchmark({coldStartRates: [0.99]})"))
                 .hasMessageContaining("coldStartRates");
         assertThatThrownBy(() -> query("CALL musig.benchmark({cfEpochs: [10, 10]})"))

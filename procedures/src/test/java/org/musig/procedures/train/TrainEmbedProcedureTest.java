@@ -144,7 +144,7 @@ class TrainEmbedProcedureTest extends MusigDatabase {
         assertThat(count("MATCH (t:Track) WHERE t.walkEmb IS NULL OR t.walkEmb <> t.walkEmbAgain RETURN count(t)"))
                 .isZero();
         assertThatThrownBy(() -> query("CALL musig.train({graphName: 'tt', modelName: 'x', positives: 'all'})"))
-                .hasMessageContaining("'positives'").hasMessageContaining("'weighted'");
+                .hasMessageContaining("'positives'").hasMessageContaining("[edges, weighted]");
     }
 
     @Test
