@@ -22,8 +22,8 @@ import java.util.Map;
  *
  * <p>{@code knobs}: the values of the settings a family's grid varies besides features, task weights and target,
  * by their key: {@code epochs} for CF-WARP ({@code cfEpochs}), {@code windowSize} for Track2Vec(-Feature)
- * ({@code track2vecWindows}), {@code coldStartRate} for MUSIG ({@code coldStartRates}); null for methods without
- * such a grid. They are part of the row's {@link #label()}, so with selection on validation they are chosen there.
+ * ({@code track2vecWindows}), {@code coldStartRate} for MUSIG ({@code coldStartRates}) and the keys of its
+ * {@code trainVariants} entry; null for methods without such a grid. They are part of the row's {@link #label()}, so with selection on validation they are chosen there.
  *
  * <p>{@code selection}: 'validation' when the row is the variant of its family (see
  * {@code BenchmarkRun.familyOf}) that scored best on {@code validationPlaylists} validation playlists (its
