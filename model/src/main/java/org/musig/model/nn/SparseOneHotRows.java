@@ -11,7 +11,7 @@ package org.musig.model.nn;
  * cold column instead of its own (the track table's "unknown" row: a cold track has no row of its own).
  *
  * <p>Built row by row: {@link #reset}, then per row {@link #startRow}, {@link #addToMean} or {@link #addRowToMean}
- * per sampled neighbour, {@link #endRow}.
+ * per sampled neighbour (or {@link #setMeanRuns} once), {@link #endRow}.
  */
 final class SparseOneHotRows {
     private final int dim;
@@ -87,13 +87,6 @@ final class SparseOneHotRows {
         }
     }
 
-    /** Adds {@code weight} to the current row's histogram at the mean groups' columns of {@code table[at ..]}. */
-    void addToMean(float[] table, int at, float weight) {
-        for (int g = 0; g < meanSlots; g++) {
-            add((int) table[at + g], weight);
-        }
-    }
-
     /**
      * Adds {@code weight} to the current row's histogram at the mean groups' columns of {@code hot[at ..]}. The mean
      * groups (the genre) have no cold column, so a cold root's neighbour mean is that of its own columns.
@@ -101,6 +94,29 @@ final class SparseOneHotRows {
     void addToMean(int[] hot, int at, float weight) {
         for (int g = 0; g < meanSlots; g++) {
             add(hot[at + g], weight);
+        }
+    }
+
+    /**
+     * Sets the current row's histogram from {@code count} columns at {@code table[at ..]} that have equal columns
+     * adjacent and the -1s (none) last ({@link InnerMeans}), each weighing {@code weight}: the entries
+     * {@link #addToMean} gives column by column, in the same order and with the same sums, read as runs without the
+     * scratch histogram. Only for a row whose histogram has no other input.
+     */
+    void setMeanRuns(float[] table, int at, int count, float weight) {
+        int previous = -1;
+        for (int j = 0; j < count; j++) {
+            int c = (int) table[at + j];
+            if (c < 0) {
+                break;
+            }
+            if (c == previous) {
+                hotWeight[entries - 1] += weight;
+            } else {
+                hotColumn[entries] = c;
+                hotWeight[entries++] = weight;
+                previous = c;
+            }
         }
     }
 
