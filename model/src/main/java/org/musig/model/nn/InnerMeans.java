@@ -17,12 +17,13 @@ import org.musig.model.sample.NeighborhoodSampler;
  * fixed per-node adjacency sample).
  *
  * <p>A row holds the node's own dense columns, the dense mean ({@code denseDimension} floats each), the node's
- * own one-hot columns ({@code slots}) and, for each of the {@code samples} sampled neighbours, its columns of the
- * groups that enter the mean ({@code meanSlots}; -1 for none), the indices as exact small integers in the same
- * float row (one-hot widths stay below 2^24, {@link SageNetwork}), so that a first-hop node is one contiguous read
- * (its own dense row and mean are adjacent, as in layer 0's input); the gather turns the sampled columns into the
- * histogram {@code count / samples}, exactly as the per-sample gather did. A node without neighbours has no row:
- * its inner mean is its own input row (the sampler's self-loop convention).
+ * own one-hot columns ({@code slots}) and the {@code samples} sampled neighbours' columns of the groups that enter
+ * the mean ({@code samples * meanSlots}; -1 for none), the indices as exact small integers in the same float row
+ * (one-hot widths stay below 2^24, {@link SageNetwork}), so that a first-hop node is one contiguous read (its own
+ * dense row and mean are adjacent, as in layer 0's input). The sampled columns are stored with equal ones adjacent in
+ * order of first appearance and the -1s last, so the gather reads the histogram {@code count / samples} as runs,
+ * exactly as the per-sample gather built it. A node without neighbours has no row: its inner mean is its own input
+ * row (the sampler's self-loop convention).
  *
  * <p>Which nodes get a row is fixed at construction; {@link #fill} may run on disjoint row ranges from
  * several threads, and each row depends only on its node's stream, so the table does not depend on threads.
@@ -120,6 +121,7 @@ public final class InnerMeans {
         int fd = denseDimension;
         float inv = 1f / samples;
         int[] sampled = new int[samples];
+        long[] keys = new long[samples * meanSlots];
         for (int r = from; r < to; r++) {
             int node = nodeOf[r];
             sampler.sample(nodeOf, r, r + 1, samples, sampled, 0, streams.apply(node));
@@ -143,6 +145,36 @@ public final class InnerMeans {
             for (int c = 0; c < fd; c++) {
                 rows[out + c] *= inv;
             }
+            groupRuns(rows, hots + slots, samples * meanSlots, keys);
+        }
+    }
+
+    /**
+     * Reorders the sampled columns {@code rows[at .. at + n)} so that equal ones are adjacent, in order of first
+     * appearance, and the -1s (none) come last: the histogram is then read as runs ({@link
+     * SparseOneHotRows#setMeanRuns}) with the entries and sums a pass over the columns in their sampled order gives.
+     */
+    static void groupRuns(float[] rows, int at, int n, long[] keys) {
+        int m = 0;
+        for (int j = 0; j < n; j++) {
+            int c = (int) rows[at + j];
+            if (c >= 0) {
+                keys[m++] = (long) c << 32 | j;
+            }
+        }
+        java.util.Arrays.sort(keys, 0, m); // by column, then position
+        long column = -1;
+        long first = 0;
+        for (int i = 0; i < m; i++) {
+            if (keys[i] >>> 32 != column) {
+                column = keys[i] >>> 32;
+                first = keys[i] & 0xffffffffL;
+            }
+            keys[i] = first << 32 | column;
+        }
+        java.util.Arrays.sort(keys, 0, m); // by the column's first position
+        for (int i = 0; i < n; i++) {
+            rows[at + i] = i < m ? (float) (keys[i] & 0xffffffffL) : -1f;
         }
     }
 

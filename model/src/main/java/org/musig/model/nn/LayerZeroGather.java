@@ -65,10 +65,7 @@ final class LayerZeroGather {
                     float[] table = inner.table();
                     System.arraycopy(table, at, x0, out, in2);
                     oneHot.startRow(row, table, at + in2);
-                    int sampled = at + in2 + slots;
-                    for (int j = 0; j < s; j++) {
-                        oneHot.addToMean(table, sampled + j * inner.meanSlots(), inv);
-                    }
+                    oneHot.setMeanRuns(table, at + in2 + slots, s * inner.meanSlots(), inv);
                 } else if (t == sampledHops) { // no neighbours: its own row is its mean
                     System.arraycopy(dense, node * fd, x0, out, fd);
                     System.arraycopy(dense, node * fd, x0, mean, fd);

@@ -11,7 +11,7 @@ package org.musig.model.nn;
  * cold column instead of its own (the track table's "unknown" row: a cold track has no row of its own).
  *
  * <p>Built row by row: {@link #reset}, then per row {@link #startRow}, {@link #addToMean} or {@link #addRowToMean}
- * per sampled neighbour, {@link #endRow}.
+ * per sampled neighbour (or {@link #setMeanRuns} once), {@link #endRow}.
  */
 final class SparseOneHotRows {
     private final int dim;
@@ -27,6 +27,8 @@ final class SparseOneHotRows {
     private final float[] hotWeight;
     private final float[] hotSum;   // scratch histogram [width], all zero between rows
     private final int[] touched;    // scratch: columns of hotSum in use
+    private final int[] termStart;  // scratch: a row's one-hot terms (own rows, then histogram entries) forward
+    private final float[] termWeight;
     private int[] coldColumn;       // per group: the column a cold root takes, -1: its own
     private int touchedCount;
     private int entries;
@@ -46,6 +48,8 @@ final class SparseOneHotRows {
         hotWeight = new float[hotColumn.length];
         hotSum = new float[WorkspaceSizes.length(sizes.meanOneHotWidth)];
         touched = new int[hotSum.length];
+        termStart = new int[WorkspaceSizes.length(sizes.rowOneHotTerms)];
+        termWeight = new float[termStart.length];
     }
 
     /** Whether there are one-hot columns at all. */
@@ -87,13 +91,6 @@ final class SparseOneHotRows {
         }
     }
 
-    /** Adds {@code weight} to the current row's histogram at the mean groups' columns of {@code table[at ..]}. */
-    void addToMean(float[] table, int at, float weight) {
-        for (int g = 0; g < meanSlots; g++) {
-            add((int) table[at + g], weight);
-        }
-    }
-
     /**
      * Adds {@code weight} to the current row's histogram at the mean groups' columns of {@code hot[at ..]}. The mean
      * groups (the genre) have no cold column, so a cold root's neighbour mean is that of its own columns.
@@ -101,6 +98,29 @@ final class SparseOneHotRows {
     void addToMean(int[] hot, int at, float weight) {
         for (int g = 0; g < meanSlots; g++) {
             add(hot[at + g], weight);
+        }
+    }
+
+    /**
+     * Sets the current row's histogram from {@code count} columns at {@code table[at ..]} that have equal columns
+     * adjacent and the -1s (none) last ({@link InnerMeans}), each weighing {@code weight}: the entries
+     * {@link #addToMean} gives column by column, in the same order and with the same sums, read as runs without the
+     * scratch histogram. Only for a row whose histogram has no other input.
+     */
+    void setMeanRuns(float[] table, int at, int count, float weight) {
+        int previous = -1;
+        for (int j = 0; j < count; j++) {
+            int c = (int) table[at + j];
+            if (c < 0) {
+                break;
+            }
+            if (c == previous) {
+                hotWeight[entries - 1] += weight;
+            } else {
+                hotColumn[entries] = c;
+                hotWeight[entries++] = weight;
+                previous = c;
+            }
         }
     }
 
@@ -131,22 +151,54 @@ final class SparseOneHotRows {
         hotEnd[row] = entries;
     }
 
-    /** Adds row r's one-hot inputs times their rows to {@code out[o ..]}: its own hot rows, and each entry's weighted row. */
+    /**
+     * Adds row r's one-hot inputs times their rows to {@code out[o ..]}: its own hot rows, then each entry's weighted
+     * row. Up to four terms per pass over the row (an own row's weight 1 multiplies exactly): each element is summed
+     * in the same order as with one pass per term, so the bits are the same, with fewer loads and stores of the row.
+     */
     void addWeightRows(float[] parameters, float[] out, int r, int o) {
+        int n = 0;
         for (int g = 0; g < slots; g++) {
             int c = selfHot[r * slots + g];
             if (c >= 0) {
-                int src = selfBase + c * dim;
-                for (int d = 0; d < dim; d++) {
-                    out[o + d] += parameters[src + d];
-                }
+                termStart[n] = selfBase + c * dim;
+                termWeight[n++] = 1f;
             }
         }
         for (int e = hotStart[r]; e < hotEnd[r]; e++) {
-            int src = meanBase + hotColumn[e] * dim;
-            float w = hotWeight[e];
+            termStart[n] = meanBase + hotColumn[e] * dim;
+            termWeight[n++] = hotWeight[e];
+        }
+        int t = 0;
+        for (; t + 4 <= n; t += 4) {
+            int a = termStart[t];
+            int b = termStart[t + 1];
+            int c = termStart[t + 2];
+            int e = termStart[t + 3];
+            float wa = termWeight[t];
+            float wb = termWeight[t + 1];
+            float wc = termWeight[t + 2];
+            float we = termWeight[t + 3];
             for (int d = 0; d < dim; d++) {
-                out[o + d] += w * parameters[src + d];
+                out[o + d] = out[o + d] + wa * parameters[a + d] + wb * parameters[b + d] + wc * parameters[c + d]
+                        + we * parameters[e + d];
+            }
+        }
+        if (t + 2 <= n) {
+            int a = termStart[t];
+            int b = termStart[t + 1];
+            float wa = termWeight[t];
+            float wb = termWeight[t + 1];
+            for (int d = 0; d < dim; d++) {
+                out[o + d] = out[o + d] + wa * parameters[a + d] + wb * parameters[b + d];
+            }
+            t += 2;
+        }
+        if (t < n) {
+            int a = termStart[t];
+            float wa = termWeight[t];
+            for (int d = 0; d < dim; d++) {
+                out[o + d] += wa * parameters[a + d];
             }
         }
     }

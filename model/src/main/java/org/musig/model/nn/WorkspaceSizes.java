@@ -22,6 +22,8 @@ final class WorkspaceSizes {
     final long[] productWidth;
     /** Layer 0's rows' sparse neighbour-mean (column, weight) entries at most. */
     final long oneHotEntries;
+    /** A row's one-hot terms at most: its own hot columns and its histogram entries. */
+    final long rowOneHotTerms;
     /** One-hot groups: a row's own hot columns. */
     final long slots;
     /** The one-hot columns of the neighbour-mean histogram. */
@@ -73,8 +75,9 @@ final class WorkspaceSizes {
         // A row's neighbour-mean histogram has at most one entry per sampled neighbour and per column.
         slots = net.hotSlots();
         meanOneHotWidth = net.meanOneHotWidth();
-        oneHotEntries = meanOneHotWidth == 0 ? 0
-                : layerRows[0] * Math.min((long) maxSamples * net.meanSlots(), meanOneHotWidth);
+        long rowEntries = Math.min((long) maxSamples * net.meanSlots(), meanOneHotWidth);
+        oneHotEntries = layerRows[0] * rowEntries;
+        rowOneHotTerms = slots + rowEntries;
         deepestSlots = layers >= 2 ? hopNodes[layers - 1] : 0;
         // Load factor at most 1/4, a power of two for masking.
         hashCapacity = deepestSlots == 0 ? 0 : Long.highestOneBit(deepestSlots) * 4;
@@ -85,6 +88,7 @@ final class WorkspaceSizes {
         long bytes = 4L * (layers + 2) + 4L * (layers + 1) + 4 * nodes;        // hop starts, hop sizes, node slots
         bytes += 4 * deepestSlots * 2 + deepestSlots + 4 * hashCapacity * 2;   // deduplication of hop K-1
         bytes += 4 * layerRows[0] * (2 + slots) + 8 * oneHotEntries + 8 * meanOneHotWidth; // layer 0's one-hot rows
+        bytes += 8 * rowOneHotTerms;                                           // and their terms forward
         for (int k = 0; k < layers; k++) {
             long rows = layerRows[k];
             long width = productWidth[k];

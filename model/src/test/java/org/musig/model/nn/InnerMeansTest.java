@@ -83,4 +83,13 @@ class InnerMeansTest {
         assertThat(inner.rowCount()).isEqualTo(1);
         assertThatThrownBy(() -> inner.mean(2, encoded, 0)).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void sampledColumnsAreGroupedIntoRunsInOrderOfFirstAppearanceWithTheNonesLast() {
+        float[] row = {9, 9, 4, -1, 7, 4, 2, 7, -1, 4, 9};
+
+        InnerMeans.groupRuns(row, 2, 8, new long[8]); // all but the first two and the last
+
+        assertThat(row).containsExactly(9, 9, 4, 4, 4, 7, 7, 2, -1, -1, 9);
+    }
 }

@@ -125,4 +125,86 @@ class SparseOneHotRowsTest {
 
         assertThat(again).containsExactly(once);
     }
+
+    /** A genre of 8 columns, all in the mean, dimension 5, up to 8 neighbours a row. */
+    private static final SageNetwork GENRE8 = new SageNetwork(2, 8, 5, new int[] {8}, false);
+
+    @Test
+    void forwardSumsEachElementTermByTermInTheSameOrderBitForBit() {
+        SplittableRandom random = new SplittableRandom(11);
+        float[] p = new float[GENRE8.parameterCount()];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = (float) random.nextGaussian();
+        }
+        int dim = GENRE8.dimension();
+        // Rows with 1 to 8 terms (own row, then 0 to 7 entries), so every grouping of the terms is taken.
+        for (int entries = 0; entries < 8; entries++) {
+            SparseOneHotRows rows = new SparseOneHotRows(GENRE8, new WorkspaceSizes(GENRE8, 1));
+            rows.reset(new int[] {-1});
+            rows.startRow(0, new int[] {5}, 0, false);
+            float[] weights = new float[entries];
+            for (int e = 0; e < entries; e++) {
+                weights[e] = (float) random.nextDouble();
+                rows.addToMean(new int[] {(3 * e + 1) % 8}, 0, weights[e]);
+            }
+            rows.endRow(0);
+            float[] out = new float[dim];
+            for (int d = 0; d < dim; d++) {
+                out[d] = (float) random.nextGaussian();
+            }
+            float[] expected = out.clone();
+
+            rows.addWeightRows(p, out, 0, 0);
+
+            for (int d = 0; d < dim; d++) {
+                expected[d] += p[GENRE8.tableOffset() + 5 * dim + d];
+                for (int e = 0; e < entries; e++) {
+                    expected[d] += weights[e] * p[GENRE8.tableOffset() + (8 + (3 * e + 1) % 8) * dim + d];
+                }
+            }
+            assertThat(out).as("%d entries", entries).containsExactly(expected);
+        }
+    }
+
+    @Test
+    void meanRunsGiveTheEntriesAndSumsOfTheColumnsAddedOneByOne() {
+        float[] sampled = {3, 6, 3, -1, 1, 6, 3, -1};
+        float[] runs = sampled.clone();
+        InnerMeans.groupRuns(runs, 0, runs.length, new long[runs.length]);
+        float weight = 1f / sampled.length;
+        SparseOneHotRows oneByOne = new SparseOneHotRows(GENRE8, new WorkspaceSizes(GENRE8, 1));
+        oneByOne.reset(new int[] {-1});
+        oneByOne.startRow(0, new int[] {2}, 0, false);
+        for (float column : sampled) {
+            oneByOne.addToMean(new int[] {(int) column}, 0, weight);
+        }
+        oneByOne.endRow(0);
+        SparseOneHotRows asRuns = new SparseOneHotRows(GENRE8, new WorkspaceSizes(GENRE8, 1));
+        asRuns.reset(new int[] {-1});
+        asRuns.startRow(0, new int[] {2}, 0, false);
+        asRuns.setMeanRuns(runs, 0, runs.length, weight);
+        asRuns.endRow(0);
+
+        SplittableRandom random = new SplittableRandom(5);
+        float[] p = new float[GENRE8.parameterCount()];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = (float) random.nextGaussian();
+        }
+        int dim = GENRE8.dimension();
+        float[] expected = new float[dim];
+        float[] out = new float[dim];
+        oneByOne.addWeightRows(p, expected, 0, 0);
+        asRuns.addWeightRows(p, out, 0, 0);
+        assertThat(out).containsExactly(expected);
+        float[] dOut = {0.5f, -2f, 1f, 3f, -0.25f};
+        float[] expectedGradient = new float[GENRE8.parameterCount()];
+        float[] gradient = new float[GENRE8.parameterCount()];
+        TableGradient tables = new TableGradient(GENRE8);
+        oneByOne.addWeightRowsGradient(dOut, 0, 0, tables);
+        tables.addTo(expectedGradient, GENRE8);
+        tables.clear();
+        asRuns.addWeightRowsGradient(dOut, 0, 0, tables);
+        tables.addTo(gradient, GENRE8);
+        assertThat(gradient).containsExactly(expectedGradient);
+    }
 }
