@@ -18,10 +18,13 @@ import org.musig.model.parallel.ParallelTasks;
  *
  * <p>Immutable; {@link #draw} is safe to call from many threads with their own random.
  */
-final class WalkNeighbourhoods {
-    static final int WALKS = 50;
-    static final int HOPS = 2;
-    static final int TOP = 32;
+public final class WalkNeighbourhoods {
+    /** Walks from each node. */
+    public static final int WALKS = 50;
+    /** Steps per walk. */
+    public static final int HOPS = 2;
+    /** The most visited tracks a node keeps. */
+    public static final int TOP = 32;
 
     private final int[] offsets;
     private final int[] targets;

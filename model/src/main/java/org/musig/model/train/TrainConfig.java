@@ -8,6 +8,7 @@ import org.musig.common.config.Choice;
 import org.musig.common.config.RecordSettings;
 import org.musig.common.config.Setting;
 import org.musig.common.config.Settings;
+import org.musig.model.sample.WalkNeighbourhoods;
 
 /**
  * What {@code musig.train} is asked to do: the aggregator's shape, the sampling, the input feature groups,
@@ -75,8 +76,10 @@ public record TrainConfig(int embeddingDimension, List<Integer> sampleSizes, Act
                     "non-linearity between layers: `'relu'` or `'sigmoid'` (the last layer is linear)"),
             Setting.choice("sampling", Sampling.class, Sampling.UNIFORM,
                     "neighbour sampling: `'uniform'` as in the paper, `'weighted'` by co-occurrence weight, or `'walk'`: "
-                            + "PinSAGE's importance neighbourhoods (the 32 tracks that 50 two-step random walks from the track, "
-                            + "stepping by co-occurrence weight, visit most; drawn in proportion to their visits)"),
+                            + "PinSAGE's importance neighbourhoods (the " + WalkNeighbourhoods.TOP + " tracks that "
+                            + WalkNeighbourhoods.WALKS + " random walks of " + WalkNeighbourhoods.HOPS
+                            + " steps from the "
+                            + "track, stepping by co-occurrence weight, visit most; drawn in proportion to their visits)"),
             Setting.choice("positives", PositiveSampling.class, PositiveSampling.EDGES,
                     "the playlist task's positive pairs per epoch: `'edges'`, every co-occurrence edge once in a random "
                             + "order (the paper), or `'weighted'`, edges drawn with replacement in proportion to their "
