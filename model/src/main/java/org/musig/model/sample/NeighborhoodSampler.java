@@ -1,6 +1,7 @@
 package org.musig.model.sample;
 
 import java.util.SplittableRandom;
+import org.musig.common.progress.Progress;
 import org.musig.model.graph.CooccurrenceGraph;
 
 /**
@@ -38,11 +39,11 @@ public final class NeighborhoodSampler {
 
     /**
      * A sampler over PinSAGE's importance neighbourhoods ({@link WalkNeighbourhoods}), walked now on
-     * {@code threads} threads; the same graph and seed give the same neighbourhoods.
+     * {@code threads} threads, reporting to {@code progress}; the same graph and seed give the same neighbourhoods.
      */
-    public static NeighborhoodSampler byWalks(CooccurrenceGraph graph, long seed, int threads) {
+    public static NeighborhoodSampler byWalks(CooccurrenceGraph graph, long seed, int threads, Progress progress) {
         return new NeighborhoodSampler(graph,
-                WalkNeighbourhoods.of(graph, new NeighborhoodSampler(graph, true), seed, threads));
+                WalkNeighbourhoods.of(graph, new NeighborhoodSampler(graph, true), seed, threads, progress));
     }
 
     private static long[] cumulative(CooccurrenceGraph graph) {

@@ -1,7 +1,10 @@
 package org.musig.model.sample;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
+import org.musig.common.progress.Progress;
 import org.musig.model.graph.CooccurrenceGraph;
 import org.musig.model.parallel.ParallelTasks;
 
@@ -25,6 +28,8 @@ public final class WalkNeighbourhoods {
     public static final int HOPS = 2;
     /** The most visited tracks a node keeps. */
     public static final int TOP = 32;
+    /** Nodes walked between two progress reports. */
+    private static final int CHUNK = 1 << 16;
 
     private final int[] offsets;
     private final int[] targets;
@@ -38,41 +43,42 @@ public final class WalkNeighbourhoods {
     }
 
     /**
-     * Walks from every node of {@code graph}.
+     * Walks from every node of {@code graph}, in chunks of nodes, reporting each chunk as done to {@code progress}
+     * (stage "neighbourhood walks", one unit per node) and checking between chunks that the work may go on.
      *
      * @param step    draws one step of a walk: a neighbour in proportion to edge weight
      * @param threads how many threads walk (the result does not depend on it)
      */
-    static WalkNeighbourhoods of(CooccurrenceGraph graph, NeighborhoodSampler step, long seed, int threads) {
+    static WalkNeighbourhoods of(CooccurrenceGraph graph, NeighborhoodSampler step, long seed, int threads,
+                                 Progress progress) {
         int n = graph.nodeCount();
-        int[][] partTargets;
-        int[][] partVisits;
+        progress.begin("neighbourhood walks", n);
+        List<int[]> keptParts = new ArrayList<>();
+        List<int[]> visitParts = new ArrayList<>();
         int[] rowLengths = new int[n];
         try (ParallelTasks tasks = new ParallelTasks(threads)) {
             int parts = tasks.threads();
-            partTargets = new int[parts][];
-            partVisits = new int[parts][];
-            tasks.run(parts, part -> {
-                int from = ParallelTasks.partStart(part, parts, n);
-                int to = ParallelTasks.partStart(part + 1, parts, n);
-                Walker walker = new Walker(graph, step, seed);
-                int[] kept = new int[16];
-                int[] visits = new int[16];
-                int size = 0;
-                for (int node = from; node < to; node++) {
-                    int length = walker.walk(node);
-                    if (size + length > kept.length) {
-                        int capacity = Math.max(2 * kept.length, size + length);
-                        kept = Arrays.copyOf(kept, capacity);
-                        visits = Arrays.copyOf(visits, capacity);
+            Walker[] walkers = new Walker[parts]; // one per part index: a part runs on one thread at a time
+            for (int chunk = 0; chunk < n; chunk += CHUNK) {
+                int chunkStart = chunk;
+                int chunkSize = Math.min(CHUNK, n - chunk);
+                int[][] kept = new int[parts][];
+                int[][] visits = new int[parts][];
+                tasks.run(parts, part -> {
+                    if (walkers[part] == null) {
+                        walkers[part] = new Walker(graph, step, seed);
                     }
-                    walker.copyTop(length, kept, visits, size);
-                    rowLengths[node] = length;
-                    size += length;
-                }
-                partTargets[part] = Arrays.copyOf(kept, size);
-                partVisits[part] = Arrays.copyOf(visits, size);
-            });
+                    int from = chunkStart + ParallelTasks.partStart(part, parts, chunkSize);
+                    int to = chunkStart + ParallelTasks.partStart(part + 1, parts, chunkSize);
+                    walkers[part].walkRange(from, to, rowLengths);
+                    kept[part] = walkers[part].kept();
+                    visits[part] = walkers[part].visits();
+                });
+                keptParts.addAll(List.of(kept));
+                visitParts.addAll(List.of(visits));
+                progress.advance(chunkSize);
+                progress.checkRunning();
+            }
         }
         int[] offsets = new int[n + 1];
         for (int node = 0; node < n; node++) {
@@ -81,10 +87,10 @@ public final class WalkNeighbourhoods {
         int[] targets = new int[offsets[n]];
         int[] cumulative = new int[offsets[n]];
         int at = 0;
-        for (int part = 0; part < partTargets.length; part++) {
-            System.arraycopy(partTargets[part], 0, targets, at, partTargets[part].length);
-            System.arraycopy(partVisits[part], 0, cumulative, at, partVisits[part].length);
-            at += partTargets[part].length;
+        for (int i = 0; i < keptParts.size(); i++) {
+            System.arraycopy(keptParts.get(i), 0, targets, at, keptParts.get(i).length);
+            System.arraycopy(visitParts.get(i), 0, cumulative, at, visitParts.get(i).length);
+            at += keptParts.get(i).length;
         }
         for (int node = 0; node < n; node++) {
             for (int i = offsets[node] + 1; i < offsets[node + 1]; i++) {
@@ -155,6 +161,36 @@ public final class WalkNeighbourhoods {
             this.step = step;
             this.seed = seed;
             this.counts = new int[graph.nodeCount()];
+        }
+
+        private int[] kept = new int[16];
+        private int[] keptVisits = new int[16];
+        private int size;
+
+        /** Walks from each node of [from, to), setting its row length; {@link #kept} and {@link #visits} hold them. */
+        void walkRange(int from, int to, int[] rowLengths) {
+            size = 0;
+            for (int node = from; node < to; node++) {
+                int length = walk(node);
+                if (size + length > kept.length) {
+                    int capacity = Math.max(2 * kept.length, size + length);
+                    kept = Arrays.copyOf(kept, capacity);
+                    keptVisits = Arrays.copyOf(keptVisits, capacity);
+                }
+                copyTop(length, kept, keptVisits, size);
+                rowLengths[node] = length;
+                size += length;
+            }
+        }
+
+        /** The kept neighbours of the last range, row after row (a copy). */
+        int[] kept() {
+            return Arrays.copyOf(kept, size);
+        }
+
+        /** Their visit counts (a copy). */
+        int[] visits() {
+            return Arrays.copyOf(keptVisits, size);
         }
 
         /** Walks from {@code node}; returns how many neighbours it keeps, ready for {@link #copyTop}. */

@@ -39,7 +39,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * node's occurrences in that epoch, so a batch gathers about 50 rows per root instead of about 275.
  *
  * <p>Tasks without labels (no track has a genre, or none has the regression group) are skipped with a
- * notice; so are requested input groups the data lacks. Progress: one stage per epoch, advanced per
+ * notice; so are requested input groups the data lacks. Progress: with walk neighbourhoods first a stage for the
+ * walks, advanced per chunk of nodes; then one stage per epoch, advanced per
  * batch; {@link Progress#checkRunning()} is called before every shard or every 100 ms.
  *
  * <p>An {@link EpochListener} sees a snapshot of the model after every epoch (e.g. to score it on validation
@@ -100,7 +101,7 @@ public final class MusigTrainer {
         long seed = config.randomSeed();
         float[] parameters = net.initialParameters(RandomStreams.of(seed, RandomStreams.INIT, 0, 0, 0));
         INDArray[] weights = net.nativeWeights(parameters);
-        NeighborhoodSampler neighbours = neighbourSampler(graph, config, config.concurrency());
+        NeighborhoodSampler neighbours = neighbourSampler(graph, config, config.concurrency(), progress);
         NegativeSampler ordinary = config.negativeSampler() == TrainConfig.NegativeSampling.DEGREE
                 ? NegativeSampler.byDegree(graph, 0.75) : NegativeSampler.uniform(graph.nodeCount());
         HardNegativeSampler negativeSampler = new HardNegativeSampler(graph, ordinary, config.hardNegatives());
@@ -238,12 +239,13 @@ public final class MusigTrainer {
         return bytes;
     }
 
-    /** The neighbour sampler {@code config.sampling()} asks for, on {@code graph}. */
-    static NeighborhoodSampler neighbourSampler(CooccurrenceGraph graph, TrainConfig config, int threads) {
+    /** The neighbour sampler {@code config.sampling()} asks for, on {@code graph} (walks report to progress). */
+    static NeighborhoodSampler neighbourSampler(CooccurrenceGraph graph, TrainConfig config, int threads,
+                                                Progress progress) {
         return switch (config.sampling()) {
             case UNIFORM -> new NeighborhoodSampler(graph, false);
             case WEIGHTED -> new NeighborhoodSampler(graph, true);
-            case WALK -> NeighborhoodSampler.byWalks(graph, config.randomSeed(), Math.max(1, threads));
+            case WALK -> NeighborhoodSampler.byWalks(graph, config.randomSeed(), Math.max(1, threads), progress);
         };
     }
 

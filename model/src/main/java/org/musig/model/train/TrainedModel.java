@@ -157,7 +157,7 @@ public final class TrainedModel {
             }
         }
         InputFeatures.Encoded encoded = input.encode(features);
-        NeighborhoodSampler sampler = MusigTrainer.neighbourSampler(graph, config, concurrency);
+        NeighborhoodSampler sampler = MusigTrainer.neighbourSampler(graph, config, concurrency, progress);
         INDArray[] weights = net.nativeWeights(parameters);
         int dim = net.dimension();
         float[][] result = new float[nodes.length][];

@@ -1,6 +1,7 @@
 package org.musig.model.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ class WalkNeighbourhoodsTest {
     }
 
     private static WalkNeighbourhoods walks(CooccurrenceGraph graph, int threads) {
-        return WalkNeighbourhoods.of(graph, new NeighborhoodSampler(graph, true), 7, threads);
+        return WalkNeighbourhoods.of(graph, new NeighborhoodSampler(graph, true), 7, threads, Progress.NONE);
     }
 
     @Test
@@ -70,7 +71,7 @@ class WalkNeighbourhoodsTest {
 
     @Test
     void anIsolatedTrackKeepsNoneAndSamplesItself() {
-        NeighborhoodSampler sampler = NeighborhoodSampler.byWalks(GRAPH, 7, 1);
+        NeighborhoodSampler sampler = NeighborhoodSampler.byWalks(GRAPH, 7, 1, Progress.NONE);
         int[] out = new int[5];
         sampler.sample(new int[] {9}, 0, 1, 5, out, 0, new SplittableRandom(1));
         assertThat(out).containsOnly(9);
@@ -80,7 +81,7 @@ class WalkNeighbourhoodsTest {
     @Test
     void samplesFollowTheVisitCounts() {
         WalkNeighbourhoods walks = walks(GRAPH, 1);
-        NeighborhoodSampler sampler = NeighborhoodSampler.byWalks(GRAPH, 7, 1);
+        NeighborhoodSampler sampler = NeighborhoodSampler.byWalks(GRAPH, 7, 1, Progress.NONE);
         int draws = 100_000;
         int[] out = new int[draws];
         sampler.sample(new int[] {2}, 0, 1, draws, out, 0, new SplittableRandom(3));
@@ -93,6 +94,46 @@ class WalkNeighbourhoodsTest {
             assertThat((double) drawn / draws).as("track " + target).isCloseTo((double) visits[i] / total,
                     offset(0.01));
         }
+    }
+
+    @Test
+    void walkingReportsEveryNodeAndStopsWhenTheWorkMustStop() {
+        List<String> stages = new ArrayList<>();
+        long[] done = {0};
+        Progress recording = new Progress() {
+            @Override
+            public void begin(String stage, long volume) {
+                stages.add(stage + " " + volume);
+            }
+
+            @Override
+            public void advance(long units) {
+                done[0] += units;
+            }
+
+            @Override
+            public void checkRunning() {
+            }
+        };
+        WalkNeighbourhoods.of(GRAPH, new NeighborhoodSampler(GRAPH, true), 7, 2, recording);
+        assertThat(stages).containsExactly("neighbourhood walks 10");
+        assertThat(done[0]).isEqualTo(10);
+
+        Progress stopped = new Progress() {
+            @Override
+            public void begin(String stage, long volume) {
+            }
+
+            @Override
+            public void advance(long units) {
+            }
+
+            @Override
+            public void checkRunning() {
+                throw new IllegalStateException("terminated");
+            }
+        };
+        assertThatThrownBy(() -> NeighborhoodSampler.byWalks(GRAPH, 7, 1, stopped)).hasMessage("terminated");
     }
 
     @Test
@@ -112,7 +153,8 @@ class WalkNeighbourhoodsTest {
                 assertThat(many.visits(node)).as("node " + node).isEqualTo(one.visits(node));
             }
         }
-        WalkNeighbourhoods otherSeed = WalkNeighbourhoods.of(graph, new NeighborhoodSampler(graph, true), 8, 1);
+        WalkNeighbourhoods otherSeed =
+                WalkNeighbourhoods.of(graph, new NeighborhoodSampler(graph, true), 8, 1, Progress.NONE);
         boolean differs = false;
         for (int node = 0; node < 400 && !differs; node++) {
             differs = !Arrays.equals(otherSeed.visits(node), one.visits(node));
