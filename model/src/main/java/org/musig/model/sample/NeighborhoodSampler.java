@@ -68,9 +68,9 @@ public final class NeighborhoodSampler {
         return weighted ? 16 + 2 * 8 * relationshipCount : 0;
     }
 
-    /** Heap bytes {@link #byWalks} needs for a graph of this size, while walking and after. */
-    public static long walkMemoryBytes(long nodeCount, long relationshipCount) {
-        return WalkNeighbourhoods.memoryBytes(nodeCount, relationshipCount);
+    /** Heap bytes {@link #byWalks} on {@code threads} threads needs for a graph of this size, while walking and after. */
+    public static long walkMemoryBytes(long nodeCount, long relationshipCount, int threads) {
+        return WalkNeighbourhoods.memoryBytes(nodeCount, relationshipCount, threads);
     }
 
     /**
@@ -125,7 +125,7 @@ public final class NeighborhoodSampler {
     }
 
     /** The first index in [from, to) whose running sum exceeds {@code r} (there is one since r < the row total). */
-    private static int firstAbove(long[] sums, int from, int to, long r) {
+    static int firstAbove(long[] sums, int from, int to, long r) {
         int lo = from;
         int hi = to - 1;
         while (lo < hi) {

@@ -73,7 +73,8 @@ public final class PositivePairSampler {
         if (cumulativeWeights != null) {
             long total = cumulativeWeights[cumulativeWeights.length - 1];
             for (int i = 0; i < count; i++) {
-                order[i] = firstAbove(cumulativeWeights, random.nextLong(total));
+                order[i] = NeighborhoodSampler.firstAbove(cumulativeWeights, 0, cumulativeWeights.length,
+                        random.nextLong(total));
             }
             return;
         }
@@ -93,21 +94,6 @@ public final class PositivePairSampler {
 
     public int target(int index) {
         return targets[order[index]];
-    }
-
-    /** The first index whose running sum exceeds {@code r} (there is one since r < the total). */
-    private static int firstAbove(long[] sums, long r) {
-        int lo = 0;
-        int hi = sums.length - 1;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sums[mid] > r) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        return lo;
     }
 
     public static long memoryBytes(long relationshipCount, boolean weighted) {

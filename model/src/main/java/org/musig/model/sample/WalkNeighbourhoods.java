@@ -100,10 +100,13 @@ public final class WalkNeighbourhoods {
         return new WalkNeighbourhoods(offsets, targets, cumulative);
     }
 
-    /** Heap bytes for a graph of this size: the kept rows, and the weighted steps' running sums while walking. */
-    static long memoryBytes(long nodeCount, long relationshipCount) {
-        return 4 * (nodeCount + 1) + 2 * 4L * TOP * nodeCount
-                + NeighborhoodSampler.memoryBytes(relationshipCount, true) + 4L * nodeCount;
+    /**
+     * Heap bytes for a graph of this size walked on {@code threads} threads, at the peak (while the rows are copied
+     * together): the rows twice, the row lengths, each thread's visit counters and the weighted steps' running sums.
+     */
+    static long memoryBytes(long nodeCount, long relationshipCount, int threads) {
+        return 4 * (nodeCount + 1) + 2 * (2 * 4L * TOP * nodeCount) + 4L * nodeCount
+                + Math.max(1, threads) * 4L * nodeCount + NeighborhoodSampler.memoryBytes(relationshipCount, true);
     }
 
     /** How many neighbours {@code node} keeps. */

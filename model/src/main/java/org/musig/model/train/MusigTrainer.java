@@ -228,7 +228,7 @@ public final class MusigTrainer {
         bytes += PositivePairSampler.memoryBytes(relationshipCount,
                 config.positives() == TrainConfig.PositiveSampling.WEIGHTED);
         bytes += NegativeSampler.memoryBytes(nodeCount);
-        bytes += neighbourSamplerBytes(nodeCount, relationshipCount, config);
+        bytes += neighbourSamplerBytes(nodeCount, relationshipCount, config, config.concurrency());
         if (net.layers() > 1) {
             bytes += InnerMeans.memoryBytes(nodeCount, net.denseDimension(), Math.max(1, net.hotSlots()),
                     net.meanSlots(), net.sampleSize(net.layers() - 1));
@@ -249,12 +249,12 @@ public final class MusigTrainer {
         };
     }
 
-    /** Heap bytes of {@link #neighbourSampler} for a graph of this size. */
-    static long neighbourSamplerBytes(long nodeCount, long relationshipCount, TrainConfig config) {
+    /** Heap bytes of {@link #neighbourSampler} on {@code threads} threads for a graph of this size. */
+    static long neighbourSamplerBytes(long nodeCount, long relationshipCount, TrainConfig config, int threads) {
         return switch (config.sampling()) {
             case UNIFORM -> 0;
             case WEIGHTED -> NeighborhoodSampler.memoryBytes(relationshipCount, true);
-            case WALK -> NeighborhoodSampler.walkMemoryBytes(nodeCount, relationshipCount);
+            case WALK -> NeighborhoodSampler.walkMemoryBytes(nodeCount, relationshipCount, threads);
         };
     }
 }

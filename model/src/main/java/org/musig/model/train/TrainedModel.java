@@ -264,7 +264,7 @@ public final class TrainedModel {
      */
     public long embedBytes(int nodeCount, long relationshipCount, int nodesToEmbed, int concurrency) {
         long bytes = InputFeatures.encodedBytes(nodeCount, input.shape());
-        bytes += MusigTrainer.neighbourSamplerBytes(nodeCount, relationshipCount, config);
+        bytes += MusigTrainer.neighbourSamplerBytes(nodeCount, relationshipCount, config, concurrency);
         if (net.layers() > 1) {
             bytes += InnerMeans.memoryBytes(nodeCount, net.denseDimension(), Math.max(1, net.hotSlots()),
                     net.meanSlots(), net.sampleSize(net.layers() - 1));
