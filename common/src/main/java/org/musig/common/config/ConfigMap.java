@@ -395,6 +395,38 @@ public final class ConfigMap {
         return result;
     }
 
+    /**
+     * A non-empty list of nested maps with string keys, each handed on as it is (its owner validates it); the default
+     * when absent.
+     */
+    public List<Map<String, Object>> getMapList(String key, List<Map<String, Object>> defaultValue) {
+        Object value = raw.get(key);
+        if (value == null) {
+            effective.put(key, defaultValue);
+            return defaultValue;
+        }
+        if (!(value instanceof List<?> list) || list.isEmpty()) {
+            throw wrongType(key, "a non-empty list of maps", value);
+        }
+        List<Map<String, Object>> result = new ArrayList<>();
+        for (Object entry : list) {
+            if (!(entry instanceof Map<?, ?> map)) {
+                throw wrongType(key, "a list of maps", value);
+            }
+            Map<String, Object> copy = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                if (!(e.getKey() instanceof String k)) {
+                    throw wrongType(key, "a list of maps with string keys", value);
+                }
+                copy.put(k, e.getValue());
+            }
+            result.add(java.util.Collections.unmodifiableMap(copy));
+        }
+        List<Map<String, Object>> maps = java.util.Collections.unmodifiableList(result);
+        effective.put(key, maps);
+        return maps;
+    }
+
     /** The effective configuration: every key read so far with the value used (defaults included). */
     public Map<String, Object> echo() {
         return new LinkedHashMap<>(effective);

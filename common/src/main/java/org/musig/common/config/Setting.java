@@ -149,6 +149,13 @@ public final class Setting<T> {
         return (Setting) of(key, Map.class, Map.of(), (c, k) -> c.getMap(k), doc);
     }
 
+    /** A non-empty list of nested maps, each handed on as it is (its owner validates it). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static Setting<List<Map<String, Object>>> mapList(String key, List<Map<String, Object>> defaultValue,
+                                                             String doc) {
+        return (Setting) of(key, List.class, defaultValue, (c, k) -> c.getMapList(k, defaultValue), doc);
+    }
+
     /**
      * This setting with one more rule: {@code problem} returns null for an acceptable value, else the message (after
      * the owner and ": "), e.g. {@code "configuration key 'features' names a group twice: [audio, audio]"}.

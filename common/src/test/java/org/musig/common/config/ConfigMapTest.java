@@ -32,6 +32,22 @@ class ConfigMapTest {
     }
 
     @Test
+    void aMapListHoldsMapsWithStringKeysAndIsEchoed() {
+        ConfigMap config = ConfigMap.of("musig.test",
+                Map.of("variants", List.of(Map.of(), Map.of("sampling", "walk"))), List.of("variants"));
+        assertThat(config.getMapList("variants", List.of(Map.of())))
+                .containsExactly(Map.of(), Map.of("sampling", "walk"));
+        assertThat(config.echo()).containsEntry("variants", List.of(Map.of(), Map.of("sampling", "walk")));
+        assertThat(ConfigMap.of("musig.test", null, List.of("variants")).getMapList("variants", List.of(Map.of())))
+                .containsExactly(Map.of());
+        for (Object wrong : List.of(List.of(), List.of("walk"), Map.of("sampling", "walk"), List.of(Map.of(1, 2)))) {
+            ConfigMap bad = ConfigMap.of("musig.test", Map.of("variants", wrong), List.of("variants"));
+            assertThatThrownBy(() -> bad.getMapList("variants", List.of()))
+                    .hasMessageStartingWith("musig.test: configuration key 'variants' must be a");
+        }
+    }
+
+    @Test
     void aNumberListHoldsNumbersInRangeAndIsEchoed() {
         ConfigMap config = ConfigMap.of("musig.test", Map.of("rates", List.of(0, 0.5)), List.of("rates"));
         assertThat(config.getDoubleList("rates", List.of(0.5), 1, 4, 0, 0.95)).containsExactly(0.0, 0.5);

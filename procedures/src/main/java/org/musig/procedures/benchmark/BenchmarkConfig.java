@@ -1,14 +1,11 @@
 package org.musig.procedures.benchmark;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.musig.common.config.Choice;
-import org.musig.common.config.ConfigMap;
 import org.musig.common.config.Setting;
 import org.musig.common.config.Settings;
 import org.musig.model.train.TrainConfig;
@@ -114,16 +111,20 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean 
                     + "which. Give this or `train.coldStartRate`, not both")
             .shownAs("`train.coldStartRate` (one rate)")
             .check(rates -> rates == null ? null : repeated("coldStartRates", rates));
-    /** Set per training by the benchmark's own keys, so a variant may not set them. */
+    /** Set per training by the benchmark itself, so a variant may not set them. */
     private static final List<String> SET_PER_RUN = List.of("features", "taskWeights", "regressionTarget",
-            "coldStartRate", "randomSeed", "concurrency", "embeddingDimension");
-    private static final Setting<List<Map<String, Object>>> TRAIN_VARIANTS = Setting.<List<Map<String, Object>>>of(
-            "trainVariants", List.class, List.of(Map.of()), BenchmarkConfig::trainVariants,
-            "alternative `musig.train` settings for MUSIG, each applied over `train` (e.g. `[{}, {sampling: 'walk'}, "
-                    + "{positives: 'weighted'}]`): one training per variant for every feature group, task-weight "
-                    + "triple, target and cold-start rate, chosen on validation with them; the row's `knobs` say "
-                    + "which")
-            .shownAs("`[{}]` (`train` as given)");
+            "coldStartRate", "randomSeed", "concurrency");
+    private static final Setting<List<Map<String, Object>>> TRAIN_VARIANTS = Setting.mapList("trainVariants",
+            List.of(Map.of()), "alternative `musig.train` settings for MUSIG, each applied over `train` (e.g. `[{}, "
+                    + "{sampling: 'walk'}, {positives: 'weighted'}]`): one training per variant for every feature "
+                    + "group, task-weight triple, target and cold-start rate, chosen on validation with them; the "
+                    + "row's `knobs` say which")
+            .shownAs("`[{}]` (`train` as given)")
+            .check(variants -> repeated("trainVariants", variants))
+            .check(variants -> variants.stream().flatMap(v -> v.keySet().stream()).filter(SET_PER_RUN::contains)
+                    .findFirst().map(key -> "a 'trainVariants' entry may not set '" + key + "': the benchmark sets "
+                            + "it per training (" + SET_PER_RUN + ")")
+                    .orElse(null));
     private static final Setting<List<Integer>> CF_EPOCHS = Setting.integerList("cfEpochs", List.of(5, 10, 20), 1, 10,
             1, 1000, "CF-WARP's epoch counts (its width is `embeddingDimension`), chosen on validation; the row's "
                     + "`knobs` say which. One training of the most epochs scores them all (the factors after epoch "
@@ -298,37 +299,6 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean 
     }
 
     /** Null when no value of a grid repeats (a repeat would be the same variant twice). */
-    /** The {@code trainVariants} list: maps of {@code musig.train} keys, none of those the benchmark sets per run. */
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> trainVariants(ConfigMap config, String key) {
-        if (!config.has(key)) {
-            return List.of(Map.of());
-        }
-        if (!(config.given(key) instanceof List<?> list) || list.isEmpty()) {
-            throw new IllegalArgumentException(OWNER + ": configuration key '" + key + "' must be a non-empty list of "
-                    + "maps of musig.train settings, got " + config.given(key));
-        }
-        List<Map<String, Object>> variants = new ArrayList<>();
-        for (Object entry : list) {
-            if (!(entry instanceof Map<?, ?> map)) {
-                throw new IllegalArgumentException(OWNER + ": every '" + key + "' entry must be a map of musig.train "
-                        + "settings, got " + entry);
-            }
-            for (Object name : map.keySet()) {
-                if (SET_PER_RUN.contains(name)) {
-                    throw new IllegalArgumentException(OWNER + ": a '" + key + "' entry may not set '" + name
-                            + "': the benchmark sets it per training (" + SET_PER_RUN + ")");
-                }
-            }
-            variants.add(Collections.unmodifiableMap(new LinkedHashMap<>((Map<String, Object>) map)));
-        }
-        if (new HashSet<>(variants).size() != variants.size()) {
-            throw new IllegalArgumentException(OWNER + ": configuration key '" + key + "' names a variant twice: "
-                    + variants);
-        }
-        return List.copyOf(variants);
-    }
-
     private static String repeated(String key, List<?> values) {
         return values.size() == new HashSet<>(values).size() ? null
                 : "configuration key '" + key + "' names a value twice: " + values;

@@ -98,9 +98,9 @@ class BenchmarkProcedureTest extends MusigDatabase {
         assertThatThrownBy(() -> query("CALL musig.benchmark({trainVariants: [{coldStartRate: 0}]})"))
                 .hasMessageContaining("may not set 'coldStartRate'");
         assertThatThrownBy(() -> query("CALL musig.benchmark({trainVariants: [{}, {}]})"))
-                .hasMessageContaining("names a variant twice");
+                .hasMessageContaining("'trainVariants' names a value twice");
         assertThatThrownBy(() -> query("CALL musig.benchmark({trainVariants: []})"))
-                .hasMessageContaining("non-empty list");
+                .hasMessageContaining("must be a non-empty list of maps");
         assertThatThrownBy(() -> query("CALL musig.benchmark({coldStartRates: [0.99]})"))
                 .hasMessageContaining("coldStartRates");
         assertThatThrownBy(() -> query("CALL musig.benchmark({cfEpochs: [10, 10]})"))
