@@ -150,7 +150,10 @@ public final class WalkNeighbourhoods {
         return targets[lo];
     }
 
-    /** One thread's scratch: visit counters over all nodes, reset after each node. */
+    /**
+     * One thread's walks: visit counters over all nodes (reset after each node) and the rows of the range it walked
+     * last.
+     */
     private static final class Walker {
         private final CooccurrenceGraph graph;
         private final NeighborhoodSampler step;
@@ -158,6 +161,9 @@ public final class WalkNeighbourhoods {
         private final int[] counts;
         private final int[] touched = new int[WALKS * HOPS];
         private final long[] order = new long[WALKS * HOPS];
+        private int[] kept = new int[16];
+        private int[] keptVisits = new int[16];
+        private int size;
 
         Walker(CooccurrenceGraph graph, NeighborhoodSampler step, long seed) {
             this.graph = graph;
@@ -165,10 +171,6 @@ public final class WalkNeighbourhoods {
             this.seed = seed;
             this.counts = new int[graph.nodeCount()];
         }
-
-        private int[] kept = new int[16];
-        private int[] keptVisits = new int[16];
-        private int size;
 
         /** Walks from each node of [from, to), setting its row length; {@link #kept} and {@link #visits} hold them. */
         void walkRange(int from, int to, int[] rowLengths) {
@@ -180,7 +182,10 @@ public final class WalkNeighbourhoods {
                     kept = Arrays.copyOf(kept, capacity);
                     keptVisits = Arrays.copyOf(keptVisits, capacity);
                 }
-                copyTop(length, kept, keptVisits, size);
+                for (int i = 0; i < length; i++) {
+                    kept[size + i] = (int) order[i];
+                    keptVisits[size + i] = WALKS * HOPS - (int) (order[i] >>> 32);
+                }
                 rowLengths[node] = length;
                 size += length;
             }
@@ -196,7 +201,7 @@ public final class WalkNeighbourhoods {
             return Arrays.copyOf(keptVisits, size);
         }
 
-        /** Walks from {@code node}; returns how many neighbours it keeps, ready for {@link #copyTop}. */
+        /** Walks from {@code node}; returns how many neighbours it keeps, first in {@code order}. */
         int walk(int node) {
             if (graph.degree(node) == 0) {
                 return 0;
@@ -220,14 +225,6 @@ public final class WalkNeighbourhoods {
             }
             Arrays.sort(order, 0, distinct);
             return Math.min(TOP, distinct);
-        }
-
-        /** Writes the kept neighbours of the last walk and their visit counts at {@code at}. */
-        void copyTop(int length, int[] kept, int[] visits, int at) {
-            for (int i = 0; i < length; i++) {
-                kept[at + i] = (int) order[i];
-                visits[at + i] = WALKS * HOPS - (int) (order[i] >>> 32);
-            }
         }
     }
 }
