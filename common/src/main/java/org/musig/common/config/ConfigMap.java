@@ -384,12 +384,9 @@ public final class ConfigMap {
         if (!(value instanceof Map<?, ?> map)) {
             throw wrongType(key, "a map", value);
         }
-        Map<String, Object> result = new LinkedHashMap<>();
-        for (Map.Entry<?, ?> e : map.entrySet()) {
-            if (!(e.getKey() instanceof String k)) {
-                throw wrongType(key, "a map with string keys", value);
-            }
-            result.put(k, e.getValue());
+        Map<String, Object> result = withStringKeys(map);
+        if (result == null) {
+            throw wrongType(key, "a map with string keys", value);
         }
         effective.put(key, result);
         return result;
@@ -413,18 +410,27 @@ public final class ConfigMap {
             if (!(entry instanceof Map<?, ?> map)) {
                 throw wrongType(key, "a list of maps", value);
             }
-            Map<String, Object> copy = new LinkedHashMap<>();
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                if (!(e.getKey() instanceof String k)) {
-                    throw wrongType(key, "a list of maps with string keys", value);
-                }
-                copy.put(k, e.getValue());
+            Map<String, Object> copy = withStringKeys(map);
+            if (copy == null) {
+                throw wrongType(key, "a list of maps with string keys", value);
             }
             result.add(java.util.Collections.unmodifiableMap(copy));
         }
         List<Map<String, Object>> maps = java.util.Collections.unmodifiableList(result);
         effective.put(key, maps);
         return maps;
+    }
+
+    /** A copy of {@code map} in its order, or null when a key is not a string. */
+    private static Map<String, Object> withStringKeys(Map<?, ?> map) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            if (!(e.getKey() instanceof String k)) {
+                return null;
+            }
+            copy.put(k, e.getValue());
+        }
+        return copy;
     }
 
     /** The effective configuration: every key read so far with the value used (defaults included). */
