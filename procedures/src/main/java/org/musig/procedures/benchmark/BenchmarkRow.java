@@ -44,65 +44,47 @@ public record BenchmarkRow(String method, String features, List<Double> taskWeig
                            String split, String negatives, List<String> notices, Map<String, Object> configuration,
                            Long epochsRun, List<String> activeTasks) {
 
+    /** The variant this row reports. */
+    RowKey key() {
+        return new RowKey(method, features, taskWeights, regressionTarget, knobs);
+    }
+
     /**
-     * The variant's identity, and how the row is named in {@code comparedWith}: method / features / task weights /
-     * regression target / knobs, e.g. {@code cf-warp / none / epochs 20}. The validation pass and the test pass
-     * match variants by it, so everything a variant trains with is in it.
+     * The variant's identity, and how the row is named in {@code comparedWith} (see {@link RowKey#label()}), e.g.
+     * {@code cf-warp / none / epochs 20}.
      */
     public String label() {
-        return label(method, features, taskWeights, regressionTarget, knobs);
+        return key().label();
     }
 
-    static String label(String method, String features, List<Double> taskWeights, String regressionTarget) {
-        return label(method, features, taskWeights, regressionTarget, null);
-    }
-
-    static String label(String method, String features, List<Double> taskWeights, String regressionTarget,
-                        Map<String, Object> knobs) {
-        StringBuilder text = new StringBuilder(method).append(" / ").append(features);
-        if (taskWeights != null) {
-            text.append(" / ").append(taskWeights);
-        }
-        if (regressionTarget != null) {
-            text.append(" / ").append(regressionTarget);
-        }
-        if (knobs != null && !knobs.isEmpty()) {
-            text.append(" / ").append(knobs.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-                    .collect(java.util.stream.Collectors.joining(", ")));
-        }
-        return text.toString();
+    /**
+     * A row from its columns by name: a column not given is null (0 for a count). The one place that knows the
+     * column order is the record's header; a name that is not a column fails here, whatever the caller.
+     */
+    static BenchmarkRow of(RowKey key, Map<String, Object> columns) {
+        Map<String, Object> all = new java.util.HashMap<>(columns);
+        all.put("method", key.method());
+        all.put("features", key.features());
+        all.put("taskWeights", key.taskWeights());
+        all.put("regressionTarget", key.regressionTarget());
+        all.put("knobs", key.knobs());
+        return build(all);
     }
 
     /** The test row of a variant selected on validation, with its validation hit rate. */
     BenchmarkRow withValidation(Double hitRateOnValidation, long playlistsOnValidation) {
-        return new BenchmarkRow(method, features, taskWeights, regressionTarget, knobs, origin, status, reason,
-                trainMillis,
-                evaluateMillis, hitRate, mrr, precisionAt1, precisionAt5, precisionAt10, ndcgAt1, ndcgAt5, ndcgAt10,
-                coldHitRate, coldMrr, fullRPrecision, fullNdcg, fullRecallAt100, randomHitRate, playlists,
-                heldOutTracks, coldTracks, intervals, comparedWith, hitRateDifference, hitRateDifferenceInterval,
-                pValue, selection, hitRateOnValidation, playlistsOnValidation, repeatHitRates, repeatHitRateMean,
-                repeatHitRateSd, split, negatives, notices, configuration, epochsRun, activeTasks);
+        return with(columns("validationHitRate", hitRateOnValidation, "validationPlaylists",
+                playlistsOnValidation));
     }
 
     BenchmarkRow withComparison(String other, Double difference, List<Double> differenceInterval, Double p) {
-        return new BenchmarkRow(method, features, taskWeights, regressionTarget, knobs, origin, status, reason,
-                trainMillis,
-                evaluateMillis, hitRate, mrr, precisionAt1, precisionAt5, precisionAt10, ndcgAt1, ndcgAt5, ndcgAt10,
-                coldHitRate, coldMrr, fullRPrecision, fullNdcg, fullRecallAt100, randomHitRate, playlists,
-                heldOutTracks, coldTracks, intervals, other, difference, differenceInterval, p, selection,
-                validationHitRate, validationPlaylists, repeatHitRates, repeatHitRateMean, repeatHitRateSd, split,
-                negatives, notices, configuration, epochsRun, activeTasks);
+        return with(columns("comparedWith", other, "hitRateDifference", difference, "hitRateDifferenceInterval",
+                differenceInterval, "pValue", p));
     }
 
     /** The MUSIG row with what its training did. */
     BenchmarkRow withTraining(long epochs, List<String> tasks) {
-        return new BenchmarkRow(method, features, taskWeights, regressionTarget, knobs, origin, status, reason,
-                trainMillis,
-                evaluateMillis, hitRate, mrr, precisionAt1, precisionAt5, precisionAt10, ndcgAt1, ndcgAt5, ndcgAt10,
-                coldHitRate, coldMrr, fullRPrecision, fullNdcg, fullRecallAt100, randomHitRate, playlists,
-                heldOutTracks, coldTracks, intervals, comparedWith, hitRateDifference, hitRateDifferenceInterval,
-                pValue, selection, validationHitRate, validationPlaylists, repeatHitRates, repeatHitRateMean,
-                repeatHitRateSd, split, negatives, notices, configuration, epochs, List.copyOf(tasks));
+        return with(columns("epochsRun", epochs, "activeTasks", List.copyOf(tasks)));
     }
 
     /** The row with the hit rates of its repeated fits (its own first), their mean and standard deviation. */
@@ -110,12 +92,52 @@ public record BenchmarkRow(String method, String features, List<Double> taskWeig
         double mean = hitRates.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
         double variance = hitRates.stream().mapToDouble(h -> (h - mean) * (h - mean)).sum()
                 / Math.max(1, hitRates.size() - 1);
-        return new BenchmarkRow(method, features, taskWeights, regressionTarget, knobs, origin, status, reason,
-                trainMillis,
-                evaluateMillis, hitRate, mrr, precisionAt1, precisionAt5, precisionAt10, ndcgAt1, ndcgAt5, ndcgAt10,
-                coldHitRate, coldMrr, fullRPrecision, fullNdcg, fullRecallAt100, randomHitRate, playlists,
-                heldOutTracks, coldTracks, intervals, comparedWith, hitRateDifference, hitRateDifferenceInterval,
-                pValue, selection, validationHitRate, validationPlaylists, List.copyOf(hitRates), mean,
-                Math.sqrt(variance), split, negatives, notices, configuration, epochsRun, activeTasks);
+        return with(columns("repeatHitRates", List.copyOf(hitRates), "repeatHitRateMean", mean, "repeatHitRateSd",
+                Math.sqrt(variance)));
+    }
+
+    /** This row with some columns changed, by name. */
+    private BenchmarkRow with(Map<String, Object> changes) {
+        Map<String, Object> all = new java.util.HashMap<>();
+        try {
+            for (java.lang.reflect.RecordComponent c : BenchmarkRow.class.getRecordComponents()) {
+                all.put(c.getName(), c.getAccessor().invoke(this));
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+        all.putAll(changes);
+        return build(all);
+    }
+
+    private static BenchmarkRow build(Map<String, Object> columns) {
+        java.lang.reflect.RecordComponent[] components = BenchmarkRow.class.getRecordComponents();
+        java.util.Set<String> unknown = new java.util.TreeSet<>(columns.keySet());
+        Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            String name = components[i].getName();
+            unknown.remove(name);
+            types[i] = components[i].getType();
+            Object value = columns.get(name);
+            values[i] = value == null && types[i] == long.class ? Long.valueOf(0) : value;
+        }
+        if (!unknown.isEmpty()) {
+            throw new IllegalStateException("not columns of a benchmark row: " + unknown);
+        }
+        try {
+            return BenchmarkRow.class.getDeclaredConstructor(types).newInstance(values);
+        } catch (ReflectiveOperationException | IllegalArgumentException e) {
+            throw new IllegalStateException("benchmark row columns of the wrong type: " + columns, e);
+        }
+    }
+
+    /** Columns by name from name, value pairs; unlike {@code Map.of} a value may be null. */
+    static Map<String, Object> columns(Object... namesAndValues) {
+        Map<String, Object> result = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            result.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return result;
     }
 }
