@@ -193,7 +193,8 @@ public final class MusigTrainer {
         long bytes = 0;
         PlaylistMemberships memberships = features.memberships();
         for (String group : config.features()) {
-            TrackCategory category = features.category(group);
+            // 'track' names a category and a learned table: a table's rows are counted with the parameters.
+            TrackCategory category = InputFeatures.LEARNED_TABLES.contains(group) ? null : features.category(group);
             if (category != null && memberships != null) {
                 bytes += CategoryFactors.memoryBytes(category.size(), memberships.membershipCount(),
                         memberships.playlistCount(), config.metadataDimension())
