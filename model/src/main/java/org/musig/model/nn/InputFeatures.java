@@ -10,6 +10,7 @@ import org.musig.model.graph.FeatureGroup;
 import org.musig.model.graph.TrackCategory;
 import org.musig.model.graph.TrackFeatures;
 import org.musig.model.io.BoundedInput;
+import org.musig.model.sample.RandomStreams;
 
 /**
  * How a track's raw features become the network's input vector h^0, with the normalisation statistics
@@ -471,6 +472,20 @@ public final class InputFeatures {
      * @throws IllegalArgumentException if a numeric group has another width than in training
      */
     public Encoded encode(TrackFeatures features) {
+        return encode(features, 0, 0);
+    }
+
+    /**
+     * Encodes the training table with the artistId and albumId columns of a share {@code unknownIdRate} of the
+     * tracks set to their table's unknown row (drawn per track from {@code seed}). Every training track's artist is
+     * in the table by construction, so without this the unknown rows keep their initial values, and a track by an
+     * artist (album) that no training track has would be embedded with an untrained row.
+     */
+    public Encoded encodeForTraining(TrackFeatures features, double unknownIdRate, long seed) {
+        return encode(features, unknownIdRate, seed);
+    }
+
+    private Encoded encode(TrackFeatures features, double unknownIdRate, long seed) {
         int n = features.trackCount();
         int width = denseDimension;
         float[] out = new float[Math.multiplyExact(n, width)];
@@ -534,7 +549,12 @@ public final class InputFeatures {
             base += genreColumns.size() + 1;
         }
         for (TableGroup g : tableGroups) {
-            encodeTable(g, features.category(categoryOf(g.name())), hot, slots, slot, base);
+            // Each table hides its own share of tracks, so a track can lose its artist row and keep its album's.
+            int tableSlot = slot;
+            java.util.function.IntPredicate hidden = unknownIdRate == 0 || g.name().equals(TrackFeatures.TRACK)
+                    ? t -> false : t -> RandomStreams.of(seed, RandomStreams.UNKNOWN_IDS, tableSlot, t, 0)
+                            .nextDouble() < unknownIdRate;
+            encodeTable(g, features.category(categoryOf(g.name())), hot, slots, slot, base, hidden);
             if (g.name().equals(TrackFeatures.TRACK)) {
                 coldColumns[slot] = base + g.vocabulary().size();
             }
@@ -544,13 +564,17 @@ public final class InputFeatures {
         return new Encoded(out, hot, slots, coldColumns);
     }
 
-    /** A table's column per track: its value's row, or the "unknown" row (the last) for a value not in the table. */
-    private static void encodeTable(TableGroup g, TrackCategory category, int[] hot, int slots, int slot, int base) {
+    /**
+     * A table's column per track: its value's row, or the "unknown" row (the last) for a value not in the table or a
+     * track {@code hidden} says to treat so.
+     */
+    private static void encodeTable(TableGroup g, TrackCategory category, int[] hot, int slots, int slot, int base,
+                                    java.util.function.IntPredicate hidden) {
         int unknown = base + g.vocabulary().size();
         int n = hot.length / slots;
         int[] toRow = vocabularyRows(g.vocabulary(), category);
         for (int t = 0; t < n; t++) {
-            int value = category == null ? TrackCategory.NONE : category.id(t);
+            int value = category == null || hidden.test(t) ? TrackCategory.NONE : category.id(t);
             int row = value == TrackCategory.NONE ? -1 : toRow[value];
             hot[t * slots + slot] = row < 0 ? unknown : base + row;
         }

@@ -26,6 +26,8 @@ public final class RandomStreams {
     public static final int COLD_START = 8;
     /** A node's random walks for its importance neighbourhood (see {@code WalkNeighbourhoods}). */
     public static final int WALKS = 9;
+    /** Which training tracks' artistId and albumId rows are the unknown row (see {@code InputFeatures}). */
+    public static final int UNKNOWN_IDS = 10;
 
     private RandomStreams() {
     }

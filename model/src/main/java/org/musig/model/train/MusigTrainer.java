@@ -93,7 +93,7 @@ public final class MusigTrainer {
         InputFeatures input = InputFeatures.fit(features, config.features(), config.topGenres(),
                 config.metadataDimension(), config.titleDimension(), config.randomSeed(), config.concurrency(),
                 notices, connected(graph));
-        InputFeatures.Encoded encoded = input.encode(features);
+        InputFeatures.Encoded encoded = input.encodeForTraining(features, config.unknownIdRate(), config.randomSeed());
         TaskLabels labels = TaskLabels.of(features, config.regressionTarget().text());
         double[] taskWeights = activeTaskWeights(config, labels, notices);
 

@@ -29,6 +29,7 @@ public record TrainConfig(int embeddingDimension, List<Integer> sampleSizes, Act
                           NegativeSampling negativeSampler, double hardNegatives, Map<String, Double> taskWeights,
                           RegressionTarget regressionTarget, double learningRate, int batchSize, int epochs,
                           long maxPairsPerEpoch, double tolerance, boolean maskPartner, double coldStartRate,
+                          double unknownIdRate,
                           int embedDraws, long randomSeed, int concurrency) {
 
     public static final String OWNER = "musig.train";
@@ -131,6 +132,10 @@ public record TrainConfig(int embeddingDimension, List<Integer> sampleSizes, Act
             // cold, from 0.72 to 0.80 (docs/benchmark.md, 2026-11-25).
             Setting.number("coldStartRate", 0.5, 0, 0.95, "share of training roots embedded as if they had no "
                     + "neighbours (see Cold start above); `0` is the paper's training"),
+            Setting.number("unknownIdRate", 0, 0, 0.95, "share of training tracks whose `artistId` and `albumId` rows "
+                    + "are the tables' unknown row for the whole training (each table draws its own), so that the "
+                    + "unknown row learns what a track by an artist or album outside the training graph looks like; "
+                    + "`0` leaves the unknown rows untrained"),
             Setting.integer("embedDraws", 1, 1, 64, "neighbourhood samples averaged into each embedding when the "
                     + "model embeds tracks (`musig.embed.write`, the benchmark): more draws, less sampling noise, "
                     + "that many times the embedding's cost; 1 is the paper's single sample"),

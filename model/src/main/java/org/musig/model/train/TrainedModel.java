@@ -117,6 +117,11 @@ public final class TrainedModel {
         return input.dimension();
     }
 
+    /** The trained parameters, a copy, in the network's layout ({@link SageNetwork}). */
+    float[] parameters() {
+        return parameters.clone();
+    }
+
     public int parameterCount() {
         return net.parameterCount();
     }

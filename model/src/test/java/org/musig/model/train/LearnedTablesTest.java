@@ -132,6 +132,31 @@ class LearnedTablesTest {
     }
 
     @Test
+    void theUnknownArtistRowTrainsOnlyWithAnUnknownIdRate() {
+        Map<String, Object> base = new HashMap<>(config(List.of("popularity", "artistId")).toMap());
+        TrainedModel untouched = MusigTrainer.train(DATA.graph, DATA.features, TrainConfig.parse(base), Progress.NONE);
+        base.put("unknownIdRate", 0.3);
+        TrainedModel trained = MusigTrainer.train(DATA.graph, DATA.features, TrainConfig.parse(base), Progress.NONE);
+
+        org.musig.model.nn.SageNetwork net = untouched.network();
+        float[] initial = net.initialParameters(org.musig.model.sample.RandomStreams.of(untouched.config().randomSeed(),
+                org.musig.model.sample.RandomStreams.INIT, 0, 0, 0));
+        int d = net.dimension();
+        // The artist table is the only one-hot group: its unknown row is the last self row, the first row an artist's.
+        int unknownRow = net.tableOffset() + (net.oneHotWidth() - 1) * d;
+        int firstArtistRow = net.tableOffset();
+        float[] before = java.util.Arrays.copyOfRange(initial, unknownRow, unknownRow + d);
+        assertThat(java.util.Arrays.copyOfRange(untouched.parameters(), unknownRow, unknownRow + d))
+                .as("every training track's artist has a row, so nothing reaches the unknown one")
+                .containsExactly(before);
+        assertThat(java.util.Arrays.copyOfRange(trained.parameters(), unknownRow, unknownRow + d))
+                .isNotEqualTo(before);
+        assertThat(java.util.Arrays.copyOfRange(trained.parameters(), firstArtistRow, firstArtistRow + d))
+                .isNotEqualTo(java.util.Arrays.copyOfRange(initial, firstArtistRow, firstArtistRow + d));
+        assertThat(trained.config().unknownIdRate()).isEqualTo(0.3);
+    }
+
+    @Test
     void theMemoryEstimateCountsTheTablesRowsAndNothingElse() {
         CooccurrenceGraph graph = DATA.graph;
         long without = MusigTrainer.estimateBytes(graph, DATA.features, config(List.of("popularity")));

@@ -333,6 +333,22 @@ class ArtistCollectionBenchmarkTest extends MusigDatabase {
         for (float v : unknown) {
             assertThat(Float.isFinite(v)).isTrue();
         }
+        // With unknownIdRate a share of training tracks takes the unknown artist row, so that row trains too (the
+        // model tests check its values); the known artist's release still sits with its scene.
+        Map<String, Object> withUnknown = single("CALL musig.train({graphName: 'tables-graph', modelName: "
+                + "'tables-unknown', features: ['artistId', 'track'], embeddingDimension: 16, epochs: 3, batchSize: 128, "
+                + "sampleSizes: [5, 3], unknownIdRate: 0.3}) YIELD configuration RETURN configuration");
+        assertThat(withUnknown.get("configuration")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry("unknownIdRate", 0.3);
+        query("CALL musig.embed.write({modelName: 'tables-unknown', writeProperty: 'unknownEmb'})");
+        double known = ((Number) single("MATCH (f:Track {id: 'fresh-known'}), (t:Track) WHERE t.artistId IN "
+                + "['artist-1', 'artist-2'] AND t.id STARTS WITH 'track-' "
+                + "RETURN avg(vector.similarity.cosine(f.unknownEmb, t.unknownEmb)) AS s").get("s")).doubleValue();
+        double elsewhere = ((Number) single("MATCH (f:Track {id: 'fresh-known'}), (t:Track) WHERE t.artistId IN "
+                + "['artist-8', 'artist-9'] AND t.id STARTS WITH 'track-' "
+                + "RETURN avg(vector.similarity.cosine(f.unknownEmb, t.unknownEmb)) AS s").get("s")).doubleValue();
+        assertThat(known).isGreaterThan(elsewhere);
+        query("CALL musig.model.drop('tables-unknown')");
         query("MATCH (t:Track) WHERE t.id STARTS WITH 'fresh-' DETACH DELETE t");
         query("CALL musig.graph.drop('tables-graph')");
 
