@@ -31,8 +31,8 @@ import org.neo4j.graphdb.Transaction;
  * What the methods of a benchmark see and where their rows go: the view of the store a pass reads (without the
  * held-out memberships of the split it excludes), the playlists it evaluates on, which rows it wants, and how a
  * method's row is fitted, evaluated on the shared candidates and recorded. {@link BenchmarkRun} moves it from the
- * validation pass to the test pass; the method families ({@link MusigRows}, {@link GdsRows}, the baselines in
- * {@link BenchmarkRun}) only add rows to it.
+ * validation pass to the test pass; the method families ({@link MusigRows}, {@link GdsRows},
+ * {@link LearnedBaselineRows}, and the count-based baselines in {@link BenchmarkRun}) only add rows to it.
  */
 final class BenchmarkPass {
     final GraphDatabaseService db;
