@@ -49,26 +49,35 @@ final class AggregatorBackward {
             boolean hidden = k < layers - 1;
             boolean sigmoid = net.sigmoid();
             float[] hk = buffers.h[k];
+            float[] g = buffers.row;
+            float[] hr = buffers.rowB;
             for (int r = 0; r < rows; r++) {
                 int o = r * dim;
+                // The row's gradient (and output) copied to index 0, where C2 vectorises the loops.
+                System.arraycopy(dPre, o, g, 0, dim);
                 if (hidden && sigmoid) {
+                    System.arraycopy(hk, o, hr, 0, dim);
                     for (int d = 0; d < dim; d++) {
-                        dPre[o + d] *= hk[o + d] * (1 - hk[o + d]);
+                        g[d] *= hr[d] * (1 - hr[d]);
                     }
                 } else if (hidden) {
                     // ReLU': 1 where the output is > 0, else 0. Branch-free (outputs are >= 0, so their bits
                     // are 0 exactly when inactive): a data-dependent branch here mispredicted half the time.
+                    System.arraycopy(hk, o, hr, 0, dim);
                     for (int d = 0; d < dim; d++) {
-                        int bits = Float.floatToRawIntBits(hk[o + d]);
+                        int bits = Float.floatToRawIntBits(hr[d]);
                         int keep = (bits | -bits) >> 31;
-                        dPre[o + d] = Float.intBitsToFloat(Float.floatToRawIntBits(dPre[o + d]) & keep);
+                        g[d] = Float.intBitsToFloat(Float.floatToRawIntBits(g[d]) & keep);
                     }
                 }
                 for (int d = 0; d < dim; d++) {
-                    biasGradient[d] += dPre[o + d];
+                    biasGradient[d] += g[d];
+                }
+                if (hidden) {
+                    System.arraycopy(g, 0, dPre, o, dim);
                 }
                 if (sparse) {
-                    oneHot.addWeightRowsGradient(dPre, r, o, tables);
+                    oneHot.addWeightRowsGradient(g, r, tables);
                 }
             }
             System.arraycopy(biasGradient, 0, gradient, net.biasOffset(k), dim);

@@ -19,6 +19,10 @@ final class AggregatorBuffers {
     final float[] z;        // normalised embeddings [roots, dim]
     final float[] norms;
     final float[] rowScratch; // [dim]: a layer's bias, or its bias gradient
+    // [dim] each: one row of a layer's output or gradient while a pass works on it. Row loops over arrays all
+    // indexed from 0 are vectorised by C2; over rows at different offsets of the big arrays they are not.
+    final float[] row;
+    final float[] rowB;
     final float[] weightGradient;
     final INDArray[] xNative;   // null where a layer has no BLAS columns (layer 0 without dense inputs)
     final INDArray[] outNative;
@@ -58,6 +62,8 @@ final class AggregatorBuffers {
         z = new float[WorkspaceSizes.length((long) sizes.maxRoots * dim)];
         norms = new float[sizes.maxRoots];
         rowScratch = new float[dim];
+        row = new float[dim];
+        rowB = new float[dim];
     }
 
     private static INDArray matrix(long rows, long columns) {

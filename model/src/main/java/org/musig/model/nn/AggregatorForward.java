@@ -41,31 +41,34 @@ final class AggregatorForward {
             } else {
                 Arrays.fill(hk, 0, rows * dim, 0f);
             }
-            // One pass per row (one-hot rows, bias, activation) while the row is in L1; the branches are
-            // outside the inner loops so that C2 can vectorise them.
+            // One pass per row (one-hot rows, bias, activation) on a copy of the row at index 0, which C2
+            // vectorises; the branches are outside the inner loops.
             float[] b = buffers.rowScratch;
+            float[] row = buffers.row;
             System.arraycopy(parameters, net.biasOffset(k), b, 0, dim);
             boolean sparse = k == 0 && oneHot.present();
             boolean last = k == layers - 1;
             boolean sigmoid = net.sigmoid();
             for (int r = 0; r < rows; r++) {
                 int o = r * dim;
+                System.arraycopy(hk, o, row, 0, dim);
                 if (sparse) {
-                    oneHot.addWeightRows(parameters, hk, r, o);
+                    oneHot.addWeightRows(parameters, row, r);
                 }
                 if (last) {
                     for (int d = 0; d < dim; d++) {
-                        hk[o + d] += b[d];
+                        row[d] += b[d];
                     }
                 } else if (sigmoid) {
                     for (int d = 0; d < dim; d++) {
-                        hk[o + d] = (float) (1 / (1 + Math.exp(-(hk[o + d] + b[d]))));
+                        row[d] = (float) (1 / (1 + Math.exp(-(row[d] + b[d]))));
                     }
                 } else {
                     for (int d = 0; d < dim; d++) {
-                        hk[o + d] = Math.max(0f, hk[o + d] + b[d]);
+                        row[d] = Math.max(0f, row[d] + b[d]);
                     }
                 }
+                System.arraycopy(row, 0, hk, o, dim);
             }
         }
         normalise();

@@ -29,6 +29,10 @@ final class SparseOneHotRows {
     private final int[] touched;    // scratch: columns of hotSum in use
     private final int[] termStart;  // scratch: a row's one-hot terms (own rows, then histogram entries) forward
     private final float[] termWeight;
+    private final float[] termA;    // scratch: up to four terms' rows, copied from the parameters
+    private final float[] termB;
+    private final float[] termC;
+    private final float[] termD;
     private int[] coldColumn;       // per group: the column a cold root takes, -1: its own
     private int touchedCount;
     private int entries;
@@ -50,6 +54,10 @@ final class SparseOneHotRows {
         touched = new int[hotSum.length];
         termStart = new int[WorkspaceSizes.length(sizes.rowOneHotTerms)];
         termWeight = new float[termStart.length];
+        termA = new float[dim];
+        termB = new float[dim];
+        termC = new float[dim];
+        termD = new float[dim];
     }
 
     /** Whether there are one-hot columns at all. */
@@ -152,11 +160,13 @@ final class SparseOneHotRows {
     }
 
     /**
-     * Adds row r's one-hot inputs times their rows to {@code out[o ..]}: its own hot rows, then each entry's weighted
-     * row. Up to four terms per pass over the row (an own row's weight 1 multiplies exactly): each element is summed
-     * in the same order as with one pass per term, so the bits are the same, with fewer loads and stores of the row.
+     * Adds row r's one-hot inputs times their rows to {@code row} (its {@code dim} values from index 0): its own hot
+     * rows, then each entry's weighted row. Up to four terms per pass over the row (an own row's weight 1 multiplies
+     * exactly): each element is summed in the same order as with one pass per term, so the bits are the same, with
+     * fewer loads and stores of the row. The terms' rows are copied to scratch rows first: C2 vectorises a loop whose
+     * arrays are all indexed from the same offset, not one over rows at different offsets of the parameters.
      */
-    void addWeightRows(float[] parameters, float[] out, int r, int o) {
+    void addWeightRows(float[] parameters, float[] row, int r) {
         int n = 0;
         for (int g = 0; g < slots; g++) {
             int c = selfHot[r * slots + g];
@@ -169,59 +179,62 @@ final class SparseOneHotRows {
             termStart[n] = meanBase + hotColumn[e] * dim;
             termWeight[n++] = hotWeight[e];
         }
+        float[] ta = termA;
+        float[] tb = termB;
+        float[] tc = termC;
+        float[] te = termD;
         int t = 0;
         for (; t + 4 <= n; t += 4) {
-            int a = termStart[t];
-            int b = termStart[t + 1];
-            int c = termStart[t + 2];
-            int e = termStart[t + 3];
+            System.arraycopy(parameters, termStart[t], ta, 0, dim);
+            System.arraycopy(parameters, termStart[t + 1], tb, 0, dim);
+            System.arraycopy(parameters, termStart[t + 2], tc, 0, dim);
+            System.arraycopy(parameters, termStart[t + 3], te, 0, dim);
             float wa = termWeight[t];
             float wb = termWeight[t + 1];
             float wc = termWeight[t + 2];
             float we = termWeight[t + 3];
             for (int d = 0; d < dim; d++) {
-                out[o + d] = out[o + d] + wa * parameters[a + d] + wb * parameters[b + d] + wc * parameters[c + d]
-                        + we * parameters[e + d];
+                row[d] = row[d] + wa * ta[d] + wb * tb[d] + wc * tc[d] + we * te[d];
             }
         }
         if (t + 2 <= n) {
-            int a = termStart[t];
-            int b = termStart[t + 1];
+            System.arraycopy(parameters, termStart[t], ta, 0, dim);
+            System.arraycopy(parameters, termStart[t + 1], tb, 0, dim);
             float wa = termWeight[t];
             float wb = termWeight[t + 1];
             for (int d = 0; d < dim; d++) {
-                out[o + d] = out[o + d] + wa * parameters[a + d] + wb * parameters[b + d];
+                row[d] = row[d] + wa * ta[d] + wb * tb[d];
             }
             t += 2;
         }
         if (t < n) {
-            int a = termStart[t];
+            System.arraycopy(parameters, termStart[t], ta, 0, dim);
             float wa = termWeight[t];
             for (int d = 0; d < dim; d++) {
-                out[o + d] += wa * parameters[a + d];
+                row[d] += wa * ta[d];
             }
         }
     }
 
-    /** Adds row r's share of the one-hot rows' gradient: the transpose of {@link #addWeightRows}. */
-    void addWeightRowsGradient(float[] dPre, int r, int o, TableGradient gradient) {
-        float[] values;
+    /**
+     * Adds row r's share of the one-hot rows' gradient, {@code dRow} being its {@code dim} values from index 0: the
+     * transpose of {@link #addWeightRows}.
+     */
+    void addWeightRowsGradient(float[] dRow, int r, TableGradient gradient) {
         for (int g = 0; g < slots; g++) {
             int c = selfHot[r * slots + g];
             if (c >= 0) {
-                int dst = gradient.slot(c);
-                values = gradient.values();
+                float[] values = gradient.touch(c);
                 for (int d = 0; d < dim; d++) {
-                    values[dst + d] += dPre[o + d];
+                    values[d] += dRow[d];
                 }
             }
         }
         for (int e = hotStart[r]; e < hotEnd[r]; e++) {
-            int dst = gradient.slot(width + hotColumn[e]);
-            values = gradient.values();
+            float[] values = gradient.touch(width + hotColumn[e]);
             float w = hotWeight[e];
             for (int d = 0; d < dim; d++) {
-                values[dst + d] += w * dPre[o + d];
+                values[d] += w * dRow[d];
             }
         }
     }

@@ -14,7 +14,9 @@ public final class TableGradient {
     private final int dimension;
     private final int[] slotOf;     // row -> its slot, -1 when untouched
     private int[] rows;             // slot -> row
-    private float[] values;         // slot -> [dimension] values
+    // slot -> its [dimension] values, each its own array (kept for reuse after clear): the row loops then index
+    // every array from 0, which C2 vectorises; rows at different offsets of one array it cannot.
+    private float[][] values;
     private int count;
 
     public TableGradient(SageNetwork net) {
@@ -22,15 +24,15 @@ public final class TableGradient {
         slotOf = new int[Math.addExact(net.oneHotWidth(), net.meanOneHotWidth())];
         Arrays.fill(slotOf, -1);
         rows = new int[16];
-        values = new float[16 * dimension];
+        values = new float[16][];
     }
 
     /**
-     * Heap bytes of one holding at most {@code rows} touched rows (its arrays double as they grow, so up to twice
-     * what they hold).
+     * Heap bytes of one holding at most {@code rows} touched rows (its slot arrays double as they grow, so up to
+     * twice what they hold; each row's values are an array of their own, with its header).
      */
     public static long memoryBytes(SageNetwork net, long rows) {
-        return 64 + 4L * rows(net) + 2 * (4 + 4L * net.dimension()) * Math.max(16, rows);
+        return 64 + 4L * rows(net) + 2 * (4 + 8) * Math.max(16, rows) + (16 + 4L * net.dimension()) * rows;
     }
 
     /** The most rows one shard of {@code maxRoots} roots can touch: each layer-0 row's own and histogram columns. */
@@ -47,8 +49,8 @@ public final class TableGradient {
         return (long) net.oneHotWidth() + net.meanOneHotWidth();
     }
 
-    /** The start of row {@code row}'s values in {@link #values()}, making it touched (zero) if it was not. */
-    int slot(int row) {
+    /** Row {@code row}'s values ({@link #dimension()} floats), making it touched (zero) if it was not. */
+    float[] touch(int row) {
         int slot = slotOf[row];
         if (slot < 0) {
             slot = count++;
@@ -57,10 +59,14 @@ public final class TableGradient {
                 values = Arrays.copyOf(values, 2 * values.length);
             }
             rows[slot] = row;
-            Arrays.fill(values, slot * dimension, (slot + 1) * dimension, 0f);
+            if (values[slot] == null) {
+                values[slot] = new float[dimension];
+            } else {
+                Arrays.fill(values[slot], 0f);
+            }
             slotOf[row] = slot;
         }
-        return slot * dimension;
+        return values[slot];
     }
 
     /** Makes every row untouched again. */
@@ -74,10 +80,10 @@ public final class TableGradient {
     /** Adds {@code other}'s rows to these (in its order of first touch, so sums are in the callers' order). */
     public void add(TableGradient other) {
         for (int i = 0; i < other.count; i++) {
-            int to = slot(other.rows[i]);
-            int from = i * dimension;
+            float[] to = touch(other.rows[i]);
+            float[] from = other.values[i];
             for (int d = 0; d < dimension; d++) {
-                values[to + d] += other.values[from + d];
+                to[d] += from[d];
             }
         }
     }
@@ -97,9 +103,9 @@ public final class TableGradient {
         return rows[i];
     }
 
-    /** The touched rows' values: the i-th's at {@code i * dimension}. */
-    public float[] values() {
-        return values;
+    /** The i-th touched row's values. */
+    public float[] values(int i) {
+        return values[i];
     }
 
     /** Adds these rows into a full-length gradient of {@code net}'s parameters (for checks and tests). */
@@ -107,7 +113,7 @@ public final class TableGradient {
         for (int i = 0; i < count; i++) {
             int at = net.tableOffset() + rows[i] * dimension;
             for (int d = 0; d < dimension; d++) {
-                gradient[at + d] += values[i * dimension + d];
+                gradient[at + d] += values[i][d];
             }
         }
     }

@@ -88,7 +88,7 @@ final class WorkspaceSizes {
         long bytes = 4L * (layers + 2) + 4L * (layers + 1) + 4 * nodes;        // hop starts, hop sizes, node slots
         bytes += 4 * deepestSlots * 2 + deepestSlots + 4 * hashCapacity * 2;   // deduplication of hop K-1
         bytes += 4 * layerRows[0] * (2 + slots) + 8 * oneHotEntries + 8 * meanOneHotWidth; // layer 0's one-hot rows
-        bytes += 8 * rowOneHotTerms;                                           // and their terms forward
+        bytes += 8 * rowOneHotTerms + 4L * 4 * dimension;                      // and their terms forward
         for (int k = 0; k < layers; k++) {
             long rows = layerRows[k];
             long width = productWidth[k];
@@ -102,7 +102,7 @@ final class WorkspaceSizes {
             }
         }
         bytes += 4 * inputGradient + 4 * weightGradient;                       // dx, dW (heap)
-        bytes += 4L * maxRoots * dimension + 4L * maxRoots + 4L * dimension;   // embeddings, norms, row scratch
+        bytes += 4L * maxRoots * dimension + 4L * maxRoots + 4L * 3 * dimension; // embeddings, norms, row scratch
         return bytes;
     }
 

@@ -43,7 +43,7 @@ public final class AdamOptimizer {
         if (rows != null) {
             int dimension = rows.dimension();
             for (int i = 0; i < rows.count(); i++) {
-                update(parameters, rowOffset + rows.row(i) * dimension, rows.values(), i * dimension, dimension,
+                update(parameters, rowOffset + rows.row(i) * dimension, rows.values(i), 0, dimension,
                         stepSize, epsilon);
             }
         }

@@ -135,8 +135,8 @@ class LayerZeroGatherTest {
         assertThat(encoded.coldColumns()[1]).isEqualTo(-1);
         float[] warm = new float[1];
         float[] coldOut = new float[1];
-        parts.oneHot.addWeightRows(p, warm, 0, 0);
-        parts.oneHot.addWeightRows(p, coldOut, 1, 0);
+        parts.oneHot.addWeightRows(p, warm, 0);
+        parts.oneHot.addWeightRows(p, coldOut, 1);
         assertThat(warm[0]).isEqualTo((own[0] + 1) + (own[1] + 1) + (own[2] + 1));
         assertThat(coldOut[0]).isEqualTo((own[0] + 1) + (own[1] + 1) + (unknownTrack + 1));
     }
@@ -171,7 +171,7 @@ class LayerZeroGatherTest {
             p[net.tableOffset() + (hot + j) * dim + hot + j] = 1;
         }
         float[] out = new float[dim];
-        parts.oneHot.addWeightRows(p, out, row, 0);
+        parts.oneHot.addWeightRows(p, out, row);
         for (int j = 0; j < hot; j++) {
             assertThat(out[j]).as("row %d, own one-hot column %d", row, j).isEqualTo(self[fd + j]);
             assertThat(out[hot + j]).as("row %d, mean one-hot column %d", row, j).isCloseTo(mean[fd + j],

@@ -46,14 +46,26 @@ class SparseOneHotRowsTest {
         return p[NET.tableOffset() + (5 + column) * 3 + d];
     }
 
+    /** Row r's forward into {@code out[o .. o + dimension)} (the method works on a row held from index 0). */
+    private static void forwardAt(SparseOneHotRows rows, float[] p, float[] out, int r, int o) {
+        float[] row = java.util.Arrays.copyOfRange(out, o, o + NET.dimension());
+        rows.addWeightRows(p, row, r);
+        System.arraycopy(row, 0, out, o, row.length);
+    }
+
+    /** Row r's gradient from {@code dOut[o .. o + dimension)}. */
+    private static void backwardAt(SparseOneHotRows rows, float[] dOut, int r, int o, TableGradient tables) {
+        rows.addWeightRowsGradient(java.util.Arrays.copyOfRange(dOut, o, o + NET.dimension()), r, tables);
+    }
+
     @Test
     void forwardAddsEachGroupsOwnRowAndTheHistogramsWeightedRows() {
         SparseOneHotRows rows = twoRows();
         float[] p = randomParameters();
         float[] out = new float[2 * 3];
 
-        rows.addWeightRows(p, out, 0, 0);
-        rows.addWeightRows(p, out, 1, 3);
+        forwardAt(rows, p, out, 0, 0);
+        forwardAt(rows, p, out, 1, 3);
 
         for (int d = 0; d < 3; d++) {
             // Its own genre and table rows, and the genre histogram: the table does not enter the mean.
@@ -71,13 +83,13 @@ class SparseOneHotRowsTest {
         float[] dOut = {0.3f, -1.2f, 0.7f, 2f, 1f, -1f};
         TableGradient tables = new TableGradient(NET);
 
-        rows.addWeightRowsGradient(dOut, 0, 0, tables);
-        rows.addWeightRowsGradient(dOut, 1, 3, tables);
+        backwardAt(rows, dOut, 0, 0, tables);
+        backwardAt(rows, dOut, 1, 3, tables);
 
         // <forward(p), dOut> = <p, gradient> over the one-hot rows.
         float[] out = new float[6];
-        rows.addWeightRows(p, out, 0, 0);
-        rows.addWeightRows(p, out, 1, 3);
+        forwardAt(rows, p, out, 0, 0);
+        forwardAt(rows, p, out, 1, 3);
         double lhs = 0;
         for (int i = 0; i < 6; i++) {
             lhs += out[i] * dOut[i];
@@ -112,14 +124,14 @@ class SparseOneHotRowsTest {
         SparseOneHotRows rows = twoRows();
         TableGradient tables = new TableGradient(NET);
         float[] dOut = {1f, 1f, 1f, 1f, 1f, 1f};
-        rows.addWeightRowsGradient(dOut, 0, 0, tables);
-        rows.addWeightRowsGradient(dOut, 1, 3, tables);
+        backwardAt(rows, dOut, 0, 0, tables);
+        backwardAt(rows, dOut, 1, 3, tables);
         float[] once = new float[NET.parameterCount()];
         tables.addTo(once, NET);
 
         tables.clear();
-        rows.addWeightRowsGradient(dOut, 0, 0, tables);
-        rows.addWeightRowsGradient(dOut, 1, 3, tables);
+        backwardAt(rows, dOut, 0, 0, tables);
+        backwardAt(rows, dOut, 1, 3, tables);
         float[] again = new float[NET.parameterCount()];
         tables.addTo(again, NET);
 
@@ -154,7 +166,7 @@ class SparseOneHotRowsTest {
             }
             float[] expected = out.clone();
 
-            rows.addWeightRows(p, out, 0, 0);
+            rows.addWeightRows(p, out, 0);
 
             for (int d = 0; d < dim; d++) {
                 expected[d] += p[GENRE8.tableOffset() + 5 * dim + d];
@@ -193,17 +205,17 @@ class SparseOneHotRowsTest {
         int dim = GENRE8.dimension();
         float[] expected = new float[dim];
         float[] out = new float[dim];
-        oneByOne.addWeightRows(p, expected, 0, 0);
-        asRuns.addWeightRows(p, out, 0, 0);
+        oneByOne.addWeightRows(p, expected, 0);
+        asRuns.addWeightRows(p, out, 0);
         assertThat(out).containsExactly(expected);
         float[] dOut = {0.5f, -2f, 1f, 3f, -0.25f};
         float[] expectedGradient = new float[GENRE8.parameterCount()];
         float[] gradient = new float[GENRE8.parameterCount()];
         TableGradient tables = new TableGradient(GENRE8);
-        oneByOne.addWeightRowsGradient(dOut, 0, 0, tables);
+        oneByOne.addWeightRowsGradient(dOut, 0, tables);
         tables.addTo(expectedGradient, GENRE8);
         tables.clear();
-        asRuns.addWeightRowsGradient(dOut, 0, 0, tables);
+        asRuns.addWeightRowsGradient(dOut, 0, tables);
         tables.addTo(gradient, GENRE8);
         assertThat(gradient).containsExactly(expectedGradient);
     }
