@@ -123,10 +123,15 @@ final class AggregatorBackward {
         System.arraycopy(weightGradient, 0, gradient, net.weightOffset(k), in2 * dim);
     }
 
-    /** Splits layer k's input gradient into the self part (to the node's row) and the mean part (to its neighbours). */
+    /**
+     * Splits layer k's input gradient into the self part (to the node's row) and the mean part (to its neighbours).
+     * Each neighbour's share is added through a scratch row at index 0, where C2 vectorises the loop.
+     */
     private void scatterToLayerBelow(int k) {
         float[] below = buffers.dh[k - 1];
         float[] dx = buffers.dx;
+        float[] share = buffers.row;
+        float[] child = buffers.rowB;
         int[] hopStart = layout.hopStart;
         int[] hopSize = layout.hopSize;
         Arrays.fill(below, 0, layout.rows(k - 1) * dim, 0f);
@@ -138,18 +143,32 @@ final class AggregatorBackward {
             for (int i = 0; i < hopSize[t]; i++) {
                 int row = hopStart[t] + i;
                 int in = row * in2;
-                int self = row * dim;
+                addRow(below, row * dim, dx, in, child);
+                System.arraycopy(dx, in + dim, share, 0, dim);
                 for (int d = 0; d < dim; d++) {
-                    below[self + d] += dx[in + d];
+                    share[d] *= inv;
                 }
                 int firstChild = hopStart[t + 1] + i * s;
                 for (int j = 0; j < s; j++) {
-                    int child = (mappedChildren ? layout.deepRow(firstChild + j) : firstChild + j) * dim;
+                    int at = (mappedChildren ? layout.deepRow(firstChild + j) : firstChild + j) * dim;
+                    System.arraycopy(below, at, child, 0, dim);
                     for (int d = 0; d < dim; d++) {
-                        below[child + d] += dx[in + dim + d] * inv;
+                        child[d] += share[d];
                     }
+                    System.arraycopy(child, 0, below, at, dim);
                 }
             }
         }
+    }
+
+    /** {@code target[at ..] += source[from ..]} over a row, through {@code scratch} (see {@link #scatterToLayerBelow}). */
+    private void addRow(float[] target, int at, float[] source, int from, float[] scratch) {
+        float[] share = buffers.rowC;
+        System.arraycopy(target, at, scratch, 0, dim);
+        System.arraycopy(source, from, share, 0, dim);
+        for (int d = 0; d < dim; d++) {
+            scratch[d] += share[d];
+        }
+        System.arraycopy(scratch, 0, target, at, dim);
     }
 }

@@ -23,6 +23,9 @@ final class AggregatorBuffers {
     // indexed from 0 are vectorised by C2; over rows at different offsets of the big arrays they are not.
     final float[] row;
     final float[] rowB;
+    final float[] rowC;
+    final float[] rowD;
+    final float[] rowE;
     final float[] weightGradient;
     final INDArray[] xNative;   // null where a layer has no BLAS columns (layer 0 without dense inputs)
     final INDArray[] outNative;
@@ -64,6 +67,9 @@ final class AggregatorBuffers {
         rowScratch = new float[dim];
         row = new float[dim];
         rowB = new float[dim];
+        rowC = new float[dim];
+        rowD = new float[dim];
+        rowE = new float[dim];
     }
 
     private static INDArray matrix(long rows, long columns) {

@@ -74,10 +74,20 @@ final class AggregatorForward {
         normalise();
     }
 
-    /** Layer k's input: {@code [h_v ; mean of h over v's sampled neighbours]} from layer k-1's output. */
+    /**
+     * Layer k's input: {@code [h_v ; mean of h over v's sampled neighbours]} from layer k-1's output. The mean is
+     * summed in a scratch row from 0, up to four neighbours' rows (copied to scratch rows) per pass: C2 vectorises
+     * loops over arrays indexed from 0 only, and the sum of each element runs in neighbour order as one neighbour
+     * per pass would.
+     */
     private void concatenateWithNeighbourMean(int k) {
         float[] below = buffers.h[k - 1];
         float[] xk = buffers.x[k];
+        float[] sum = buffers.row;
+        float[] a = buffers.rowB;
+        float[] b = buffers.rowC;
+        float[] c = buffers.rowD;
+        float[] e = buffers.rowE;
         int[] hopStart = layout.hopStart;
         int[] hopSize = layout.hopSize;
         int in2 = 2 * dim;
@@ -89,21 +99,35 @@ final class AggregatorForward {
                 int row = hopStart[t] + i;
                 int out = row * in2;
                 System.arraycopy(below, row * dim, xk, out, dim);
-                int mean = out + dim;
-                Arrays.fill(xk, mean, mean + dim, 0f);
+                Arrays.fill(sum, 0f);
                 int firstChild = hopStart[t + 1] + i * s;
-                for (int j = 0; j < s; j++) {
-                    int src = (mappedChildren ? layout.deepRow(firstChild + j) : firstChild + j) * dim;
+                int j = 0;
+                for (; j + 4 <= s; j += 4) {
+                    System.arraycopy(below, childRow(mappedChildren, firstChild + j) * dim, a, 0, dim);
+                    System.arraycopy(below, childRow(mappedChildren, firstChild + j + 1) * dim, b, 0, dim);
+                    System.arraycopy(below, childRow(mappedChildren, firstChild + j + 2) * dim, c, 0, dim);
+                    System.arraycopy(below, childRow(mappedChildren, firstChild + j + 3) * dim, e, 0, dim);
                     for (int d = 0; d < dim; d++) {
-                        xk[mean + d] += below[src + d];
+                        sum[d] = sum[d] + a[d] + b[d] + c[d] + e[d];
+                    }
+                }
+                for (; j < s; j++) {
+                    System.arraycopy(below, childRow(mappedChildren, firstChild + j) * dim, a, 0, dim);
+                    for (int d = 0; d < dim; d++) {
+                        sum[d] += a[d];
                     }
                 }
                 for (int d = 0; d < dim; d++) {
-                    xk[mean + d] *= inv;
+                    sum[d] *= inv;
                 }
+                System.arraycopy(sum, 0, xk, out + dim, dim);
             }
         }
         AggregatorBuffers.toNative(xk, layout.rows(k) * in2, buffers.xNative[k]);
+    }
+
+    private int childRow(boolean mapped, int slot) {
+        return mapped ? layout.deepRow(slot) : slot;
     }
 
     /** z = h^K / |h^K| per root, keeping the norms for backward. */

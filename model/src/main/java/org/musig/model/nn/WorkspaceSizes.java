@@ -102,7 +102,7 @@ final class WorkspaceSizes {
             }
         }
         bytes += 4 * inputGradient + 4 * weightGradient;                       // dx, dW (heap)
-        bytes += 4L * maxRoots * dimension + 4L * maxRoots + 4L * 3 * dimension; // embeddings, norms, row scratch
+        bytes += 4L * maxRoots * dimension + 4L * maxRoots + 4L * 6 * dimension; // embeddings, norms, row scratch
         return bytes;
     }
 
