@@ -1,5 +1,6 @@
 package org.musig.model.nn;
 
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -51,9 +52,12 @@ final class AggregatorBackward {
             float[] hk = buffers.h[k];
             float[] g = buffers.row;
             float[] hr = buffers.rowB;
+            INDArray dPreN = AggregatorBuffers.prefix(buffers.dPreNative[k], rows);
+            FloatBuffer dPreOut = AggregatorBuffers.floats(dPreN);
             for (int r = 0; r < rows; r++) {
                 int o = r * dim;
-                // The row's gradient (and output) copied to index 0, where C2 vectorises the loops.
+                // The row's gradient (and output) copied to index 0, where C2 vectorises the loops; the result
+                // goes straight to the native copy for BLAS.
                 System.arraycopy(dPre, o, g, 0, dim);
                 if (hidden && sigmoid) {
                     System.arraycopy(hk, o, hr, 0, dim);
@@ -73,24 +77,19 @@ final class AggregatorBackward {
                 for (int d = 0; d < dim; d++) {
                     biasGradient[d] += g[d];
                 }
-                if (hidden) {
-                    System.arraycopy(g, 0, dPre, o, dim);
-                }
+                dPreOut.put(o, g, 0, dim);
                 if (sparse) {
                     oneHot.addWeightRowsGradient(g, r, tables);
                 }
             }
             System.arraycopy(biasGradient, 0, gradient, net.biasOffset(k), dim);
-            INDArray dPreN = AggregatorBuffers.prefix(buffers.dPreNative[k], rows);
-            AggregatorBuffers.toNative(dPre, rows * dim, dPreN);
             if (buffers.xNative[k] != null) {
                 weightGradient(k, rows, dPreN, gradient);
             }
             if (k > 0) {
                 INDArray dxN = AggregatorBuffers.prefix(buffers.dxNative[k], rows);
                 Nd4j.gemm(dPreN, weights[k], dxN, false, true, 1.0, 0.0);
-                AggregatorBuffers.fromNative(dxN, buffers.dx, rows * net.blasRows(k));
-                scatterToLayerBelow(k);
+                scatterToLayerBelow(k, AggregatorBuffers.floats(dxN));
             }
         }
     }
@@ -116,20 +115,17 @@ final class AggregatorBackward {
     /** dW_k = X_k^T dPre_k (BLAS), copied to W_k's rows in the parameter layout. */
     private void weightGradient(int k, int rows, INDArray dPreN, float[] gradient) {
         int in2 = net.blasRows(k);
-        float[] weightGradient = buffers.weightGradient;
         Nd4j.gemm(AggregatorBuffers.prefix(buffers.xNative[k], rows), dPreN, buffers.dwNative[k], true, false, 1.0,
                 0.0);
-        AggregatorBuffers.fromNative(buffers.dwNative[k], weightGradient, in2 * dim);
-        System.arraycopy(weightGradient, 0, gradient, net.weightOffset(k), in2 * dim);
+        AggregatorBuffers.floats(buffers.dwNative[k]).get(0, gradient, net.weightOffset(k), in2 * dim);
     }
 
     /**
      * Splits layer k's input gradient into the self part (to the node's row) and the mean part (to its neighbours).
      * Each neighbour's share is added through a scratch row at index 0, where C2 vectorises the loop.
      */
-    private void scatterToLayerBelow(int k) {
+    private void scatterToLayerBelow(int k, FloatBuffer dx) {
         float[] below = buffers.dh[k - 1];
-        float[] dx = buffers.dx;
         float[] share = buffers.row;
         float[] child = buffers.rowB;
         int[] hopStart = layout.hopStart;
@@ -144,7 +140,7 @@ final class AggregatorBackward {
                 int row = hopStart[t] + i;
                 int in = row * in2;
                 addRow(below, row * dim, dx, in, child);
-                System.arraycopy(dx, in + dim, share, 0, dim);
+                dx.get(in + dim, share, 0, dim);
                 for (int d = 0; d < dim; d++) {
                     share[d] *= inv;
                 }
@@ -162,10 +158,10 @@ final class AggregatorBackward {
     }
 
     /** {@code target[at ..] += source[from ..]} over a row, through {@code scratch} (see {@link #scatterToLayerBelow}). */
-    private void addRow(float[] target, int at, float[] source, int from, float[] scratch) {
+    private void addRow(float[] target, int at, FloatBuffer source, int from, float[] scratch) {
         float[] share = buffers.rowC;
         System.arraycopy(target, at, scratch, 0, dim);
-        System.arraycopy(source, from, share, 0, dim);
+        source.get(from, share, 0, dim);
         for (int d = 0; d < dim; d++) {
             scratch[d] += share[d];
         }

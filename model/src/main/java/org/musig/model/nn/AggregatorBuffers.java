@@ -12,10 +12,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * ({@link WorkspaceSizes}); a shard uses a prefix of rows.
  */
 final class AggregatorBuffers {
-    final float[][] x;      // layer k's input [rows_k, productWidth_k]
+    final float[][] x;      // layer 0's input [rows_0, productWidth_0]; null above (written to xNative directly)
     final float[][] h;      // layer k's output after activation [rows_k, dim]
     final float[][] dh;     // gradient w.r.t. h[k], turned into the pre-activation gradient in place
-    final float[] dx;       // gradient w.r.t. a layer's input, k >= 1
     final float[] z;        // normalised embeddings [roots, dim]
     final float[] norms;
     final float[] rowScratch; // [dim]: a layer's bias, or its bias gradient
@@ -26,7 +25,6 @@ final class AggregatorBuffers {
     final float[] rowC;
     final float[] rowD;
     final float[] rowE;
-    final float[] weightGradient;
     final INDArray[] xNative;   // null where a layer has no BLAS columns (layer 0 without dense inputs)
     final INDArray[] outNative;
     final INDArray[] dPreNative;
@@ -47,7 +45,7 @@ final class AggregatorBuffers {
         for (int k = 0; k < layers; k++) {
             int rows = WorkspaceSizes.length(sizes.layerRows[k]);
             int width = WorkspaceSizes.length(sizes.productWidth[k]);
-            x[k] = new float[WorkspaceSizes.length((long) rows * width)];
+            x[k] = k == 0 ? new float[WorkspaceSizes.length((long) rows * width)] : null;
             h[k] = new float[WorkspaceSizes.length((long) rows * dim)];
             dh[k] = new float[h[k].length];
             if (width > 0) {
@@ -60,8 +58,6 @@ final class AggregatorBuffers {
                 dxNative[k] = matrix(rows, width);
             }
         }
-        dx = new float[WorkspaceSizes.length(sizes.inputGradient)];
-        weightGradient = new float[WorkspaceSizes.length(sizes.weightGradient)];
         z = new float[WorkspaceSizes.length((long) sizes.maxRoots * dim)];
         norms = new float[sizes.maxRoots];
         rowScratch = new float[dim];
@@ -81,13 +77,16 @@ final class AggregatorBuffers {
         return rows == array.rows() ? array : array.get(NDArrayIndex.interval(0, rows), NDArrayIndex.all());
     }
 
+    /**
+     * The floats of a native array (or of the array a {@link #prefix} views), for reading or writing rows directly:
+     * a row goes between them and a scratch row in one copy, with no pass over a heap copy of the whole array.
+     */
+    static FloatBuffer floats(INDArray array) {
+        return array.data().asNio().asFloatBuffer();
+    }
+
     static void toNative(float[] source, int length, INDArray target) {
         FloatBuffer buffer = target.data().asNio().asFloatBuffer();
         buffer.put(source, 0, length);
-    }
-
-    static void fromNative(INDArray source, float[] target, int length) {
-        FloatBuffer buffer = source.data().asNio().asFloatBuffer();
-        buffer.get(target, 0, length);
     }
 }

@@ -1,5 +1,6 @@
 package org.musig.model.nn;
 
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -34,12 +35,11 @@ final class AggregatorForward {
                 concatenateWithNeighbourMean(k);
             }
             float[] hk = buffers.h[k];
+            FloatBuffer product = null; // X_k W_k, read row by row below; none: zero
             if (buffers.xNative[k] != null) {
                 INDArray out = AggregatorBuffers.prefix(buffers.outNative[k], rows);
                 Nd4j.gemm(AggregatorBuffers.prefix(buffers.xNative[k], rows), weights[k], out, false, false, 1.0, 0.0);
-                AggregatorBuffers.fromNative(out, hk, rows * dim);
-            } else {
-                Arrays.fill(hk, 0, rows * dim, 0f);
+                product = AggregatorBuffers.floats(out);
             }
             // One pass per row (one-hot rows, bias, activation) on a copy of the row at index 0, which C2
             // vectorises; the branches are outside the inner loops.
@@ -51,7 +51,11 @@ final class AggregatorForward {
             boolean sigmoid = net.sigmoid();
             for (int r = 0; r < rows; r++) {
                 int o = r * dim;
-                System.arraycopy(hk, o, row, 0, dim);
+                if (product != null) {
+                    product.get(o, row, 0, dim);
+                } else {
+                    Arrays.fill(row, 0f);
+                }
                 if (sparse) {
                     oneHot.addWeightRows(parameters, row, r);
                 }
@@ -82,7 +86,7 @@ final class AggregatorForward {
      */
     private void concatenateWithNeighbourMean(int k) {
         float[] below = buffers.h[k - 1];
-        float[] xk = buffers.x[k];
+        FloatBuffer xk = AggregatorBuffers.floats(buffers.xNative[k]);
         float[] sum = buffers.row;
         float[] a = buffers.rowB;
         float[] b = buffers.rowC;
@@ -98,7 +102,7 @@ final class AggregatorForward {
             for (int i = 0; i < hopSize[t]; i++) {
                 int row = hopStart[t] + i;
                 int out = row * in2;
-                System.arraycopy(below, row * dim, xk, out, dim);
+                xk.put(out, below, row * dim, dim);
                 Arrays.fill(sum, 0f);
                 int firstChild = hopStart[t + 1] + i * s;
                 int j = 0;
@@ -120,10 +124,9 @@ final class AggregatorForward {
                 for (int d = 0; d < dim; d++) {
                     sum[d] *= inv;
                 }
-                System.arraycopy(sum, 0, xk, out + dim, dim);
+                xk.put(out + dim, sum, 0, dim);
             }
         }
-        AggregatorBuffers.toNative(xk, layout.rows(k) * in2, buffers.xNative[k]);
     }
 
     private int childRow(boolean mapped, int slot) {

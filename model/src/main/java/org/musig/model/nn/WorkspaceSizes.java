@@ -31,9 +31,6 @@ final class WorkspaceSizes {
     /** Slots of the deduplicated hop K-1 (0 with one layer), and the open-addressing table's capacity. */
     final long deepestSlots;
     final long hashCapacity;
-    /** The largest layer input above layer 0 ({@code dx}) and the largest BLAS weight block ({@code dW}). */
-    final long inputGradient;
-    final long weightGradient;
 
     WorkspaceSizes(SageNetwork net, int maxRoots) {
         layers = net.layers();
@@ -52,8 +49,6 @@ final class WorkspaceSizes {
         nodes = all;
         layerRows = new long[layers];
         productWidth = new long[layers];
-        long maxInput = 0;
-        long maxWeights = 0;
         for (int k = 0; k < layers; k++) {
             long rows = 0;
             for (int t = 0; t < layers - k; t++) {
@@ -61,13 +56,7 @@ final class WorkspaceSizes {
             }
             layerRows[k] = rows;
             productWidth[k] = net.blasRows(k);
-            if (k > 0) {
-                maxInput = Math.max(maxInput, rows * productWidth[k]);
-            }
-            maxWeights = Math.max(maxWeights, productWidth[k] * dimension);
         }
-        inputGradient = maxInput;
-        weightGradient = maxWeights;
         int maxSamples = 0;
         for (int t = 0; t < layers; t++) {
             maxSamples = Math.max(maxSamples, net.sampleSize(t));
@@ -92,7 +81,7 @@ final class WorkspaceSizes {
         for (int k = 0; k < layers; k++) {
             long rows = layerRows[k];
             long width = productWidth[k];
-            bytes += 4 * rows * width + 4 * rows * dimension * 2;              // x, h, dh (heap)
+            bytes += (k == 0 ? 4 * rows * width : 0) + 4 * rows * dimension * 2; // x (layer 0), h, dh (heap)
             if (width > 0) {
                 bytes += 4 * rows * width + 4 * width * dimension;             // x, dW (native)
             }
@@ -101,7 +90,6 @@ final class WorkspaceSizes {
                 bytes += 4 * rows * width;                                     // dx (native)
             }
         }
-        bytes += 4 * inputGradient + 4 * weightGradient;                       // dx, dW (heap)
         bytes += 4L * maxRoots * dimension + 4L * maxRoots + 4L * 6 * dimension; // embeddings, norms, row scratch
         return bytes;
     }
