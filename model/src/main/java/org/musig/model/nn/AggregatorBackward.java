@@ -145,13 +145,23 @@ final class AggregatorBackward {
                     share[d] *= inv;
                 }
                 int firstChild = hopStart[t + 1] + i * s;
+                int held = -1; // the row whose running sum is in child: repeated neighbours (an isolated root's
+                              // own row s times) stay there between additions
                 for (int j = 0; j < s; j++) {
                     int at = (mappedChildren ? layout.deepRow(firstChild + j) : firstChild + j) * dim;
-                    System.arraycopy(below, at, child, 0, dim);
+                    if (at != held) {
+                        if (held >= 0) {
+                            System.arraycopy(child, 0, below, held, dim);
+                        }
+                        System.arraycopy(below, at, child, 0, dim);
+                        held = at;
+                    }
                     for (int d = 0; d < dim; d++) {
                         child[d] += share[d];
                     }
-                    System.arraycopy(child, 0, below, at, dim);
+                }
+                if (held >= 0) {
+                    System.arraycopy(child, 0, below, held, dim);
                 }
             }
         }

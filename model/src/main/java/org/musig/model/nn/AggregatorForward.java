@@ -105,7 +105,25 @@ final class AggregatorForward {
                 xk.put(out, below, row * dim, dim);
                 Arrays.fill(sum, 0f);
                 int firstChild = hopStart[t + 1] + i * s;
+                int first = childRow(mappedChildren, firstChild);
+                boolean oneRow = true; // e.g. an isolated root's: its row s times, copied once
+                for (int j = 1; j < s && oneRow; j++) {
+                    oneRow = childRow(mappedChildren, firstChild + j) == first;
+                }
                 int j = 0;
+                if (oneRow) {
+                    System.arraycopy(below, first * dim, a, 0, dim);
+                    for (; j + 4 <= s; j += 4) {
+                        for (int d = 0; d < dim; d++) {
+                            sum[d] = sum[d] + a[d] + a[d] + a[d] + a[d];
+                        }
+                    }
+                    for (; j < s; j++) {
+                        for (int d = 0; d < dim; d++) {
+                            sum[d] += a[d];
+                        }
+                    }
+                }
                 for (; j + 4 <= s; j += 4) {
                     System.arraycopy(below, childRow(mappedChildren, firstChild + j) * dim, a, 0, dim);
                     System.arraycopy(below, childRow(mappedChildren, firstChild + j + 1) * dim, b, 0, dim);

@@ -43,10 +43,16 @@ final class DeepestHopRows {
         }
         int mask = hashKeys.length - 1;
         distinct = 0;
+        int previousKey = 0;
         for (int i = 0; i < slots; i++) {
             int node = nodes[from + i];
             boolean ownRow = isolated != null && isolated[i / perRoot];
             int key = ((node << 1) | (ownRow ? 1 : 0)) + 1;
+            if (i > 0 && key == previousKey) { // an isolated root's slots: its own node again
+                slotRow[i] = slotRow[i - 1];
+                continue;
+            }
+            previousKey = key;
             int at = (key * 0x9E3779B9) >>> 7 & mask;
             while (hashKeys[at] != 0 && hashKeys[at] != key) {
                 at = (at + 1) & mask;
