@@ -122,15 +122,18 @@ final class AggregatorBackward {
 
     /**
      * Splits layer k's input gradient into the self part (to the node's row) and the mean part (to its neighbours).
-     * Each neighbour's share is added through a scratch row at index 0, where C2 vectorises the loop.
+     * Each neighbour's share is added through a scratch row at index 0, where C2 vectorises the loop. A row of the
+     * layer below starts from zero in its scratch row when first reached, which spares a pass zeroing them all.
      */
     private void scatterToLayerBelow(int k, FloatBuffer dx) {
         float[] below = buffers.dh[k - 1];
         float[] share = buffers.row;
         float[] child = buffers.rowB;
+        boolean[] reached = buffers.rowReached;
         int[] hopStart = layout.hopStart;
         int[] hopSize = layout.hopSize;
-        Arrays.fill(below, 0, layout.rows(k - 1) * dim, 0f);
+        int belowRows = layout.rows(k - 1);
+        Arrays.fill(reached, 0, belowRows, false);
         int in2 = 2 * dim;
         for (int t = 0; t < layers - k; t++) {
             int s = layout.sampleSize(t);
@@ -139,7 +142,12 @@ final class AggregatorBackward {
             for (int i = 0; i < hopSize[t]; i++) {
                 int row = hopStart[t] + i;
                 int in = row * in2;
-                addRow(below, row * dim, dx, in, child);
+                load(below, row, child);
+                dx.get(in, share, 0, dim);
+                for (int d = 0; d < dim; d++) {
+                    child[d] += share[d];
+                }
+                System.arraycopy(child, 0, below, row * dim, dim);
                 dx.get(in + dim, share, 0, dim);
                 for (int d = 0; d < dim; d++) {
                     share[d] *= inv;
@@ -148,12 +156,12 @@ final class AggregatorBackward {
                 int held = -1; // the row whose running sum is in child: repeated neighbours (an isolated root's
                               // own row s times) stay there between additions
                 for (int j = 0; j < s; j++) {
-                    int at = (mappedChildren ? layout.deepRow(firstChild + j) : firstChild + j) * dim;
+                    int at = mappedChildren ? layout.deepRow(firstChild + j) : firstChild + j;
                     if (at != held) {
                         if (held >= 0) {
-                            System.arraycopy(child, 0, below, held, dim);
+                            System.arraycopy(child, 0, below, held * dim, dim);
                         }
-                        System.arraycopy(below, at, child, 0, dim);
+                        load(below, at, child);
                         held = at;
                     }
                     for (int d = 0; d < dim; d++) {
@@ -161,20 +169,24 @@ final class AggregatorBackward {
                     }
                 }
                 if (held >= 0) {
-                    System.arraycopy(child, 0, below, held, dim);
+                    System.arraycopy(child, 0, below, held * dim, dim);
                 }
+            }
+        }
+        for (int r = 0; r < belowRows; r++) { // none in the layouts built today; kept zero like the others
+            if (!reached[r]) {
+                Arrays.fill(below, r * dim, (r + 1) * dim, 0f);
             }
         }
     }
 
-    /** {@code target[at ..] += source[from ..]} over a row, through {@code scratch} (see {@link #scatterToLayerBelow}). */
-    private void addRow(float[] target, int at, FloatBuffer source, int from, float[] scratch) {
-        float[] share = buffers.rowC;
-        System.arraycopy(target, at, scratch, 0, dim);
-        source.get(from, share, 0, dim);
-        for (int d = 0; d < dim; d++) {
-            scratch[d] += share[d];
+    /** Row {@code row} of {@code below} into {@code scratch}: zero when first reached, else its running sum. */
+    private void load(float[] below, int row, float[] scratch) {
+        if (buffers.rowReached[row]) {
+            System.arraycopy(below, row * dim, scratch, 0, dim);
+        } else {
+            Arrays.fill(scratch, 0f);
+            buffers.rowReached[row] = true;
         }
-        System.arraycopy(scratch, 0, target, at, dim);
     }
 }

@@ -25,6 +25,7 @@ final class AggregatorBuffers {
     final float[] rowC;
     final float[] rowD;
     final float[] rowE;
+    final boolean[] rowReached; // [rows_0]: which rows of a layer below the backward scatter has reached
     final INDArray[] xNative;   // null where a layer has no BLAS columns (layer 0 without dense inputs)
     final INDArray[] outNative;
     final INDArray[] dPreNative;
@@ -66,6 +67,7 @@ final class AggregatorBuffers {
         rowC = new float[dim];
         rowD = new float[dim];
         rowE = new float[dim];
+        rowReached = new boolean[WorkspaceSizes.length(sizes.layerRows[0])];
     }
 
     private static INDArray matrix(long rows, long columns) {

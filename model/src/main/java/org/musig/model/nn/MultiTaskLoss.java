@@ -84,10 +84,10 @@ public final class MultiTaskLoss {
                         continue;
                     }
                 }
-                int w = net.headWeightOffset(task);
+                float[] weights = headWeights[task];
                 double score = parameters[net.headBiasOffset(task)];
                 for (int d = 0; d < dim; d++) {
-                    score += parameters[w + d] * product[d];
+                    score += weights[d] * product[d];
                 }
                 double dScore;
                 if (task == SageNetwork.SIMILARITY) {
@@ -101,16 +101,32 @@ public final class MultiTaskLoss {
                 }
                 float g = (float) (dScore * scale[task]);
                 gradient[net.headBiasOffset(task)] += g;
+                float[] headGradient = headGradients[task];
                 for (int d = 0; d < dim; d++) {
-                    gradient[w + d] += g * product[d];
-                    dProduct[d] += g * parameters[w + d];
+                    headGradient[d] += g * product[d];
+                    dProduct[d] += g * weights[d];
                 }
+                headUsed[task] = true;
                 any = true;
             }
             if (any) {
+                System.arraycopy(dz, a, dzRow, 0, dim);
                 for (int d = 0; d < dim; d++) {
-                    dz[a + d] += dProduct[d] * z[b + d];
-                    dz[b + d] += dProduct[d] * z[a + d];
+                    dzRow[d] += dProduct[d] * right[d];
+                }
+                System.arraycopy(dzRow, 0, dz, a, dim);
+                System.arraycopy(dz, b, dzRow, 0, dim);
+                for (int d = 0; d < dim; d++) {
+                    dzRow[d] += dProduct[d] * left[d];
+                }
+                System.arraycopy(dzRow, 0, dz, b, dim);
+            }
+        }
+        for (int task = 0; task < SageNetwork.TASKS; task++) {
+            if (headUsed[task]) {
+                int w = net.headWeightOffset(task);
+                for (int d = 0; d < dim; d++) {
+                    gradient[w + d] += headGradients[task][d];
                 }
             }
         }

@@ -91,6 +91,7 @@ final class WorkspaceSizes {
             }
         }
         bytes += 4L * maxRoots * dimension + 4L * maxRoots + 4L * 6 * dimension; // embeddings, norms, row scratch
+        bytes += layerRows[0];                                                 // rows the scatter reached
         return bytes;
     }
 
