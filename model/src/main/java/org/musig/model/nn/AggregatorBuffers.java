@@ -26,6 +26,7 @@ final class AggregatorBuffers {
     final float[] rowD;
     final float[] rowE;
     final boolean[] rowReached; // [rows_0]: which rows of a layer below the backward scatter has reached
+    final int[] tableRowStart;  // [rows_0]: the gather's inner-mean table row of each row of a hop
     final INDArray[] xNative;   // null where a layer has no BLAS columns (layer 0 without dense inputs)
     final INDArray[] outNative;
     final INDArray[] dPreNative;
@@ -68,6 +69,7 @@ final class AggregatorBuffers {
         rowD = new float[dim];
         rowE = new float[dim];
         rowReached = new boolean[WorkspaceSizes.length(sizes.layerRows[0])];
+        tableRowStart = new int[rowReached.length];
     }
 
     private static INDArray matrix(long rows, long columns) {

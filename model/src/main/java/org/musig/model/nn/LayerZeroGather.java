@@ -14,6 +14,7 @@ final class LayerZeroGather {
     private final NeighbourhoodLayout layout;
     private final SparseOneHotRows oneHot;
     private final AggregatorBuffers buffers;
+    private float touched; // keeps the reads that bring table rows into cache from being left out
 
     LayerZeroGather(SageNetwork net, NeighbourhoodLayout layout, SparseOneHotRows oneHot, AggregatorBuffers buffers) {
         this.layers = net.layers();
@@ -52,6 +53,25 @@ final class LayerZeroGather {
             boolean distinctRows = deduplicated && t == layers - 1;
             boolean mappedChildren = layout.childrenDeduplicated(t);
             int rowsOfHop = distinctRows ? deepest.distinct() : hopSize[t];
+            int[] starts = buffers.tableRowStart;
+            boolean fromTable = t == sampledHops && inner != null;
+            if (fromTable) {
+                // The table rows' positions first, in a loop of independent lookups whose cache misses overlap,
+                // reading a float of each row's start and end so that they are in cache for the loop below.
+                float[] table = inner.table();
+                int last = in2 + slots + s * inner.meanSlots() - 1;
+                float touched = 0;
+                for (int i = 0; i < rowsOfHop; i++) {
+                    boolean cold = distinctRows ? deepest.ownRow(i)
+                            : isolated != null && isolated[i / layout.perRoot(t)];
+                    int at = cold ? -1 : inner.rowStart(distinctRows ? deepest.node(i) : nodes[hopStart[t] + i]);
+                    starts[i] = at;
+                    if (at >= 0) {
+                        touched += table[at] + table[at + last];
+                    }
+                }
+                this.touched = touched;
+            }
             for (int i = 0; i < rowsOfHop; i++) {
                 int row = hopStart[t] + i;
                 int out = row * in2;
@@ -60,7 +80,7 @@ final class LayerZeroGather {
                 // A root treated as a cold track: its whole tree is itself, with its cold one-hot columns.
                 boolean cold = distinctRows ? deepest.ownRow(i)
                         : isolated != null && isolated[i / layout.perRoot(t)];
-                int at = t == sampledHops && !cold ? inner.rowStart(node) : -1;
+                int at = fromTable ? starts[i] : -1;
                 if (at >= 0) { // own and mean dense columns, own and sampled one-hot columns: one table row
                     float[] table = inner.table();
                     System.arraycopy(table, at, x0, out, in2);

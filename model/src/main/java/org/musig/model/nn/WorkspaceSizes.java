@@ -91,7 +91,7 @@ final class WorkspaceSizes {
             }
         }
         bytes += 4L * maxRoots * dimension + 4L * maxRoots + 4L * 6 * dimension; // embeddings, norms, row scratch
-        bytes += layerRows[0];                                                 // rows the scatter reached
+        bytes += layerRows[0] * 5;                                             // rows the scatter reached, table rows
         return bytes;
     }
 
