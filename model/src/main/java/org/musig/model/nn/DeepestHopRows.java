@@ -1,5 +1,7 @@
 package org.musig.model.nn;
 
+import java.util.Arrays;
+
 /**
  * One layer-0 row per distinct node of the deepest laid-out hop (K-1), shared by all of its slots.
  *
@@ -17,7 +19,6 @@ final class DeepestHopRows {
     private final boolean[] distinctOwnRow; // distinct row -> its mean is its own row (an isolated root's tree)
     private final int[] hashKeys;           // key (node << 1 | ownRow) + 1, 0 = empty
     private final int[] hashRows;
-    private final int[] distinctAt;         // distinct row -> its position in the hash table (to clear it)
     private int distinct;
 
     DeepestHopRows(WorkspaceSizes sizes) {
@@ -27,7 +28,6 @@ final class DeepestHopRows {
         distinctOwnRow = new boolean[slots];
         hashKeys = new int[WorkspaceSizes.length(sizes.hashCapacity)];
         hashRows = new int[hashKeys.length];
-        distinctAt = new int[slots];
     }
 
     /**
@@ -37,10 +37,7 @@ final class DeepestHopRows {
      * @param isolated per root, or null for none
      */
     void assign(int[] nodes, int from, int slots, int perRoot, boolean[] isolated) {
-        // Clears only the positions the last call filled: the table has four times the slots or more.
-        for (int i = 0; i < distinct; i++) {
-            hashKeys[distinctAt[i]] = 0;
-        }
+        Arrays.fill(hashKeys, 0);
         int mask = hashKeys.length - 1;
         distinct = 0;
         int previousKey = 0;
@@ -62,7 +59,6 @@ final class DeepestHopRows {
                 hashRows[at] = distinct;
                 distinctNode[distinct] = node;
                 distinctOwnRow[distinct] = ownRow;
-                distinctAt[distinct] = at;
                 distinct++;
             }
             slotRow[i] = hashRows[at];

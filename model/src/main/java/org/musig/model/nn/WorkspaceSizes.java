@@ -75,7 +75,7 @@ final class WorkspaceSizes {
     /** Bytes of all these buffers, on the heap and native. */
     long bytes() {
         long bytes = 4L * (layers + 2) + 4L * (layers + 1) + 4 * nodes;        // hop starts, hop sizes, node slots
-        bytes += 4 * deepestSlots * 3 + deepestSlots + 4 * hashCapacity * 2;   // deduplication of hop K-1
+        bytes += 4 * deepestSlots * 2 + deepestSlots + 4 * hashCapacity * 2;   // deduplication of hop K-1
         bytes += 4 * layerRows[0] * (2 + slots) + 8 * oneHotEntries + 8 * meanOneHotWidth; // layer 0's one-hot rows
         bytes += 8 * rowOneHotTerms + 4L * 4 * dimension;                      // and their terms forward
         for (int k = 0; k < layers; k++) {
