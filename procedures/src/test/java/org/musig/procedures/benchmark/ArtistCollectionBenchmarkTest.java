@@ -286,6 +286,17 @@ class ArtistCollectionBenchmarkTest extends MusigDatabase {
         query("CALL musig.graph.drop('diag')");
     }
 
+    /** Artists of the new releases' scene (scene 0, like artist-0's) and of another scene, as Cypher lists. */
+    private static final String SCENE_ZERO = "['artist-1', 'artist-2']";
+    private static final String OTHER_SCENE = "['artist-8', 'artist-9']";
+
+    /** Mean cosine, in embedding property {@code property}, of track {@code id} to the tracks by {@code artists}. */
+    private double meanCosine(String id, String property, String artists) {
+        return ((Number) single("MATCH (f:Track {id: '" + id + "'}), (t:Track) WHERE t.artistId IN " + artists
+                + " AND t.id STARTS WITH 'track-' RETURN avg(vector.similarity.cosine(f." + property + ", t." + property
+                + ")) AS s").get("s")).doubleValue();
+    }
+
     @Test
     void aModelWithArtistInputsEmbedsANewReleaseNextToItsArtistsTracks() {
         query("CALL musig.graph.build({graphName: 'scenes-graph', minWeight: 1, writeRelationshipType: null})");
@@ -298,14 +309,8 @@ class ArtistCollectionBenchmarkTest extends MusigDatabase {
         // A release after training, by artist-0 (scene 0), in no playlist.
         query("CREATE (:Track {id: 'fresh', artistId: 'artist-0'})");
         query("CALL musig.embed.write({modelName: 'artist-model', writeProperty: 'emb'})");
-        double sameScene =
-                single("MATCH (f:Track {id: 'fresh'}), (t:Track) WHERE t.artistId IN ['artist-1', 'artist-2'] "
-                        + "AND t.id STARTS WITH 'track-' RETURN avg(vector.similarity.cosine(f.emb, t.emb)) AS s")
-                        .get("s") instanceof Number n
-                                ? n.doubleValue() : Double.NaN;
-        double otherScene = ((Number) single("MATCH (f:Track {id: 'fresh'}), (t:Track) WHERE t.artistId IN "
-                + "['artist-8', 'artist-9'] AND t.id STARTS WITH 'track-' "
-                + "RETURN avg(vector.similarity.cosine(f.emb, t.emb)) AS s").get("s")).doubleValue();
+        double sameScene = meanCosine("fresh", "emb", SCENE_ZERO);
+        double otherScene = meanCosine("fresh", "emb", OTHER_SCENE);
         assertThat(sameScene).isGreaterThan(otherScene);
         query("MATCH (t:Track {id: 'fresh'}) DETACH DELETE t");
     }
@@ -321,12 +326,8 @@ class ArtistCollectionBenchmarkTest extends MusigDatabase {
         query("CREATE (:Track {id: 'fresh-known', artistId: 'artist-0'}), (:Track {id: 'fresh-unknown', "
                 + "artistId: 'artist-new'})");
         query("CALL musig.embed.write({modelName: 'tables-model', writeProperty: 'tablesEmb'})");
-        double sameScene = ((Number) single("MATCH (f:Track {id: 'fresh-known'}), (t:Track) WHERE t.artistId IN "
-                + "['artist-1', 'artist-2'] AND t.id STARTS WITH 'track-' "
-                + "RETURN avg(vector.similarity.cosine(f.tablesEmb, t.tablesEmb)) AS s").get("s")).doubleValue();
-        double otherScene = ((Number) single("MATCH (f:Track {id: 'fresh-known'}), (t:Track) WHERE t.artistId IN "
-                + "['artist-8', 'artist-9'] AND t.id STARTS WITH 'track-' "
-                + "RETURN avg(vector.similarity.cosine(f.tablesEmb, t.tablesEmb)) AS s").get("s")).doubleValue();
+        double sameScene = meanCosine("fresh-known", "tablesEmb", SCENE_ZERO);
+        double otherScene = meanCosine("fresh-known", "tablesEmb", OTHER_SCENE);
         assertThat(sameScene).isGreaterThan(otherScene);
         float[] unknown = (float[]) single("MATCH (f:Track {id: 'fresh-unknown'}) RETURN f.tablesEmb AS e").get("e");
         assertThat(unknown).hasSize(16);
@@ -341,13 +342,8 @@ class ArtistCollectionBenchmarkTest extends MusigDatabase {
         assertThat(withUnknown.get("configuration")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
                 .containsEntry("unknownIdRate", 0.3);
         query("CALL musig.embed.write({modelName: 'tables-unknown', writeProperty: 'unknownEmb'})");
-        double known = ((Number) single("MATCH (f:Track {id: 'fresh-known'}), (t:Track) WHERE t.artistId IN "
-                + "['artist-1', 'artist-2'] AND t.id STARTS WITH 'track-' "
-                + "RETURN avg(vector.similarity.cosine(f.unknownEmb, t.unknownEmb)) AS s").get("s")).doubleValue();
-        double elsewhere = ((Number) single("MATCH (f:Track {id: 'fresh-known'}), (t:Track) WHERE t.artistId IN "
-                + "['artist-8', 'artist-9'] AND t.id STARTS WITH 'track-' "
-                + "RETURN avg(vector.similarity.cosine(f.unknownEmb, t.unknownEmb)) AS s").get("s")).doubleValue();
-        assertThat(known).isGreaterThan(elsewhere);
+        assertThat(meanCosine("fresh-known", "unknownEmb", SCENE_ZERO))
+                .isGreaterThan(meanCosine("fresh-known", "unknownEmb", OTHER_SCENE));
         query("CALL musig.model.drop('tables-unknown')");
         query("MATCH (t:Track) WHERE t.id STARTS WITH 'fresh-' DETACH DELETE t");
         query("CALL musig.graph.drop('tables-graph')");
