@@ -71,6 +71,9 @@ public final class InputFeatures {
         }
     }
 
+    /** The groups whose vectors are fitted from the training playlists before training ({@link CategoryFactors}). */
+    public static final List<String> FACTOR_GROUPS = List.of(TrackFeatures.ARTIST, TrackFeatures.ALBUM);
+
     /** The learned tables' groups: embedding rows trained with the network, so not content a baseline can use. */
     public static final List<String> LEARNED_TABLES = List.of("artistId", "albumId", TrackFeatures.TRACK);
 

@@ -193,8 +193,9 @@ public final class MusigTrainer {
         long bytes = 0;
         PlaylistMemberships memberships = features.memberships();
         for (String group : config.features()) {
-            // 'track' names a category and a learned table: a table's rows are counted with the parameters.
-            TrackCategory category = InputFeatures.LEARNED_TABLES.contains(group) ? null : features.category(group);
+            // Only the factor groups are fitted; a learned table's rows ('track' also names a category) are counted
+            // with the parameters.
+            TrackCategory category = InputFeatures.FACTOR_GROUPS.contains(group) ? features.category(group) : null;
             if (category != null && memberships != null) {
                 bytes += CategoryFactors.memoryBytes(category.size(), memberships.membershipCount(),
                         memberships.playlistCount(), config.metadataDimension())
