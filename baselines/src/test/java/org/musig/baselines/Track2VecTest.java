@@ -144,20 +144,9 @@ class Track2VecTest {
     @Test
     void terminationStopsTrainingWithTheProgressException() {
         AtomicInteger checks = new AtomicInteger();
-        Progress terminating = new Progress() {
-            @Override
-            public void begin(String stage, long volume) {
-            }
-
-            @Override
-            public void advance(long units) {
-            }
-
-            @Override
-            public void checkRunning() {
-                if (checks.incrementAndGet() > 1) {
-                    throw new IllegalStateException("terminated");
-                }
+        Progress terminating = () -> {
+            if (checks.incrementAndGet() > 1) {
+                throw new IllegalStateException("terminated");
             }
         };
         assertThatThrownBy(() -> Track2Vec.train(TRACKS, playlists, Track2VecConfig.defaults(), terminating))

@@ -199,19 +199,8 @@ class WarpFactorisationTest {
         WarpFactorisation.train(plantedCommunities(1), new WarpConfig(4, 3, 0.05, 10, 0, 1), recording);
         assertThat(calls).containsExactly("cf-warp epoch 3", "+1", "+1", "+1");
 
-        Progress stopped = new Progress() {
-            @Override
-            public void begin(String stage, long volume) {
-            }
-
-            @Override
-            public void advance(long units) {
-            }
-
-            @Override
-            public void checkRunning() {
-                throw new IllegalStateException("terminated");
-            }
+        Progress stopped = () -> {
+            throw new IllegalStateException("terminated");
         };
         assertThatThrownBy(() -> WarpFactorisation.train(plantedCommunities(1), TOY, stopped))
                 .hasMessage("terminated");

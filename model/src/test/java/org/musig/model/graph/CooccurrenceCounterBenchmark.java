@@ -128,10 +128,6 @@ public final class CooccurrenceCounterBenchmark {
             }
 
             @Override
-            public void advance(long units) {
-            }
-
-            @Override
             public void checkRunning() {
             }
         };
@@ -150,10 +146,6 @@ public final class CooccurrenceCounterBenchmark {
                 if (stage.contains("count pairs")) {
                     stopAt.set(System.nanoTime() + 1_000_000_000L);
                 }
-            }
-
-            @Override
-            public void advance(long units) {
             }
 
             @Override

@@ -278,10 +278,6 @@ class CooccurrenceCounterTest {
         }
 
         @Override
-        public void advance(long units) {
-        }
-
-        @Override
         public void checkRunning() {
             if (stage == stopStage && ++calls >= limit) {
                 throw stop;

@@ -119,19 +119,8 @@ class WalkNeighbourhoodsTest {
         assertThat(stages).containsExactly("neighbourhood walks 10");
         assertThat(done[0]).isEqualTo(10);
 
-        Progress stopped = new Progress() {
-            @Override
-            public void begin(String stage, long volume) {
-            }
-
-            @Override
-            public void advance(long units) {
-            }
-
-            @Override
-            public void checkRunning() {
-                throw new IllegalStateException("terminated");
-            }
+        Progress stopped = () -> {
+            throw new IllegalStateException("terminated");
         };
         assertThatThrownBy(() -> NeighborhoodSampler.byWalks(GRAPH, 7, 1, stopped)).hasMessage("terminated");
     }

@@ -287,10 +287,6 @@ class MusigTrainerTest {
             }
 
             @Override
-            public void advance(long units) {
-            }
-
-            @Override
             public void checkRunning() {
                 if (checks.incrementAndGet() > 3) {
                     throw new IllegalStateException("terminated");
