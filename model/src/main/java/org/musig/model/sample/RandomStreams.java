@@ -28,6 +28,8 @@ public final class RandomStreams {
     public static final int WALKS = 9;
     /** Which training tracks' artistId and albumId rows are the unknown row (see {@code InputFeatures}). */
     public static final int UNKNOWN_IDS = 10;
+    /** An ensemble member's seed (member 0 keeps the user's seed; see {@link #memberSeed}). */
+    public static final int ENSEMBLE = 11;
 
     private RandomStreams() {
     }
@@ -39,6 +41,15 @@ public final class RandomStreams {
         h = mix(h ^ (b * 0xBF58476D1CE4E5B9L));
         h = mix(h + c * 0x94D049BB133111EBL);
         return new SplittableRandom(h);
+    }
+
+    /**
+     * The seed of ensemble member {@code member}: the user's seed for member 0, so that a one-member ensemble is the
+     * single model; for the others a seed drawn from the stream of (seed, member), from which all their streams
+     * derive as a single model's derive from its seed.
+     */
+    public static long memberSeed(long seed, int member) {
+        return member == 0 ? seed : of(seed, ENSEMBLE, member, 0, 0).nextLong();
     }
 
     /** SplitMix64's finaliser: spreads small input differences over all bits (also a cheap, well-spread hash). */

@@ -1,7 +1,9 @@
 package org.musig.model.train;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntPredicate;
@@ -96,31 +98,66 @@ final class EpochLoop {
      * epoch as training without it.
      */
     void run(Progress progress, IntPredicate afterEpoch) {
+        runTogether(List.of(this), progress, afterEpoch);
+    }
+
+    /**
+     * Trains several loops (an ensemble's members) side by side: epoch e of every loop that has not stalled, in
+     * order, then {@code afterEpoch(e + 1)}, so that the check sees every member after the same epoch. Each loop
+     * draws only from its own seed's streams and the state they share is refilled by each loop before use (the inner
+     * means, per epoch), so a loop trains the same parameters with or without the others. Stops when every loop has
+     * stalled, at {@code epochs}, or when the check says so.
+     */
+    static void runTogether(List<EpochLoop> loops, Progress progress, IntPredicate afterEpoch) {
+        TrainConfig config = loops.get(0).config;
         int maxRoots = ShardWorker.maxRoots(config.negativeSamples());
-        try (ShardExecutor<ShardWorker> executor = new ShardExecutor<>(config.concurrency(),
-                () -> new ShardWorker(shared, maxRoots))) {
+        List<ShardExecutor<ShardWorker>> executors = new ArrayList<>();
+        try {
+            for (EpochLoop loop : loops) {
+                executors.add(new ShardExecutor<>(config.concurrency(), () -> new ShardWorker(loop.shared, maxRoots)));
+            }
+            boolean[] stalled = new boolean[loops.size()];
             for (int epoch = 0; epoch < config.epochs(); epoch++) {
-                progress.begin(String.format(Locale.ROOT, "epoch %d/%d", epoch + 1, config.epochs()), pairsPerEpoch);
-                positives.shuffle(pairsPerEpoch,
-                        RandomStreams.of(shared.seed(), RandomStreams.PAIR_ORDER, epoch, 0, 0));
-                fillInnerMeans(executor, epoch, progress);
-                int batches = (pairsPerEpoch + config.batchSize() - 1) / config.batchSize();
-                for (int b = 0; b < batches; b++) {
-                    progress.checkRunning();
-                    runBatch(executor, epoch, b, progress);
+                boolean allStalled = true;
+                for (int m = 0; m < loops.size(); m++) {
+                    if (!stalled[m]) {
+                        String stage = String.format(Locale.ROOT, "epoch %d/%d", epoch + 1, config.epochs())
+                                + (loops.size() == 1 ? "" : String.format(Locale.ROOT, ", member %d/%d", m + 1,
+                                        loops.size()));
+                        stalled[m] = loops.get(m).runEpoch(executors.get(m), epoch, stage, progress);
+                    }
+                    allStalled &= stalled[m];
                 }
-                epochsRun++;
-                boolean stalled = history.endEpoch(config.tolerance());
-                collectWorkerNanos(executor);
                 long c0 = System.nanoTime();
-                boolean goOn = afterEpoch.test(epochsRun);
-                afterEpochNanos += System.nanoTime() - c0;
-                if (stalled || !goOn) {
+                boolean goOn = afterEpoch.test(epoch + 1);
+                long checkNanos = System.nanoTime() - c0;
+                loops.forEach(loop -> loop.afterEpochNanos += checkNanos);
+                if (allStalled || !goOn) {
                     break;
                 }
             }
-            collectWorkerNanos(executor);
+        } finally {
+            for (int m = 0; m < executors.size(); m++) {
+                loops.get(m).collectWorkerNanos(executors.get(m));
+                executors.get(m).close();
+            }
         }
+    }
+
+    /** One epoch: shuffle, inner means, every batch. Returns whether the epoch loss stopped improving. */
+    private boolean runEpoch(ShardExecutor<ShardWorker> executor, int epoch, String stage, Progress progress) {
+        progress.begin(stage, pairsPerEpoch);
+        positives.shuffle(pairsPerEpoch, RandomStreams.of(shared.seed(), RandomStreams.PAIR_ORDER, epoch, 0, 0));
+        fillInnerMeans(executor, epoch, progress);
+        int batches = (pairsPerEpoch + config.batchSize() - 1) / config.batchSize();
+        for (int b = 0; b < batches; b++) {
+            progress.checkRunning();
+            runBatch(executor, epoch, b, progress);
+        }
+        epochsRun++;
+        boolean stalled = history.endEpoch(config.tolerance());
+        collectWorkerNanos(executor);
+        return stalled;
     }
 
     /** The workers' thread times so far (each worker's counters are cumulative). */

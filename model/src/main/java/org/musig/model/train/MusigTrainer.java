@@ -2,7 +2,9 @@ package org.musig.model.train;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.musig.common.progress.Progress;
 import org.musig.model.NativeBackend;
 import org.musig.model.graph.CooccurrenceGraph;
@@ -21,7 +23,6 @@ import org.musig.model.sample.NegativeSampler;
 import org.musig.model.sample.NeighborhoodSampler;
 import org.musig.model.sample.PositivePairSampler;
 import org.musig.model.sample.RandomStreams;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Trains MUSIG (paper section 3.3-3.5): a K-layer mean aggregator shared by three task heads (playlist
@@ -98,41 +99,49 @@ public final class MusigTrainer {
         double[] taskWeights = activeTaskWeights(config, labels, notices);
 
         SageNetwork net = network(config, input.shape());
-        long seed = config.randomSeed();
-        float[] parameters = net.initialParameters(RandomStreams.of(seed, RandomStreams.INIT, 0, 0, 0));
-        INDArray[] weights = net.nativeWeights(parameters);
         NeighborhoodSampler neighbours = neighbourSampler(graph, config, config.concurrency(), progress);
         NegativeSampler ordinary = config.negativeSampler() == TrainConfig.NegativeSampling.DEGREE
                 ? NegativeSampler.byDegree(graph, 0.75) : NegativeSampler.uniform(graph.nodeCount());
         HardNegativeSampler negativeSampler = new HardNegativeSampler(graph, ordinary, config.hardNegatives());
+        // Refilled at the start of every epoch of every member, so the members can share one table.
         InnerMeans inner = net.layers() < 2 ? null
                 : new InnerMeans(graph, net.denseDimension(), encoded.slots(), net.meanSlots(),
                         net.sampleSize(net.layers() - 1), null);
-        ShardWorker.Shared shared = new ShardWorker.Shared(net, parameters, weights, neighbours, encoded, inner,
-                new MultiTaskLoss(net), seed, config.coldStartRate(), config.maskPartner());
-        EpochLoop loop = new EpochLoop(config, shared,
-                new PositivePairSampler(graph, config.positives() == TrainConfig.PositiveSampling.WEIGHTED),
-                negativeSampler, labels,
-                taskWeights);
+        MultiTaskLoss loss = new MultiTaskLoss(net);
+        // Each ensemble member: its own seed, parameters, optimiser and pair order; the inputs and samplers shared.
+        float[][] parameters = new float[config.ensembleSize()][];
+        List<EpochLoop> loops = new ArrayList<>();
+        for (int m = 0; m < parameters.length; m++) {
+            long seed = RandomStreams.memberSeed(config.randomSeed(), m);
+            parameters[m] = net.initialParameters(RandomStreams.of(seed, RandomStreams.INIT, 0, 0, 0));
+            ShardWorker.Shared shared = new ShardWorker.Shared(net, parameters[m], net.nativeWeights(parameters[m]),
+                    neighbours, encoded, inner, loss, seed, config.coldStartRate(), config.maskPartner());
+            loops.add(new EpochLoop(config, shared,
+                    new PositivePairSampler(graph, config.positives() == TrainConfig.PositiveSampling.WEIGHTED),
+                    negativeSampler, labels, taskWeights));
+        }
 
         long start = System.nanoTime();
-        if (listener == null) {
-            loop.run(progress);
-        } else {
-            loop.run(progress, epoch -> listener.afterEpoch(epoch,
-                    model(config, input, net, parameters, loop, start, notices)));
-        }
-        return model(config, input, net, parameters, loop, start, notices);
+        EpochLoop.runTogether(loops, progress, listener == null ? epoch -> true
+                : epoch -> listener.afterEpoch(epoch, model(config, input, net, parameters, loops, start, notices)));
+        return model(config, input, net, parameters, loops, start, notices);
     }
 
-    /** The model as the loop has left it (the parameters copied), its summary up to now. */
-    private static TrainedModel model(TrainConfig config, InputFeatures input, SageNetwork net, float[] parameters,
-                                      EpochLoop loop, long start, List<String> notices) {
-        double seconds = (System.nanoTime() - start - loop.afterEpochNanos()) / 1e9;
-        long trainedPairs = loop.trainedPairs();
-        TrainedModel.TrainingSummary summary = new TrainedModel.TrainingSummary(loop.epochsRun(),
-                loop.history().losses(), trainedPairs, trainedPairs / Math.max(seconds, 1e-9), seconds * 1000,
-                loop.stageMillis(), notices);
+    /**
+     * The model as the loops have left it (the parameters copied), its summary up to now: the epochs of the member
+     * that ran most, member 0's losses (the one a single model of this seed has), and every member's pairs and time.
+     */
+    private static TrainedModel model(TrainConfig config, InputFeatures input, SageNetwork net, float[][] parameters,
+                                      List<EpochLoop> loops, long start, List<String> notices) {
+        EpochLoop first = loops.get(0);
+        double seconds = (System.nanoTime() - start - first.afterEpochNanos()) / 1e9;
+        long trainedPairs = loops.stream().mapToLong(EpochLoop::trainedPairs).sum();
+        Map<String, Double> stageMillis = new LinkedHashMap<>();
+        loops.forEach(loop -> loop.stageMillis().forEach((stage, millis) -> stageMillis.merge(stage, millis,
+                Double::sum)));
+        TrainedModel.TrainingSummary summary = new TrainedModel.TrainingSummary(
+                loops.stream().mapToInt(EpochLoop::epochsRun).max().orElse(0), first.history().losses(), trainedPairs,
+                trainedPairs / Math.max(seconds, 1e-9), seconds * 1000, stageMillis, notices);
         return new TrainedModel(config, input, net, parameters, summary);
     }
 
@@ -227,18 +236,19 @@ public final class MusigTrainer {
         SageNetwork net = network(config, shape);
         long bytes = InputFeatures.encodedBytes(nodeCount, shape);
         bytes += 4L * nodeCount + 4L * nodeCount * 13 + nodeCount; // genre labels, similarity targets, their mask
-        bytes += PositivePairSampler.memoryBytes(relationshipCount,
-                config.positives() == TrainConfig.PositiveSampling.WEIGHTED);
         bytes += NegativeSampler.memoryBytes(nodeCount);
         bytes += neighbourSamplerBytes(nodeCount, relationshipCount, config, config.concurrency());
         if (net.layers() > 1) {
             bytes += InnerMeans.memoryBytes(nodeCount, net.denseDimension(), Math.max(1, net.hotSlots()),
                     net.meanSlots(), net.sampleSize(net.layers() - 1));
         }
-        bytes += config.concurrency() * ShardWorker.memoryBytes(net, ShardWorker.maxRoots(config.negativeSamples()));
-        bytes += EpochLoop.memoryBytes(net, config.batchSize(), config.negativeSamples());
-        bytes += 4L * net.parameterCount() * 2; // the parameters, and at most as many in their native weight copies
-        return bytes;
+        // Per ensemble member: its pair order, workers, optimiser, gradients, parameters and their native copies.
+        long member = PositivePairSampler.memoryBytes(relationshipCount,
+                config.positives() == TrainConfig.PositiveSampling.WEIGHTED);
+        member += config.concurrency() * ShardWorker.memoryBytes(net, ShardWorker.maxRoots(config.negativeSamples()));
+        member += EpochLoop.memoryBytes(net, config.batchSize(), config.negativeSamples());
+        member += 4L * net.parameterCount() * 2;
+        return bytes + member * config.ensembleSize();
     }
 
     /** The neighbour sampler {@code config.sampling()} asks for, on {@code graph} (walks report to progress). */

@@ -30,7 +30,7 @@ public record TrainConfig(int embeddingDimension, List<Integer> sampleSizes, Act
                           RegressionTarget regressionTarget, double learningRate, int batchSize, int epochs,
                           long maxPairsPerEpoch, double tolerance, boolean maskPartner, double coldStartRate,
                           double unknownIdRate,
-                          int embedDraws, long randomSeed, int concurrency) {
+                          int embedDraws, int ensembleSize, long randomSeed, int concurrency) {
 
     public static final String OWNER = "musig.train";
     public static final List<String> FEATURE_GROUPS = List.of("genre", "popularity", "audio", "acoustic", "artist",
@@ -139,6 +139,11 @@ public record TrainConfig(int embeddingDimension, List<Integer> sampleSizes, Act
             Setting.integer("embedDraws", 1, 1, 64, "neighbourhood samples averaged into each embedding when the "
                     + "model embeds tracks (`musig.embed.write`, the benchmark): more draws, less sampling noise, "
                     + "that many times the embedding's cost; 1 is the paper's single sample"),
+            Setting.integer("ensembleSize", 1, 1, 16, "models trained side by side from independent random streams "
+                    + "(member 0 is the model this seed trains alone); a track's embedding is the members' unit vectors "
+                    + "concatenated and scaled by 1/sqrt(n), so its cosine to another is the members' mean cosine. "
+                    + "n times the training and embedding time and the parameters, n x `embeddingDimension` wide; "
+                    + "`1` is the paper's single model"),
             Setting.longInteger("randomSeed", 42, Long.MIN_VALUE, Long.MAX_VALUE,
                     "seeds every random stream: the same seed and graph give the same model"),
             Setting.integer("concurrency", 2, 1, 1024, "training threads"));
@@ -175,6 +180,11 @@ public record TrainConfig(int embeddingDimension, List<Integer> sampleSizes, Act
             weights.put(task, 1.0);
         }
         return weights;
+    }
+
+    /** Width of the embeddings the model writes: every ensemble member's vector, side by side. */
+    public int outputDimension() {
+        return embeddingDimension * ensembleSize;
     }
 
     /** Number of aggregator layers (the paper's K). */

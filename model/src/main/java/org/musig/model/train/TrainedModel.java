@@ -36,7 +36,9 @@ public final class TrainedModel {
     /** Nodes per embedding chunk (the unit of parallel work). */
     static final int EMBED_CHUNK = 256;
     private static final int MAGIC = 0x4D555347; // "MUSG"
-    private static final int FORMAT_VERSION = 4;
+    private static final int FORMAT_VERSION = 5;
+    /** The format before ensembles: one parameter array, nothing after it; still read. */
+    private static final int FORMAT_VERSION_WITHOUT_ENSEMBLES = 4;
     /** The format before the learned tables existed, with the one-hot rows inside W_0; still read. */
     private static final int FORMAT_VERSION_WITHOUT_TABLES = 3;
     /** The format before the title group existed. */
@@ -66,15 +68,23 @@ public final class TrainedModel {
     private final TrainConfig config;
     private final InputFeatures input;
     private final SageNetwork net;
-    private final float[] parameters;
+    /** Per ensemble member ({@code config.ensembleSize()} of them), its parameters in the network's layout. */
+    private final float[][] members;
     private final TrainingSummary summary;
 
-    TrainedModel(TrainConfig config, InputFeatures input, SageNetwork net, float[] parameters,
+    TrainedModel(TrainConfig config, InputFeatures input, SageNetwork net, float[][] members,
                  TrainingSummary summary) {
+        if (members.length != config.ensembleSize()) {
+            throw new IllegalArgumentException(members.length + " parameter sets for an ensemble of "
+                    + config.ensembleSize());
+        }
         this.config = config;
         this.input = input;
         this.net = net;
-        this.parameters = parameters.clone();
+        this.members = new float[members.length][];
+        for (int m = 0; m < members.length; m++) {
+            this.members[m] = members[m].clone();
+        }
         this.summary = summary;
     }
 
@@ -103,8 +113,9 @@ public final class TrainedModel {
         return summary;
     }
 
+    /** Width of the embeddings {@link #embed} returns: every ensemble member's vector, side by side. */
     public int embeddingDimension() {
-        return net.dimension();
+        return config.outputDimension();
     }
 
     /** The input feature groups the model uses, in column order. */
@@ -117,9 +128,14 @@ public final class TrainedModel {
         return input.dimension();
     }
 
-    /** The trained parameters, a copy, in the network's layout ({@link SageNetwork}). */
+    /** Ensemble member 0's trained parameters (a single model's), a copy, in the network's layout ({@link SageNetwork}). */
     float[] parameters() {
-        return parameters.clone();
+        return parameters(0);
+    }
+
+    /** Ensemble member {@code member}'s trained parameters, a copy. */
+    float[] parameters(int member) {
+        return members[member].clone();
     }
 
     public int parameterCount() {
@@ -138,7 +154,9 @@ public final class TrainedModel {
      * from a per-node sample ({@link InnerMeans}, streams of the seed and the node id), computed once per call
      * for the nodes the requested ones can reach; a node's vector does not depend on which others are requested.
      * With {@code embedDraws} d > 1 the vector is the normalised mean of d such embeddings, draw i from streams of
-     * the seed, the node id and i (draw 0 is the single-draw embedding).
+     * the seed, the node id and i (draw 0 is the single-draw embedding). An ensemble's vector is its members' unit
+     * vectors side by side, scaled by 1/sqrt(members): a unit vector whose cosine to another is the members' mean
+     * cosine (member m embeds exactly as a single model with its parameters would).
      *
      * @param graph    any co-occurrence graph over the tracks of {@code features} (new tracks included)
      * @param features the feature table for the same tracks; its groups must have the training widths
@@ -163,11 +181,33 @@ public final class TrainedModel {
         }
         InputFeatures.Encoded encoded = input.encode(features);
         NeighborhoodSampler sampler = MusigTrainer.neighbourSampler(graph, config, concurrency, progress);
+        progress.begin("embed", (long) nodes.length * members.length);
+        float[][] result = embedMember(graph, encoded, sampler, members[0], nodes, seed, concurrency, progress);
+        if (members.length > 1) {
+            int dim = net.dimension();
+            float scale = (float) (1 / Math.sqrt(members.length));
+            float[][] wide = new float[nodes.length][members.length * dim];
+            for (int m = 0; m < members.length; m++) {
+                float[][] member = m == 0 ? result
+                        : embedMember(graph, encoded, sampler, members[m], nodes, seed, concurrency, progress);
+                for (int i = 0; i < nodes.length; i++) {
+                    for (int k = 0; k < dim; k++) {
+                        wide[i][m * dim + k] = member[i][k] * scale;
+                    }
+                }
+            }
+            result = wide;
+        }
+        return result;
+    }
+
+    /** {@link #embed} with one member's parameters: unit vectors of the network's width. */
+    private float[][] embedMember(CooccurrenceGraph graph, InputFeatures.Encoded encoded, NeighborhoodSampler sampler,
+                                  float[] parameters, int[] nodes, long seed, int concurrency, Progress progress) {
         INDArray[] weights = net.nativeWeights(parameters);
         int dim = net.dimension();
         float[][] result = new float[nodes.length][];
         int chunks = (nodes.length + EMBED_CHUNK - 1) / EMBED_CHUNK;
-        progress.begin("embed", nodes.length);
         int threads = Math.max(1, Math.min(concurrency, chunks));
         int draws = config.embedDraws();
         try (ShardExecutor<EmbedWorker> executor = new ShardExecutor<>(threads, () -> new EmbedWorker(net))) {
@@ -276,6 +316,9 @@ public final class TrainedModel {
         }
         bytes += (long) Math.max(1, concurrency) * EmbedWorker.memoryBytes(net);
         bytes += (long) nodesToEmbed * (16 + 4L * net.dimension());
+        if (members.length > 1) { // the members' rows and the wide result rows
+            bytes += (long) nodesToEmbed * ((16 + 4L * net.dimension()) + (16 + 4L * embeddingDimension()));
+        }
         return bytes;
     }
 
@@ -306,9 +349,12 @@ public final class TrainedModel {
             ModelCodec.writeValue(out, new LinkedHashMap<>(summary.stageMillis()));
             ModelCodec.writeValue(out, summary.notices());
             input.write(out);
-            out.writeInt(parameters.length);
-            for (float p : parameters) {
-                out.writeFloat(p);
+            out.writeInt(members.length);
+            for (float[] parameters : members) {
+                out.writeInt(parameters.length);
+                for (float p : parameters) {
+                    out.writeFloat(p);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -361,19 +407,27 @@ public final class TrainedModel {
                 notices.add((String) o);
             }
             InputFeatures input = InputFeatures.read(in, version >= FORMAT_VERSION_WITHOUT_TITLE,
-                    version >= FORMAT_VERSION_WITHOUT_TABLES, version >= FORMAT_VERSION);
+                    version >= FORMAT_VERSION_WITHOUT_TABLES, version >= FORMAT_VERSION_WITHOUT_ENSEMBLES);
             SageNetwork net = MusigTrainer.network(config, input.shape());
-            int count = in.readInt();
-            if (count != net.parameterCount()) {
-                throw new IOException(count + " parameters, the network needs " + net.parameterCount());
+            int memberCount = version <= FORMAT_VERSION_WITHOUT_ENSEMBLES ? 1 : in.readInt();
+            if (memberCount != config.ensembleSize()) {
+                throw new IOException(memberCount + " parameter sets, the configuration says ensembleSize "
+                        + config.ensembleSize());
             }
-            in.requireEntries("the parameters", count, Float.BYTES);
-            float[] parameters = new float[count];
-            for (int i = 0; i < count; i++) {
-                parameters[i] = in.readFloat();
-            }
-            if (version <= FORMAT_VERSION_WITHOUT_TABLES) {
-                parameters = net.fromLegacyLayout(parameters);
+            float[][] parameters = new float[memberCount][];
+            for (int m = 0; m < memberCount; m++) {
+                int count = in.readInt();
+                if (count != net.parameterCount()) {
+                    throw new IOException(count + " parameters, the network needs " + net.parameterCount());
+                }
+                in.requireEntries("the parameters", count, Float.BYTES);
+                parameters[m] = new float[count];
+                for (int i = 0; i < count; i++) {
+                    parameters[m][i] = in.readFloat();
+                }
+                if (version <= FORMAT_VERSION_WITHOUT_TABLES) {
+                    parameters[m] = net.fromLegacyLayout(parameters[m]);
+                }
             }
             return new TrainedModel(config, input, net, parameters,
                     new TrainingSummary(epochs, losses, pairs, pairsPerSecond, millis, stages, notices));

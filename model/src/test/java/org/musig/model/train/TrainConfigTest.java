@@ -95,6 +95,7 @@ class TrainConfigTest {
         expected.put("positives", "edges");
         expected.put("hardNegatives", 0.0);
         expected.put("unknownIdRate", 0.0);
+        expected.put("ensembleSize", 1);
         expected.put("taskWeights", Map.of("playlist", 1.0, "genre", 1.0, "audio", 1.0));
         assertThat(c.toMap()).containsExactlyEntriesOf(expected);
         c.toMap().forEach((key, value) -> assertThat(value.getClass()).as(key)

@@ -137,7 +137,7 @@ final class MusigRows {
                 outputs.forEach(o -> o.choice = new EpochChoice(config.patience(), maxEpochs));
             }
             long bytes = MusigTrainer.estimateBytes(pass.data().graph().graph(), pass.data().graph().features(),
-                    settings) + BenchmarkMemory.vectorBytes(pass.trackNodeIds().length, settings.embeddingDimension());
+                    settings) + BenchmarkMemory.vectorBytes(pass.trackNodeIds().length, settings.outputDimension());
             boolean fitAll = true;
             for (Output output : outputs) {
                 fitAll &= pass.fits(output.key, "MUSIG training", bytes);

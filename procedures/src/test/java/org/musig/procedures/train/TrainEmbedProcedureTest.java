@@ -148,6 +148,40 @@ class TrainEmbedProcedureTest extends MusigDatabase {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void anEnsembleWritesItsMembersVectorsSideBySideWithMemberZeroBeingTheSingleModel() {
+        single("CALL musig.train({graphName: 'tt', modelName: 'alone', " + QUICK + "})");
+        Map<String, Object> row = single("CALL musig.train({graphName: 'tt', modelName: 'trio', ensembleSize: 3, "
+                + QUICK + "})");
+        assertThat((Map<String, Object>) row.get("configuration")).containsEntry("ensembleSize", 3);
+        assertThat(single("CALL musig.model.list('trio')").get("embeddingDimension")).isEqualTo(48L);
+        assertThat(single("CALL musig.train.estimate({graphName: 'tt', ensembleSize: 3, " + QUICK + "})")
+                .get("requiredBytes")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LONG)
+                .isGreaterThan((Long) single("CALL musig.train.estimate({graphName: 'tt', " + QUICK + "})")
+                        .get("requiredBytes"));
+
+        single("CALL musig.embed.write({modelName: 'alone', writeProperty: 'aloneEmb'})");
+        single("CALL musig.embed.write({modelName: 'trio', writeProperty: 'trioEmb'})");
+        Map<String, Object> one =
+                single("MATCH (t:Track) WHERE t.trioEmb IS NOT NULL WITH t LIMIT 1 RETURN t.id AS id, "
+                        + "t.aloneEmb AS alone, t.trioEmb AS trio, reduce(s = 0.0, x IN t.trioEmb | s + x * x) AS norm");
+        float[] alone = (float[]) one.get("alone");
+        float[] trio = (float[]) one.get("trio");
+        assertThat(trio).hasSize(48);
+        assertThat((Double) one.get("norm")).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+        for (int k = 0; k < 16; k++) { // member 0 is the single model of this seed, scaled by 1/sqrt(3)
+            assertThat(trio[k]).isCloseTo(alone[k] / (float) Math.sqrt(3), org.assertj.core.data.Offset.offset(1e-6f));
+        }
+        assertThat(query("CALL musig.similar($id, {k: 3, property: 'trioEmb'})", Map.of("id", one.get("id"))))
+                .hasSize(3);
+        assertThatThrownBy(() -> query("CALL musig.train({graphName: 'tt', modelName: 'x', ensembleSize: 0})"))
+                .hasMessageContaining("'ensembleSize'");
+        query("MATCH (t:Track) REMOVE t.aloneEmb, t.trioEmb");
+        single("CALL musig.model.drop('alone')");
+        single("CALL musig.model.drop('trio')");
+    }
+
+    @Test
     void tracksAddedAfterTrainingGetEmbeddingsWithoutRetraining() {
         single("CALL musig.train({graphName: 'tt', modelName: 'm3', " + QUICK + "})");
         single("CALL musig.embed.write({modelName: 'm3', writeProperty: 'emb3'})");
