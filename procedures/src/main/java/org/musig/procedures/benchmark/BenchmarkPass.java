@@ -216,7 +216,7 @@ final class BenchmarkPass {
 
     /** The columns every row of this pass has: origin, selection, split, negatives and the call's configuration. */
     private Map<String, Object> withCommonColumns(Map<String, Object> columns, RowKey key) {
-        columns.put("origin", originOf(key.method(), key.features()));
+        columns.put("origin", originOf(key));
         columns.put("selection", selection);
         columns.put("split", split.name());
         columns.put("negatives", config.negatives().text());
@@ -243,17 +243,23 @@ final class BenchmarkPass {
         return result;
     }
 
-    /** 'paper', 'extension' or 'baseline' (see {@link BenchmarkRow}). */
-    static String originOf(String method, String feature) {
-        if (!method.startsWith("musig")) {
+    /**
+     * 'paper', 'extension' or 'baseline' (see {@link BenchmarkRow}). A MUSIG row is the paper's when it has the
+     * paper's feature groups and no training variant ({@code trainVariants}: walks, ensembles, ...); its
+     * {@code coldStartRate} knob is shown beside it.
+     */
+    static String originOf(RowKey key) {
+        if (!key.method().startsWith("musig")) {
             return "baseline";
         }
-        if (method.equals(MusigRows.MUSIG_FEATURE)) {
+        if (key.method().equals(MusigRows.MUSIG_FEATURE)) {
             return "extension"; // appending the inputs is not the paper's model, whatever they are
         }
-        boolean paper =
-                feature.equals("all") || TrainConfig.PAPER_FEATURE_GROUPS.containsAll(List.of(feature.split("\\+")));
-        return paper ? "paper" : "extension";
+        boolean paperGroups = key.features().equals("all")
+                || TrainConfig.PAPER_FEATURE_GROUPS.containsAll(List.of(key.features().split("\\+")));
+        boolean variant = key.knobs() != null
+                && key.knobs().keySet().stream().anyMatch(knob -> !knob.equals(MusigRows.COLD_START_RATE));
+        return paperGroups && !variant ? "paper" : "extension";
     }
 
     /**

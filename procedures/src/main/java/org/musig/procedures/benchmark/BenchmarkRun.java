@@ -125,7 +125,7 @@ final class BenchmarkRun {
         Map<String, BenchmarkRow> best = new LinkedHashMap<>();
         for (BenchmarkRow row : pass.rows) {
             if (row.hitRate() != null) {
-                best.merge(familyOf(row.method(), row.features()), row,
+                best.merge(familyOf(row.method(), row.origin()), row,
                         (a, b) -> b.hitRate() > a.hitRate() ? b : a);
             }
         }
@@ -133,7 +133,7 @@ final class BenchmarkRun {
         best.values().forEach(row -> validationHitRate.put(row.label(), row.hitRate()));
         // A family none of whose variants could run (e.g. too big for the heap) still gets its reason reported.
         List<BenchmarkRow> unselectable = pass.rows.stream().filter(r -> r.hitRate() == null
-                && !best.containsKey(familyOf(r.method(), r.features()))).toList();
+                && !best.containsKey(familyOf(r.method(), r.origin()))).toList();
         pass.rows.clear();
         pass.perPlaylist.clear();
         pass.wanted = validationHitRate::containsKey;
@@ -156,11 +156,12 @@ final class BenchmarkRun {
 
     /**
      * The family a row belongs to: the benchmark picks one variant per family on validation. MUSIG as the
-     * paper defines it and MUSIG with the artist and album inputs are separate families, so both are reported.
+     * paper defines it ({@code origin} 'paper') and MUSIG extended (other inputs, training variants) are separate
+     * families, so both are reported.
      */
-    static String familyOf(String method, String feature) {
+    static String familyOf(String method, String origin) {
         return switch (method) {
-            case "musig", "musig-single-task" -> "musig (" + BenchmarkPass.originOf(method, feature) + ")";
+            case "musig", "musig-single-task" -> "musig (" + origin + ")";
             case MusigRows.MUSIG_FEATURE -> MusigRows.MUSIG_FEATURE;
             case "artist-cooccurrence", "album-cooccurrence", "artist-cooccurrence-cosine",
                     "album-cooccurrence-cosine" ->

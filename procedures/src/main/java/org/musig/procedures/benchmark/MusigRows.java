@@ -22,6 +22,8 @@ import org.musig.model.train.TrainedModel;
 final class MusigRows {
     /** MUSIG's embedding with the track's content vector appended, as Track2Vec-Feature does to word2vec's. */
     static final String MUSIG_FEATURE = "musig-feature";
+    /** The knob of the {@code coldStartRates} axis; the others a row's knobs hold are its training variant's. */
+    static final String COLD_START_RATE = "coldStartRate";
 
     private final BenchmarkPass pass;
     private final BenchmarkConfig config;
@@ -79,7 +81,7 @@ final class MusigRows {
     /** A MUSIG variant's knobs besides features, task weights and target: the cold-start rate, then the variant's. */
     private static Map<String, Object> knobs(double coldStartRate, Map<String, Object> variant) {
         Map<String, Object> knobs = new LinkedHashMap<>();
-        knobs.put("coldStartRate", coldStartRate);
+        knobs.put(COLD_START_RATE, coldStartRate);
         knobs.putAll(variant);
         return knobs;
     }

@@ -113,7 +113,7 @@ class ArtistCollectionBenchmarkTest extends MusigDatabase {
         // One row per family: item co-occurrence, category co-occurrence (artist or album), GDS GraphSAGE (over
         // one of the feature choices, 'popularity+artist' among them), MUSIG as the paper defines it (popularity
         // is its only group here) and MUSIG with the artist input.
-        assertThat(ok).extracting(r -> BenchmarkRun.familyOf((String) r.get("method"), (String) r.get("features")))
+        assertThat(ok).extracting(r -> BenchmarkRun.familyOf((String) r.get("method"), (String) r.get("origin")))
                 .containsExactlyInAnyOrder("cooccurrence", "category co-occurrence", "graphsage", "musig (paper)",
                         "musig (extension)");
         assertThat(ok).allSatisfy(r -> {
@@ -146,7 +146,7 @@ class ArtistCollectionBenchmarkTest extends MusigDatabase {
         Map<String, Object> hybrid = byRow.get("cf-warp-feature/artist");
         assertThat(hybrid.get("status")).isEqualTo("ok");
         assertThat(hybrid.get("origin")).isEqualTo("baseline");
-        assertThat(BenchmarkRun.familyOf("cf-warp-feature", "artist")).isEqualTo("cf-warp-feature");
+        assertThat(BenchmarkRun.familyOf("cf-warp-feature", "baseline")).isEqualTo("cf-warp-feature");
         // Every held-out track is a new release: plain CF has only noise for them, the hybrid its artist's row.
         assertThat((Double) byRow.get("cf-warp/none").get("hitRate")).isLessThan(0.65);
         assertThat((Double) hybrid.get("hitRate")).isGreaterThan(0.75);
@@ -184,7 +184,7 @@ class ArtistCollectionBenchmarkTest extends MusigDatabase {
         // The artist hybrid (cf-warp-feature) follows the same cfEpochs grid; its own test is the one above.
         selected.stream().filter(r -> "ok".equals(r.get("status")) && !"cf-warp-feature".equals(r.get("method")))
                 .forEach(r -> assertThat(byFamily.put(
-                        BenchmarkRun.familyOf((String) r.get("method"), (String) r.get("features")), r)).isNull());
+                        BenchmarkRun.familyOf((String) r.get("method"), (String) r.get("origin")), r)).isNull());
         assertThat(byFamily).containsOnlyKeys("cf-warp", "track2vec", "musig (extension)");
         Map<String, String> knob = Map.of("cf-warp", "epochs", "track2vec", "windowSize", "musig (extension)",
                 "coldStartRate");
@@ -204,7 +204,7 @@ class ArtistCollectionBenchmarkTest extends MusigDatabase {
                 + other.get("musig (extension)") + "]})");
         byFamily.forEach((family, chosen) -> assertThat(notChosen).as(family)
                 .filteredOn(r -> "ok".equals(r.get("status")) && family.equals(
-                        BenchmarkRun.familyOf((String) r.get("method"), (String) r.get("features"))))
+                        BenchmarkRun.familyOf((String) r.get("method"), (String) r.get("origin"))))
                 .singleElement().satisfies(r -> {
                     assertThat(((Map<String, Object>) r.get("knobs")).get(knob.get(family)))
                             .isEqualTo(other.get(family));

@@ -62,4 +62,18 @@ class BenchmarkRowTest {
         assertThat(MUSIG.withMethod("musig-feature").label())
                 .isEqualTo("musig-feature / audio / [1.0, 0.0, 0.0] / audio / coldStartRate 0.5");
     }
+
+    @Test
+    void aMusigRowIsThePapersOnlyWithThePapersGroupsAndNoTrainingVariant() {
+        List<Double> tasks = List.of(1.0, 1.0, 1.0);
+        assertThat(BenchmarkPass.originOf(new RowKey("musig", "genre+audio", tasks, "audio",
+                Map.of("coldStartRate", 0.5)))).isEqualTo("paper");
+        assertThat(BenchmarkPass.originOf(new RowKey("musig", "all", tasks, "audio",
+                Map.of("coldStartRate", 0.5, "ensembleSize", 3)))).isEqualTo("extension");
+        assertThat(BenchmarkPass.originOf(new RowKey("musig-single-task", "audio+artist", tasks, "audio",
+                Map.of("coldStartRate", 0.5)))).isEqualTo("extension");
+        assertThat(BenchmarkPass.originOf(MUSIG.withMethod("musig-feature"))).isEqualTo("extension");
+        assertThat(BenchmarkPass.originOf(RowKey.of("content", "audio"))).isEqualTo("baseline");
+        assertThat(BenchmarkRun.familyOf("musig-single-task", "paper")).isEqualTo("musig (paper)");
+    }
 }
