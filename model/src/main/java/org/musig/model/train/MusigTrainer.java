@@ -33,7 +33,8 @@ import org.musig.model.sample.RandomStreams;
  * {@link EpochLoop} and wraps the result. Per batch the loop cuts the pairs into shards of
  * {@value ShardWorker#SHARD_PAIRS} positive pairs that run on {@code concurrency} threads
  * ({@link ShardWorker}); shard size and every random stream are fixed by the configuration and the seed, so
- * the trained model is the same for any concurrency.
+ * the trained model is the same for any concurrency. With {@code ensembleSize} n, n loops (members) train side by
+ * side ({@link EpochLoop#runTogether}), each from its own seed ({@link RandomStreams#memberSeed}).
  *
  * <p>With two or more layers, each epoch starts by filling an {@link InnerMeans} table: every node's
  * innermost-hop neighbourhood mean, sampled from a stream of (seed, epoch, node) and shared by all of the
