@@ -85,7 +85,7 @@ final class TrainBenchmark {
         musigWarmUpSeconds += train(db, multiWarmUp).seconds;
         out.printf(Locale.ROOT,
                 "warm-up (not compared): GDS 1 iteration %.1f s, MUSIG single- and multi-task %,d pairs "
-                        + "each %.1f s%n%n",
+                        + "each, %.1f s together%n%n",
                 gdsWarmUpSeconds, roots, musigWarmUpSeconds);
 
         BenchCommand.resetPeakHeap();

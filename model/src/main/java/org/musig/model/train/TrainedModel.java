@@ -128,7 +128,10 @@ public final class TrainedModel {
         return input.dimension();
     }
 
-    /** Ensemble member 0's trained parameters (a single model's), a copy, in the network's layout ({@link SageNetwork}). */
+    /**
+     * Ensemble member 0's trained parameters (a single model's), a copy, in the network's layout
+     * ({@link SageNetwork}).
+     */
     float[] parameters() {
         return parameters(0);
     }
