@@ -35,9 +35,10 @@ public final class Setting<T> {
     private final String doc;
     private final String shownDefault; // null: rendered from defaultValue
     private final List<Function<? super T, String>> checks;
+    private final List<T> paperValue; // empty: the published method has no such setting, or any value is its
 
     private Setting(String key, Class<?> type, T defaultValue, Reader<T> reader, String doc, String shownDefault,
-                    List<Function<? super T, String>> checks) {
+                    List<Function<? super T, String>> checks, List<T> paperValue) {
         this.key = Objects.requireNonNull(key);
         this.type = Objects.requireNonNull(type);
         this.defaultValue = defaultValue;
@@ -45,6 +46,7 @@ public final class Setting<T> {
         this.doc = requireTableCell(key, doc);
         this.shownDefault = shownDefault;
         this.checks = List.copyOf(checks);
+        this.paperValue = List.copyOf(paperValue);
     }
 
     /**
@@ -52,7 +54,7 @@ public final class Setting<T> {
      * class, {@code defaultValue} what an absent key gives (it is shown in the documentation's table).
      */
     public static <T> Setting<T> of(String key, Class<?> type, T defaultValue, Reader<T> reader, String doc) {
-        return new Setting<>(key, type, defaultValue, reader, doc, null, List.of());
+        return new Setting<>(key, type, defaultValue, reader, doc, null, List.of(), List.of());
     }
 
     public static Setting<Integer> integer(String key, int defaultValue, int min, int max, String doc) {
@@ -163,7 +165,7 @@ public final class Setting<T> {
     public Setting<T> check(Function<? super T, String> problem) {
         List<Function<? super T, String>> more = new ArrayList<>(checks);
         more.add(problem);
-        return new Setting<>(key, type, defaultValue, reader, doc, shownDefault, more);
+        return new Setting<>(key, type, defaultValue, reader, doc, shownDefault, more, paperValue);
     }
 
     /**
@@ -171,7 +173,22 @@ public final class Setting<T> {
      * default value: for defaults that depend on the machine or the data ("min(4, cores)", "all edges").
      */
     public Setting<T> shownAs(String text) {
-        return new Setting<>(key, type, defaultValue, reader, doc, requireTableCell(key, text), checks);
+        return new Setting<>(key, type, defaultValue, reader, doc, requireTableCell(key, text), checks, paperValue);
+    }
+
+    /**
+     * This setting with the value the paper's model takes (the method as published): any other value is our
+     * extension of it. The documentation's table says so, and {@link Settings.Values#departuresFromPaper} lists the
+     * settings a configuration moves away from it, so that a result can be labelled the paper's or an extension.
+     */
+    public Setting<T> paperValue(T value) {
+        return new Setting<>(key, type, defaultValue, reader, doc, shownDefault, checks,
+                List.of(Objects.requireNonNull(value)));
+    }
+
+    /** Whether {@code value} (as read, or in the plain form of {@link #plain}) is not the paper's value. */
+    boolean departsFromPaper(Object value) {
+        return !paperValue.isEmpty() && !Objects.equals(plain(paperValue.get(0)), plain(value));
     }
 
     /** Reads and validates this key of a user's map; every problem is an IllegalArgumentException naming the key. */
@@ -199,9 +216,9 @@ public final class Setting<T> {
         return defaultValue;
     }
 
-    /** One line of Markdown: what the setting does. */
+    /** One line of Markdown: what the setting does, and the paper's value where one is declared. */
     public String doc() {
-        return doc;
+        return paperValue.isEmpty() ? doc : doc + " (the paper's model: `" + literal(paperValue.get(0)) + "`)";
     }
 
     /** The default as the documentation shows it (Markdown). */

@@ -113,6 +113,15 @@ public final class Settings {
             return values.get(key);
         }
 
+        /**
+         * The keys, in the declared order, whose value is not the one the paper's model takes (see
+         * {@link Setting#paperValue}); empty for a configuration of the published method.
+         */
+        public List<String> departuresFromPaper() {
+            return settings.settings.stream().filter(s -> s.departsFromPaper(values.get(s.key())))
+                    .map(Setting::key).toList();
+        }
+
         /** The effective configuration, in the declared order, in the form {@link Settings#parse} accepts back. */
         public Map<String, Object> echo() {
             Map<String, Object> echo = new LinkedHashMap<>();

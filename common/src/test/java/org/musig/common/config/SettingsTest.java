@@ -67,6 +67,22 @@ class SettingsTest {
     }
 
     @Test
+    void aPaperValueIsShownInTheTableAndAnyOtherValueIsListedAsADeparture() {
+        Setting<Colour> colour = Setting.choice("colour", Colour.class, Colour.DARK_BLUE, "`'red'` or `'dark_blue'`")
+                .paperValue(Colour.RED);
+        Setting<Double> rate = Setting.number("rate", 0.5, 0, 1, "a share").paperValue(0.0);
+        Settings settings = Settings.of("musig.test", SIZE, colour, rate);
+        assertThat(settings.markdownTable()).contains("| `colour` | `'dark_blue'` | `'red'` or `'dark_blue'` (the "
+                + "paper's model: `'red'`) |", "| `rate` | `0.5` | a share (the paper's model: `0`) |",
+                "| `size` | `10` | how many |");
+        // The defaults here depart; the paper's values given explicitly, and settings without one, do not.
+        assertThat(settings.parse(Map.of()).departuresFromPaper()).containsExactly("colour", "rate");
+        assertThat(settings.parse(Map.of("colour", "RED", "rate", 0, "size", 99)).departuresFromPaper()).isEmpty();
+        assertThat(settings.parse(Map.of("colour", "red", "rate", 0.25)).departuresFromPaper())
+                .containsExactly("rate");
+    }
+
+    @Test
     void declarationsThatTheDocumentationCouldNotShowAreRefused() {
         assertThatThrownBy(() -> Setting.choice("colour", Colour.class, Colour.RED, "`'red'` or blue"))
                 .hasMessageContaining("must name the choice `'dark_blue'`");

@@ -76,15 +76,17 @@ public record TrainConfig(int embeddingDimension, List<Integer> sampleSizes, Act
             Setting.choice("activation", Activation.class, Activation.RELU,
                     "non-linearity between layers: `'relu'` or `'sigmoid'` (the last layer is linear)"),
             Setting.choice("sampling", Sampling.class, Sampling.UNIFORM,
-                    "neighbour sampling: `'uniform'` as in the paper, `'weighted'` by co-occurrence weight, or `'walk'`: "
+                    "neighbour sampling: `'uniform'`, `'weighted'` by co-occurrence weight, or `'walk'`: "
                             + "PinSAGE's importance neighbourhoods (the " + WalkNeighbourhoods.TOP + " tracks that "
                             + WalkNeighbourhoods.WALKS + " random walks of " + WalkNeighbourhoods.HOPS
                             + " steps from the "
-                            + "track, stepping by co-occurrence weight, visit most; drawn in proportion to their visits)"),
+                            + "track, stepping by co-occurrence weight, visit most; drawn in proportion to their visits)")
+                    .paperValue(Sampling.UNIFORM),
             Setting.choice("positives", PositiveSampling.class, PositiveSampling.EDGES,
                     "the playlist task's positive pairs per epoch: `'edges'`, every co-occurrence edge once in a random "
-                            + "order (the paper), or `'weighted'`, edges drawn with replacement in proportion to their "
-                            + "co-occurrence weight"),
+                            + "order, or `'weighted'`, edges drawn with replacement in proportion to their "
+                            + "co-occurrence weight")
+                    .paperValue(PositiveSampling.EDGES),
             Setting.stringList("features", DEFAULT_FEATURES, "any of `genre`, `popularity`, `audio`, `acoustic` (the "
                     + "paper's groups), `artist`, `album`, `year`, `title`, `artistId`, `albumId`, `track` (our "
                     + "extension; `artist` and `album` are vectors fitted from the playlists before training, `year` is "
@@ -107,7 +109,8 @@ public record TrainConfig(int embeddingDimension, List<Integer> sampleSizes, Act
                     "where negatives are drawn from: `'degree'` (degree^0.75, as word2vec) or `'uniform'`"),
             Setting.number("hardNegatives", 0, 0, 1, "share of each anchor's negatives drawn hard (PinSAGE's hard "
                     + "negatives): a track two hops from the anchor that is not its neighbour, found by a short random "
-                    + "walk (an ordinary negative where none is found); `0` draws only ordinary ones"),
+                    + "walk (an ordinary negative where none is found); `0` draws only ordinary ones")
+                    .paperValue(0.0),
             Setting.numberMap("taskWeights", equalTaskWeights(), 0, 1e6,
                     "c1, c2, c3 of the paper's eq. 6, by task; at least one > 0")
                     .check(weights -> weights.values().stream().allMatch(w -> w == 0)
@@ -127,23 +130,24 @@ public record TrainConfig(int embeddingDimension, List<Integer> sampleSizes, Act
                     + "first hop (redrawn, or the track itself when the partner was its only neighbour), as a held-out "
                     + "track is out of the seed's neighbourhood at evaluation. Measured on validation playlists "
                     + "(2026-12-06): no gain (playlist archive 0.753 vs 0.756, TidyTuesday 0.805 vs 0.806), so off by "
-                    + "default"),
+                    + "default")
+                    .paperValue(false),
             // The default 0.5 raised the held-out hit rate on the bundled playlists, where most held-out tracks are
             // cold, from 0.72 to 0.80 (docs/benchmark.md, 2026-11-25).
             Setting.number("coldStartRate", 0.5, 0, 0.95, "share of training roots embedded as if they had no "
-                    + "neighbours (see Cold start above); `0` is the paper's training"),
+                    + "neighbours (see Cold start above)").paperValue(0.0),
             Setting.number("unknownIdRate", 0, 0, 0.95, "share of training tracks whose `artistId` and `albumId` rows "
                     + "are the tables' unknown row for the whole training (each table draws its own), so that the "
                     + "unknown row learns what a track by an artist or album outside the training graph looks like; "
                     + "`0` leaves the unknown rows untrained"),
             Setting.integer("embedDraws", 1, 1, 64, "neighbourhood samples averaged into each embedding when the "
                     + "model embeds tracks (`musig.embed.write`, the benchmark): more draws, less sampling noise, "
-                    + "that many times the embedding's cost; 1 is the paper's single sample"),
+                    + "that many times the embedding's cost").paperValue(1),
             Setting.integer("ensembleSize", 1, 1, 16, "models trained side by side from independent random streams "
                     + "(member 0 is the model this seed trains alone); a track's embedding is the members' unit vectors "
                     + "concatenated and scaled by 1/sqrt(n), so its cosine to another is the members' mean cosine. "
-                    + "n times the training and embedding time and the parameters, n x `embeddingDimension` wide; "
-                    + "`1` is the paper's single model"),
+                    + "n times the training and embedding time and the parameters, n x `embeddingDimension` wide")
+                    .paperValue(1),
             Setting.longInteger("randomSeed", 42, Long.MIN_VALUE, Long.MAX_VALUE,
                     "seeds every random stream: the same seed and graph give the same model"),
             Setting.integer("concurrency", 2, 1, 1024, "training threads"));
@@ -185,6 +189,14 @@ public record TrainConfig(int embeddingDimension, List<Integer> sampleSizes, Act
     /** Width of the embeddings the model writes: every ensemble member's vector, side by side. */
     public int outputDimension() {
         return embeddingDimension * ensembleSize;
+    }
+
+    /**
+     * The settings whose value here is not the paper's model's ({@code coldStartRate} among them unless it is 0),
+     * in the documentation's order; the feature groups are apart ({@link #PAPER_FEATURE_GROUPS}).
+     */
+    public List<String> departuresFromPaper() {
+        return SETTINGS.parse(toMap()).departuresFromPaper();
     }
 
     /** Number of aggregator layers (the paper's K). */

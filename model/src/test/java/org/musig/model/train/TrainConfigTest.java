@@ -104,6 +104,17 @@ class TrainConfigTest {
     }
 
     @Test
+    void theDefaultsDepartFromThePapersModelOnlyInTheColdStartRateAndEachExtensionIsNamed() {
+        assertThat(TrainConfig.defaults().departuresFromPaper()).containsExactly("coldStartRate");
+        assertThat(TrainConfig.parse(Map.of("coldStartRate", 0, "epochs", 50, "embeddingDimension", 16,
+                "learningRate", 0.1)).departuresFromPaper()).isEmpty();
+        assertThat(TrainConfig.parse(Map.of("coldStartRate", 0, "sampling", "walk", "positives", "weighted",
+                "hardNegatives", 0.2, "maskPartner", true, "embedDraws", 4, "ensembleSize", 3))
+                .departuresFromPaper()).containsExactly("sampling", "positives", "hardNegatives", "maskPartner",
+                        "embedDraws", "ensembleSize");
+    }
+
+    @Test
     void theDocumentationTableListsEveryKeyWithItsDefault() {
         String table = TrainConfig.SETTINGS.markdownTable();
         assertThat(table)

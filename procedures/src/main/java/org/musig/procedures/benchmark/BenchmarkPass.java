@@ -216,7 +216,7 @@ final class BenchmarkPass {
 
     /** The columns every row of this pass has: origin, selection, split, negatives and the call's configuration. */
     private Map<String, Object> withCommonColumns(Map<String, Object> columns, RowKey key) {
-        columns.put("origin", originOf(key));
+        columns.put("origin", originOf(key, config.train()));
         columns.put("selection", selection);
         columns.put("split", split.name());
         columns.put("negatives", config.negatives().text());
@@ -245,10 +245,11 @@ final class BenchmarkPass {
 
     /**
      * 'paper', 'extension' or 'baseline' (see {@link BenchmarkRow}). A MUSIG row is the paper's when it has the
-     * paper's feature groups and no training variant ({@code trainVariants}: walks, ensembles, ...); its
-     * {@code coldStartRate} knob is shown beside it.
+     * paper's feature groups and its training settings ({@code train} with the row's knobs over it) keep the
+     * paper's model ({@link TrainConfig#departuresFromPaper}: no walks, ensembles, ...), except the
+     * {@code coldStartRate} knob, which is shown beside it. Budget settings ({@code epochs}, ...) do not count.
      */
-    static String originOf(RowKey key) {
+    static String originOf(RowKey key, Map<String, Object> train) {
         if (!key.method().startsWith("musig")) {
             return "baseline";
         }
@@ -257,9 +258,13 @@ final class BenchmarkPass {
         }
         boolean paperGroups = key.features().equals("all")
                 || TrainConfig.PAPER_FEATURE_GROUPS.containsAll(List.of(key.features().split("\\+")));
-        boolean variant = key.knobs() != null
-                && key.knobs().keySet().stream().anyMatch(knob -> !knob.equals(MusigRows.COLD_START_RATE));
-        return paperGroups && !variant ? "paper" : "extension";
+        Map<String, Object> settings = new LinkedHashMap<>(train);
+        if (key.knobs() != null) {
+            settings.putAll(key.knobs());
+        }
+        boolean departs = TrainConfig.parse(settings).departuresFromPaper().stream()
+                .anyMatch(setting -> !setting.equals(MusigRows.COLD_START_RATE));
+        return paperGroups && !departs ? "paper" : "extension";
     }
 
     /**

@@ -60,6 +60,18 @@ class ArtistCollectionBenchmarkTest extends MusigDatabase {
     }
 
     @Test
+    void aTrainSettingThatLeavesThePapersModelMakesThePapersGroupsAnExtensionRow() {
+        String call = "CALL musig.benchmark({split: 'scenes', testPlaylists: 12, minTracks: 16, minWeight: 1, "
+                + "methods: ['musig'], features: ['popularity'], taskGrid: [[1, 1, 1]], embeddingDimension: 16, "
+                + "selection: 'test', train: {epochs: 2, batchSize: 128, sampleSizes: [5, 3]%s}}) "
+                + "YIELD method, status, origin WHERE status = 'ok' RETURN method, origin";
+        assertThat(query(call.formatted(""))).singleElement()
+                .satisfies(r -> assertThat(r).containsEntry("origin", "paper"));
+        assertThat(query(call.formatted(", ensembleSize: 2"))).singleElement()
+                .satisfies(r -> assertThat(r).containsEntry("origin", "extension"));
+    }
+
+    @Test
     void withoutAudioMusigStillRunsAndArtistInputsCarryTheNewReleases() {
         List<Map<String, Object>> rows = query("CALL musig.benchmark({split: 'scenes', testPlaylists: 12, "
                 + "minTracks: 16, minWeight: 1, methods: ['random', 'cooccurrence', 'artist', 'backoff', 'musig'], "
@@ -77,6 +89,7 @@ class ArtistCollectionBenchmarkTest extends MusigDatabase {
                 .satisfies(r -> assertThat((String) r.get("reason")).contains("regressionTarget 'none'"));
         Map<String, Object> musig = ok.get("musig-single-task/artist");
         assertThat(musig.get("regressionTarget")).isEqualTo("none");
+        assertThat(musig.get("knobs")).isEqualTo(Map.of("coldStartRate", 0.5));
         assertThat(musig.get("origin")).isEqualTo("extension");
         assertThat(ok.get("musig-single-task/popularity").get("origin")).isEqualTo("paper");
         assertThat(ok.get("artist-cooccurrence/none").get("origin")).isEqualTo("baseline");

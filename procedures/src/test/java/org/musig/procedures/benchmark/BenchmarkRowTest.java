@@ -64,16 +64,33 @@ class BenchmarkRowTest {
     }
 
     @Test
-    void aMusigRowIsThePapersOnlyWithThePapersGroupsAndNoTrainingVariant() {
+    void aMusigRowIsThePapersOnlyWithThePapersGroupsAndThePapersTrainingSettings() {
         List<Double> tasks = List.of(1.0, 1.0, 1.0);
+        Map<String, Object> noTrain = Map.of();
         assertThat(BenchmarkPass.originOf(new RowKey("musig", "genre+audio", tasks, "audio",
-                Map.of("coldStartRate", 0.5)))).isEqualTo("paper");
+                Map.of("coldStartRate", 0.5)), noTrain)).isEqualTo("paper");
         assertThat(BenchmarkPass.originOf(new RowKey("musig", "all", tasks, "audio",
-                Map.of("coldStartRate", 0.5, "ensembleSize", 3)))).isEqualTo("extension");
+                Map.of("coldStartRate", 0.5, "ensembleSize", 3)), noTrain)).isEqualTo("extension");
         assertThat(BenchmarkPass.originOf(new RowKey("musig-single-task", "audio+artist", tasks, "audio",
-                Map.of("coldStartRate", 0.5)))).isEqualTo("extension");
-        assertThat(BenchmarkPass.originOf(MUSIG.withMethod("musig-feature"))).isEqualTo("extension");
-        assertThat(BenchmarkPass.originOf(RowKey.of("content", "audio"))).isEqualTo("baseline");
+                Map.of("coldStartRate", 0.5)), noTrain)).isEqualTo("extension");
+        assertThat(BenchmarkPass.originOf(MUSIG.withMethod("musig-feature"), noTrain)).isEqualTo("extension");
+        assertThat(BenchmarkPass.originOf(RowKey.of("content", "audio"), noTrain)).isEqualTo("baseline");
         assertThat(BenchmarkRun.familyOf("musig-single-task", "paper")).isEqualTo("musig (paper)");
+    }
+
+    @Test
+    void aModelChangingKeyInTrainMakesEveryMusigRowAnExtensionAndABudgetKeyDoesNot() {
+        RowKey paperRow = new RowKey("musig", "audio", List.of(1.0, 1.0, 1.0), "audio", Map.of("coldStartRate", 0.0));
+        assertThat(BenchmarkPass.originOf(paperRow, Map.of("ensembleSize", 3L))).isEqualTo("extension");
+        assertThat(BenchmarkPass.originOf(paperRow, Map.of("sampling", "walk"))).isEqualTo("extension");
+        assertThat(BenchmarkPass.originOf(paperRow, Map.of("maskPartner", true))).isEqualTo("extension");
+        // Budget and hyperparameters leave the paper's model as it is, in train or as a variant's knob.
+        assertThat(BenchmarkPass.originOf(paperRow, Map.of("epochs", 20L, "maxPairsPerEpoch", 1000L,
+                "embeddingDimension", 32L))).isEqualTo("paper");
+        assertThat(BenchmarkPass.originOf(new RowKey("musig", "audio", List.of(1.0, 1.0, 1.0), "audio",
+                Map.of("coldStartRate", 0.0, "learningRate", 0.05)), Map.of())).isEqualTo("paper");
+        // The paper's value given explicitly is still the paper's model.
+        assertThat(BenchmarkPass.originOf(paperRow, Map.of("ensembleSize", 1L, "sampling", "uniform")))
+                .isEqualTo("paper");
     }
 }
