@@ -23,7 +23,8 @@ import org.neo4j.driver.Session;
 /**
  * kill -9 of the server (what {@code ./musig serve} runs, in a child JVM) in the middle of musig.load.mpd,
  * musig.graph.build, musig.train and musig.embed.write: after each, the restarted database opens, no
- * half-written model is listed, and running the call again gives exactly what an uninterrupted run gives.
+ * half-written model is listed, and running the call again gives exactly what an uninterrupted run gives. The
+ * training and the embedding write are killed together, to save a server start.
  */
 class CrashRecoveryTest {
     private static final String TRAIN = "graphName: 'g', epochs: 2, maxPairsPerEpoch: 3000, batchSize: 256, "
@@ -46,7 +47,7 @@ class CrashRecoveryTest {
             // 1. musig.load.mpd, killed once some batches are committed.
             startServer();
             CompletableFuture<Throwable> load = inBackground("CALL musig.load.mpd('mpd', {batchSize: 1000})");
-            killOnce(load, () -> count("MATCH ()-[r:CONTAINS]->() RETURN count(r)") > 0, "musig.load.mpd");
+            killOnce(List.of(load), () -> count("MATCH ()-[r:CONTAINS]->() RETURN count(r)") > 0, "musig.load.mpd");
             startServer();
             assertThat(count("MATCH ()-[r:CONTAINS]->() RETURN count(r)")).as("committed batches survive")
                     .isPositive().isLessThan(data.memberships());
@@ -60,7 +61,8 @@ class CrashRecoveryTest {
             // 2. musig.graph.build, killed while it writes CO_OCCURS relationships.
             CompletableFuture<Throwable> build =
                     inBackground("CALL musig.graph.build({graphName: 'g', minWeight: 2, batchSize: 500})");
-            killOnce(build, () -> count("MATCH ()-[r:CO_OCCURS]->() RETURN count(r)") > 0, "musig.graph.build");
+            killOnce(List.of(build), () -> count("MATCH ()-[r:CO_OCCURS]->() RETURN count(r)") > 0,
+                    "musig.graph.build");
             startServer();
             long kept = count("MATCH ()-[r:CO_OCCURS]->() RETURN count(r)");
             long expected =
@@ -75,34 +77,33 @@ class CrashRecoveryTest {
                     .as("a further build changes nothing").isZero();
 
             phase("graph.build");
-            // 3. musig.train, killed in the middle of its epochs: no model is stored.
-            CompletableFuture<Throwable> train = inBackground("CALL musig.train({graphName: 'g', modelName: 'm', "
-                    + "epochs: 1000, tolerance: 0.0})");
-            killOnce(train, () -> running("musig.train: epoch"), "musig.train");
-            startServer();
-            assertThat(count("MATCH (m:MusigModel) RETURN count(m)")).as("no half-written model").isZero();
-            assertThat(list("CALL musig.model.list()", Map.of())).isEmpty();
-            run("CALL musig.graph.build({graphName: 'g', minWeight: 2})"); // the graph catalog lives in memory
+            // 3 and 4. musig.train in the middle of its epochs and musig.embed.write between its batch commits,
+            // killed together (one restart for both): no half-trained model is stored, and the vectors written so
+            // far are replaced by the rerun's.
             Record first = single("CALL musig.train({modelName: 'm', " + TRAIN + "})");
-            Record again = single("CALL musig.train({modelName: 'reference', " + TRAIN + "})");
-            assertThat(first.get("lossPerEpoch").asMap()).isEqualTo(again.get("lossPerEpoch").asMap());
-
-            phase("train");
-            // 4. musig.embed.write, killed between its batch commits.
+            CompletableFuture<Throwable> train = inBackground("CALL musig.train({graphName: 'g', modelName: 'long', "
+                    + "epochs: 1000, tolerance: 0.0})");
+            await(() -> train.isDone() || running("musig.train: epoch"), 300, "musig.train to be in its epochs");
             CompletableFuture<Throwable> embed =
                     inBackground("CALL musig.embed.write({modelName: 'm', batchSize: 10})");
-            killOnce(embed, () -> count("MATCH (t:Track) WHERE t.musig IS NOT NULL RETURN count(t)") > 0,
-                    "musig.embed.write");
+            killOnce(List.of(train, embed),
+                    () -> count("MATCH (t:Track) WHERE t.musig IS NOT NULL RETURN count(t)") > 0,
+                    "musig.train and musig.embed.write");
             startServer();
+            assertThat(list("CALL musig.model.list() YIELD modelName RETURN modelName", Map.of()))
+                    .extracting(r -> r.get(0).asString()).as("no half-trained model").containsExactly("m");
             long tracks = count("MATCH (t:Track) RETURN count(t)");
             assertThat(count("MATCH (t:Track) WHERE t.musig IS NOT NULL RETURN count(t)")).isPositive()
                     .isLessThan(tracks);
+            run("CALL musig.graph.build({graphName: 'g', minWeight: 2})"); // the graph catalog lives in memory
+            Record again = single("CALL musig.train({modelName: 'reference', " + TRAIN + "})");
+            assertThat(first.get("lossPerEpoch").asMap()).isEqualTo(again.get("lossPerEpoch").asMap());
             run("CALL musig.embed.write({modelName: 'm'})");
             run("CALL musig.embed.write({modelName: 'reference', writeProperty: 'uninterrupted'})");
             assertThat(count("MATCH (t:Track) WHERE t.musig IS NOT NULL AND t.musig = t.uninterrupted RETURN count(t)"))
                     .as("every track has exactly the uninterrupted run's vector").isEqualTo(tracks);
 
-            phase("embed.write");
+            phase("train + embed.write");
         } finally {
             stopServer();
         }
@@ -132,17 +133,21 @@ class CrashRecoveryTest {
         driver = GraphDatabase.driver(boltUri, AuthTokens.basic("neo4j", password));
     }
 
-    /** SIGKILL once {@code midway} holds while {@code call} still runs; fails if the call ended first. */
-    private void killOnce(CompletableFuture<Throwable> call, BooleanSupplier midway, String what) throws Exception {
-        await(() -> call.isDone() || midway.getAsBoolean(), 300, what + " to be midway");
-        assertThat(call.isDone()).as(what + " finished before it could be killed").isFalse();
+    /** SIGKILL once {@code midway} holds while every one of {@code calls} still runs; fails if one ended first. */
+    private void killOnce(List<CompletableFuture<Throwable>> calls, BooleanSupplier midway, String what)
+            throws Exception {
+        await(() -> calls.stream().anyMatch(CompletableFuture::isDone) || midway.getAsBoolean(), 300,
+                what + " to be midway");
+        assertThat(calls).as(what + " finished before it could be killed").noneMatch(CompletableFuture::isDone);
         // SIGKILL first: no shutdown hook, no checkpoint. Closing the client first would let the server see the
         // disconnect and undo the call's committed batches (embed.write restores them) before it died.
         server.destroyForcibly();
         assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
         driver.close();
         driver = null;
-        assertThat(call.get(30, TimeUnit.SECONDS)).as(what + " must fail when the server dies").isNotNull();
+        for (CompletableFuture<Throwable> call : calls) {
+            assertThat(call.get(30, TimeUnit.SECONDS)).as(what + " must fail when the server dies").isNotNull();
+        }
     }
 
     private void stopServer() throws InterruptedException {
