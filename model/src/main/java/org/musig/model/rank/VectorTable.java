@@ -40,6 +40,28 @@ public final class VectorTable {
         return new VectorTable(dimension, rows);
     }
 
+    /**
+     * Writes member {@code member} of an ensemble of {@code members} into its columns of the ensemble's rows,
+     * {@code [member d, (member + 1) d)}, scaled by 1/sqrt(members): with unit-length member rows an ensemble row
+     * is a unit vector whose cosine to another is the members' mean cosine (zero rows stay zero).
+     *
+     * @param ensemble   the ensemble's rows, {@code members} x d wide
+     * @param unitMember the member's rows, each of unit length or zero, d wide
+     */
+    public static void placeMember(float[][] ensemble, float[][] unitMember, int member, int members) {
+        float scale = (float) (1 / Math.sqrt(members));
+        for (int i = 0; i < ensemble.length; i++) {
+            int d = unitMember[i].length;
+            if (ensemble[i].length != members * d) {
+                throw new IllegalArgumentException("ensemble row " + i + " has " + ensemble[i].length
+                        + " values, expected " + members + " x " + d);
+            }
+            for (int k = 0; k < d; k++) {
+                ensemble[i][member * d + k] = unitMember[i][k] * scale;
+            }
+        }
+    }
+
     private VectorTable(int dimension, float[] rows) {
         this.dimension = dimension;
         this.rows = rows;

@@ -19,6 +19,7 @@ import org.musig.model.nn.AggregatorWorkspace;
 import org.musig.model.nn.InnerMeans;
 import org.musig.model.nn.InputFeatures;
 import org.musig.model.nn.SageNetwork;
+import org.musig.model.rank.VectorTable;
 import org.musig.model.sample.NeighborhoodSampler;
 import org.musig.model.sample.RandomStreams;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -187,17 +188,11 @@ public final class TrainedModel {
         progress.begin("embed", (long) nodes.length * members.length);
         float[][] result = embedMember(graph, encoded, sampler, members[0], nodes, seed, concurrency, progress);
         if (members.length > 1) {
-            int dim = net.dimension();
-            float scale = (float) (1 / Math.sqrt(members.length));
-            float[][] wide = new float[nodes.length][members.length * dim];
+            float[][] wide = new float[nodes.length][members.length * net.dimension()];
             for (int m = 0; m < members.length; m++) {
                 float[][] member = m == 0 ? result
                         : embedMember(graph, encoded, sampler, members[m], nodes, seed, concurrency, progress);
-                for (int i = 0; i < nodes.length; i++) {
-                    for (int k = 0; k < dim; k++) {
-                        wide[i][m * dim + k] = member[i][k] * scale;
-                    }
-                }
+                VectorTable.placeMember(wide, member, m, members.length);
             }
             result = wide;
         }
@@ -253,7 +248,7 @@ public final class TrainedModel {
         }
         if (draws > 1) {
             for (float[] row : result) {
-                float[] unit = org.musig.model.rank.VectorTable.normalised(row);
+                float[] unit = VectorTable.normalised(row);
                 System.arraycopy(unit, 0, row, 0, dim);
             }
         }

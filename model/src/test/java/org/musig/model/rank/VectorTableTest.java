@@ -34,6 +34,23 @@ class VectorTableTest {
     }
 
     @Test
+    void anEnsembleRowIsAUnitVectorWhoseCosineIsTheMembersMeanCosine() {
+        float[][] first = {{1, 0}, {0.6f, 0.8f}, {0, 0}};
+        float[][] second = {{0, 1}, {1, 0}, {0, 0}};
+        float[][] ensemble = new float[3][4];
+        VectorTable.placeMember(ensemble, first, 0, 2);
+        VectorTable.placeMember(ensemble, second, 1, 2);
+        float half = (float) Math.sqrt(0.5);
+        assertThat(ensemble[0]).containsExactly(half, 0, 0, half);
+        assertThat(ensemble[2]).containsExactly(0, 0, 0, 0); // an untrained track stays zero
+        VectorTable table = VectorTable.of(ensemble);
+        // cos(row 0, row 1) = (0.6 + 0) / 2 = 0.3: the members' mean cosine.
+        assertThat(table.score(ensemble[0], 1)).isCloseTo(0.3f, within(1e-6f));
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(
+                () -> VectorTable.placeMember(new float[3][3], first, 0, 2))).hasMessageContaining("expected 2 x 2");
+    }
+
+    @Test
     void theSeedMeanIsTheNormalisedSumOfUnitVectors() {
         VectorTable table = VectorTable.of(new float[][] {{2, 0}, {0, 5}, {1, 1}});
         float[] mean = table.meanOf(new int[] {0, 1});

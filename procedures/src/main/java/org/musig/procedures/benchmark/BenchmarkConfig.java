@@ -24,12 +24,13 @@ import org.musig.procedures.evaluate.Negatives;
  * @param trainVariants   MUSIG's alternative {@code musig.train} settings over {@code train}, one training each
  * @param cfEpochs        CF-WARP's epoch counts, one row each
  * @param track2vecWindows Track2Vec's context windows, one training each
+ * @param baselineEnsembleSizes the seeded learned baselines' ensemble sizes, one row each
  */
 record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean randomSeedGiven, int minWeight,
                        List<String> methods,
                        List<String> features, List<List<Double>> taskGrid, List<String> regressionTargets,
                        List<Double> coldStartRates, List<Map<String, Object>> trainVariants, List<Integer> cfEpochs,
-                       List<Integer> track2vecWindows,
+                       List<Integer> track2vecWindows, List<Integer> baselineEnsembleSizes,
                        Map<String, Object> train, int dimension, Map<String, Object> node2vec,
                        Map<String, Object> graphSage, Map<String, Object> hashGnn, Negatives negatives,
                        boolean fullCatalogue, Selection selection,
@@ -135,6 +136,13 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean 
                     + "each, chosen on validation; each training also feeds the `track2vec-feature` rows; the row's "
                     + "`knobs` say which")
             .check(windows -> repeated("track2vecWindows", windows));
+    private static final Setting<List<Integer>> BASELINE_ENSEMBLE_SIZES = Setting.integerList("baselineEnsembleSizes",
+            List.of(1), 1, 4, 1, 16, "ensembles of the seeded learned baselines (CF-WARP and Track2Vec, with their "
+                    + "`-feature` rows), as MUSIG's `ensembleSize` makes of MUSIG (e.g. `[1, 3]`): n models from "
+                    + "independent seeds (member 0 is the single model), a track's vector their unit vectors side by "
+                    + "side; one row each, chosen on validation, the row's `knobs` saying `ensembleSize` when it is "
+                    + "over 1. The largest size's members are trained once and feed the smaller sizes")
+            .check(sizes -> repeated("baselineEnsembleSizes", sizes));
     private static final Setting<Map<String, Object>> TRAIN = Setting.map("train", "`musig.train` settings for every "
             + "MUSIG run (e.g. `{epochs: 10, maxPairsPerEpoch: 100000}`); features, task weights and target "
             + "come from the keys above")
@@ -178,6 +186,7 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean 
     static final Settings SETTINGS = Settings.of(OWNER, SPLIT, TEST_PLAYLISTS, MIN_TRACKS, SEED_FRACTION, MIN_WEIGHT,
             METHODS_SETTING, FEATURES_SETTING, SELECTION, VALIDATION_PLAYLISTS, PATIENCE, REPEATS, TASK_GRID,
             REGRESSION_TARGETS, COLD_START_RATES, TRAIN_VARIANTS, TRAIN, DIMENSION, CF_EPOCHS, TRACK2VEC_WINDOWS,
+            BASELINE_ENSEMBLE_SIZES,
             NODE2VEC, GRAPH_SAGE,
             HASH_GNN, MAX_RELATIONSHIPS, NEGATIVES, FULL_CATALOGUE,
             RANDOM_SEED, CONCURRENCY);
@@ -217,7 +226,7 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean 
                 values.get(MIN_WEIGHT), values.get(METHODS_SETTING), values.get(FEATURES_SETTING),
                 values.get(TASK_GRID),
                 values.get(REGRESSION_TARGETS), coldStartRates, values.get(TRAIN_VARIANTS), values.get(CF_EPOCHS),
-                values.get(TRACK2VEC_WINDOWS),
+                values.get(TRACK2VEC_WINDOWS), values.get(BASELINE_ENSEMBLE_SIZES),
                 train, values.get(DIMENSION), values.get(NODE2VEC),
                 values.get(GRAPH_SAGE), values.get(HASH_GNN), values.get(NEGATIVES), values.get(FULL_CATALOGUE),
                 values.get(SELECTION),

@@ -61,6 +61,16 @@ final class BenchmarkMemory {
         return PROJECTION_ROW_BYTES * (relationships + nodes) + PARAMETER_VALUE_BYTES * featureValues;
     }
 
+    /**
+     * What an ensemble of a seeded baseline adds to one model's figure: {@code copies} copies of each member's
+     * vectors kept until the ensemble is scored, and the ensemble's vectors ({@code members} x {@code dimension}
+     * wide); nothing for a single model.
+     */
+    static long ensembleBytes(int tracks, int dimension, int members, int copies) {
+        return members <= 1 ? 0
+                : (long) members * copies * vectorBytes(tracks, dimension) + vectorBytes(tracks, members * dimension);
+    }
+
     /** A float vector per track as the evaluation scores them: the rows, then the scorer's table. */
     static long vectorBytes(int tracks, int dimension) {
         return 2L * tracks * (16L + (long) Float.BYTES * dimension);

@@ -298,6 +298,18 @@ final class BenchmarkPass {
         return new EmbeddingScorer(VectorTable.of(vectors));
     }
 
+    /**
+     * The vectors of an ensemble of seeded models: each member's rows at unit length, side by side, scaled by
+     * 1/sqrt(members) ({@link VectorTable#placeMember}, as MUSIG's {@code ensembleSize} combines its members).
+     */
+    static float[][] ensembleOf(List<float[][]> members) {
+        float[][] ensemble = new float[members.get(0).length][members.size() * members.get(0)[0].length];
+        for (int m = 0; m < members.size(); m++) {
+            VectorTable.placeMember(ensemble, unitRows(members.get(m)), m, members.size());
+        }
+        return ensemble;
+    }
+
     /** Rows scaled to unit length (zero rows stay zero), so concatenated parts weigh the same. */
     static float[][] unitRows(float[][] rows) {
         float[][] out = new float[rows.length][];

@@ -1,6 +1,7 @@
 package org.musig.procedures.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -163,6 +164,48 @@ class ArtistCollectionBenchmarkTest extends MusigDatabase {
         // Every held-out track is a new release: plain CF has only noise for them, the hybrid its artist's row.
         assertThat((Double) byRow.get("cf-warp/none").get("hitRate")).isLessThan(0.65);
         assertThat((Double) hybrid.get("hitRate")).isGreaterThan(0.75);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void seededBaselinesRunAsEnsemblesWhoseFirstMemberIsTheSingleModel() {
+        String call = "CALL musig.benchmark({split: 'scenes', testPlaylists: 12, minTracks: 16, minWeight: 1, "
+                + "methods: ['cf', 'track2vec'], features: ['artist'], embeddingDimension: 16, cfEpochs: [4], "
+                + "track2vecWindows: [5], selection: 'test'%s})";
+        List<Map<String, Object>> single = query(call.formatted(""));
+        List<Map<String, Object>> both = query(call.formatted(", baselineEnsembleSizes: [1, 2]"));
+        assertThat(single).hasSize(4).allSatisfy(r -> assertThat(r.get("status")).isEqualTo("ok"));
+        assertThat(both).hasSize(8).allSatisfy(r -> assertThat(r.get("status")).isEqualTo("ok"));
+        for (Map<String, Object> alone : single) {
+            String method = (String) alone.get("method");
+            Map<String, Object> knobs = (Map<String, Object>) alone.get("knobs");
+            assertThat(knobs).doesNotContainKey("ensembleSize");
+            // Size 1 is the single model exactly: member 0 keeps the seed.
+            Map<String, Object> first = both.stream()
+                    .filter(r -> method.equals(r.get("method")) && knobs.equals(r.get("knobs"))).findFirst()
+                    .orElseThrow();
+            assertThat(first.get("hitRate")).isEqualTo(alone.get("hitRate"));
+            Map<String, Object> pairKnobs = new java.util.LinkedHashMap<>(knobs);
+            pairKnobs.put("ensembleSize", 2L);
+            assertThat(both).filteredOn(r -> method.equals(r.get("method")) && pairKnobs.equals(r.get("knobs")))
+                    .singleElement().satisfies(r -> {
+                        assertThat((Double) r.get("hitRate")).isBetween(0.0, 1.0);
+                        assertThat(r.get("origin")).isEqualTo("baseline");
+                        if (!method.equals("track2vec-feature")) { // whose time is the content's appending
+                            assertThat((Long) r.get("trainMillis")).as(method + ": member 0's training and more")
+                                    .isGreaterThanOrEqualTo((Long) first.get("trainMillis"));
+                        }
+                    });
+        }
+        // With selection on validation, each family keeps one of its sizes.
+        List<Map<String, Object>> selected = query(call.formatted(", baselineEnsembleSizes: [1, 2]")
+                .replace(", selection: 'test'", ""));
+        assertThat(selected).extracting(r -> BenchmarkRun.familyOf((String) r.get("method"), (String) r.get("origin")))
+                .containsExactlyInAnyOrder("cf-warp", "cf-warp-feature", "track2vec");
+        assertThatThrownBy(() -> query("CALL musig.benchmark({baselineEnsembleSizes: [2, 2]})"))
+                .hasMessageContaining("baselineEnsembleSizes");
+        assertThatThrownBy(() -> query("CALL musig.benchmark({baselineEnsembleSizes: [0]})"))
+                .hasMessageContaining("configuration key 'baselineEnsembleSizes'");
     }
 
     @Test
