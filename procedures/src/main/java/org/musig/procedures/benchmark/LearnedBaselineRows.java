@@ -138,7 +138,8 @@ final class LearnedBaselineRows {
                 }
             }
         } catch (IllegalArgumentException e) {
-            counts.forEach(epochs -> sizes.forEach(n -> pass.skip(cfKey(method, feature, epochs, n), e.getMessage())));
+            counts.forEach(epochs -> sizes.stream().map(n -> cfKey(method, feature, epochs, n)).filter(pass::wants)
+                    .forEach(key -> pass.skip(key, e.getMessage())));
         }
     }
 
