@@ -22,17 +22,25 @@ import org.musig.model.train.TrainedModel;
 final class MusigRows {
     /** MUSIG's embedding with the track's content vector appended, as Track2Vec-Feature does to word2vec's. */
     static final String MUSIG_FEATURE = "musig-feature";
-    /** The knob of the {@code coldStartRates} axis; the others a row's knobs hold are its training variant's. */
+    /**
+     * The knob of the {@code coldStartRates} axis; the others a row's knobs hold are the {@code train} settings that
+     * leave the paper's model and its training variant's.
+     */
     static final String COLD_START_RATE = "coldStartRate";
 
     private final BenchmarkPass pass;
     private final BenchmarkConfig config;
     /** Per MUSIG row label, its epoch count chosen on validation: what the test pass and its repeats train. */
     private final Map<String, EpochChoice> chosenEpochs = new HashMap<>();
+    /** The settings of {@code train} that leave the paper's model (the cold-start rate aside), as given. */
+    private final Map<String, Object> trainDepartures = new LinkedHashMap<>();
 
     MusigRows(BenchmarkPass pass) {
         this.pass = pass;
         this.config = pass.config;
+        TrainConfig.parse(config.train()).departuresFromPaper().stream()
+                .filter(key -> !key.equals(COLD_START_RATE) && config.train().containsKey(key))
+                .forEach(key -> trainDepartures.put(key, config.train().get(key)));
     }
 
     void run() {
@@ -78,10 +86,14 @@ final class MusigRows {
         }
     }
 
-    /** A MUSIG variant's knobs besides features, task weights and target: the cold-start rate, then the variant's. */
-    private static Map<String, Object> knobs(double coldStartRate, Map<String, Object> variant) {
+    /**
+     * A MUSIG variant's knobs besides features, task weights and target: the cold-start rate, the {@code train}
+     * settings that leave the paper's model (so that a row says why it is an extension), then the variant's.
+     */
+    private Map<String, Object> knobs(double coldStartRate, Map<String, Object> variant) {
         Map<String, Object> knobs = new LinkedHashMap<>();
         knobs.put(COLD_START_RATE, coldStartRate);
+        knobs.putAll(trainDepartures);
         knobs.putAll(variant);
         return knobs;
     }

@@ -65,11 +65,14 @@ class ArtistCollectionBenchmarkTest extends MusigDatabase {
         String call = "CALL musig.benchmark({split: 'scenes', testPlaylists: 12, minTracks: 16, minWeight: 1, "
                 + "methods: ['musig'], features: ['popularity'], taskGrid: [[1, 1, 1]], embeddingDimension: 16, "
                 + "selection: 'test', train: {epochs: 2, batchSize: 128, sampleSizes: [5, 3]%s}}) "
-                + "YIELD method, status, origin WHERE status = 'ok' RETURN method, origin";
+                + "YIELD method, status, origin, knobs WHERE status = 'ok' RETURN method, origin, knobs";
         assertThat(query(call.formatted(""))).singleElement()
-                .satisfies(r -> assertThat(r).containsEntry("origin", "paper"));
+                .satisfies(r -> assertThat(r).containsEntry("origin", "paper")
+                        .containsEntry("knobs", Map.of("coldStartRate", 0.5)));
+        // The row's knobs say why it is an extension.
         assertThat(query(call.formatted(", ensembleSize: 2"))).singleElement()
-                .satisfies(r -> assertThat(r).containsEntry("origin", "extension"));
+                .satisfies(r -> assertThat(r).containsEntry("origin", "extension")
+                        .containsEntry("knobs", Map.of("coldStartRate", 0.5, "ensembleSize", 2L)));
     }
 
     @Test
