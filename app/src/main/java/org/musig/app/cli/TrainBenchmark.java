@@ -201,7 +201,7 @@ final class TrainBenchmark {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("method", method);
         line.put("examples", examples);
-        line.put("seconds", Math.round(seconds * 1000) / 1000.0); // to the millisecond: the ratios are of these
+        line.put("seconds", Math.round(seconds * 1000) / 1000.0); // ms: the speed ratios can be checked from the table
         line.put("examplesPerSecond", Math.round(examples / seconds));
         line.put("speedVsGds", Math.round(speedup * 100) / 100.0);
         line.put("loopPerSecond", loopPerSecond == null ? "" : Math.round(loopPerSecond));
