@@ -47,7 +47,8 @@ final class MusigRows {
         List<String> targets = config.regressionTargets().stream().filter(pass::has).toList();
         for (String target : config.regressionTargets()) {
             if (!pass.has(target)) {
-                pass.skip(new RowKey("musig", "-", null, target, null), "no track has '" + target
+                // The paper's model with that target (its features are the target's group) cannot run here.
+                pass.skip(new RowKey("musig", target, null, target, null), "no track has '" + target
                         + "' features to regress" + (targets.isEmpty()
                                 ? "; the rows with regressionTarget 'none' train without the similarity task"
                                 : ""));

@@ -89,8 +89,10 @@ class ArtistCollectionBenchmarkTest extends MusigDatabase {
                 "cooccurrence+artist/none", "musig-single-task/popularity", "musig-single-task/artist");
         // No audio: the regression targets are listed as skipped, and MUSIG trains without that task.
         assertThat(rows).filteredOn(r -> "skipped".equals(r.get("status")) && "audio".equals(r.get("regressionTarget")))
-                .singleElement()
-                .satisfies(r -> assertThat((String) r.get("reason")).contains("regressionTarget 'none'"));
+                .singleElement().satisfies(r -> {
+                    assertThat((String) r.get("reason")).contains("regressionTarget 'none'");
+                    assertThat(r).containsEntry("features", "audio").containsEntry("origin", "paper");
+                });
         Map<String, Object> musig = ok.get("musig-single-task/artist");
         assertThat(musig.get("regressionTarget")).isEqualTo("none");
         assertThat(musig.get("knobs")).isEqualTo(Map.of("coldStartRate", 0.5));
