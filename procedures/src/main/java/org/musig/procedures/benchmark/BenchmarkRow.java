@@ -11,9 +11,9 @@ import java.util.Map;
  * <p>{@code origin}: 'paper' for MUSIG as the paper defines it (its feature groups and tasks, its training settings:
  * see {@link BenchmarkPass#originOf}), 'extension' for MUSIG with this product's inputs or training settings,
  * 'baseline' for every other method. {@code intervals}: per metric the 95% bootstrap interval of its mean over the
- * test playlists, as [low, high]. The paired test compares this row's per-playlist hit rates with those of {@code comparedWith} (the
- * best other row; for the best row, the runner-up): the mean difference, its 95% interval and the two-sided
- * p-value of a paired bootstrap.
+ * test playlists, as [low, high]. The paired test compares this row's per-playlist hit rates with those of
+ * {@code comparedWith} (the best other row; for the best row, the runner-up): the mean difference, its 95% interval
+ * and the two-sided p-value of a paired bootstrap.
  *
  * <p>{@code epochsRun} and {@code activeTasks}: for MUSIG rows, the epochs of the training the row's embedding
  * comes from and the tasks that trained (a task without labels in the data is off); null otherwise. With selection on
