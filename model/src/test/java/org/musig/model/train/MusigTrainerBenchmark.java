@@ -11,6 +11,7 @@ import org.musig.model.graph.CooccurrenceCounter;
 import org.musig.model.graph.CooccurrenceGraph;
 import org.musig.model.graph.FeatureGroup;
 import org.musig.model.graph.PlaylistMemberships;
+import org.musig.model.graph.TrackCategory;
 import org.musig.model.graph.TrackFeatures;
 
 /**
@@ -18,24 +19,30 @@ import org.musig.model.graph.TrackFeatures;
  * samples [25, 10], batch 512) and prints pairs/s with the per-stage split, then embedding throughput.
  * Not a test (the suite does not run it); run its main with the test classpath:
  * {@code java -Xmx4g -cp model/target/classes:model/target/test-classes:$(cat cp.txt)
- * org.musig.model.train.MusigTrainerBenchmark [pairs, e.g. 60000] [threads, e.g. 1,2]}.
+ * org.musig.model.train.MusigTrainerBenchmark [pairs, e.g. 60000] [threads, e.g. 1,2] [inputs beyond
+ * genre, popularity and audio, e.g. artistId,albumId,track]}.
  */
 public final class MusigTrainerBenchmark {
 
     public static void main(String[] args) {
         long pairs = args.length > 0 ? Long.parseLong(args[0]) : 60_000;
         String[] threads = (args.length > 1 ? args[1] : "1,2").split(",");
+        List<String> extraInputs = args.length > 2 ? List.of(args[2].split(",")) : List.of();
         NativeBackend.ensureLoaded(MusigTrainerBenchmark.class);
         long t0 = System.nanoTime();
-        CooccurrenceGraph graph = graph(20_000, 60, 9_000, 16, 42);
-        TrackFeatures features = features(graph, 60, 43);
+        PlaylistMemberships playlists = playlists(20_000, 60, 9_000, 16, 42);
+        CooccurrenceGraph graph = CooccurrenceCounter.count(playlists, 1, 2, Progress.NONE);
+        TrackFeatures features = withCategories(features(graph, 60, 43), playlists, 60, 44);
         System.out.printf(Locale.ROOT, "graph: %,d nodes, %,d relationships, %,d isolated (built in %.1f s)%n",
                 graph.nodeCount(), graph.relationshipCount(), graph.isolatedNodes(), (System.nanoTime() - t0) / 1e9);
         // Warm-up: JIT and native libraries.
-        train(graph, features, Math.min(pairs, 5_000), 1);
+        List<String> inputs = new ArrayList<>(TrainConfig.DEFAULT_FEATURES);
+        inputs.addAll(extraInputs);
+        System.out.println("inputs: " + inputs);
+        train(graph, features, inputs, Math.min(pairs, 5_000), 1);
         for (String t : threads) {
             long cpu0 = processCpuNanos();
-            TrainedModel model = train(graph, features, pairs, Integer.parseInt(t));
+            TrainedModel model = train(graph, features, inputs, pairs, Integer.parseInt(t));
             double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
             report(model, Integer.parseInt(t));
             System.out.printf(Locale.ROOT,
@@ -61,8 +68,10 @@ public final class MusigTrainerBenchmark {
         return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
     }
 
-    static TrainedModel train(CooccurrenceGraph graph, TrackFeatures features, long pairs, int threads) {
-        TrainConfig config = TrainConfig.parse(Map.of("epochs", 1, "maxPairsPerEpoch", pairs, "concurrency", threads));
+    static TrainedModel train(CooccurrenceGraph graph, TrackFeatures features, List<String> inputs, long pairs,
+                              int threads) {
+        TrainConfig config = TrainConfig.parse(Map.of("epochs", 1, "maxPairsPerEpoch", pairs, "concurrency", threads,
+                "features", inputs));
         return MusigTrainer.train(graph, features, config, Progress.NONE);
     }
 
@@ -70,6 +79,8 @@ public final class MusigTrainerBenchmark {
         TrainedModel.TrainingSummary s = model.summary();
         System.out.printf(Locale.ROOT, "concurrency %d: %,d pairs in %.1f s = %,.0f pairs/s; loss %s%n", threads,
                 s.trainedPairs(), s.trainMillis() / 1000, s.pairsPerSecond(), s.losses());
+        System.out.printf(Locale.ROOT, "  inputs %s (%,d parameters); notices %s%n", model.featureGroups(),
+                model.parameterCount(), model.notices());
         double total = s.stageMillis().values().stream().mapToDouble(Double::doubleValue).sum();
         StringBuilder line = new StringBuilder("  stage split (thread time, ms per 512 pairs):");
         double batches = s.trainedPairs() / 512.0;
@@ -80,6 +91,10 @@ public final class MusigTrainerBenchmark {
 
     /** Playlists of one genre's tracks each (Zipf-like popularity inside the genre), counted at minWeight 1. */
     static CooccurrenceGraph graph(int tracks, int genres, int playlists, int length, long seed) {
+        return CooccurrenceCounter.count(playlists(tracks, genres, playlists, length, seed), 1, 2, Progress.NONE);
+    }
+
+    static PlaylistMemberships playlists(int tracks, int genres, int playlists, int length, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         int[][] lists = new int[playlists][];
         int perGenre = tracks / genres;
@@ -92,7 +107,28 @@ public final class MusigTrainerBenchmark {
             }
             lists[p] = list;
         }
-        return CooccurrenceCounter.count(PlaylistMemberships.of(tracks, lists), 1, 2, Progress.NONE);
+        return PlaylistMemberships.of(tracks, lists);
+    }
+
+    /**
+     * The features with an artist per track (about 8 tracks per artist, mostly of one genre), an album per two
+     * tracks of an artist and the track ids, for the learned tables ({@code artistId}, {@code albumId}, {@code track}).
+     */
+    static TrackFeatures withCategories(TrackFeatures features, PlaylistMemberships playlists, int genres, long seed) {
+        int n = features.trackCount();
+        SplittableRandom random = new SplittableRandom(seed);
+        String[] artists = new String[n];
+        String[] albums = new String[n];
+        String[] tracks = new String[n];
+        for (int t = 0; t < n; t++) {
+            int artist = random.nextDouble() < 0.9 ? (t % genres) + genres * random.nextInt(n / (8 * genres))
+                    : random.nextInt(n / 8);
+            artists[t] = "artist" + artist;
+            albums[t] = "album" + artist + "-" + random.nextInt(4);
+            tracks[t] = "track" + t;
+        }
+        return features.withCategories(List.of(TrackCategory.of("artist", artists), TrackCategory.of("album", albums),
+                TrackCategory.of(TrackFeatures.TRACK, tracks)), playlists);
     }
 
     static TrackFeatures features(CooccurrenceGraph graph, int genres, long seed) {
