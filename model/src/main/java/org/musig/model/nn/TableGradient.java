@@ -50,7 +50,7 @@ public final class TableGradient {
     }
 
     /** Row {@code row}'s values ({@link #dimension()} floats), making it touched (zero) if it was not. */
-    float[] touch(int row) {
+    public float[] touch(int row) {
         int slot = slotOf[row];
         if (slot < 0) {
             slot = count++;
@@ -77,15 +77,10 @@ public final class TableGradient {
         count = 0;
     }
 
-    /** Adds {@code other}'s rows to these (in its order of first touch, so sums are in the callers' order). */
-    public void add(TableGradient other) {
-        for (int i = 0; i < other.count; i++) {
-            float[] to = touch(other.rows[i]);
-            float[] from = other.values[i];
-            for (int d = 0; d < dimension; d++) {
-                to[d] += from[d];
-            }
-        }
+    /** Row {@code row}'s values, or null when the row is untouched. */
+    public float[] valuesOf(int row) {
+        int slot = slotOf[row];
+        return slot < 0 ? null : values[slot];
     }
 
     /** Values per row. */

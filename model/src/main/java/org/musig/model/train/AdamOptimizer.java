@@ -1,12 +1,11 @@
 package org.musig.model.train;
 
-import org.musig.model.nn.TableGradient;
-
 /**
  * Adam (Kingma and Ba, 2015) over one flat parameter vector, with the usual defaults (beta1 0.9, beta2
  * 0.999, epsilon 1e-8) and bias correction. The network's one-hot rows (its embedding tables) are stepped lazily:
  * only the rows the batch touched, whose moments alone move (as TensorFlow's LazyAdam; a table of a row per track
- * would otherwise cost a full pass over every row per batch). Not thread-safe; called once per batch.
+ * would otherwise cost a full pass over every row per batch). One {@link #stepDense} per batch, then its rows'
+ * {@link #stepRow}s, which may run on several threads.
  */
 public final class AdamOptimizer {
     private static final double BETA1 = 0.9;
@@ -17,6 +16,8 @@ public final class AdamOptimizer {
     private final float[] firstMoment;
     private final float[] secondMoment;
     private long steps;
+    private double stepSize; // of the current step, bias corrections included
+    private double epsilon;
 
     public AdamOptimizer(int parameterCount, double learningRate) {
         this.learningRate = learningRate;
@@ -26,32 +27,34 @@ public final class AdamOptimizer {
 
     /** Moves {@code parameters} one step against {@code gradient}. */
     public void step(float[] parameters, float[] gradient) {
-        step(parameters, gradient, parameters.length, null, 0);
+        stepDense(parameters, gradient, parameters.length);
     }
 
     /**
-     * Moves the first {@code denseCount} parameters one step against {@code gradient}, and the touched rows of
-     * {@code rows} (null: none), whose row r starts at {@code parameters[rowOffset + r * dimension]}.
+     * Starts the next step: moves the first {@code denseCount} parameters against {@code gradient}. The one-hot
+     * rows the batch touched then follow through {@link #stepRow}.
      */
-    public void step(float[] parameters, float[] gradient, int denseCount, TableGradient rows, int rowOffset) {
+    public void stepDense(float[] parameters, float[] gradient, int denseCount) {
         steps++;
         double correction1 = 1 - Math.pow(BETA1, steps);
         double correction2 = 1 - Math.pow(BETA2, steps);
-        double stepSize = learningRate * Math.sqrt(correction2) / correction1;
-        double epsilon = EPSILON * Math.sqrt(correction2);
-        update(parameters, 0, gradient, 0, denseCount, stepSize, epsilon);
-        if (rows != null) {
-            int dimension = rows.dimension();
-            for (int i = 0; i < rows.count(); i++) {
-                update(parameters, rowOffset + rows.row(i) * dimension, rows.values(i), 0, dimension,
-                        stepSize, epsilon);
-            }
-        }
+        stepSize = learningRate * Math.sqrt(correction2) / correction1;
+        epsilon = EPSILON * Math.sqrt(correction2);
+        update(parameters, 0, gradient, 0, denseCount);
+    }
+
+    /**
+     * Moves the row {@code parameters[at .. at + gradient.length)} within the step {@link #stepDense} started.
+     * Several threads may step disjoint rows at once (after that call, which they see through their hand-over).
+     */
+    public void stepRow(float[] parameters, int at, float[] gradient) {
+        update(parameters, at, gradient, 0, gradient.length);
     }
 
     /** The Adam update of {@code parameters[at .. at + count)} against {@code gradient[from ..]}. */
-    private void update(float[] parameters, int at, float[] gradient, int from, int count, double stepSize,
-                        double epsilon) {
+    private void update(float[] parameters, int at, float[] gradient, int from, int count) {
+        double stepSize = this.stepSize;
+        double epsilon = this.epsilon;
         float b1 = (float) BETA1;
         float b2 = (float) BETA2;
         for (int j = 0; j < count; j++) {

@@ -41,7 +41,7 @@ final class EpochLoop {
     private final TableGradient[] shardTables;
     private final double[][] shardLosses;
     private final float[] gradient;
-    private final TableGradient tables;
+    private final TouchedRowStep touchedRows;
     private final LossHistory history;
     private long innerNanos;
     private long updateNanos;
@@ -72,7 +72,7 @@ final class EpochLoop {
         }
         shardLosses = new double[maxShards][SageNetwork.TASKS];
         gradient = new float[net.tableOffset()];
-        tables = new TableGradient(net);
+        touchedRows = new TouchedRowStep(net);
         history = new LossHistory(taskWeights);
     }
 
@@ -83,7 +83,7 @@ final class EpochLoop {
         return AdamOptimizer.memoryBytes(net.parameterCount())
                 + (4L * net.tableOffset() + 8L * SageNetwork.TASKS + TableGradient.memoryBytes(net, touched)) * shards
                 + 4L * net.tableOffset()
-                + TableGradient.memoryBytes(net, Math.min(TableGradient.rows(net), touched * shards));
+                + TouchedRowStep.memoryBytes(net, Math.min(TableGradient.rows(net), touched * shards));
     }
 
     /** Trains {@code shared.parameters()} in place. */
@@ -203,16 +203,17 @@ final class EpochLoop {
                 shardTables[s], shardLosses[s]), progress);
         long u0 = System.nanoTime();
         Arrays.fill(gradient, 0f);
-        tables.clear();
         for (int s = 0; s < shards; s++) {
             float[] g = shardGradients[s];
             for (int i = 0; i < gradient.length; i++) {
                 gradient[i] += g[i];
             }
-            tables.add(shardTables[s]);
             history.addLoss(shardLosses[s]);
         }
-        adam.step(shared.parameters(), gradient, net.tableOffset(), tables, net.tableOffset());
+        adam.stepDense(shared.parameters(), gradient, net.tableOffset());
+        int chunks = touchedRows.collect(shardTables, shards);
+        executor.runAll(chunks, (worker, c) -> touchedRows.stepChunk(c, shardTables, shards, adam,
+                shared.parameters()), progress);
         net.copyWeights(shared.parameters(), shared.weights());
         updateNanos += System.nanoTime() - u0;
         history.addLabelled(batch.labelled);
