@@ -1,10 +1,10 @@
 package org.musig.model.nn;
 
 import java.nio.FloatBuffer;
+import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The dense per-layer arrays that forward and backward share, on the heap for the Java loops and as native
@@ -32,6 +32,12 @@ final class AggregatorBuffers {
     final INDArray[] dPreNative;
     final INDArray[] dwNative;
     final INDArray[] dxNative;  // k >= 1
+    // Pointers to the native arrays' first floats, for NativeGemm (null where the array is)
+    final FloatPointer[] xPointer;
+    final FloatPointer[] outPointer;
+    final FloatPointer[] dPrePointer;
+    final FloatPointer[] dwPointer;
+    final FloatPointer[] dxPointer;
 
     AggregatorBuffers(WorkspaceSizes sizes) {
         int layers = sizes.layers;
@@ -44,6 +50,11 @@ final class AggregatorBuffers {
         dPreNative = new INDArray[layers];
         dwNative = new INDArray[layers];
         dxNative = new INDArray[layers];
+        xPointer = new FloatPointer[layers];
+        outPointer = new FloatPointer[layers];
+        dPrePointer = new FloatPointer[layers];
+        dwPointer = new FloatPointer[layers];
+        dxPointer = new FloatPointer[layers];
         for (int k = 0; k < layers; k++) {
             int rows = WorkspaceSizes.length(sizes.layerRows[k]);
             int width = WorkspaceSizes.length(sizes.productWidth[k]);
@@ -58,7 +69,14 @@ final class AggregatorBuffers {
             dPreNative[k] = matrix(rows, dim);
             if (k > 0) {
                 dxNative[k] = matrix(rows, width);
+                dxPointer[k] = NativeGemm.pointer(dxNative[k]);
             }
+            if (width > 0) {
+                xPointer[k] = NativeGemm.pointer(xNative[k]);
+                dwPointer[k] = NativeGemm.pointer(dwNative[k]);
+            }
+            outPointer[k] = NativeGemm.pointer(outNative[k]);
+            dPrePointer[k] = NativeGemm.pointer(dPreNative[k]);
         }
         z = new float[WorkspaceSizes.length((long) sizes.maxRoots * dim)];
         norms = new float[sizes.maxRoots];
@@ -76,14 +94,9 @@ final class AggregatorBuffers {
         return Nd4j.create(DataType.FLOAT, new long[] {rows, columns}, 'c');
     }
 
-    /** The first {@code rows} rows of {@code array}. */
-    static INDArray prefix(INDArray array, int rows) {
-        return rows == array.rows() ? array : array.get(NDArrayIndex.interval(0, rows), NDArrayIndex.all());
-    }
-
     /**
-     * The floats of a native array (or of the array a {@link #prefix} views), for reading or writing rows directly:
-     * a row goes between them and a scratch row in one copy, with no pass over a heap copy of the whole array.
+     * The floats of a native array, for reading or writing rows directly: a row goes between them and a scratch row
+     * in one copy, with no pass over a heap copy of the whole array.
      */
     static FloatBuffer floats(INDArray array) {
         return array.data().asNio().asFloatBuffer();

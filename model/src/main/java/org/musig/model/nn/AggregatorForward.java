@@ -3,7 +3,6 @@ package org.musig.model.nn;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The aggregator's forward pass over gathered trees: per layer, {@code [h_v ; mean of h over v's sampled
@@ -37,9 +36,9 @@ final class AggregatorForward {
             float[] hk = buffers.h[k];
             FloatBuffer product = null; // X_k W_k, read row by row below; none: zero
             if (buffers.xNative[k] != null) {
-                INDArray out = AggregatorBuffers.prefix(buffers.outNative[k], rows);
-                Nd4j.gemm(AggregatorBuffers.prefix(buffers.xNative[k], rows), weights[k], out, false, false, 1.0, 0.0);
-                product = AggregatorBuffers.floats(out);
+                NativeGemm.product(buffers.xPointer[k], NativeGemm.pointer(weights[k]), buffers.outPointer[k], rows,
+                        net.blasRows(k), dim);
+                product = AggregatorBuffers.floats(buffers.outNative[k]);
             }
             // One pass per row (one-hot rows, bias, activation) on a copy of the row at index 0, which C2
             // vectorises; the branches are outside the inner loops.

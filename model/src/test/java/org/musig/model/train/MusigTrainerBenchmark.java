@@ -19,15 +19,15 @@ import org.musig.model.graph.TrackFeatures;
  * samples [25, 10], batch 512) and prints pairs/s with the per-stage split, then embedding throughput.
  * Not a test (the suite does not run it); run its main with the test classpath:
  * {@code java -Xmx4g -cp model/target/classes:model/target/test-classes:$(cat cp.txt)
- * org.musig.model.train.MusigTrainerBenchmark [pairs, e.g. 60000] [threads, e.g. 1,2] [inputs beyond
- * genre, popularity and audio, e.g. artistId,albumId,track]}.
+ * org.musig.model.train.MusigTrainerBenchmark [pairs, e.g. 60000] [threads, e.g. 1,2] [inputs, e.g.
+ * genre,popularity,audio,artistId,albumId,track; default genre,popularity,audio]}.
  */
 public final class MusigTrainerBenchmark {
 
     public static void main(String[] args) {
         long pairs = args.length > 0 ? Long.parseLong(args[0]) : 60_000;
         String[] threads = (args.length > 1 ? args[1] : "1,2").split(",");
-        List<String> extraInputs = args.length > 2 ? List.of(args[2].split(",")) : List.of();
+        List<String> inputs = args.length > 2 ? List.of(args[2].split(",")) : TrainConfig.DEFAULT_FEATURES;
         NativeBackend.ensureLoaded(MusigTrainerBenchmark.class);
         long t0 = System.nanoTime();
         PlaylistMemberships playlists = playlists(20_000, 60, 9_000, 16, 42);
@@ -36,8 +36,6 @@ public final class MusigTrainerBenchmark {
         System.out.printf(Locale.ROOT, "graph: %,d nodes, %,d relationships, %,d isolated (built in %.1f s)%n",
                 graph.nodeCount(), graph.relationshipCount(), graph.isolatedNodes(), (System.nanoTime() - t0) / 1e9);
         // Warm-up: JIT and native libraries.
-        List<String> inputs = new ArrayList<>(TrainConfig.DEFAULT_FEATURES);
-        inputs.addAll(extraInputs);
         System.out.println("inputs: " + inputs);
         train(graph, features, inputs, Math.min(pairs, 5_000), 1);
         for (String t : threads) {
