@@ -31,17 +31,24 @@ public final class CsvColumns {
         this.acousticIndexes = acousticIndexes;
     }
 
+    /**
+     * The TidyTuesday export's names first, then those of Spotify's API (spotifyr's {@code track.id}), the Million
+     * Playlist Dataset's, Kaggle's and Exportify's ({@code Track URI}, {@code Artist URI(s)}, one file per playlist).
+     */
     private static Map<String, List<String>> aliases() {
         Map<String, List<String>> a = new LinkedHashMap<>();
-        a.put("trackId", List.of("track_id", "track.id", "id", "track_uri", "uri", "spotify_id", "trackid"));
+        a.put("trackId", List.of("track_id", "track.id", "id", "track_uri", "uri", "spotify_id", "trackid",
+                "track uri"));
         a.put("playlistId", List.of("playlist_id", "playlist.id", "pid", "playlist_uri", "playlistid"));
-        a.put("trackName", List.of("track_name", "track.name", "name", "song", "title"));
+        a.put("trackName", List.of("track_name", "track.name", "name", "song", "title", "track name"));
         a.put("artist", List.of("track_artist", "artist_name", "artist", "artists", "track.artists.name",
-                "track.artist"));
-        a.put("artistId", List.of("artist_id", "artist_uri", "track.artists.id"));
-        a.put("album", List.of("track_album_name", "album_name", "album", "track.album.name"));
-        a.put("albumId", List.of("track_album_id", "album_id", "album_uri", "track.album.id"));
-        a.put("releaseDate", List.of("track_album_release_date", "release_date", "track.album.release_date"));
+                "track.artist", "artist name(s)", "artist names"));
+        a.put("artistId", List.of("artist_id", "artist_uri", "track.artists.id", "artist uri(s)", "artist uris",
+                "artist_ids"));
+        a.put("album", List.of("track_album_name", "album_name", "album", "track.album.name", "album name"));
+        a.put("albumId", List.of("track_album_id", "album_id", "album_uri", "track.album.id", "album uri"));
+        a.put("releaseDate", List.of("track_album_release_date", "release_date", "track.album.release_date",
+                "album release date"));
         a.put("popularity", List.of("track_popularity", "popularity", "track.popularity"));
         a.put("playlistName", List.of("playlist_name", "playlist.name", "playlist"));
         a.put("genre", List.of("playlist_genre", "genre", "track_genre"));
@@ -53,6 +60,9 @@ public final class CsvColumns {
             List<String> names = new ArrayList<>(List.of(column, "track." + column, "audio_features." + column));
             if (!property.equals(column)) {
                 names.add(property);
+            }
+            if (property.equals("durationMs")) {
+                names.addAll(List.of("track duration (ms)", "duration (ms)"));
             }
             a.put(property, List.copyOf(names));
         }
@@ -180,11 +190,17 @@ public final class CsvColumns {
 
     public void require(String file, String... fields) {
         for (String field : fields) {
-            if (!has(field)) {
-                throw new LoadException(file + ": required column for '" + field + "' not found; tried "
-                        + ALIASES.get(field) + " in the header " + shown(header)
-                        + " (map it with config.columns: {" + field + ": '<header name>'})");
-            }
+            requireOr(file, field, null);
+        }
+    }
+
+    /** As {@link #require}, for one field, naming another way to do without it ({@code otherwise}; null: none). */
+    public void requireOr(String file, String field, String otherwise) {
+        if (!has(field)) {
+            throw new LoadException(file + ": required column for '" + field + "' not found; tried "
+                    + ALIASES.get(field) + " in the header " + shown(header)
+                    + " (map it with config.columns: {" + field + ": '<header name>'}"
+                    + (otherwise == null ? "" : ", or " + otherwise) + ")");
         }
     }
 }

@@ -4,8 +4,12 @@ import java.util.List;
 import java.util.Map;
 import org.musig.common.config.ConfigMap;
 
-/** The CSV-specific part of a loader's configuration: column mapping, delimiter, acoustic columns. */
-record CsvSettings(Map<String, String> columns, char delimiter, List<String> acousticColumns) {
+/**
+ * The CSV-specific part of a loader's configuration: column mapping, delimiter, acoustic columns, and whether each
+ * file is one playlist named by its file (an Exportify export: one CSV per playlist, no playlist column).
+ */
+record CsvSettings(Map<String, String> columns, char delimiter, List<String> acousticColumns,
+                   boolean playlistFromFileName) {
 
     static CsvSettings read(ConfigMap config) {
         String delimiter = config.getString("delimiter", ",");
@@ -14,6 +18,6 @@ record CsvSettings(Map<String, String> columns, char delimiter, List<String> aco
                     + delimiter + "'");
         }
         return new CsvSettings(config.getStringMap("columns"), delimiter.charAt(0),
-                config.getStringList("acousticColumns", List.of()));
+                config.getStringList("acousticColumns", List.of()), config.getBoolean("playlistFromFileName", false));
     }
 }

@@ -19,13 +19,14 @@ import org.neo4j.graphdb.GraphDatabaseService;
 
 /**
  * Loads a flat CSV with one row per (playlist, track), track metadata and audio features on the row
- * (the TidyTuesday Spotify export as it is; other exports through {@code columns}). A track's position
- * is the {@code position} column when there is one, else its order among the playlist's rows.
+ * (the TidyTuesday Spotify export as it is; other exports through {@code columns}; a folder of one-playlist files,
+ * as Exportify writes them, with {@code playlistFromFileName}). A track's position is the {@code position} column
+ * when there is one, else its order among the playlist's rows.
  */
 public final class PlaylistCsvLoader {
     public static final String NAME = "musig.load.csv";
     public static final List<String> CONFIG_KEYS =
-            LoadOptions.keysWith("columns", "delimiter", "acousticColumns", "pattern");
+            LoadOptions.keysWith("columns", "delimiter", "acousticColumns", "pattern", "playlistFromFileName");
 
     private PlaylistCsvLoader() {
     }
@@ -51,6 +52,18 @@ public final class PlaylistCsvLoader {
                 0, options.skippedCount(), options.errors(), options.notices(), load.millis(), load.config().echo());
     }
 
+    /** A file's playlist id under playlistFromFileName: its name without the {@code .csv} extension. */
+    private static String playlistOfFile(String fileName) {
+        String base = fileName.replaceFirst("(?i)\\.csv$", "");
+        if (base.isBlank()) {
+            throw new LoadException(fileName + ": the file name gives no playlist id (playlistFromFileName)");
+        }
+        if (TrackIds.lengthProblem("playlist", base) != null) {
+            throw new LoadException(fileName + ": " + TrackIds.lengthProblem("playlist", base));
+        }
+        return base;
+    }
+
     interface RowSink {
         void row(PlaylistRecord playlist, TrackRecord track, int position);
     }
@@ -60,7 +73,12 @@ public final class PlaylistCsvLoader {
             String name = reader.fileName();
             CsvColumns columns = CsvColumns.resolve(name, reader.header(), settings.columns(),
                     settings.acousticColumns(), Set.of());
-            columns.require(name, "trackId", "playlistId");
+            String filePlaylist = settings.playlistFromFileName() ? playlistOfFile(name) : null;
+            columns.require(name, "trackId");
+            if (filePlaylist == null) {
+                columns.requireOr(name, "playlistId", "pass playlistFromFileName: true when each file is one playlist, "
+                        + "as Exportify writes them");
+            }
             CsvValues values = new CsvValues(name, columns);
             TrackRowMapper tracks = new TrackRowMapper(columns, values, false);
             tracks.reportIncompleteAudio(name, options);
@@ -71,7 +89,7 @@ public final class PlaylistCsvLoader {
                 values.at(row, reader.line());
                 try {
                     TrackRecord track = tracks.map();
-                    String playlistId = values.required("playlistId");
+                    String playlistId = filePlaylist != null ? filePlaylist : values.required("playlistId");
                     if (TrackIds.lengthProblem("playlist", playlistId) != null) {
                         throw values.fail(TrackIds.lengthProblem("playlist", playlistId));
                     }
@@ -81,6 +99,9 @@ public final class PlaylistCsvLoader {
                     PlaylistRecord playlist = playlists.computeIfAbsent(key, k -> {
                         Map<String, Object> props = new LinkedHashMap<>();
                         String playlistName = values.text("playlistName");
+                        if (playlistName == null) {
+                            playlistName = filePlaylist;
+                        }
                         if (playlistName != null) {
                             props.put("name", playlistName);
                         }

@@ -10,7 +10,8 @@ import org.musig.loaders.TrackIds;
 import org.musig.loaders.TrackRecord;
 
 /**
- * Turns a CSV row into a {@link TrackRecord}: metadata, readable audio properties, the {@code audio}
+ * Turns a CSV row into a {@link TrackRecord}: metadata (the first listed artist where a cell lists several,
+ * {@link ListedArtists}), readable audio properties, the {@code audio}
  * vector (only when every audio column exists; a blank audio cell in such a file is an error, never a
  * silent 0 or NaN) and the {@code acoustic} vector when acoustic columns exist.
  */
@@ -47,8 +48,14 @@ final class TrackRowMapper {
         }
         Map<String, Object> props = new LinkedHashMap<>();
         putText(props, "name", "trackName");
-        putText(props, "artist", "artist");
-        putId(props, "artistId", "artistId");
+        String artist = ListedArtists.firstName(values.text("artist"));
+        if (artist != null) {
+            props.put("artist", artist);
+        }
+        String artistId = TrackIds.stripUri(ListedArtists.firstId(values.text("artistId")));
+        if (artistId != null) {
+            props.put("artistId", artistId);
+        }
         putText(props, "album", "album");
         putId(props, "albumId", "albumId");
         putText(props, GraphModel.RELEASE_DATE, "releaseDate");

@@ -184,7 +184,77 @@ class LoadCsvProcedureTest extends MusigDatabase {
         writeImportFile("noplaylist.csv", "track_id,track_name\nt1,Song\n");
         assertThatThrownBy(() -> load("noplaylist.csv", Map.of()))
                 .hasMessageContaining("required column for 'playlistId' not found")
-                .hasMessageContaining("config.columns");
+                .hasMessageContaining("config.columns").hasMessageContaining("playlistFromFileName: true");
+    }
+
+    /** Exportify's header (a subset of its columns, in its order and spelling). */
+    private static final String EXPORTIFY = "\"Track URI\",\"Track Name\",\"Artist URI(s)\",\"Artist Name(s)\","
+            + "\"Album URI\",\"Album Name\",\"Album Release Date\",\"Track Duration (ms)\",\"Popularity\","
+            + "\"Added At\",\"Danceability\",\"Energy\",\"Key\",\"Loudness\",\"Mode\",\"Speechiness\","
+            + "\"Acousticness\",\"Instrumentalness\",\"Liveness\",\"Valence\",\"Tempo\",\"Time Signature\"\n";
+
+    private static String exportifyRow(String track, String artistUris, String artistNames) {
+        return "\"spotify:track:" + track + "\",\"Song " + track + "\",\"" + artistUris + "\",\"" + artistNames
+                + "\",\"spotify:album:AL" + track + "\",\"Album\",\"2021-03-05\",\"201000\",\"55\","
+                + "\"2021-04-01T10:00:00Z\",\"0.5\",\"0.6\",\"5\",\"-6.1\",\"1\",\"0.05\",\"0.2\",\"0\","
+                + "\"0.1\",\"0.4\",\"121.0\",\"4\"\n";
+    }
+
+    @Test
+    void anExportifyFolderLoadsOnePlaylistPerFileWithTheFirstListedArtistAndTheAudioVector() {
+        writeImportFile("exportify/Chill Mix.csv", EXPORTIFY
+                + exportifyRow("T1", "spotify:artist:A1,spotify:artist:A2", "Tyler, The Creator,Kali Uchis")
+                + exportifyRow("T2", "spotify:artist:A3", "Adele"));
+        writeImportFile("exportify/Workout.csv", EXPORTIFY
+                + exportifyRow("T2", "spotify:artist:A3", "Adele")
+                + exportifyRow("T3", "spotify:artist:A2", "Kali Uchis"));
+
+        Map<String, Object> row = load("exportify", Map.of("playlistFromFileName", true));
+
+        assertThat(row.get("files")).isEqualTo(2L);
+        assertThat(row.get("playlists")).isEqualTo(2L);
+        assertThat(row.get("memberships")).isEqualTo(4L);
+        assertThat((List<?>) row.get("notices")).isEmpty();
+        assertThat(query("MATCH (p:Playlist)-[r:CONTAINS]->(t:Track) RETURN p.id AS id, p.name AS name, t.id AS track, "
+                + "r.position AS pos ORDER BY id, pos")).containsExactly(
+                        Map.of("id", "Chill Mix", "name", "Chill Mix", "track", "T1", "pos", 0L),
+                        Map.of("id", "Chill Mix", "name", "Chill Mix", "track", "T2", "pos", 1L),
+                        Map.of("id", "Workout", "name", "Workout", "track", "T2", "pos", 0L),
+                        Map.of("id", "Workout", "name", "Workout", "track", "T3", "pos", 1L));
+        // Ids hold no comma, so the first listed artist's id is exact; a name may hold one, so names are kept whole.
+        assertThat(single("MATCH (t:Track {id: 'T1'}) RETURN t.artistId AS artistId, t.artist AS artist, "
+                + "t.albumId AS albumId, t.releaseDate AS released, t.durationMs AS duration, size(t.audio) AS audio"))
+                .containsEntry("artistId", "A1").containsEntry("artist", "Tyler, The Creator,Kali Uchis")
+                .containsEntry("albumId", "ALT1").containsEntry("released", "2021-03-05")
+                .containsEntry("duration", 201_000L).containsEntry("audio", 12L);
+    }
+
+    @Test
+    void aCellListingSeveralArtistsGivesTheTrackTheFirstOne() {
+        writeImportFile("listed.csv", "track_id,playlist_id,artists,artist_ids\n"
+                + "T1,p1,Ben Woodward;Dave Reed,\n"
+                + "T2,p1,\"['Drake', \"\"Guns N' Roses\"\"]\",\"['0Y5tJX1MQlPlqiwlOH1tJY', '1NAGo2NZp9OJO0Qd3LVJqI']\"\n"
+                + "T3,p1,\"[\"\"Guns N' Roses\"\", 'Drake']\",\n"
+                + "T4,p1,\"Tyler, The Creator\",\n");
+
+        assertThat(load("listed.csv", Map.of()).get("memberships")).isEqualTo(4L);
+
+        assertThat(query("MATCH (t:Track) RETURN t.id AS id, t.artist AS artist, t.artistId AS artistId ORDER BY id"))
+                .extracting(m -> m.get("artist") + "|" + m.get("artistId")).containsExactly(
+                        "Ben Woodward|null", "Drake|0Y5tJX1MQlPlqiwlOH1tJY", "Guns N' Roses|null",
+                        "Tyler, The Creator|null");
+    }
+
+    @Test
+    void playlistFromFileNameNeedsNoPlaylistColumnAndOverridesOne() {
+        writeImportFile("Road Trip.csv", "track_id,playlist_id\nT1,p9\nT2,p9\n");
+
+        assertThat(load("Road Trip.csv", Map.of("playlistFromFileName", true)).get("playlists")).isEqualTo(1L);
+
+        assertThat(query("MATCH (p:Playlist)-[:CONTAINS]->(t) RETURN DISTINCT p.id AS id"))
+                .containsExactly(Map.of("id", "Road Trip"));
+        assertThatThrownBy(() -> load("Road Trip.csv", Map.of("playlistFromFileName", "yes")))
+                .hasMessageContaining("playlistFromFileName");
     }
 
     @Test
