@@ -150,7 +150,9 @@ public record TrainConfig(int embeddingDimension, List<Integer> sampleSizes, Act
                     .paperValue(1),
             Setting.longInteger("randomSeed", 42, Long.MIN_VALUE, Long.MAX_VALUE,
                     "seeds every random stream: the same seed and graph give the same model"),
-            Setting.integer("concurrency", 2, 1, 1024, "training threads"));
+            Setting.integer("concurrency", 2, 1, 1024, "training threads; a batch is split into shards of "
+                    + ShardWorker.SHARD_PAIRS + " pairs, so at most `batchSize` / " + ShardWorker.SHARD_PAIRS
+                    + " threads share one batch, whatever the concurrency"));
 
     private static final RecordSettings<TrainConfig> RECORD = RecordSettings.of(TrainConfig.class, SETTINGS);
 
