@@ -48,14 +48,8 @@ final class TrackRowMapper {
         }
         Map<String, Object> props = new LinkedHashMap<>();
         putText(props, "name", "trackName");
-        String artist = ListedArtists.firstName(values.text("artist"));
-        if (artist != null) {
-            props.put("artist", artist);
-        }
-        String artistId = TrackIds.stripUri(ListedArtists.firstId(values.text("artistId")));
-        if (artistId != null) {
-            props.put("artistId", artistId);
-        }
+        putValue(props, "artist", ListedArtists.firstName(values.text("artist")));
+        putValue(props, "artistId", TrackIds.stripUri(ListedArtists.firstId(values.text("artistId"))));
         putText(props, "album", "album");
         putId(props, "albumId", "albumId");
         putText(props, GraphModel.RELEASE_DATE, "releaseDate");
@@ -106,14 +100,14 @@ final class TrackRowMapper {
     }
 
     private void putText(Map<String, Object> props, String property, String field) {
-        String value = values.text(field);
-        if (value != null) {
-            props.put(property, value);
-        }
+        putValue(props, property, values.text(field));
     }
 
     private void putId(Map<String, Object> props, String property, String field) {
-        String value = TrackIds.stripUri(values.text(field));
+        putValue(props, property, TrackIds.stripUri(values.text(field)));
+    }
+
+    private static void putValue(Map<String, Object> props, String property, String value) {
         if (value != null) {
             props.put(property, value);
         }

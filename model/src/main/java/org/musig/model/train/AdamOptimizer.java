@@ -40,7 +40,7 @@ public final class AdamOptimizer {
         double correction2 = 1 - Math.pow(BETA2, steps);
         stepSize = learningRate * Math.sqrt(correction2) / correction1;
         epsilon = EPSILON * Math.sqrt(correction2);
-        update(parameters, 0, gradient, 0, denseCount);
+        update(parameters, 0, gradient, denseCount);
     }
 
     /**
@@ -48,18 +48,18 @@ public final class AdamOptimizer {
      * Several threads may step disjoint rows at once (after that call, which they see through their hand-over).
      */
     public void stepRow(float[] parameters, int at, float[] gradient) {
-        update(parameters, at, gradient, 0, gradient.length);
+        update(parameters, at, gradient, gradient.length);
     }
 
-    /** The Adam update of {@code parameters[at .. at + count)} against {@code gradient[from ..]}. */
-    private void update(float[] parameters, int at, float[] gradient, int from, int count) {
+    /** The Adam update of {@code parameters[at .. at + count)} against {@code gradient[0 .. count)}. */
+    private void update(float[] parameters, int at, float[] gradient, int count) {
         double stepSize = this.stepSize;
         double epsilon = this.epsilon;
         float b1 = (float) BETA1;
         float b2 = (float) BETA2;
         for (int j = 0; j < count; j++) {
             int i = at + j;
-            float g = gradient[from + j];
+            float g = gradient[j];
             float m = b1 * firstMoment[i] + (1 - b1) * g;
             float v = b2 * secondMoment[i] + (1 - b2) * g * g;
             firstMoment[i] = m;

@@ -88,10 +88,6 @@ public final class MusigTrainerBenchmark {
     }
 
     /** Playlists of one genre's tracks each (Zipf-like popularity inside the genre), counted at minWeight 1. */
-    static CooccurrenceGraph graph(int tracks, int genres, int playlists, int length, long seed) {
-        return CooccurrenceCounter.count(playlists(tracks, genres, playlists, length, seed), 1, 2, Progress.NONE);
-    }
-
     static PlaylistMemberships playlists(int tracks, int genres, int playlists, int length, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         int[][] lists = new int[playlists][];

@@ -89,8 +89,7 @@ class TrainedBitsRegressionTest {
      * org.musig.model.nn.SageNetwork#fromLegacyLayout}, inverted here by moving each index through it).
      */
     private static byte[] parameterBytes(TrainedModel model) {
-        byte[] all = model.serialize();
-        ByteBuffer stored = ByteBuffer.wrap(all, all.length - 4 * model.parameterCount(), 4 * model.parameterCount());
+        ByteBuffer stored = ByteBuffer.wrap(storedParameterBytes(model));
         float[] index = new float[model.parameterCount()]; // exact: far fewer than 2^24 parameters
         for (int i = 0; i < index.length; i++) {
             index[i] = i;
