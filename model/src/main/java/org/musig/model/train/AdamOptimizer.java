@@ -25,11 +25,6 @@ public final class AdamOptimizer {
         this.secondMoment = new float[parameterCount];
     }
 
-    /** Moves {@code parameters} one step against {@code gradient}. */
-    public void step(float[] parameters, float[] gradient) {
-        stepDense(parameters, gradient, parameters.length);
-    }
-
     /**
      * Starts the next step: moves the first {@code denseCount} parameters against {@code gradient}. The one-hot
      * rows the batch touched then follow through {@link #stepRow}.

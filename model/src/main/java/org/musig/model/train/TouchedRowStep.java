@@ -1,16 +1,18 @@
 package org.musig.model.train;
 
+import java.util.Arrays;
 import org.musig.model.nn.SageNetwork;
 import org.musig.model.nn.TableGradient;
 
 /**
  * The Adam step of the one-hot rows (the learned tables) that a batch's shards touched: the union of their rows, each
  * row's gradient summed from zero over the shards in shard order (so the result does not depend on the threads) and
- * stepped, in chunks of rows on the training's threads. Rows are independent
- * under Adam, so the chunks may run in any order.
+ * stepped, in chunks of rows on the training's threads. Rows are independent under Adam, so the chunks may run in
+ * any order.
  *
  * <p>Why in parallel: with a row per track most of a table's rows are touched by every batch, and summing and
- * stepping them on the calling thread while the workers waited took about a third of a batch's wall time.
+ * stepping them on the calling thread while the workers waited was a large share of a batch's wall time
+ * (docs/performance.md).
  */
 final class TouchedRowStep {
     /** Rows per chunk: enough to outweigh a task's hand-over, few enough to split a batch's rows between threads. */
@@ -49,7 +51,7 @@ final class TouchedRowStep {
                 if (!listed[row]) {
                     listed[row] = true;
                     if (count == rows.length) {
-                        rows = java.util.Arrays.copyOf(rows, 2 * rows.length);
+                        rows = Arrays.copyOf(rows, 2 * rows.length);
                     }
                     rows[count++] = row;
                 }
@@ -58,7 +60,6 @@ final class TouchedRowStep {
         for (int i = 0; i < count; i++) {
             listed[rows[i]] = false;
         }
-        java.util.Arrays.sort(rows, 0, count);
         return (count + chunkRows - 1) / chunkRows;
     }
 
@@ -75,7 +76,7 @@ final class TouchedRowStep {
         float[] sum = new float[dimension];
         for (int i = chunk * chunkRows; i < Math.min(count, (chunk + 1) * chunkRows); i++) {
             int row = rows[i];
-            java.util.Arrays.fill(sum, 0f);
+            Arrays.fill(sum, 0f);
             for (int s = 0; s < shardCount; s++) {
                 float[] values = shards[s].valuesOf(row);
                 if (values != null) {
