@@ -10,7 +10,8 @@ import org.musig.model.graph.CooccurrenceGraph;
  * every track alike. O(1) per draw (Walker's alias method), independent of the graph size - unlike a
  * sampler that scans all nodes per batch.
  *
- * <p>Nodes of degree 0 are never drawn by 'degree' (nothing to contrast them with). Immutable.
+ * <p>Nodes of degree 0 are never drawn by 'degree' (nothing to contrast them with); by playlist count, the tracks
+ * no training playlist holds are never drawn. Immutable.
  */
 public final class NegativeSampler {
     private final int nodeCount;
@@ -29,11 +30,23 @@ public final class NegativeSampler {
 
     /** Degree^{@code exponent}-proportional; falls back to uniform when no node has an edge. */
     public static NegativeSampler byDegree(CooccurrenceGraph graph, double exponent) {
-        int n = graph.nodeCount();
+        int[] degrees = new int[graph.nodeCount()];
+        for (int v = 0; v < degrees.length; v++) {
+            degrees[v] = graph.degree(v);
+        }
+        return byCount(degrees, exponent);
+    }
+
+    /**
+     * Count^{@code exponent}-proportional (e.g. the number of training playlists holding each track, for positives
+     * drawn from the playlists); falls back to uniform when every count is 0.
+     */
+    public static NegativeSampler byCount(int[] counts, double exponent) {
+        int n = counts.length;
         double[] p = new double[n];
         double total = 0;
         for (int v = 0; v < n; v++) {
-            p[v] = Math.pow(graph.degree(v), exponent);
+            p[v] = Math.pow(counts[v], exponent);
             total += p[v];
         }
         if (total == 0) {

@@ -87,22 +87,29 @@ public final class MusigTrainer {
             throw new IllegalArgumentException("the graph has " + graph.nodeCount() + " nodes but the feature table "
                     + features.trackCount() + " tracks; they must describe the same tracks");
         }
-        if (graph.relationshipCount() == 0) {
+        boolean fromPlaylists = config.positives() == TrainConfig.PositiveSampling.PLAYLISTS;
+        PositivePairSampler pairCheck = fromPlaylists ? playlistPairs(features) : null;
+        if (!fromPlaylists && graph.relationshipCount() == 0) {
             throw new IllegalArgumentException("the co-occurrence graph has no relationships, so there are no training "
-                    + "pairs; lower minWeight or load more playlists");
+                    + "pairs; lower minWeight, load more playlists, or draw the pairs from the playlists (positives: "
+                    + "'playlists')");
         }
         List<String> notices = new ArrayList<>();
         InputFeatures input = InputFeatures.fit(features, config.features(), config.topGenres(),
                 config.metadataDimension(), config.titleDimension(), config.randomSeed(), config.concurrency(),
-                notices, connected(graph));
+                notices, trainingTracks(graph, config));
         InputFeatures.Encoded encoded = input.encodeForTraining(features, config.unknownIdRate(), config.randomSeed());
         TaskLabels labels = TaskLabels.of(features, config.regressionTarget().text());
         double[] taskWeights = activeTaskWeights(config, labels, notices);
 
         SageNetwork net = network(config, input.shape());
         NeighborhoodSampler neighbours = neighbourSampler(graph, config, config.concurrency(), progress);
-        NegativeSampler ordinary = config.negativeSampler() == TrainConfig.NegativeSampling.DEGREE
-                ? NegativeSampler.byDegree(graph, 0.75) : NegativeSampler.uniform(graph.nodeCount());
+        NegativeSampler ordinary = config.negativeSampler() == TrainConfig.NegativeSampling.UNIFORM
+                ? NegativeSampler.uniform(graph.nodeCount())
+                // Negatives must look like positives in how often they are trained: by degree for edges, by
+                // playlist count when the pairs come from the playlists (degree-0 tracks are positives there).
+                : fromPlaylists ? NegativeSampler.byCount(features.memberships().playlistsPerTrack(), 0.75)
+                        : NegativeSampler.byDegree(graph, 0.75);
         HardNegativeSampler negativeSampler = new HardNegativeSampler(graph, ordinary, config.hardNegatives());
         // Refilled at the start of every epoch of every member, so the members can share one table.
         InnerMeans inner = net.layers() < 2 ? null
@@ -117,9 +124,9 @@ public final class MusigTrainer {
             parameters[m] = net.initialParameters(RandomStreams.of(seed, RandomStreams.INIT, 0, 0, 0));
             ShardWorker.Shared shared = new ShardWorker.Shared(net, parameters[m], net.nativeWeights(parameters[m]),
                     neighbours, encoded, inner, loss, seed, config.coldStartRate(), config.maskPartner());
-            loops.add(new EpochLoop(config, shared,
-                    new PositivePairSampler(graph, config.positives() == TrainConfig.PositiveSampling.WEIGHTED),
-                    negativeSampler, labels, taskWeights));
+            PositivePairSampler positives = fromPlaylists ? (m == 0 ? pairCheck : playlistPairs(features))
+                    : new PositivePairSampler(graph, config.positives() == TrainConfig.PositiveSampling.WEIGHTED);
+            loops.add(new EpochLoop(config, shared, positives, negativeSampler, labels, taskWeights));
         }
 
         long start = System.nanoTime();
@@ -156,6 +163,28 @@ public final class MusigTrainer {
      * The tracks training reaches (those with an edge): only their artists, albums and ids get rows of their own in
      * the learned tables.
      */
+    /** The pairs drawn from the graph's playlists; an error when there are none. */
+    private static PositivePairSampler playlistPairs(TrackFeatures features) {
+        if (features.memberships() == null) {
+            throw new IllegalArgumentException("positives 'playlists' needs the playlist memberships, and this graph "
+                    + "kept none; use positives 'edges'");
+        }
+        PositivePairSampler pairs = PositivePairSampler.fromPlaylists(features.memberships());
+        if (pairs.pairCount() == 0) {
+            throw new IllegalArgumentException("no training playlist holds two tracks, so there are no training "
+                    + "pairs; load more playlists");
+        }
+        return pairs;
+    }
+
+    /**
+     * The tracks training reaches as roots (null: those some training playlist holds), whose artist, album and
+     * track values get rows in the learned tables.
+     */
+    private static boolean[] trainingTracks(CooccurrenceGraph graph, TrainConfig config) {
+        return config.positives() == TrainConfig.PositiveSampling.PLAYLISTS ? null : connected(graph);
+    }
+
     private static boolean[] connected(CooccurrenceGraph graph) {
         boolean[] connected = new boolean[graph.nodeCount()];
         for (int node = 0; node < connected.length; node++) {
@@ -194,8 +223,12 @@ public final class MusigTrainer {
      */
     public static long estimateBytes(CooccurrenceGraph graph, TrackFeatures features, TrainConfig config) {
         SageNetwork.InputShape shape = InputFeatures.shape(features, config.features(), config.topGenres(),
-                config.metadataDimension(), config.titleDimension(), connected(graph));
-        return estimateBytes(graph.nodeCount(), graph.relationshipCount(), config, shape)
+                config.metadataDimension(), config.titleDimension(), trainingTracks(graph, config));
+        long playlistPairs = config.positives() != TrainConfig.PositiveSampling.PLAYLISTS
+                || features.memberships() == null ? 0
+                        : PositivePairSampler.playlistMemoryBytes(features.memberships().membershipCount(),
+                                config.maxPairsPerEpoch()) * config.ensembleSize();
+        return estimateBytes(graph.nodeCount(), graph.relationshipCount(), config, shape) + playlistPairs
                 + metadataBytes(features, config) + InputFeatures.tableVocabularyBytes(shape.oneHot());
     }
 
@@ -244,8 +277,10 @@ public final class MusigTrainer {
                     net.meanSlots(), net.sampleSize(net.layers() - 1));
         }
         // Per ensemble member: its pair order, workers, optimiser, gradients, parameters and their native copies.
-        long member = PositivePairSampler.memoryBytes(relationshipCount,
-                config.positives() == TrainConfig.PositiveSampling.WEIGHTED);
+        // Pairs drawn from the playlists are counted by the caller, which knows the memberships.
+        long member = config.positives() == TrainConfig.PositiveSampling.PLAYLISTS ? 0
+                : PositivePairSampler.memoryBytes(relationshipCount,
+                        config.positives() == TrainConfig.PositiveSampling.WEIGHTED);
         member += config.concurrency() * ShardWorker.memoryBytes(net, ShardWorker.maxRoots(config.negativeSamples()));
         member += EpochLoop.memoryBytes(net, config.batchSize(), config.negativeSamples());
         member += 4L * net.parameterCount() * 2;

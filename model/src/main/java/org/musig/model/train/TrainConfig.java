@@ -52,7 +52,7 @@ public record TrainConfig(int embeddingDimension, List<Integer> sampleSizes, Act
 
     /** How the playlist task's positive pairs are drawn each epoch. */
     public enum PositiveSampling implements Choice {
-        EDGES, WEIGHTED
+        EDGES, WEIGHTED, PLAYLISTS
     }
 
     /** Where negatives are drawn from: by degree^0.75 (as word2vec) or uniformly. */
@@ -84,8 +84,11 @@ public record TrainConfig(int embeddingDimension, List<Integer> sampleSizes, Act
                     .paperValue(Sampling.UNIFORM),
             Setting.choice("positives", PositiveSampling.class, PositiveSampling.EDGES,
                     "the playlist task's positive pairs per epoch: `'edges'`, every co-occurrence edge once in a random "
-                            + "order, or `'weighted'`, edges drawn with replacement in proportion to their "
-                            + "co-occurrence weight")
+                            + "order; `'weighted'`, edges drawn with replacement in proportion to their "
+                            + "co-occurrence weight; or `'playlists'`, each track of each training playlist once, "
+                            + "paired with another track of that playlist drawn at random, so tracks that "
+                            + "`minWeight` leaves without an edge are trained too (negatives then by the number of "
+                            + "training playlists holding a track, not by degree)")
                     .paperValue(PositiveSampling.EDGES),
             Setting.stringList("features", DEFAULT_FEATURES, "any of `genre`, `popularity`, `audio`, `acoustic` (the "
                     + "paper's groups), `artist`, `album`, `year`, `title`, `artistId`, `albumId`, `track` (our "
@@ -106,7 +109,9 @@ public record TrainConfig(int embeddingDimension, List<Integer> sampleSizes, Act
             Setting.integer("titleDimension", 64, 1, 512, "width of the title vector"),
             Setting.integer("negativeSamples", 1, 1, 100, "negatives per positive pair"),
             Setting.choice("negativeSampler", NegativeSampling.class, NegativeSampling.DEGREE,
-                    "where negatives are drawn from: `'degree'` (degree^0.75, as word2vec) or `'uniform'`"),
+                    "where negatives are drawn from: `'degree'` (degree^0.75, as word2vec; with `positives: "
+                            + "'playlists'`, playlist count^0.75, the count of training playlists holding the track) "
+                            + "or `'uniform'`"),
             Setting.number("hardNegatives", 0, 0, 1, "share of each anchor's negatives drawn hard (PinSAGE's hard "
                     + "negatives): a track two hops from the anchor that is not its neighbour, found by a short random "
                     + "walk (an ordinary negative where none is found); `0` draws only ordinary ones")
@@ -121,7 +126,8 @@ public record TrainConfig(int embeddingDimension, List<Integer> sampleSizes, Act
             Setting.number("learningRate", 0.01, Double.MIN_NORMAL, 1e3, "Adam's step size"),
             Setting.integer("batchSize", 512, 1, 1 << 20, "pairs per step"),
             Setting.integer("epochs", 5, 1, 10_000,
-                    "an epoch visits every edge once (or `maxPairsPerEpoch` of them)"),
+                    "an epoch visits every edge (with `positives: 'playlists'`, every membership) once, or "
+                            + "`maxPairsPerEpoch` of them"),
             Setting.longInteger("maxPairsPerEpoch", ALL_PAIRS, 1, Long.MAX_VALUE, "cap on pairs per epoch")
                     .shownAs("all edges"),
             Setting.number("tolerance", 1e-4, 0, 1,

@@ -92,6 +92,44 @@ class SamplersTest {
     }
 
     @Test
+    void playlistPositivesPairEveryMembershipOncePerEpochWithAnotherTrackOfItsPlaylist() {
+        // Playlists {0,1,2}, {0,1}, {0,1}, {4,5} and {3}: track 3's playlist has no partner, so 9 memberships pair.
+        PlaylistMemberships memberships = PlaylistMemberships.of(6, new int[] {0, 1, 2}, new int[] {0, 1},
+                new int[] {0, 1}, new int[] {4, 5}, new int[] {3});
+        PositivePairSampler pairs = PositivePairSampler.fromPlaylists(memberships);
+        assertThat(pairs.pairCount()).isEqualTo(9);
+        Map<String, Integer> drawn = new HashMap<>();
+        int epochs = 3000;
+        for (int epoch = 0; epoch < epochs; epoch++) {
+            pairs.shuffle(pairs.pairCount(), RandomStreams.of(1, RandomStreams.PAIR_ORDER, epoch, 0, 0));
+            for (int i = 0; i < pairs.pairCount(); i++) {
+                assertThat(pairs.source(i)).isLessThan(pairs.target(i));
+                drawn.merge(pairs.source(i) + "-" + pairs.target(i), 1, Integer::sum);
+            }
+        }
+        // Per epoch: pair 4-5 twice (each of its memberships), 0-1 four times from the two-track playlists and
+        // once from {0,1,2} (two of its three memberships draw it with chance 1/2), 0-2 and 1-2 once each.
+        double total = epochs;
+        assertThat(drawn).containsOnlyKeys("0-1", "0-2", "1-2", "4-5");
+        assertThat(drawn.get("4-5") / total).isEqualTo(2.0);
+        assertThat(drawn.get("0-1") / total).isCloseTo(5.0, org.assertj.core.data.Offset.offset(0.1));
+        assertThat(drawn.get("0-2") / total).isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.1));
+        assertThat(pairs.pairsPerEpoch(4)).isEqualTo(4);
+    }
+
+    @Test
+    void playlistCountNegativesSkipTracksNoPlaylistHolds() {
+        NegativeSampler sampler = NegativeSampler.byCount(new int[] {16, 0, 1}, 0.75);
+        SplittableRandom random = new SplittableRandom(4);
+        int[] counts = new int[3];
+        for (int i = 0; i < 90_000; i++) {
+            counts[sampler.next(random)]++;
+        }
+        assertThat(counts[1]).isZero();
+        assertThat(counts[0] / (double) counts[2]).isCloseTo(8.0, org.assertj.core.data.Offset.offset(0.5));
+    }
+
+    @Test
     void randomStreamsDependOnEveryCoordinate() {
         long base = RandomStreams.of(42, RandomStreams.NEGATIVES, 1, 2, 3).nextLong();
         assertThat(RandomStreams.of(42, RandomStreams.NEGATIVES, 1, 2, 3).nextLong()).isEqualTo(base);

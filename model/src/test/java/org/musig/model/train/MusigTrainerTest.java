@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.musig.common.progress.Progress;
+import org.musig.model.graph.CooccurrenceCounter;
 import org.musig.model.graph.CooccurrenceGraph;
 import org.musig.model.graph.FeatureGroup;
 import org.musig.model.graph.TrackFeatures;
@@ -139,6 +140,37 @@ class MusigTrainerTest {
     @Test
     void weightedPositivesChangeTrainingAndGiveTheSameModelOnOneOrTwoThreads() {
         trainedOnOneAndTwoThreads("positives", "weighted");
+    }
+
+    @Test
+    void playlistPositivesTrainTracksWithoutAnEdgeAndGiveTheSameModelOnOneOrTwoThreads() {
+        ToyData data = TWO_COMMUNITIES.withCategories();
+        // minWeight above any pair's count: no edge at all, so only the playlists say which tracks go together.
+        CooccurrenceGraph edgeless = CooccurrenceCounter.count(data.memberships(), 1000, 1, Progress.NONE);
+        assertThat(edgeless.relationshipCount()).isZero();
+        // Only the playlist task: the genre and audio tasks would tell the communities apart on their own.
+        Object[] settings = {"features", List.of("track"), "positives", "playlists", "coldStartRate", 0.0,
+                "taskWeights", Map.of("playlist", 1.0, "genre", 0.0, "audio", 0.0), "batchSize", 300, "epochs", 15,
+                "learningRate", 0.05};
+        assertThatThrownBy(() -> MusigTrainer.train(edgeless, data.features,
+                config("features", List.of("track"), "coldStartRate", 0.0), Progress.NONE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positives: 'playlists'");
+
+        TrainedModel one = MusigTrainer.train(edgeless, data.features, config(settings), Progress.NONE);
+        Object[] twoThreads = java.util.Arrays.copyOf(settings, settings.length + 2);
+        twoThreads[settings.length] = "concurrency";
+        twoThreads[settings.length + 1] = 2;
+        TrainedModel two = MusigTrainer.train(edgeless, data.features, config(twoThreads), Progress.NONE);
+
+        assertThat(two.losses()).isEqualTo(one.losses());
+        int[] nodes = allNodes(edgeless);
+        float[][] z = one.embed(edgeless, data.features, nodes, 9, 1, Progress.NONE);
+        assertThat(two.embed(edgeless, data.features, nodes, 9, 2, Progress.NONE)).isDeepEqualTo(z);
+        // Each track's only input is its own table row, trained only through the playlist pairs.
+        assertThat(communitySeparation(data, z)).isGreaterThan(0.5);
+        assertThat(MusigTrainer.estimateBytes(edgeless, data.features, config(settings)))
+                .isGreaterThan(MusigTrainer.estimateBytes(edgeless, data.features,
+                        config("features", List.of("track"), "coldStartRate", 0.0)));
     }
 
     /**

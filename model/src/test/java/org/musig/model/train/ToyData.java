@@ -50,6 +50,11 @@ public final class ToyData {
         return new ToyData(graph, withCategories, communities, memberships);
     }
 
+    /** The playlists the graph was counted from. */
+    public PlaylistMemberships memberships() {
+        return memberships;
+    }
+
     public int community(int track) {
         return track % communities;
     }

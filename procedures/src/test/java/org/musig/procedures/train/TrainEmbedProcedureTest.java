@@ -144,7 +144,27 @@ class TrainEmbedProcedureTest extends MusigDatabase {
         assertThat(count("MATCH (t:Track) WHERE t.walkEmb IS NULL OR t.walkEmb <> t.walkEmbAgain RETURN count(t)"))
                 .isZero();
         assertThatThrownBy(() -> query("CALL musig.train({graphName: 'tt', modelName: 'x', positives: 'all'})"))
-                .hasMessageContaining("'positives'").hasMessageContaining("[edges, weighted]");
+                .hasMessageContaining("'positives'").hasMessageContaining("[edges, weighted, playlists]");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void playlistPositivesTrainOnAGraphWhoseMinWeightLeftNoEdge() {
+        Map<String, Object> build = single("CALL musig.graph.build({minWeight: 1000, graphName: 'noEdges', "
+                + "writeRelationshipType: null})");
+        assertThat(build.get("relationshipCount")).isEqualTo(0L);
+        assertThatThrownBy(() -> query("CALL musig.train({graphName: 'noEdges', modelName: 'x', " + QUICK + "})"))
+                .hasMessageContaining("no relationships").hasMessageContaining("positives: 'playlists'");
+
+        Map<String, Object> row = single("CALL musig.train({graphName: 'noEdges', modelName: 'fromPlaylists', "
+                + "positives: 'playlists', features: ['audio', 'artist'], " + QUICK + "})");
+        assertThat(((Map<String, Object>) row.get("configuration"))).containsEntry("positives", "playlists");
+        assertThat(((Map<String, List<Double>>) row.get("lossPerEpoch")).get("playlist"))
+                .hasSize(2).allSatisfy(l -> assertThat(l).isFinite().isPositive());
+        Map<String, Object> written = single("CALL musig.embed.write({modelName: "
+                + "'fromPlaylists', writeProperty: 'playlistEmb'})");
+        assertThat(written.get("nodePropertiesWritten")).isEqualTo(count("MATCH (t:Track) RETURN count(t)"));
+        single("CALL musig.graph.drop('noEdges')");
     }
 
     @Test
