@@ -117,7 +117,7 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean 
             "coldStartRate", "randomSeed", "concurrency");
     private static final Setting<List<Map<String, Object>>> TRAIN_VARIANTS = Setting.mapList("trainVariants",
             List.of(Map.of()), "alternative `musig.train` settings for MUSIG, each applied over `train` (e.g. `[{}, "
-                    + "{sampling: 'walk'}, {positives: 'weighted'}]` or `[{}, {ensembleSize: 3}]`): one training per "
+                    + "{positives: 'playlists'}, {sampling: 'walk'}]` or `[{}, {ensembleSize: 3}]`): one training per "
                     + "variant for every feature group, task-weight triple, target and cold-start rate, chosen on "
                     + "validation with them; the row's `knobs` say which")
             .shownAs("`[{}]` (`train` as given)")
