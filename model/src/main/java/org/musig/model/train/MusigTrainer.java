@@ -88,7 +88,7 @@ public final class MusigTrainer {
                     + features.trackCount() + " tracks; they must describe the same tracks");
         }
         boolean fromPlaylists = config.positives() == TrainConfig.PositiveSampling.PLAYLISTS;
-        PositivePairSampler pairCheck = fromPlaylists ? playlistPairs(features) : null;
+        PositivePairSampler firstMemberPairs = fromPlaylists ? playlistPairs(features) : null;
         if (!fromPlaylists && graph.relationshipCount() == 0) {
             throw new IllegalArgumentException("the co-occurrence graph has no relationships, so there are no training "
                     + "pairs; lower minWeight, load more playlists, or draw the pairs from the playlists (positives: "
@@ -97,7 +97,7 @@ public final class MusigTrainer {
         List<String> notices = new ArrayList<>();
         InputFeatures input = InputFeatures.fit(features, config.features(), config.topGenres(),
                 config.metadataDimension(), config.titleDimension(), config.randomSeed(), config.concurrency(),
-                notices, trainingTracks(graph, config));
+                notices, trainingTracks(graph, features, config));
         InputFeatures.Encoded encoded = input.encodeForTraining(features, config.unknownIdRate(), config.randomSeed());
         TaskLabels labels = TaskLabels.of(features, config.regressionTarget().text());
         double[] taskWeights = activeTaskWeights(config, labels, notices);
@@ -124,7 +124,7 @@ public final class MusigTrainer {
             parameters[m] = net.initialParameters(RandomStreams.of(seed, RandomStreams.INIT, 0, 0, 0));
             ShardWorker.Shared shared = new ShardWorker.Shared(net, parameters[m], net.nativeWeights(parameters[m]),
                     neighbours, encoded, inner, loss, seed, config.coldStartRate(), config.maskPartner());
-            PositivePairSampler positives = fromPlaylists ? (m == 0 ? pairCheck : playlistPairs(features))
+            PositivePairSampler positives = fromPlaylists ? (m == 0 ? firstMemberPairs : playlistPairs(features))
                     : new PositivePairSampler(graph, config.positives() == TrainConfig.PositiveSampling.WEIGHTED);
             loops.add(new EpochLoop(config, shared, positives, negativeSampler, labels, taskWeights));
         }
@@ -159,10 +159,6 @@ public final class MusigTrainer {
                 config.activation() == TrainConfig.Activation.SIGMOID);
     }
 
-    /**
-     * The tracks training reaches (those with an edge): only their artists, albums and ids get rows of their own in
-     * the learned tables.
-     */
     /** The pairs drawn from the graph's playlists; an error when there are none. */
     private static PositivePairSampler playlistPairs(TrackFeatures features) {
         if (features.memberships() == null) {
@@ -178,11 +174,12 @@ public final class MusigTrainer {
     }
 
     /**
-     * The tracks training reaches as roots (null: those some training playlist holds), whose artist, album and
-     * track values get rows in the learned tables.
+     * The tracks training reaches as roots: those with an edge, or with pairs from the playlists those some training
+     * playlist holds (null). Only their artists, albums and ids get rows of their own in the learned tables.
      */
-    private static boolean[] trainingTracks(CooccurrenceGraph graph, TrainConfig config) {
-        return config.positives() == TrainConfig.PositiveSampling.PLAYLISTS ? null : connected(graph);
+    private static boolean[] trainingTracks(CooccurrenceGraph graph, TrackFeatures features, TrainConfig config) {
+        return config.positives() == TrainConfig.PositiveSampling.PLAYLISTS && features.memberships() != null ? null
+                : connected(graph);
     }
 
     private static boolean[] connected(CooccurrenceGraph graph) {
@@ -223,7 +220,7 @@ public final class MusigTrainer {
      */
     public static long estimateBytes(CooccurrenceGraph graph, TrackFeatures features, TrainConfig config) {
         SageNetwork.InputShape shape = InputFeatures.shape(features, config.features(), config.topGenres(),
-                config.metadataDimension(), config.titleDimension(), trainingTracks(graph, config));
+                config.metadataDimension(), config.titleDimension(), trainingTracks(graph, features, config));
         long playlistPairs = config.positives() != TrainConfig.PositiveSampling.PLAYLISTS
                 || features.memberships() == null ? 0
                         : PositivePairSampler.playlistMemoryBytes(features.memberships().membershipCount(),
