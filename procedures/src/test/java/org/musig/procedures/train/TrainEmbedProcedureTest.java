@@ -156,6 +156,10 @@ class TrainEmbedProcedureTest extends MusigDatabase {
         assertThatThrownBy(() -> query("CALL musig.train({graphName: 'noEdges', modelName: 'x', " + QUICK + "})"))
                 .hasMessageContaining("no relationships").hasMessageContaining("positives: 'playlists'");
 
+        Map<String, Object> estimate = single("CALL musig.train.estimate({graphName: 'noEdges', positives: "
+                + "'playlists'})");
+        assertThat((long) estimate.get("requiredBytes")).isGreaterThan(
+                (long) single("CALL musig.train.estimate({graphName: 'noEdges'})").get("requiredBytes"));
         Map<String, Object> row = single("CALL musig.train({graphName: 'noEdges', modelName: 'fromPlaylists', "
                 + "positives: 'playlists', features: ['audio', 'artist'], " + QUICK + "})");
         assertThat(((Map<String, Object>) row.get("configuration"))).containsEntry("positives", "playlists");
