@@ -95,7 +95,8 @@ public record TrainConfig(int embeddingDimension, List<Integer> sampleSizes, Act
                     + "extension; `artist` and `album` are vectors fitted from the playlists before training, `year` is "
                     + "the release year read from `Track.releaseDate`, z-scored; `title` the words of the name and album "
                     + "name; `artistId`, `albumId` and `track` are embedding tables learned in training, a row per "
-                    + "artist, album or track of the training graph and an 'unknown' row for any other)")
+                    + "artist, album or track of the tracks training reaches (those with an edge; with `positives: "
+                    + "'playlists'`, every track of a training playlist) and an 'unknown' row for any other)")
                     .check(groups -> groups.stream().filter(g -> !FEATURE_GROUPS.contains(g)).findFirst()
                             .map(g -> "configuration key 'features' has unknown group '" + g + "'; valid groups are "
                                     + FEATURE_GROUPS)
