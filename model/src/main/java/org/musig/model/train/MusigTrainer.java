@@ -88,11 +88,16 @@ public final class MusigTrainer {
                     + features.trackCount() + " tracks; they must describe the same tracks");
         }
         boolean fromPlaylists = config.positives() == TrainConfig.PositiveSampling.PLAYLISTS;
-        PositivePairSampler firstMemberPairs = fromPlaylists ? playlistPairs(features) : null;
         if (!fromPlaylists && graph.relationshipCount() == 0) {
             throw new IllegalArgumentException("the co-occurrence graph has no relationships, so there are no training "
                     + "pairs; lower minWeight, load more playlists, or draw the pairs from the playlists (positives: "
                     + "'playlists')");
+        }
+        // Each ensemble member draws its own epochs' pairs; made before the fits so that a missing pair fails first.
+        PositivePairSampler[] pairs = new PositivePairSampler[config.ensembleSize()];
+        for (int m = 0; m < pairs.length; m++) {
+            pairs[m] = fromPlaylists ? playlistPairs(features)
+                    : new PositivePairSampler(graph, config.positives() == TrainConfig.PositiveSampling.WEIGHTED);
         }
         List<String> notices = new ArrayList<>();
         InputFeatures input = InputFeatures.fit(features, config.features(), config.topGenres(),
@@ -124,9 +129,7 @@ public final class MusigTrainer {
             parameters[m] = net.initialParameters(RandomStreams.of(seed, RandomStreams.INIT, 0, 0, 0));
             ShardWorker.Shared shared = new ShardWorker.Shared(net, parameters[m], net.nativeWeights(parameters[m]),
                     neighbours, encoded, inner, loss, seed, config.coldStartRate(), config.maskPartner());
-            PositivePairSampler positives = fromPlaylists ? (m == 0 ? firstMemberPairs : playlistPairs(features))
-                    : new PositivePairSampler(graph, config.positives() == TrainConfig.PositiveSampling.WEIGHTED);
-            loops.add(new EpochLoop(config, shared, positives, negativeSampler, labels, taskWeights));
+            loops.add(new EpochLoop(config, shared, pairs[m], negativeSampler, labels, taskWeights));
         }
 
         long start = System.nanoTime();
