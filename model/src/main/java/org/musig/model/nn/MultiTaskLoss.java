@@ -12,23 +12,47 @@ import java.util.Arrays;
  * </ul>
  * Each task's loss is the mean over its unmasked pairs of the whole batch, so a shard's gradient is
  * scaled by {@code c_t / (unmasked pairs of t in the batch)} and the shards' gradients simply add up.
+ *
+ * <p>{@link #inBatchSoftmax} replaces the playlist head's pairs (our extension): each anchor's positive is scored
+ * against every other positive and negative of its shard, a softmax over the cosines (the score ranking uses)
+ * divided by a temperature. The shard's other positives are drawn as the evaluation's negatives are, in proportion to
+ * how often a track is in a playlist, so the task ranks as the evaluation does. The genre and audio tasks keep their
+ * pairs.
  */
 public final class MultiTaskLoss {
     private final SageNetwork net;
+    private final double temperature; // 0: the playlist head's pairs
 
-    public MultiTaskLoss(SageNetwork net) {
+    private MultiTaskLoss(SageNetwork net, double temperature) {
         this.net = net;
+        this.temperature = temperature;
+    }
+
+    /** The paper's loss: every task on its pairs. */
+    public static MultiTaskLoss pairs(SageNetwork net) {
+        return new MultiTaskLoss(net, 0);
+    }
+
+    /** The playlist task as an in-batch softmax over cosines / {@code temperature}; the other tasks on their pairs. */
+    public static MultiTaskLoss inBatchSoftmax(SageNetwork net, double temperature) {
+        if (!(temperature > 0)) {
+            throw new IllegalArgumentException("softmax temperature must be > 0, got " + temperature);
+        }
+        return new MultiTaskLoss(net, temperature);
     }
 
     /**
-     * One shard's pairs. Pair q joins roots {@code left[q]} and {@code right[q]} (rows of {@code z}).
+     * One shard's pairs. Pair q joins roots {@code left[q]} and {@code right[q]} (rows of {@code z}). The roots are
+     * laid out as the training lays them out: the n anchors, their n positives, then the negatives; the positive
+     * pairs are (i, n + i).
      *
      * @param playlistLabel 1 or 0 per pair
      * @param genreLabel    1, 0, or -1 (masked) per pair
      * @param similarity    target per pair, NaN when masked
+     * @param track         each root's track, so that the softmax never counts a track as its own negative
      */
     public record Pairs(int count, int[] left, int[] right, byte[] playlistLabel, byte[] genreLabel,
-                        float[] similarity) {
+                        float[] similarity, int[] track) {
     }
 
     /**
@@ -41,6 +65,11 @@ public final class MultiTaskLoss {
                         float[] gradient, double[] lossSums) {
         int dim = net.dimension();
         Arrays.fill(dz, 0, roots * dim, 0f);
+        if (temperature > 0 && scale[SageNetwork.PLAYLIST] != 0) {
+            playlistSoftmax(z, roots, pairs, scale[SageNetwork.PLAYLIST], dz, lossSums);
+            scale = scale.clone();
+            scale[SageNetwork.PLAYLIST] = 0; // done: the pairs below are the other tasks'
+        }
         // The rows a pair touches are copied to scratch rows at index 0 (C2 vectorises loops whose arrays are all
         // indexed from the same offset), and each head's weight gradient is summed in a row of its own from zero,
         // in pair order, then added to the zeroed gradient: the same sums, the same bits.
@@ -127,6 +156,62 @@ public final class MultiTaskLoss {
                 int w = net.headWeightOffset(task);
                 for (int d = 0; d < dim; d++) {
                     gradient[w + d] += headGradients[task][d];
+                }
+            }
+        }
+    }
+
+    /**
+     * Anchor i's loss: {@code -log softmax(z_i . z_c / T)} at its positive {@code c = n + i}, over the candidates c =
+     * every root from n on (the shard's positives and negatives) but those of the anchor's or the positive's own
+     * track. The anchors' losses are weighted as the pairs' would be: {@code scale} is {@code c1 / loss pairs of the
+     * batch}, so an anchor's weight is {@code c1 / positive pairs of the batch}; its loss is added to {@code lossSums}
+     * at that weight relative to a pair's, so the reported loss is the mean over anchors.
+     */
+    private void playlistSoftmax(float[] z, int roots, Pairs pairs, double scale, float[] dz, double[] lossSums) {
+        int dim = net.dimension();
+        int n = 0;
+        for (int q = 0; q < pairs.count(); q++) {
+            n += pairs.playlistLabel()[q];
+        }
+        double perAnchor = (double) pairs.count() / n;
+        int candidates = roots - n;
+        double[] weight = new double[candidates];
+        for (int i = 0; i < n; i++) {
+            int a = i * dim;
+            int anchorTrack = pairs.track()[i];
+            int positiveTrack = pairs.track()[n + i];
+            double max = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < candidates; c++) {
+                int t = pairs.track()[n + c];
+                if (c != i && (t == positiveTrack || t == anchorTrack)) {
+                    weight[c] = Double.NEGATIVE_INFINITY; // the same track again: not a negative
+                    continue;
+                }
+                int b = (n + c) * dim;
+                double dot = 0;
+                for (int d = 0; d < dim; d++) {
+                    dot += z[a + d] * z[b + d];
+                }
+                weight[c] = dot / temperature;
+                max = Math.max(max, weight[c]);
+            }
+            double positiveLogit = weight[i];
+            double sum = 0;
+            for (int c = 0; c < candidates; c++) {
+                weight[c] = Math.exp(weight[c] - max);
+                sum += weight[c];
+            }
+            lossSums[SageNetwork.PLAYLIST] += perAnchor * (Math.log(sum) + max - positiveLogit);
+            for (int c = 0; c < candidates; c++) {
+                double g = (weight[c] / sum - (c == i ? 1 : 0)) * perAnchor * scale / temperature;
+                if (g == 0) {
+                    continue;
+                }
+                int b = (n + c) * dim;
+                for (int d = 0; d < dim; d++) {
+                    dz[a + d] += (float) (g * z[b + d]);
+                    dz[b + d] += (float) (g * z[a + d]);
                 }
             }
         }

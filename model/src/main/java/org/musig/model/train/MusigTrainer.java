@@ -120,7 +120,8 @@ public final class MusigTrainer {
         InnerMeans inner = net.layers() < 2 ? null
                 : new InnerMeans(graph, net.denseDimension(), encoded.slots(), net.meanSlots(),
                         net.sampleSize(net.layers() - 1), null);
-        MultiTaskLoss loss = new MultiTaskLoss(net);
+        MultiTaskLoss loss = config.playlistLoss() == TrainConfig.PlaylistLoss.SOFTMAX
+                ? MultiTaskLoss.inBatchSoftmax(net, config.temperature()) : MultiTaskLoss.pairs(net);
         // Each ensemble member: its own seed, parameters, optimiser and pair order; the inputs and samplers shared.
         float[][] parameters = new float[config.ensembleSize()][];
         List<EpochLoop> loops = new ArrayList<>();

@@ -26,7 +26,8 @@ public record TrainConfig(int embeddingDimension, List<Integer> sampleSizes, Act
                           PositiveSampling positives, List<String> features, int topGenres, int metadataDimension,
                           int titleDimension,
                           int negativeSamples,
-                          NegativeSampling negativeSampler, double hardNegatives, Map<String, Double> taskWeights,
+                          NegativeSampling negativeSampler, double hardNegatives, PlaylistLoss playlistLoss,
+                          double temperature, Map<String, Double> taskWeights,
                           RegressionTarget regressionTarget, double learningRate, int batchSize, int epochs,
                           long maxPairsPerEpoch, double tolerance, boolean maskPartner, double coldStartRate,
                           double unknownIdRate,
@@ -58,6 +59,11 @@ public record TrainConfig(int embeddingDimension, List<Integer> sampleSizes, Act
     /** Where negatives are drawn from: by degree^0.75 (as word2vec) or uniformly. */
     public enum NegativeSampling implements Choice {
         DEGREE, UNIFORM
+    }
+
+    /** How the playlist task turns its pairs into a loss. */
+    public enum PlaylistLoss implements Choice {
+        PAIRS, SOFTMAX
     }
 
     /** The feature group the similarity task regresses; the text is the group's name. */
@@ -117,6 +123,15 @@ public record TrainConfig(int embeddingDimension, List<Integer> sampleSizes, Act
                     + "negatives): a track two hops from the anchor that is not its neighbour, found by a short random "
                     + "walk (an ordinary negative where none is found); `0` draws only ordinary ones")
                     .paperValue(0.0),
+            Setting.choice("playlistLoss", PlaylistLoss.class, PlaylistLoss.PAIRS,
+                    "the playlist task's loss: `'pairs'`, each positive and negative pair scored by the task's head, "
+                            + "binary cross-entropy; or `'softmax'`, each anchor's positive against every other "
+                            + "positive and negative of its shard of " + ShardWorker.SHARD_PAIRS + " pairs (those of "
+                            + "the anchor's or the positive's own track left out), a softmax over their cosines (the "
+                            + "score ranking uses) divided by `temperature`")
+                    .paperValue(PlaylistLoss.PAIRS),
+            Setting.number("temperature", 1.0, 0.01, 100, "the softmax's temperature with `playlistLoss: "
+                    + "'softmax'`: lower values weigh the hardest negatives of the shard more"),
             Setting.numberMap("taskWeights", equalTaskWeights(), 0, 1e6,
                     "c1, c2, c3 of the paper's eq. 6, by task; at least one > 0")
                     .check(weights -> weights.values().stream().allMatch(w -> w == 0)

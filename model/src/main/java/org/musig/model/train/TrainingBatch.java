@@ -92,6 +92,8 @@ final class TrainingBatch {
         byte[] playlist = new byte[count];
         byte[] genre = new byte[count];
         float[] sim = new float[count];
+        int[] track = new int[n * (2 + negatives)];
+        shardRoots(p0, p1, track);
         for (int i = 0; i < n; i++) {
             for (int k = 0; k < per; k++) {
                 int q = i * per + k;
@@ -102,6 +104,6 @@ final class TrainingBatch {
                 sim[q] = similarity[(p0 + i) * per + k];
             }
         }
-        return new MultiTaskLoss.Pairs(count, left, right, playlist, genre, sim);
+        return new MultiTaskLoss.Pairs(count, left, right, playlist, genre, sim, track);
     }
 }

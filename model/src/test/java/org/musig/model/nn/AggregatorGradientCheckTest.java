@@ -17,7 +17,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The hand-written backward pass (aggregator layers, L2 normalisation, the three heads) against central
  * finite differences of the loss, for every parameter of a small network. The "tables" variants add learned
  * artist and track tables (one-hot groups beside the genre) and roots trained as cold tracks, whose track column is
- * the table's "unknown" row.
+ * the table's "unknown" row. The "softmax" variants train the playlist task as an in-batch softmax.
  */
 class AggregatorGradientCheckTest {
 
@@ -30,11 +30,14 @@ class AggregatorGradientCheckTest {
     @ValueSource(strings = {"sigmoid-2layers", "relu-2layers", "sigmoid-3layers", "relu-1layer",
             "sigmoid-2layers-genreOnly", "sigmoid-2layers-denseOnly",
             "sigmoid-2layers-inner", "relu-2layers-inner", "sigmoid-3layers-inner", "sigmoid-2layers-genreOnly-inner",
-            "sigmoid-2layers-tables", "sigmoid-2layers-tables-inner", "sigmoid-3layers-tables-inner"})
+            "sigmoid-2layers-tables", "sigmoid-2layers-tables-inner", "sigmoid-3layers-tables-inner",
+            "sigmoid-2layers-softmax", "sigmoid-2layers-tables-inner-softmax", "relu-2layers-softmax"})
     void analyticGradientMatchesFiniteDifferences(String variant) {
         boolean sigmoid = variant.startsWith("sigmoid");
         int[] samples = variant.contains("3layers") ? new int[] {3, 2, 2}
                 : variant.contains("1layer") ? new int[] {4} : new int[] {3, 2};
+        boolean softmax = variant.endsWith("-softmax");
+        variant = variant.replace("-softmax", "");
         boolean withInner = variant.endsWith("-inner");
         variant = variant.replace("-inner", "");
         boolean tables = variant.endsWith("tables");
@@ -62,6 +65,7 @@ class AggregatorGradientCheckTest {
             roots[i] = r.nextInt(data.graph.nodeCount());
             seeds[i] = r.nextLong();
         }
+        roots[2 * n + 3] = roots[n]; // a negative of the first positive's track: the softmax leaves it out
         int pairs = 2 * n;
         int[] left = new int[pairs];
         int[] right = new int[pairs];
@@ -79,7 +83,7 @@ class AggregatorGradientCheckTest {
                         ? labels.similarity(roots[left[q]], roots[right[q]]) : Float.NaN;
             }
         }
-        MultiTaskLoss.Pairs lossPairs = new MultiTaskLoss.Pairs(pairs, left, right, playlist, genre, sim);
+        MultiTaskLoss.Pairs lossPairs = new MultiTaskLoss.Pairs(pairs, left, right, playlist, genre, sim, roots);
         double[] scale = {0.7 / pairs, 0.5 / pairs, 1.3 / pairs};
         NeighborhoodSampler sampler = new NeighborhoodSampler(data.graph, false);
         AggregatorWorkspace ws = new AggregatorWorkspace(net, roots.length);
@@ -90,7 +94,7 @@ class AggregatorGradientCheckTest {
                     null);
             inner.fill(0, inner.rowCount(), sampler, encoded, node -> new SplittableRandom(1000 + node));
         }
-        MultiTaskLoss loss = new MultiTaskLoss(net);
+        MultiTaskLoss loss = softmax ? MultiTaskLoss.inBatchSoftmax(net, 0.5) : MultiTaskLoss.pairs(net);
 
         float[] analytic = new float[net.parameterCount()];
         float[] dz = new float[roots.length * net.dimension()];

@@ -173,6 +173,29 @@ class MusigTrainerTest {
                         config("features", List.of("track"), "coldStartRate", 0.0)));
     }
 
+    @Test
+    void softmaxPlaylistLossTrainsCommunitiesApartAndGivesTheSameModelOnOneOrTwoThreads() {
+        ToyData data = TWO_COMMUNITIES.withCategories();
+        CooccurrenceGraph edgeless = CooccurrenceCounter.count(data.memberships(), 1000, 1, Progress.NONE);
+        // As above: the track table is the only input and the playlist task the only task, now as a softmax.
+        Object[] settings = {"features", List.of("track"), "positives", "playlists", "coldStartRate", 0.0,
+                "taskWeights", Map.of("playlist", 1.0, "genre", 0.0, "audio", 0.0), "batchSize", 300, "epochs", 15,
+                "learningRate", 0.05, "playlistLoss", "softmax", "temperature", 0.5};
+        TrainedModel one = MusigTrainer.train(edgeless, data.features, config(settings), Progress.NONE);
+        Object[] twoThreads = java.util.Arrays.copyOf(settings, settings.length + 2);
+        twoThreads[settings.length] = "concurrency";
+        twoThreads[settings.length + 1] = 2;
+        TrainedModel two = MusigTrainer.train(edgeless, data.features, config(twoThreads), Progress.NONE);
+
+        assertThat(two.losses()).isEqualTo(one.losses());
+        List<Double> playlistLoss = one.losses().get("playlist");
+        assertThat(playlistLoss.get(playlistLoss.size() - 1)).isLessThan(playlistLoss.get(0));
+        int[] nodes = allNodes(edgeless);
+        float[][] z = one.embed(edgeless, data.features, nodes, 9, 1, Progress.NONE);
+        assertThat(two.embed(edgeless, data.features, nodes, 9, 2, Progress.NONE)).isDeepEqualTo(z);
+        assertThat(communitySeparation(data, z)).isGreaterThan(0.5);
+    }
+
     /**
      * Trains the two communities with {@code key: value}, on one thread and on two: the setting must change the
      * losses of the default training, and both thread counts must give the same losses and embeddings. Returns the

@@ -94,6 +94,8 @@ class TrainConfigTest {
         expected.put("embedDraws", 1);
         expected.put("positives", "edges");
         expected.put("hardNegatives", 0.0);
+        expected.put("playlistLoss", "pairs");
+        expected.put("temperature", 1.0);
         expected.put("unknownIdRate", 0.0);
         expected.put("ensembleSize", 1);
         expected.put("taskWeights", Map.of("playlist", 1.0, "genre", 1.0, "audio", 1.0));

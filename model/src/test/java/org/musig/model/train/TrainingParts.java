@@ -38,7 +38,8 @@ final class TrainingParts {
                         net.sampleSize(net.layers() - 1),
                         null);
         shared = new ShardWorker.Shared(net, parameters, net.nativeWeights(parameters),
-                new NeighborhoodSampler(data.graph, false), encoded, inner, new MultiTaskLoss(net), config.randomSeed(),
+                new NeighborhoodSampler(data.graph, false), encoded, inner, MultiTaskLoss.pairs(net),
+                config.randomSeed(),
                 config.coldStartRate(), config.maskPartner());
     }
 

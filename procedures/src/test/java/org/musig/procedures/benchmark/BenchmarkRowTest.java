@@ -84,6 +84,7 @@ class BenchmarkRowTest {
         assertThat(BenchmarkPass.originOf(paperRow, Map.of("ensembleSize", 3L))).isEqualTo("extension");
         assertThat(BenchmarkPass.originOf(paperRow, Map.of("sampling", "walk"))).isEqualTo("extension");
         assertThat(BenchmarkPass.originOf(paperRow, Map.of("maskPartner", true))).isEqualTo("extension");
+        assertThat(BenchmarkPass.originOf(paperRow, Map.of("playlistLoss", "softmax"))).isEqualTo("extension");
         // Budget and hyperparameters leave the paper's model as it is, in train or as a variant's knob.
         assertThat(BenchmarkPass.originOf(paperRow, Map.of("epochs", 20L, "maxPairsPerEpoch", 1000L,
                 "embeddingDimension", 32L))).isEqualTo("paper");
@@ -92,5 +93,7 @@ class BenchmarkRowTest {
         // The paper's value given explicitly is still the paper's model.
         assertThat(BenchmarkPass.originOf(paperRow, Map.of("ensembleSize", 1L, "sampling", "uniform")))
                 .isEqualTo("paper");
+        // The softmax's temperature only matters with the softmax.
+        assertThat(BenchmarkPass.originOf(paperRow, Map.of("temperature", 0.3))).isEqualTo("paper");
     }
 }

@@ -173,6 +173,28 @@ class TrainEmbedProcedureTest extends MusigDatabase {
 
     @Test
     @SuppressWarnings("unchecked")
+    void theSoftmaxPlaylistLossTrainsAModelThatEmbedsAndBadValuesNameTheirKey() {
+        Map<String, Object> pairs = single("CALL musig.train({graphName: 'tt', modelName: 'pairLoss', " + QUICK + "})");
+        Map<String, Object> row = single("CALL musig.train({graphName: 'tt', modelName: 'softmaxLoss', "
+                + "playlistLoss: 'softmax', temperature: 0.5, " + QUICK + "})");
+        assertThat((Map<String, Object>) row.get("configuration")).containsEntry("playlistLoss", "softmax")
+                .containsEntry("temperature", 0.5);
+        List<Double> softmaxLoss = ((Map<String, List<Double>>) row.get("lossPerEpoch")).get("playlist");
+        assertThat(softmaxLoss).hasSize(2).allSatisfy(l -> assertThat(l).isFinite().isPositive())
+                .isNotEqualTo(((Map<String, List<Double>>) pairs.get("lossPerEpoch")).get("playlist"));
+        Map<String, Object> written = single("CALL musig.embed.write({modelName: 'softmaxLoss', "
+                + "writeProperty: 'softmaxEmb'})");
+        assertThat((long) written.get("nodePropertiesWritten")).isPositive();
+
+        assertThatThrownBy(() -> query("CALL musig.train({graphName: 'tt', modelName: 'x', playlistLoss: 'softmax', "
+                + "temperature: 0, " + QUICK + "})")).hasMessageContaining("temperature");
+        assertThatThrownBy(() -> query("CALL musig.train({graphName: 'tt', modelName: 'x', playlistLoss: 'listwise', "
+                + QUICK + "})")).hasMessageContaining("playlistLoss").hasMessageContaining("softmax");
+        assertThat(count("MATCH (m:MusigModel {name: 'x'}) RETURN count(m)")).isZero();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void anEnsembleWritesItsMembersVectorsSideBySideWithMemberZeroBeingTheSingleModel() {
         single("CALL musig.train({graphName: 'tt', modelName: 'alone', " + QUICK + "})");
         Map<String, Object> row = single("CALL musig.train({graphName: 'tt', modelName: 'trio', ensembleSize: 3, "
