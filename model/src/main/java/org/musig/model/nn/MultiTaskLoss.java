@@ -15,8 +15,8 @@ import java.util.Arrays;
  *
  * <p>{@link #inBatchSoftmax} replaces the playlist head's pairs (our extension): each anchor's positive is scored
  * against every other positive and negative of its shard, a softmax over the cosines (the score ranking uses)
- * divided by a temperature. The shard's other positives are drawn as the evaluation's negatives are, in proportion to
- * how often a track is in a playlist, so the task ranks as the evaluation does. The genre and audio tasks keep their
+ * divided by a temperature. With positives drawn from the playlists, the shard's other positives are tracks drawn in
+ * proportion to how many playlists hold them, as the evaluation's negatives are. The genre and audio tasks keep their
  * pairs.
  */
 public final class MultiTaskLoss {
