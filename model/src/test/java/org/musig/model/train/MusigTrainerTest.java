@@ -148,24 +148,12 @@ class MusigTrainerTest {
         // minWeight above any pair's count: no edge at all, so only the playlists say which tracks go together.
         CooccurrenceGraph edgeless = CooccurrenceCounter.count(data.memberships(), 1000, 1, Progress.NONE);
         assertThat(edgeless.relationshipCount()).isZero();
-        // Only the playlist task: the genre and audio tasks would tell the communities apart on their own.
-        Object[] settings = {"features", List.of("track"), "positives", "playlists", "coldStartRate", 0.0,
-                "taskWeights", Map.of("playlist", 1.0, "genre", 0.0, "audio", 0.0), "batchSize", 300, "epochs", 15,
-                "learningRate", 0.05};
         assertThatThrownBy(() -> MusigTrainer.train(edgeless, data.features,
                 config("features", List.of("track"), "coldStartRate", 0.0), Progress.NONE))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positives: 'playlists'");
 
-        TrainedModel one = MusigTrainer.train(edgeless, data.features, config(settings), Progress.NONE);
-        Object[] twoThreads = java.util.Arrays.copyOf(settings, settings.length + 2);
-        twoThreads[settings.length] = "concurrency";
-        twoThreads[settings.length + 1] = 2;
-        TrainedModel two = MusigTrainer.train(edgeless, data.features, config(twoThreads), Progress.NONE);
-
-        assertThat(two.losses()).isEqualTo(one.losses());
-        int[] nodes = allNodes(edgeless);
-        float[][] z = one.embed(edgeless, data.features, nodes, 9, 1, Progress.NONE);
-        assertThat(two.embed(edgeless, data.features, nodes, 9, 2, Progress.NONE)).isDeepEqualTo(z);
+        Object[] settings = trackTableAndPlaylistTaskOnly();
+        float[][] z = trainedAlikeOnOneAndTwoThreads(edgeless, data, settings).embeddings();
         // Each track's only input is its own table row, trained only through the playlist pairs.
         assertThat(communitySeparation(data, z)).isGreaterThan(0.5);
         assertThat(MusigTrainer.estimateBytes(edgeless, data.features, config(settings)))
@@ -177,23 +165,45 @@ class MusigTrainerTest {
     void softmaxPlaylistLossTrainsCommunitiesApartAndGivesTheSameModelOnOneOrTwoThreads() {
         ToyData data = TWO_COMMUNITIES.withCategories();
         CooccurrenceGraph edgeless = CooccurrenceCounter.count(data.memberships(), 1000, 1, Progress.NONE);
-        // As above: the track table is the only input and the playlist task the only task, now as a softmax.
-        Object[] settings = {"features", List.of("track"), "positives", "playlists", "coldStartRate", 0.0,
+        // As above, the playlist task now a softmax.
+        Trained trained = trainedAlikeOnOneAndTwoThreads(edgeless, data,
+                trackTableAndPlaylistTaskOnly("playlistLoss", "softmax", "temperature", 0.5));
+
+        List<Double> playlistLoss = trained.model().losses().get("playlist");
+        assertThat(playlistLoss.get(playlistLoss.size() - 1)).isLessThan(playlistLoss.get(0));
+        assertThat(communitySeparation(data, trained.embeddings())).isGreaterThan(0.5);
+    }
+
+    /**
+     * Settings under which the track table is the only input and the playlist task (pairs from the playlists) the
+     * only task: the genre and audio tasks would tell the communities apart on their own. Then {@code extra}.
+     */
+    private static Object[] trackTableAndPlaylistTaskOnly(Object... extra) {
+        Object[] base = {"features", List.of("track"), "positives", "playlists", "coldStartRate", 0.0,
                 "taskWeights", Map.of("playlist", 1.0, "genre", 0.0, "audio", 0.0), "batchSize", 300, "epochs", 15,
-                "learningRate", 0.05, "playlistLoss", "softmax", "temperature", 0.5};
-        TrainedModel one = MusigTrainer.train(edgeless, data.features, config(settings), Progress.NONE);
+                "learningRate", 0.05};
+        Object[] settings = java.util.Arrays.copyOf(base, base.length + extra.length);
+        System.arraycopy(extra, 0, settings, base.length, extra.length);
+        return settings;
+    }
+
+    /** A model trained on one thread and the embeddings it gives every node of its graph. */
+    private record Trained(TrainedModel model, float[][] embeddings) {
+    }
+
+    /** Trains {@code settings} on one thread and on two: both must give the same losses and embeddings. */
+    private static Trained trainedAlikeOnOneAndTwoThreads(CooccurrenceGraph graph, ToyData data, Object[] settings) {
+        TrainedModel one = MusigTrainer.train(graph, data.features, config(settings), Progress.NONE);
         Object[] twoThreads = java.util.Arrays.copyOf(settings, settings.length + 2);
         twoThreads[settings.length] = "concurrency";
         twoThreads[settings.length + 1] = 2;
-        TrainedModel two = MusigTrainer.train(edgeless, data.features, config(twoThreads), Progress.NONE);
+        TrainedModel two = MusigTrainer.train(graph, data.features, config(twoThreads), Progress.NONE);
 
         assertThat(two.losses()).isEqualTo(one.losses());
-        List<Double> playlistLoss = one.losses().get("playlist");
-        assertThat(playlistLoss.get(playlistLoss.size() - 1)).isLessThan(playlistLoss.get(0));
-        int[] nodes = allNodes(edgeless);
-        float[][] z = one.embed(edgeless, data.features, nodes, 9, 1, Progress.NONE);
-        assertThat(two.embed(edgeless, data.features, nodes, 9, 2, Progress.NONE)).isDeepEqualTo(z);
-        assertThat(communitySeparation(data, z)).isGreaterThan(0.5);
+        int[] nodes = allNodes(graph);
+        float[][] z = one.embed(graph, data.features, nodes, 9, 1, Progress.NONE);
+        assertThat(two.embed(graph, data.features, nodes, 9, 2, Progress.NONE)).isDeepEqualTo(z);
+        return new Trained(one, z);
     }
 
     /**
