@@ -94,7 +94,8 @@ final class ShardWorker {
         long h0 = System.nanoTime();
         Arrays.fill(gradient, 0f);
         Arrays.fill(losses, 0);
-        shared.loss().compute(shared.parameters(), workspace.embeddings(), count, batch.shardPairs(p0, p1), scale, dz,
+        shared.loss().compute(shared.parameters(), workspace.embeddings(), count, batch.shardPairs(p0, p1, roots),
+                scale, dz,
                 gradient, losses);
         headNanos += System.nanoTime() - h0;
         workspace.backward(dz, shared.weights(), gradient, tables);

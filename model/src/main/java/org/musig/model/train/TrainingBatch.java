@@ -82,8 +82,11 @@ final class TrainingBatch {
         return n * (2 + negatives);
     }
 
-    /** The loss pairs of positive pairs [p0, p1), as root indices into {@link #shardRoots}' order. */
-    MultiTaskLoss.Pairs shardPairs(int p0, int p1) {
+    /**
+     * The loss pairs of positive pairs [p0, p1), as root indices into {@link #shardRoots}' order; {@code roots} is
+     * what {@link #shardRoots} wrote for them (each root's track).
+     */
+    MultiTaskLoss.Pairs shardPairs(int p0, int p1, int[] roots) {
         int n = p1 - p0;
         int per = 1 + negatives;
         int count = n * per;
@@ -92,8 +95,6 @@ final class TrainingBatch {
         byte[] playlist = new byte[count];
         byte[] genre = new byte[count];
         float[] sim = new float[count];
-        int[] track = new int[n * (2 + negatives)];
-        shardRoots(p0, p1, track);
         for (int i = 0; i < n; i++) {
             for (int k = 0; k < per; k++) {
                 int q = i * per + k;
@@ -104,6 +105,6 @@ final class TrainingBatch {
                 sim[q] = similarity[(p0 + i) * per + k];
             }
         }
-        return new MultiTaskLoss.Pairs(count, left, right, playlist, genre, sim, track);
+        return new MultiTaskLoss.Pairs(count, left, right, playlist, genre, sim, roots);
     }
 }
