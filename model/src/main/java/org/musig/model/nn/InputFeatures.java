@@ -10,6 +10,7 @@ import org.musig.model.graph.FeatureGroup;
 import org.musig.model.graph.TrackCategory;
 import org.musig.model.graph.TrackFeatures;
 import org.musig.model.io.BoundedInput;
+import org.musig.model.parallel.ParallelTasks;
 import org.musig.model.sample.RandomStreams;
 
 /**
@@ -475,20 +476,26 @@ public final class InputFeatures {
      * @throws IllegalArgumentException if a numeric group has another width than in training
      */
     public Encoded encode(TrackFeatures features) {
-        return encode(features, 0, 0);
+        return encode(features, 0, 0, 1);
+    }
+
+    /** As {@link #encode(TrackFeatures)}, the titles encoded on {@code threads} threads (the same result for any number). */
+    public Encoded encode(TrackFeatures features, int threads) {
+        return encode(features, 0, 0, threads);
     }
 
     /**
      * Encodes the training table with the artistId and albumId columns of a share {@code unknownIdRate} of the
      * tracks set to their table's unknown row (drawn per track from {@code seed}). Every training track's artist is
      * in the table by construction, so without this the unknown rows keep their initial values, and a track by an
-     * artist (album) that no training track has would be embedded with an untrained row.
+     * artist (album) that no training track has would be embedded with an untrained row. The titles are encoded on
+     * {@code threads} threads, as in {@link #encode(TrackFeatures, int)}.
      */
-    public Encoded encodeForTraining(TrackFeatures features, double unknownIdRate, long seed) {
-        return encode(features, unknownIdRate, seed);
+    public Encoded encodeForTraining(TrackFeatures features, double unknownIdRate, long seed, int threads) {
+        return encode(features, unknownIdRate, seed, threads);
     }
 
-    private Encoded encode(TrackFeatures features, double unknownIdRate, long seed) {
+    private Encoded encode(TrackFeatures features, double unknownIdRate, long seed, int threads) {
         int n = features.trackCount();
         int width = denseDimension;
         float[] out = new float[Math.multiplyExact(n, width)];
@@ -532,7 +539,7 @@ public final class InputFeatures {
             column += g.dimension() + 1;
         }
         if (title != null) {
-            encodeTitles(features, out, width, column);
+            encodeTitles(features, out, width, column, threads);
             column += title.dimension() + 1;
         }
         int slots = Math.max(1, (genreColumns == null ? 0 : 1) + tableGroups.size());
@@ -624,19 +631,27 @@ public final class InputFeatures {
         }
     }
 
-    /** The title columns: the unit title vector scaled by sqrt(dimension), as the factor groups', and a "missing" column. */
-    private void encodeTitles(TrackFeatures features, float[] out, int width, int column) {
+    /**
+     * The title columns: the unit title vector scaled by sqrt(dimension), as the factor groups', and a "missing" column.
+     * Hashing each title is most of an encoding's time, and each track's row is its own, so ranges of tracks run on
+     * {@code threads} threads.
+     */
+    private void encodeTitles(TrackFeatures features, float[] out, int width, int column, int threads) {
         int d = title.dimension();
         float scale = (float) Math.sqrt(d);
-        for (int t = 0; t < features.trackCount(); t++) {
-            int row = t * width + column;
-            if (title.encode(features.title(t), out, row)) {
-                for (int c = 0; c < d; c++) {
-                    out[row + c] *= scale;
+        try (ParallelTasks tasks = new ParallelTasks(threads)) {
+            tasks.runRanges(features.trackCount(), (from, to) -> {
+                for (int t = from; t < to; t++) {
+                    int row = t * width + column;
+                    if (title.encode(features.title(t), out, row)) {
+                        for (int c = 0; c < d; c++) {
+                            out[row + c] *= scale;
+                        }
+                    } else {
+                        out[row + d] = 1;
+                    }
                 }
-            } else {
-                out[row + d] = 1;
-            }
+            });
         }
     }
 

@@ -103,7 +103,8 @@ public final class MusigTrainer {
         InputFeatures input = InputFeatures.fit(features, config.features(), config.topGenres(),
                 config.metadataDimension(), config.titleDimension(), config.randomSeed(), config.concurrency(),
                 notices, trainingTracks(graph, features, config));
-        InputFeatures.Encoded encoded = input.encodeForTraining(features, config.unknownIdRate(), config.randomSeed());
+        InputFeatures.Encoded encoded = input.encodeForTraining(features, config.unknownIdRate(), config.randomSeed(),
+                config.concurrency());
         TaskLabels labels = TaskLabels.of(features, config.regressionTarget().text());
         double[] taskWeights = activeTaskWeights(config, labels, notices);
 

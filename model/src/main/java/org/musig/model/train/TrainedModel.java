@@ -183,7 +183,7 @@ public final class TrainedModel {
                         "node " + node + " is not in the graph (0.." + (graph.nodeCount() - 1) + ")");
             }
         }
-        InputFeatures.Encoded encoded = input.encode(features);
+        InputFeatures.Encoded encoded = input.encode(features, concurrency);
         NeighborhoodSampler sampler = MusigTrainer.neighbourSampler(graph, config, concurrency, progress);
         progress.begin("embed", (long) nodes.length * members.length);
         float[][] result = embedMember(graph, encoded, sampler, members[0], nodes, seed, concurrency, progress);

@@ -193,4 +193,24 @@ class InputFeaturesTest {
         InputFeatures.fit(table(), List.of("popularity", "title"), 0, 2, 3, 5, notices);
         assertThat(notices).containsExactly("feature group 'title' left out: no track has a name or album name");
     }
+
+    @Test
+    void titlesAreEncodedTheSameOnAnyNumberOfThreads() {
+        int n = 41;
+        String[] titles = new String[n];
+        int[] held = new int[n];
+        for (int t = 0; t < n; t++) {
+            titles[t] = t % 7 == 0 ? null : (t % 2 == 0 ? "Nocturne Op. " : "Dale Mambo Remix ") + t;
+            held[t] = t;
+        }
+        TrackFeatures features = TrackFeatures.of(n, List.of(), null, null)
+                .withCategories(List.of(), org.musig.model.graph.PlaylistMemberships.of(n, held)).withTitles(titles);
+        InputFeatures input = InputFeatures.fit(features, List.of("title"), 0, 2, 5, 7, new ArrayList<>());
+        float[] one = input.encode(features, 1).dense();
+        assertThat(one).contains(1f); // an untitled track's missing column
+        for (int threads : new int[] {2, 3}) {
+            assertThat(input.encode(features, threads).dense()).as(threads + " threads").containsExactly(one);
+            assertThat(input.encodeForTraining(features, 0, 7, threads).dense()).containsExactly(one);
+        }
+    }
 }
