@@ -77,6 +77,9 @@ public final class InputFeatures {
 
     /** The learned tables' groups: embedding rows trained with the network, so not content a baseline can use. */
     public static final List<String> LEARNED_TABLES = List.of("artistId", "albumId", TrackFeatures.TRACK);
+    /** The groups known on release day and the learned tables: what a collection without audio or genres has. */
+    private static final List<String> RELEASE_DAY_AND_TABLES = java.util.stream.Stream.of(FACTOR_GROUPS,
+            List.of(TrackFeatures.TITLE, TrackFeatures.YEAR), LEARNED_TABLES).flatMap(List::stream).toList();
 
     /**
      * A learned table (artistId, albumId, track): the values that tracks of the training graph have, each a
@@ -236,8 +239,27 @@ public final class InputFeatures {
             throw new IllegalArgumentException("none of the requested feature groups " + groups
                     + " is in the data; the model needs at least one input feature");
         }
+        if (genreColumns == null && numeric.isEmpty() && factors.isEmpty() && title == null && tables.isEmpty()) {
+            popularityOnlyNotice(features, groups, notices);
+        }
         return new InputFeatures(genreColumns, popularity, sourcePopularity, sourceMean, numeric, factors, title,
                 tables);
+    }
+
+    /**
+     * Popularity as the only input, as the paper's groups leave it on a collection without audio or genres (the
+     * Million Playlist Dataset's shape): tracks of like popularity then look alike to the model. The notice names the
+     * groups the data has that were not asked for.
+     */
+    private static void popularityOnlyNotice(TrackFeatures features, List<String> groups, List<String> notices) {
+        List<String> unused = RELEASE_DAY_AND_TABLES.stream()
+                .filter(g -> !groups.contains(g) && absence(features, g) == null).toList();
+        if (!unused.isEmpty()) {
+            notices.add("popularity is the only input left, so tracks of like popularity look alike to the model; "
+                    + "this data also has " + unused + ": add them to 'features' (on collections without "
+                    + "audio, features: ['artist', 'title', 'artistId', 'track'] with positives: 'playlists' scored "
+                    + "best; see docs/benchmark.md)");
+        }
     }
 
     /** Per value of the category, whether a training track has it. */

@@ -347,6 +347,34 @@ class ArtistCollectionBenchmarkTest extends MusigDatabase {
         query("CALL musig.graph.drop('diag')");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void trainingWithTheDefaultsWithoutAudioSaysWhichOfTheDatasGroupsToAdd() {
+        query("CALL musig.graph.build({graphName: 'defaults', minWeight: 1, writeRelationshipType: null})");
+        try {
+            Map<String, Object> row =
+                    single("CALL musig.train({graphName: 'defaults', modelName: 'defaults', epochs: 1, "
+                            + "batchSize: 128, sampleSizes: [5, 3]}) YIELD notices, configuration RETURN notices, configuration");
+            List<String> notices = (List<String>) row.get("notices");
+            assertThat(notices).contains("feature group 'genre' left out: no track has a genre",
+                    "feature group 'audio' left out: no track has it");
+            // This collection has artist ids and track ids, no album and no title.
+            assertThat(notices).anySatisfy(n -> assertThat(n).startsWith("popularity is the only input left")
+                    .contains("this data also has [artist, artistId, track]: add them to 'features'"));
+            assertThat(single("CALL musig.model.list('defaults')").get("featureGroups"))
+                    .isEqualTo(List.of("popularity"));
+            // Once the data's groups are asked for, there is nothing to add.
+            Map<String, Object> withArtist = single("CALL musig.train({graphName: 'defaults', modelName: 'defaults', "
+                    + "overwrite: true, features: ['popularity', 'artist'], metadataDimension: 8, epochs: 1, "
+                    + "batchSize: 128, sampleSizes: [5, 3]}) YIELD notices RETURN notices");
+            assertThat((List<String>) withArtist.get("notices"))
+                    .noneSatisfy(n -> assertThat(n).startsWith("popularity is the only input left"));
+        } finally {
+            query("CALL musig.model.drop('defaults', false)");
+            query("CALL musig.graph.drop('defaults', false)");
+        }
+    }
+
     /** Artists of the new releases' scene (scene 0, like artist-0's) and of another scene, as Cypher lists. */
     private static final String SCENE_ZERO = "['artist-1', 'artist-2']";
     private static final String OTHER_SCENE = "['artist-8', 'artist-9']";
