@@ -196,6 +196,11 @@ class MainTest {
         assertThat(stdout()).contains("musig", "content", "cooccurrence", "* best per column", "val HR", "HR 95% CI",
                 "validation playlists (val HR), evaluated once on the test playlists")
                 .doesNotContain("INFO  Starting"); // the server's log stays in neo4j.log
+        // The evidence for each choice: the paper's MUSIG's two task triples, by validation hit rate.
+        String choices = stdout().substring(stdout().indexOf("Validation choices: the variants of each row's family"));
+        assertThat(choices).containsPattern("\\nmusig \\(paper\\) +0\\.\\d{3} +musig")
+                .containsPattern(" 0\\.\\d{3} +musig(-single-task)? +audio +\\(1,0,0\\)")
+                .containsPattern(" 0\\.\\d{3} +musig(-single-task)? +audio +\\(1,1,1\\)");
         Path report = dir.resolve("data/report/musig-report.html");
         assertThat(stdout())
                 .contains("Report (benchmark chart, loss curves, embedding map): " + report.toAbsolutePath());

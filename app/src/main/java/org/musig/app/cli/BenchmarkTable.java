@@ -27,6 +27,9 @@ final class BenchmarkTable {
         METRICS.put("fullRecallAt100", "fullR@100");
     }
 
+    /** Variants listed per family under "Validation choices". */
+    private static final int CANDIDATES_SHOWN = 5;
+
     private BenchmarkTable() {
     }
 
@@ -89,6 +92,7 @@ final class BenchmarkTable {
                     + "hit rate against the best row's (the best row's against the runner-up); below 0.05 the "
                     + "difference is unlikely to be chance.");
         }
+        printCandidates(out, ok);
         for (Map<String, Object> row : rows) {
             if (!"ok".equals(row.get("status"))) {
                 out.println("skipped: " + row.get("method") + " / " + row.get("features")
@@ -96,6 +100,45 @@ final class BenchmarkTable {
                         + (row.get("knobs") == null ? "" : " / " + KnobsText.of(row.get("knobs")))
                         + ": " + row.get("reason"));
             }
+        }
+    }
+
+    /**
+     * The evidence for each choice made on validation: per reported row whose family had more than one variant, the
+     * variants by validation hit rate, best first (the row's own), at most {@value #CANDIDATES_SHOWN}.
+     */
+    @SuppressWarnings("unchecked")
+    private static void printCandidates(PrintStream out, List<Map<String, Object>> ok) {
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (Map<String, Object> row : ok) {
+            if (!(row.get("validationCandidates") instanceof List<?> candidates) || candidates.size() < 2) {
+                continue;
+            }
+            for (int i = 0; i < Math.min(CANDIDATES_SHOWN, candidates.size()); i++) {
+                Map<String, Object> candidate = (Map<String, Object>) candidates.get(i);
+                Map<String, Object> line = new LinkedHashMap<>();
+                line.put("row", i == 0 ? row.get("method") + " (" + row.get("origin") + ")" : "");
+                line.put("val HR", String.format(Locale.ROOT, "%.3f", (Double) candidate.get("validationHitRate")));
+                line.put("method", candidate.get("method"));
+                line.put("features", candidate.get("features"));
+                line.put("tasks (c1,c2,c3)", weights(candidate.get("taskWeights"), candidate.get("regressionTarget")));
+                line.put("knobs", KnobsText.of(candidate.get("knobs")));
+                line.put("epochs", candidate.get("epochsRun") == null ? "" : candidate.get("epochsRun"));
+                lines.add(line);
+            }
+            if (candidates.size() > CANDIDATES_SHOWN) {
+                Map<String, Object> more = new LinkedHashMap<>(lines.get(lines.size() - 1));
+                more.replaceAll((column, value) -> "");
+                more.put("method", "... " + (candidates.size() - CANDIDATES_SHOWN) + " more");
+                lines.add(more);
+            }
+        }
+        if (!lines.isEmpty()) {
+            out.println();
+            out.println(
+                    "Validation choices: the variants of each row's family by hit rate on the validation playlists, "
+                            + "best first (the row reported)");
+            Table.print(out, lines);
         }
     }
 

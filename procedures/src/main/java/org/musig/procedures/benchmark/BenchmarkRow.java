@@ -27,7 +27,8 @@ import java.util.Map;
  *
  * <p>{@code selection}: 'validation' when the row is the variant of its family (see
  * {@code BenchmarkRun.familyOf}) that scored best on {@code validationPlaylists} validation playlists (its
- * {@code validationHitRate}), evaluated once on test; 'exploration' when every variant was evaluated on the
+ * {@code validationHitRate}), evaluated once on test; {@code validationCandidates} lists every variant of that family
+ * scored on validation, best first, so the choice can be checked; 'exploration' when every variant was evaluated on the
  * test playlists ({@code selection: 'test'}), where the best row is chosen on test and flatters its method.
  */
 public record BenchmarkRow(String method, String features, List<Double> taskWeights, String regressionTarget,
@@ -40,6 +41,7 @@ public record BenchmarkRow(String method, String features, List<Double> taskWeig
                            long heldOutTracks, long coldTracks, Map<String, List<Double>> intervals,
                            String comparedWith, Double hitRateDifference, List<Double> hitRateDifferenceInterval,
                            Double pValue, String selection, Double validationHitRate, long validationPlaylists,
+                           List<Map<String, Object>> validationCandidates,
                            List<Double> repeatHitRates, Double repeatHitRateMean, Double repeatHitRateSd,
                            String split, String negatives, List<String> notices, Map<String, Object> configuration,
                            Long epochsRun, List<String> activeTasks) {
@@ -71,10 +73,23 @@ public record BenchmarkRow(String method, String features, List<Double> taskWeig
         return build(all);
     }
 
-    /** The test row of a variant selected on validation, with its validation hit rate. */
-    BenchmarkRow withValidation(Double hitRateOnValidation, long playlistsOnValidation) {
+    /**
+     * The test row of a variant selected on validation, with its validation hit rate and every variant of its family
+     * that was scored there ({@link #asCandidate()}, best first).
+     */
+    BenchmarkRow withValidation(Double hitRateOnValidation, long playlistsOnValidation,
+                                List<Map<String, Object>> candidates) {
         return with(columns("validationHitRate", hitRateOnValidation, "validationPlaylists",
-                playlistsOnValidation));
+                playlistsOnValidation, "validationCandidates", candidates));
+    }
+
+    /**
+     * This validation row as one of its family's candidates: the variant (method, features, task weights, target,
+     * knobs), its validation hit rate and, for MUSIG, the epochs chosen there.
+     */
+    Map<String, Object> asCandidate() {
+        return columns("method", method, "features", features, "taskWeights", taskWeights, "regressionTarget",
+                regressionTarget, "knobs", knobs, "validationHitRate", hitRate, "epochsRun", epochsRun);
     }
 
     BenchmarkRow withComparison(String other, Double difference, List<Double> differenceInterval, Double p) {

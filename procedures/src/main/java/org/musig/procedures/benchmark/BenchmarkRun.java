@@ -123,14 +123,22 @@ final class BenchmarkRun {
         runMethods();
         pass.choosingEpochs = false;
         Map<String, BenchmarkRow> best = new LinkedHashMap<>();
+        Map<String, List<BenchmarkRow>> scored = new HashMap<>();
         for (BenchmarkRow row : pass.rows) {
             if (row.hitRate() != null) {
-                best.merge(familyOf(row.method(), row.origin()), row,
-                        (a, b) -> b.hitRate() > a.hitRate() ? b : a);
+                String family = familyOf(row.method(), row.origin());
+                best.merge(family, row, (a, b) -> b.hitRate() > a.hitRate() ? b : a);
+                scored.computeIfAbsent(family, f -> new ArrayList<>()).add(row);
             }
         }
         Map<String, Double> validationHitRate = new HashMap<>();
-        best.values().forEach(row -> validationHitRate.put(row.label(), row.hitRate()));
+        Map<String, List<Map<String, Object>>> candidates = new HashMap<>();
+        best.forEach((family, row) -> {
+            validationHitRate.put(row.label(), row.hitRate());
+            candidates.put(row.label(), scored.get(family).stream()
+                    .sorted(java.util.Comparator.comparing(BenchmarkRow::hitRate).reversed())
+                    .map(BenchmarkRow::asCandidate).toList());
+        });
         // A family none of whose variants could run (e.g. too big for the heap) still gets its reason reported.
         List<BenchmarkRow> unselectable = pass.rows.stream().filter(r -> r.hitRate() == null
                 && !best.containsKey(familyOf(r.method(), r.origin()))).toList();
@@ -141,7 +149,8 @@ final class BenchmarkRun {
         runMethods();
         List<BenchmarkRow> selected = new ArrayList<>();
         for (BenchmarkRow row : pass.rows) {
-            BenchmarkRow annotated = row.withValidation(validationHitRate.get(row.label()), validation.playlistCount());
+            BenchmarkRow annotated = row.withValidation(validationHitRate.get(row.label()), validation.playlistCount(),
+                    candidates.get(row.label()));
             pass.perPlaylist.put(annotated, pass.perPlaylist.get(row));
             selected.add(annotated);
         }

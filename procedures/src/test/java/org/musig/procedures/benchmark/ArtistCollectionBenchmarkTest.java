@@ -142,6 +142,27 @@ class ArtistCollectionBenchmarkTest extends MusigDatabase {
             assertThat(r.get("playlists")).isEqualTo(12L);
             assertThat(r.get("split")).isEqualTo("scenes");
         });
+        // Each chosen row lists its family's variants as scored on validation, best first, itself at the top.
+        assertThat(ok).allSatisfy(r -> {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> candidates = (List<Map<String, Object>>) r.get("validationCandidates");
+            assertThat(candidates.get(0)).containsEntry("method", r.get("method"))
+                    .containsEntry("features", r.get("features")).containsEntry("knobs", r.get("knobs"))
+                    .containsEntry("validationHitRate", r.get("validationHitRate"));
+            assertThat(candidates).extracting(c -> (Double) c.get("validationHitRate"))
+                    .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        });
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> extension = (List<Map<String, Object>>) ok.stream()
+                .filter(r -> "extension".equals(r.get("origin"))).findFirst().orElseThrow().get("validationCandidates");
+        // MUSIG with the artist: both feature choices with the artist, each at the epoch count chosen for it.
+        assertThat(extension).extracting(c -> c.get("features"))
+                .containsExactlyInAnyOrder("artist", "popularity+artist");
+        assertThat(extension).allSatisfy(c -> assertThat((Long) c.get("epochsRun")).isBetween(1L, 3L));
+        // Category co-occurrence: the artist's two weightings (the album's were skipped, so no candidates).
+        assertThat(ok).filteredOn(r -> "baseline".equals(r.get("origin")) && ((String) r.get("method"))
+                .startsWith("artist-cooccurrence")).singleElement()
+                .satisfies(r -> assertThat((List<?>) r.get("validationCandidates")).hasSize(2));
         // The collection has no albums: that variant is listed as skipped, with the reason.
         assertThat(ok).filteredOn(r -> ((String) r.get("method")).endsWith("-cooccurrence")).singleElement()
                 .satisfies(r -> assertThat(r.get("method")).isEqualTo("artist-cooccurrence"));

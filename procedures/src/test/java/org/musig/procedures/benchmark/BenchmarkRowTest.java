@@ -32,10 +32,13 @@ class BenchmarkRowTest {
     @Test
     void annotatedCopiesChangeOnlyTheirColumns() {
         BenchmarkRow row = evaluated();
-        BenchmarkRow copy = row.withValidation(0.75, 30).withComparison("content / audio", 0.02, List.of(0.01, 0.03),
-                null).withTraining(4, List.of("playlist")).withRepeats(List.of(0.8, 0.7, 0.9));
+        List<Map<String, Object>> candidates = List.of(evaluated().asCandidate());
+        BenchmarkRow copy =
+                row.withValidation(0.75, 30, candidates).withComparison("content / audio", 0.02, List.of(0.01, 0.03),
+                        null).withTraining(4, List.of("playlist")).withRepeats(List.of(0.8, 0.7, 0.9));
         assertThat(copy.validationHitRate()).isEqualTo(0.75);
         assertThat(copy.validationPlaylists()).isEqualTo(30);
+        assertThat(copy.validationCandidates()).isEqualTo(candidates);
         assertThat(copy.comparedWith()).isEqualTo("content / audio");
         assertThat(copy.pValue()).isNull();
         assertThat(copy.epochsRun()).isEqualTo(4L);
@@ -43,8 +46,18 @@ class BenchmarkRowTest {
         assertThat(copy.repeatHitRateMean()).isCloseTo(0.8, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(copy.repeatHitRateSd()).isCloseTo(0.1, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(copy).usingRecursiveComparison().ignoringFields("validationHitRate", "validationPlaylists",
+                "validationCandidates",
                 "comparedWith", "hitRateDifference", "hitRateDifferenceInterval", "pValue", "epochsRun",
                 "activeTasks", "repeatHitRates", "repeatHitRateMean", "repeatHitRateSd").isEqualTo(row);
+    }
+
+    @Test
+    void aValidationRowAsACandidateNamesItsVariantItsHitRateAndItsEpochs() {
+        Map<String, Object> candidate = evaluated().withTraining(3, List.of("playlist")).asCandidate();
+        assertThat(candidate).containsEntry("method", "musig").containsEntry("features", "audio")
+                .containsEntry("taskWeights", List.of(1.0, 0.0, 0.0)).containsEntry("regressionTarget", "audio")
+                .containsEntry("knobs", Map.of("coldStartRate", 0.5)).containsEntry("validationHitRate", 0.8)
+                .containsEntry("epochsRun", 3L).hasSize(7);
     }
 
     @Test
