@@ -3,7 +3,6 @@ package org.musig.loaders.csv;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -14,8 +13,8 @@ import org.musig.loaders.LoadException;
 
 /**
  * Which header column holds which field. Each field has a list of usual header names (the TidyTuesday
- * export's first, then other Spotify exports' spellings such as {@code track.id}); a user's
- * {@code columns} map overrides them. Header matching ignores case and surrounding blanks.
+ * export's first, then other Spotify exports'); a user's {@code columns} map overrides them. Header matching ignores
+ * case, blanks and punctuation ({@link #key}), so spotifyr's {@code track.id} is {@code track_id}.
  */
 public final class CsvColumns {
     /** Fields and the header names tried for each, in order. */
@@ -32,25 +31,23 @@ public final class CsvColumns {
     }
 
     /**
-     * The TidyTuesday export's names first, then those of Spotify's API (spotifyr's {@code track.id}), the Million
-     * Playlist Dataset's, Kaggle's and Exportify's ({@code Track URI}, {@code Artist URI(s)}, one file per playlist).
+     * The TidyTuesday export's names first, then those of Spotify's API (spotifyr's {@code track.artists.id}), the
+     * Million Playlist Dataset's, Kaggle's and Exportify's ({@code Track URI}, {@code Artist URI(s)}, one file per
+     * playlist). One spelling per name as {@link #key} reads it.
      */
     private static Map<String, List<String>> aliases() {
         Map<String, List<String>> a = new LinkedHashMap<>();
-        a.put("trackId", List.of("track_id", "track.id", "id", "track_uri", "uri", "spotify_id", "trackid",
-                "track uri"));
-        a.put("playlistId", List.of("playlist_id", "playlist.id", "pid", "playlist_uri", "playlistid"));
-        a.put("trackName", List.of("track_name", "track.name", "name", "song", "title", "track name"));
+        a.put("trackId", List.of("track_id", "id", "track_uri", "uri", "spotify_id"));
+        a.put("playlistId", List.of("playlist_id", "pid", "playlist_uri"));
+        a.put("trackName", List.of("track_name", "name", "song", "title", "song_name", "track_title"));
         a.put("artist", List.of("track_artist", "artist_name", "artist", "artists", "track.artists.name",
-                "track.artist", "artist name(s)", "artist names"));
-        a.put("artistId", List.of("artist_id", "artist_uri", "track.artists.id", "artist uri(s)", "artist uris",
-                "artist_ids"));
-        a.put("album", List.of("track_album_name", "album_name", "album", "track.album.name", "album name"));
-        a.put("albumId", List.of("track_album_id", "album_id", "album_uri", "track.album.id", "album uri"));
-        a.put("releaseDate", List.of("track_album_release_date", "release_date", "track.album.release_date",
-                "album release date"));
-        a.put("popularity", List.of("track_popularity", "popularity", "track.popularity"));
-        a.put("playlistName", List.of("playlist_name", "playlist.name", "playlist"));
+                "Artist Name(s)"));
+        a.put("artistId", List.of("artist_id", "artist_uri", "track.artists.id", "Artist URI(s)", "artist_ids"));
+        a.put("album", List.of("track_album_name", "album_name", "album"));
+        a.put("albumId", List.of("track_album_id", "album_id", "album_uri"));
+        a.put("releaseDate", List.of("track_album_release_date", "release_date", "album_release_date"));
+        a.put("popularity", List.of("track_popularity", "popularity"));
+        a.put("playlistName", List.of("playlist_name", "playlist"));
         a.put("genre", List.of("playlist_genre", "genre", "track_genre"));
         a.put("subgenre", List.of("playlist_subgenre", "subgenre"));
         a.put("position", List.of("position", "pos", "track_position", "playlist_position"));
@@ -62,7 +59,7 @@ public final class CsvColumns {
                 names.add(property);
             }
             if (property.equals("durationMs")) {
-                names.addAll(List.of("track duration (ms)", "duration (ms)"));
+                names.add("Track Duration (ms)");
             }
             a.put(property, List.copyOf(names));
         }
@@ -154,9 +151,16 @@ public final class CsvColumns {
         return text.append("]").toString();
     }
 
+    /**
+     * A header name as it is matched: lower case, letters and digits only, so that one field's spellings across
+     * exports ({@code Release Date}, {@code release_date}, {@code releaseDate}, {@code track.album.release_date} against
+     * {@code track_album_release_date}) are one name. No two fields' usual names meet this way.
+     */
     private static String key(String headerName) {
-        String k = headerName.trim().toLowerCase(Locale.ROOT);
-        return k.startsWith("\uFEFF") ? k.substring(1) : k;
+        StringBuilder k = new StringBuilder(headerName.length());
+        headerName.codePoints().filter(Character::isLetterOrDigit)
+                .forEach(c -> k.appendCodePoint(Character.toLowerCase(c)));
+        return k.toString();
     }
 
     public boolean has(String field) {

@@ -116,6 +116,26 @@ class LoadCsvProcedureTest extends MusigDatabase {
     }
 
     @Test
+    void headerNamesMatchWhateverTheirCaseBlanksAndPunctuation() {
+        // Spellings of other exports: spaced and title-cased, camel-cased, dotted (spotifyr), and with a byte order mark.
+        writeImportFile("spellings.csv", "\uFEFFTrack ID,playlistId,Track.Name,ARTIST-NAME,Artist Id,Release Date,"
+                + "Popularity,album.name\n"
+                + "T1,p1,Song One,Adele,A1,2021-03-05,55,Thirty\n"
+                + "T2,p1,Song Two,Drake,A2,2019,40,Scorpion\n");
+        Map<String, Object> row = load("spellings.csv", Map.of());
+        assertThat(row.get("memberships")).isEqualTo(2L);
+        assertThat(single("MATCH (:Playlist {id: 'p1'})-[:CONTAINS]->(t:Track {id: 'T1'}) RETURN t.name AS name, "
+                + "t.artist AS artist, t.artistId AS artistId, t.releaseDate AS released, t.popularity AS pop, "
+                + "t.album AS album")).containsEntry("name", "Song One").containsEntry("artist", "Adele")
+                .containsEntry("artistId", "A1").containsEntry("released", "2021-03-05").containsEntry("pop", 55L)
+                .containsEntry("album", "Thirty");
+        // A user's column map is read the same way.
+        writeImportFile("mapped.csv", "Song Key,List\nT9,p9\n");
+        assertThat(load("mapped.csv", Map.of("columns", Map.of("trackId", "song_key", "playlistId", "LIST")))
+                .get("memberships")).isEqualTo(1L);
+    }
+
+    @Test
     void aTrackGivenTwoArtistsIsNamedInTheNoticesAndKeepsItsFirstArtist() {
         writeImportFile("artists.csv", "track_id,playlist_id,artist_name,artist_id\n"
                 + "T1,p1,Drake,A1\n"
