@@ -74,13 +74,13 @@ public record BenchmarkRow(String method, String features, List<Double> taskWeig
     }
 
     /**
-     * The test row of a variant selected on validation, with its validation hit rate and every variant of its family
-     * that was scored there ({@link #asCandidate()}, best first).
+     * The test row of a variant selected on validation, with every variant of its family that was scored there
+     * ({@link #asCandidate()}, best first: this row's own variant, whose validation hit rate the row takes; null for a
+     * row that a chosen variant's training gave beside it).
      */
-    BenchmarkRow withValidation(Double hitRateOnValidation, long playlistsOnValidation,
-                                List<Map<String, Object>> candidates) {
-        return with(columns("validationHitRate", hitRateOnValidation, "validationPlaylists",
-                playlistsOnValidation, "validationCandidates", candidates));
+    BenchmarkRow withValidation(long playlistsOnValidation, List<Map<String, Object>> candidates) {
+        return with(columns("validationHitRate", candidates == null ? null : candidates.get(0).get("validationHitRate"),
+                "validationPlaylists", playlistsOnValidation, "validationCandidates", candidates));
     }
 
     /**

@@ -122,35 +122,30 @@ final class BenchmarkRun {
         pass.choosingEpochs = true;
         runMethods();
         pass.choosingEpochs = false;
-        Map<String, BenchmarkRow> best = new LinkedHashMap<>();
-        Map<String, List<BenchmarkRow>> scored = new HashMap<>();
+        Map<String, List<BenchmarkRow>> scored = new LinkedHashMap<>();
         for (BenchmarkRow row : pass.rows) {
             if (row.hitRate() != null) {
-                String family = familyOf(row.method(), row.origin());
-                best.merge(family, row, (a, b) -> b.hitRate() > a.hitRate() ? b : a);
-                scored.computeIfAbsent(family, f -> new ArrayList<>()).add(row);
+                scored.computeIfAbsent(familyOf(row.method(), row.origin()), f -> new ArrayList<>()).add(row);
             }
         }
-        Map<String, Double> validationHitRate = new HashMap<>();
+        // Per family its variants, best first (a stable sort: of equal hit rates the first to run); the first is chosen.
         Map<String, List<Map<String, Object>>> candidates = new HashMap<>();
-        best.forEach((family, row) -> {
-            validationHitRate.put(row.label(), row.hitRate());
-            candidates.put(row.label(), scored.get(family).stream()
-                    .sorted(java.util.Comparator.comparing(BenchmarkRow::hitRate).reversed())
-                    .map(BenchmarkRow::asCandidate).toList());
+        scored.values().forEach(rows -> {
+            List<BenchmarkRow> ranked =
+                    rows.stream().sorted(java.util.Comparator.comparing(BenchmarkRow::hitRate).reversed()).toList();
+            candidates.put(ranked.get(0).label(), ranked.stream().map(BenchmarkRow::asCandidate).toList());
         });
         // A family none of whose variants could run (e.g. too big for the heap) still gets its reason reported.
         List<BenchmarkRow> unselectable = pass.rows.stream().filter(r -> r.hitRate() == null
-                && !best.containsKey(familyOf(r.method(), r.origin()))).toList();
+                && !scored.containsKey(familyOf(r.method(), r.origin()))).toList();
         pass.rows.clear();
         pass.perPlaylist.clear();
-        pass.wanted = validationHitRate::containsKey;
+        pass.wanted = candidates::containsKey;
         pass.read(test, test);
         runMethods();
         List<BenchmarkRow> selected = new ArrayList<>();
         for (BenchmarkRow row : pass.rows) {
-            BenchmarkRow annotated = row.withValidation(validationHitRate.get(row.label()), validation.playlistCount(),
-                    candidates.get(row.label()));
+            BenchmarkRow annotated = row.withValidation(validation.playlistCount(), candidates.get(row.label()));
             pass.perPlaylist.put(annotated, pass.perPlaylist.get(row));
             selected.add(annotated);
         }

@@ -32,9 +32,11 @@ class BenchmarkRowTest {
     @Test
     void annotatedCopiesChangeOnlyTheirColumns() {
         BenchmarkRow row = evaluated();
-        List<Map<String, Object>> candidates = List.of(evaluated().asCandidate());
+        Map<String, Object> chosen = new java.util.HashMap<>(evaluated().asCandidate());
+        chosen.put("validationHitRate", 0.75);
+        List<Map<String, Object>> candidates = List.of(chosen, evaluated().asCandidate());
         BenchmarkRow copy =
-                row.withValidation(0.75, 30, candidates).withComparison("content / audio", 0.02, List.of(0.01, 0.03),
+                row.withValidation(30, candidates).withComparison("content / audio", 0.02, List.of(0.01, 0.03),
                         null).withTraining(4, List.of("playlist")).withRepeats(List.of(0.8, 0.7, 0.9));
         assertThat(copy.validationHitRate()).isEqualTo(0.75);
         assertThat(copy.validationPlaylists()).isEqualTo(30);
