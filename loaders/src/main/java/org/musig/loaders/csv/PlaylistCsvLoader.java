@@ -76,8 +76,11 @@ public final class PlaylistCsvLoader {
             String filePlaylist = settings.playlistFromFileName() ? playlistOfFile(name) : null;
             columns.require(name, "trackId");
             if (filePlaylist == null) {
-                columns.requireOr(name, "playlistId", "pass playlistFromFileName: true when each file is one playlist, "
-                        + "as Exportify writes them");
+                String playlistName = columns.headerName("playlistName");
+                columns.requireOr(name, "playlistId", (playlistName == null ? ""
+                        : "{playlistId: '" + playlistName + "'} to tell the playlists apart by their names, which "
+                                + "merges playlists of one name, or ")
+                        + "pass playlistFromFileName: true when each file is one playlist, as Exportify writes them");
             }
             CsvValues values = new CsvValues(name, columns);
             TrackRowMapper tracks = new TrackRowMapper(columns, values, false);

@@ -205,6 +205,15 @@ class LoadCsvProcedureTest extends MusigDatabase {
         assertThatThrownBy(() -> load("noplaylist.csv", Map.of()))
                 .hasMessageContaining("required column for 'playlistId' not found")
                 .hasMessageContaining("config.columns").hasMessageContaining("playlistFromFileName: true");
+        // A file that names its playlists but has no id for them: the message offers the name column as the id.
+        writeImportFile("named.csv", "Track ID,Playlist Name\nt1,Road Trip\nt2,Road Trip\nt3,Focus\n");
+        assertThatThrownBy(() -> load("named.csv", Map.of())).hasMessageContaining(
+                "{playlistId: 'Playlist Name'} to tell the playlists apart by their names, which merges playlists of "
+                        + "one name");
+        assertThat(load("named.csv", Map.of("columns", Map.of("playlistId", "Playlist Name"))).get("playlists"))
+                .isEqualTo(2L);
+        assertThat(single("MATCH (p:Playlist {id: 'Road Trip'})-[:CONTAINS]->(t) RETURN count(t) AS n"))
+                .containsEntry("n", 2L);
     }
 
     /** Exportify's header (a subset of its columns, in its order and spelling). */
