@@ -234,12 +234,13 @@ public final class InputFeatures {
                 default -> numeric.add(zScoreStatistics(features.group(group)));
             }
         }
-        if (genreColumns == null && !popularity && numeric.isEmpty() && factors.isEmpty() && title == null
-                && tables.isEmpty()) {
+        boolean nothingButPopularity = genreColumns == null && numeric.isEmpty() && factors.isEmpty() && title == null
+                && tables.isEmpty();
+        if (nothingButPopularity && !popularity) {
             throw new IllegalArgumentException("none of the requested feature groups " + groups
                     + " is in the data; the model needs at least one input feature");
         }
-        if (genreColumns == null && numeric.isEmpty() && factors.isEmpty() && title == null && tables.isEmpty()) {
+        if (nothingButPopularity) {
             popularityOnlyNotice(features, groups, notices);
         }
         return new InputFeatures(genreColumns, popularity, sourcePopularity, sourceMean, numeric, factors, title,
