@@ -162,6 +162,36 @@ class MusigTrainerTest {
     }
 
     @Test
+    void trainingOnTheEdgesOfAGraphThatLeavesMostPlaylistTracksWithoutOneSaysSo() {
+        ToyData data = TWO_COMMUNITIES.withCategories();
+        Object[] quick = {"epochs", 1, "features", List.of("track"), "taskWeights",
+                Map.of("playlist", 1.0, "genre", 0.0, "audio", 0.0)};
+        java.util.function.Predicate<String> untrained = n -> n.contains("tracks of the training playlists have no "
+                + "co-occurrence edge, so the playlist task never trains on them; positives: 'playlists'");
+        int[] perTrack = data.memberships().playlistsPerTrack();
+        int inPlaylists = (int) java.util.Arrays.stream(perTrack).filter(c -> c > 0).count();
+        java.util.function.ToIntFunction<CooccurrenceGraph> withoutEdge = g -> (int) java.util.stream.IntStream
+                .range(0, perTrack.length).filter(t -> perTrack[t] > 0 && g.degree(t) == 0).count();
+        // Every track of these playlists shares one with another: no notice.
+        assertThat(withoutEdge.applyAsInt(data.graph)).isZero();
+        assertThat(MusigTrainer.train(data.graph, data.features, config(quick), Progress.NONE).notices())
+                .noneMatch(untrained);
+        // A threshold that keeps some edges but leaves most of those tracks without one.
+        CooccurrenceGraph sparse = java.util.stream.IntStream.rangeClosed(2, 200)
+                .mapToObj(w -> CooccurrenceCounter.count(data.memberships(), w, 1, Progress.NONE))
+                .filter(g -> g.relationshipCount() > 0 && 2 * withoutEdge.applyAsInt(g) > inPlaylists).findFirst()
+                .orElseThrow();
+        assertThat(MusigTrainer.train(sparse, data.features, config(quick), Progress.NONE).notices())
+                .filteredOn(untrained).singleElement().asString()
+                .startsWith(withoutEdge.applyAsInt(sparse) + " of " + inPlaylists + " tracks");
+        Object[] fromPlaylists = java.util.Arrays.copyOf(quick, quick.length + 2);
+        fromPlaylists[quick.length] = "positives";
+        fromPlaylists[quick.length + 1] = "playlists";
+        assertThat(MusigTrainer.train(sparse, data.features, config(fromPlaylists), Progress.NONE).notices())
+                .noneMatch(untrained);
+    }
+
+    @Test
     void softmaxPlaylistLossTrainsCommunitiesApartAndGivesTheSameModelOnOneOrTwoThreads() {
         ToyData data = TWO_COMMUNITIES.withCategories();
         CooccurrenceGraph edgeless = CooccurrenceCounter.count(data.memberships(), 1000, 1, Progress.NONE);
