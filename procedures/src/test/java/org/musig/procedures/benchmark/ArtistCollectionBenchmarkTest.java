@@ -396,6 +396,27 @@ class ArtistCollectionBenchmarkTest extends MusigDatabase {
         }
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void trainingOnTheEdgesWhereMostTracksHaveNoneSaysToDrawThePairsFromThePlaylists() {
+        // At minWeight 2 the new releases, each in one playlist, get no edge: most of the collection's tracks.
+        query("CALL musig.graph.build({graphName: 'sparse', minWeight: 2, writeRelationshipType: null})");
+        try {
+            String train = "CALL musig.train({graphName: 'sparse', modelName: 'sparse', overwrite: true, features: "
+                    + "['artist'], metadataDimension: 8, epochs: 1, batchSize: 128, sampleSizes: [5, 3]%s}) "
+                    + "YIELD notices RETURN notices";
+            List<String> onEdges = (List<String>) single(train.formatted("")).get("notices");
+            assertThat(onEdges).anySatisfy(n -> assertThat(n).matches("\\d+ of 264 tracks of the training playlists "
+                    + "have no co-occurrence edge, so the playlist task never trains on them; positives: 'playlists' .*"));
+            List<String> fromPlaylists = (List<String>) single(train.formatted(", positives: 'playlists'"))
+                    .get("notices");
+            assertThat(fromPlaylists).noneSatisfy(n -> assertThat(n).contains("no co-occurrence edge"));
+        } finally {
+            query("CALL musig.model.drop('sparse', false)");
+            query("CALL musig.graph.drop('sparse', false)");
+        }
+    }
+
     /** Artists of the new releases' scene (scene 0, like artist-0's) and of another scene, as Cypher lists. */
     private static final String SCENE_ZERO = "['artist-1', 'artist-2']";
     private static final String OTHER_SCENE = "['artist-8', 'artist-9']";
