@@ -154,13 +154,14 @@ public final class CsvColumns {
     /**
      * A header name as it is matched: lower case, letters and digits only, so that one field's spellings across
      * exports ({@code Release Date}, {@code release_date}, {@code releaseDate}, {@code track.album.release_date} against
-     * {@code track_album_release_date}) are one name. No two fields' usual names meet this way.
+     * {@code track_album_release_date}) are one name. No two fields' usual names meet this way. A name with no letter
+     * or digit ({@code #}) is kept as it is, so that two such columns stay apart.
      */
     private static String key(String headerName) {
         StringBuilder k = new StringBuilder(headerName.length());
         headerName.codePoints().filter(Character::isLetterOrDigit)
                 .forEach(c -> k.appendCodePoint(Character.toLowerCase(c)));
-        return k.toString();
+        return k.isEmpty() ? headerName.strip() : k.toString();
     }
 
     public boolean has(String field) {

@@ -129,10 +129,12 @@ class LoadCsvProcedureTest extends MusigDatabase {
                 + "t.album AS album")).containsEntry("name", "Song One").containsEntry("artist", "Adele")
                 .containsEntry("artistId", "A1").containsEntry("released", "2021-03-05").containsEntry("pop", 55L)
                 .containsEntry("album", "Thirty");
-        // A user's column map is read the same way.
-        writeImportFile("mapped.csv", "Song Key,List\nT9,p9\n");
-        assertThat(load("mapped.csv", Map.of("columns", Map.of("trackId", "song_key", "playlistId", "LIST")))
-                .get("memberships")).isEqualTo(1L);
+        // A user's column map is read the same way; names without a letter or digit stay apart.
+        writeImportFile("mapped.csv", "Song Key,List,*,#\nT9,p9,x,7\nT8,p9,y,3\n");
+        assertThat(load("mapped.csv", Map.of("columns", Map.of("trackId", "song_key", "playlistId", "LIST",
+                "position", "#"))).get("memberships")).isEqualTo(2L);
+        assertThat(query("MATCH (:Playlist {id: 'p9'})-[r:CONTAINS]->(t) RETURN t.id AS id ORDER BY r.position"))
+                .extracting(r -> r.get("id")).containsExactly("T8", "T9");
     }
 
     @Test
