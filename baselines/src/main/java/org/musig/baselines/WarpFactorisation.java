@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import org.musig.common.progress.Progress;
 import org.musig.model.graph.PlaylistMemberships;
+import org.musig.model.parallel.ParallelTasks;
 
 /**
  * The collaborative-filtering baseline of the MUSIG paper's Table 2: matrix factorisation of the
@@ -32,8 +33,9 @@ import org.musig.model.graph.PlaylistMemberships;
  * draw (as in LightFM), which keeps the rank estimate unbiased and the loop bounded even for a playlist
  * that holds nearly every track.
  *
- * <p>Single-threaded and deterministic: the same memberships and configuration (seed included) give
- * bit-identical vectors. Memory: 8 bytes per factor coordinate (value + Adagrad sum), i.e.
+ * <p>Parallel and deterministic: the search for violators, nearly all the work, runs on the training's threads
+ * (see {@code Trainer}), and the same memberships and configuration (seed included) give bit-identical vectors
+ * on any number of threads. Memory: 8 bytes per factor coordinate (value + Adagrad sum), i.e.
  * {@code 8 * dimension * (playlists + features)} (features = tracks for plain CF), plus 8 bytes per membership
  * and 8 per track, and the item features' rows ({@link ItemFeatures#memoryBytes()}).
  */
@@ -69,7 +71,7 @@ public final class WarpFactorisation {
      */
     public static Result train(PlaylistMemberships memberships, WarpConfig config, Progress progress) {
         Objects.requireNonNull(memberships, "memberships");
-        return train(memberships, ItemFeatures.identity(memberships.trackCount()), config, progress, null);
+        return train(memberships, ItemFeatures.identity(memberships.trackCount()), config, 1, progress, null);
     }
 
     /**
@@ -87,14 +89,19 @@ public final class WarpFactorisation {
      * Trains plain CF ({@link ItemFeatures#identity}) or the hybrid (LightFM-style) model: a track's factor is the
      * weighted sum of its features' rows ({@link ItemFeatures#hybrid}), so the rows of an artist or album are learned
      * from every training track that has it, and a track no training playlist holds gets a vector from them.
-     * {@code listener} (null: none) hears of each epoch.
+     * {@code listener} (null: none) hears of each epoch, on the calling thread. {@code threads} search for
+     * violators; the result is the same for any number.
      *
-     * @throws IllegalArgumentException as {@link #train(PlaylistMemberships, WarpConfig, Progress)}, or when the
-     *                                  features cover another number of tracks than the memberships
+     * @throws IllegalArgumentException as {@link #train(PlaylistMemberships, WarpConfig, Progress)}, when the
+     *                                  features cover another number of tracks than the memberships, or when
+     *                                  {@code threads} is below 1
      */
-    public static Result train(PlaylistMemberships memberships, ItemFeatures items, WarpConfig config,
+    public static Result train(PlaylistMemberships memberships, ItemFeatures items, WarpConfig config, int threads,
                                Progress progress, EpochListener listener) {
         Objects.requireNonNull(memberships, "memberships");
+        if (threads < 1) {
+            throw new IllegalArgumentException(WarpConfig.OWNER + ": threads must be >= 1, got " + threads);
+        }
         Objects.requireNonNull(items, "items");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(progress, "progress");
@@ -112,35 +119,48 @@ public final class WarpFactorisation {
         }
         checkArraySize("feature", items.featureCount(), config.dimension());
 
-        Trainer trainer = new Trainer(memberships, items, config);
-        List<Double> lossPerEpoch = new ArrayList<>();
-        List<Double> violationRatePerEpoch = new ArrayList<>();
-        progress.begin("cf-warp epoch", config.epochs());
-        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-            trainer.epoch(progress);
-            double meanLoss = trainer.lossSum / total;
-            if (!Double.isFinite(meanLoss)) {
-                throw new IllegalStateException(WarpConfig.OWNER + ": training diverged in epoch " + epoch
-                        + " (the loss is " + meanLoss + "); lower learningRate");
+        try (ParallelTasks tasks = new ParallelTasks(threads)) {
+            Trainer trainer = new Trainer(memberships, items, config, tasks);
+            List<Double> lossPerEpoch = new ArrayList<>();
+            List<Double> violationRatePerEpoch = new ArrayList<>();
+            progress.begin("cf-warp epoch", config.epochs());
+            for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+                trainer.epoch(progress);
+                double meanLoss = trainer.lossSum / total;
+                if (!Double.isFinite(meanLoss)) {
+                    throw new IllegalStateException(WarpConfig.OWNER + ": training diverged in epoch " + epoch
+                            + " (the loss is " + meanLoss + "); lower learningRate");
+                }
+                lossPerEpoch.add(meanLoss);
+                violationRatePerEpoch.add((double) trainer.violations / total);
+                if (listener != null) {
+                    listener.afterEpoch(epoch, trainer::trackVectors);
+                }
+                progress.advance(1);
             }
-            lossPerEpoch.add(meanLoss);
-            violationRatePerEpoch.add((double) trainer.violations / total);
-            if (listener != null) {
-                listener.afterEpoch(epoch, trainer::trackVectors);
-            }
-            progress.advance(1);
+            return new Result(trainer.trackVectors(), trainer.trained, List.copyOf(lossPerEpoch),
+                    List.copyOf(violationRatePerEpoch));
         }
-        return new Result(trainer.trackVectors(), trainer.trained, List.copyOf(lossPerEpoch),
-                List.copyOf(violationRatePerEpoch));
     }
 
-    /** The factors, their Adagrad sums and the sampling state of one training run. */
+    /**
+     * The factors, their Adagrad sums and the sampling state of one training run. An epoch goes through the shuffled
+     * memberships in blocks of {@value #BLOCK_POSITIVES}: first every positive of the block looks for its violator
+     * on the training's threads, reading the factors as they were at the block's start, each with a random stream
+     * seeded from the training's own stream in membership order; then the block's steps are applied one after
+     * another, in that order, on the calling thread. So the factors are the same for any number of threads.
+     */
     private static final class Trainer {
-        /** Candidates scored together: four independent rows in flight hide most of the memory latency. */
-        private static final int BLOCK = 4;
+        /**
+         * Positives whose violators are searched together. The search (up to {@code maxTrials} scored draws each) is
+         * nearly all the work and only reads the factors, so it is what runs in parallel; a block this small keeps
+         * the factors it reads at most a few hundred steps old, as a Hogwild thread's would be.
+         */
+        static final int BLOCK_POSITIVES = 512;
 
         private final PlaylistMemberships memberships;
         private final ItemFeatures items;
+        private final ParallelTasks tasks;
         private final int d;
         private final int tracks;
         private final int maxTrials;
@@ -155,26 +175,23 @@ public final class WarpFactorisation {
         private final int[] playlistOf;
         private final int[] order;
         private final boolean[] trained;
-        private final int[] candidates = new int[BLOCK];
-        private final float[] scores = new float[BLOCK];
-        // A track's factor: a row of featureFactors when the track is exactly one feature of weight 1 (plain CF,
-        // no copy), else the weighted sum written into the scratch row. Set by locate().
-        private final float[] positive;
-        private final float[] negative;
-        private final float[] blockRows;
-        private float[] rowArray;
-        private int rowOffset;
+        /** One per thread; worker 0 also serves the calling thread's steps between searches. */
+        private final Worker[] workers;
+        // What each positive of the current block found: the seed of its draws, then its violator (-1: none).
+        private final long[] seeds = new long[BLOCK_POSITIVES];
+        private final int[] violators = new int[BLOCK_POSITIVES];
+        private final int[] drawCounts = new int[BLOCK_POSITIVES];
+        private final float[] positiveScores = new float[BLOCK_POSITIVES];
+        private final float[] violatorScores = new float[BLOCK_POSITIVES];
 
         // The last epoch's statistics.
         double lossSum;
         long violations;
-        // Set by findViolator.
-        private int violator;
-        private float violatorScore;
 
-        Trainer(PlaylistMemberships memberships, ItemFeatures items, WarpConfig config) {
+        Trainer(PlaylistMemberships memberships, ItemFeatures items, WarpConfig config, ParallelTasks tasks) {
             this.memberships = memberships;
             this.items = items;
+            this.tasks = tasks;
             this.d = config.dimension();
             this.tracks = memberships.trackCount();
             this.maxTrials = config.maxTrials();
@@ -190,9 +207,10 @@ public final class WarpFactorisation {
             this.playlistSquares = ones(playlists * d);
             this.featureSquares = ones(items.featureCount() * d);
             this.harmonic = harmonicNumbers(tracks);
-            this.positive = new float[d];
-            this.negative = new float[d];
-            this.blockRows = new float[BLOCK * d];
+            this.workers = new Worker[tasks.threads()];
+            for (int w = 0; w < workers.length; w++) {
+                workers[w] = new Worker();
+            }
 
             int total = memberships.membershipCount();
             this.playlistOf = new int[total];
@@ -214,129 +232,51 @@ public final class WarpFactorisation {
             shuffle(order, random);
             lossSum = 0;
             violations = 0;
-            for (int i = 0; i < order.length; i++) {
-                if (i % CHECK_EVERY == 0) {
+            for (int start = 0; start < order.length; start += BLOCK_POSITIVES) {
+                if (start % CHECK_EVERY == 0) {
                     progress.checkRunning();
                 }
-                int membership = order[i];
-                int p = playlistOf[membership];
-                int pRow = p * d;
-                int positiveTrack = memberships.track(membership);
-                locate(positiveTrack, positive, 0);
-                float[] posArray = rowArray;
-                int posOffset = rowOffset;
-                float positiveScore = dot(playlistFactors, pRow, posArray, posOffset, d);
-                int draws = findViolator(p, positiveScore);
-                if (draws == 0) {
-                    continue;
+                int count = Math.min(BLOCK_POSITIVES, order.length - start);
+                for (int j = 0; j < count; j++) {
+                    seeds[j] = random.nextLong();
                 }
-                // A violator exists, so at least one track outranks t+: the rank estimate is at least 1.
-                double weight = harmonic[Math.max(1, (tracks - 1) / draws)];
-                lossSum += weight * (1 + violatorScore - positiveScore);
-                violations++;
-                update(pRow, positiveTrack, posArray, posOffset, violator, (float) weight);
-            }
-        }
-
-        /**
-         * Points {@link #rowArray}/{@link #rowOffset} at track {@code t}'s factor: its one feature row when it is
-         * a single feature of weight 1, else the weighted sum of its rows written into {@code scratch} at
-         * {@code at}. A track without features has the zero vector.
-         */
-        private void locate(int t, float[] scratch, int at) {
-            int from = items.start()[t];
-            int to = items.start()[t + 1];
-            if (to - from == 1 && items.weight()[from] == 1f) {
-                rowArray = featureFactors;
-                rowOffset = items.feature()[from] * d;
-                return;
-            }
-            Arrays.fill(scratch, at, at + d, 0f);
-            for (int j = from; j < to; j++) {
-                int row = items.feature()[j] * d;
-                float w = items.weight()[j];
-                for (int k = 0; k < d; k++) {
-                    scratch[at + k] += w * featureFactors[row + k];
-                }
-            }
-            rowArray = scratch;
-            rowOffset = at;
-        }
-
-        /**
-         * Draws tracks until one is not in playlist {@code p} and scores above {@code positiveScore - 1}.
-         * Returns the number of draws that took (the violator in {@link #violator}, its factor in
-         * {@link #negative}), or 0 if none was found in {@code maxTrials} draws. Draws are scored in blocks of
-         * four; draws past the violator in its block are not counted.
-         */
-        private int findViolator(int p, float positiveScore) {
-            int pRow = p * d;
-            float threshold = positiveScore - 1f;
-            int draws = 0;
-            while (draws < maxTrials) {
-                int block = Math.min(BLOCK, maxTrials - draws);
-                for (int j = 0; j < BLOCK; j++) {
-                    // A short last block repeats its first draw to fill the four slots (scored, never counted).
-                    candidates[j] = j < block ? random.nextInt(tracks) : candidates[0];
-                }
-                scoreBlock(pRow);
-                for (int j = 0; j < block; j++) {
-                    draws++;
-                    // Only a violator needs the membership test (a draw counts either way), which spares
-                    // the binary search on most draws once the model ranks well.
-                    if (scores[j] > threshold && !contains(memberships.playlistStart(p), memberships.playlistEnd(p),
-                            candidates[j])) {
-                        violator = candidates[j];
-                        violatorScore = scores[j];
-                        return draws;
+                int first = start;
+                tasks.run(workers.length, part -> {
+                    Worker worker = workers[part];
+                    int to = ParallelTasks.partStart(part + 1, workers.length, count);
+                    for (int j = ParallelTasks.partStart(part, workers.length, count); j < to; j++) {
+                        worker.search(first, j);
                     }
+                });
+                for (int j = 0; j < count; j++) {
+                    int draws = drawCounts[j];
+                    if (draws == 0) {
+                        continue;
+                    }
+                    // A violator exists, so at least one track outranks t+: the rank estimate is at least 1.
+                    double weight = harmonic[Math.max(1, (tracks - 1) / draws)];
+                    lossSum += weight * (1 + violatorScores[j] - positiveScores[j]);
+                    violations++;
+                    int membership = order[start + j];
+                    update(playlistOf[membership] * d, memberships.track(membership), violators[j], (float) weight);
                 }
             }
-            return 0;
-        }
-
-        /** {@code scores[j] = P_p . Q_candidates[j]} for the four candidates at once. */
-        private void scoreBlock(int pRow) {
-            locate(candidates[0], blockRows, 0);
-            float[] a0 = rowArray;
-            int r0 = rowOffset;
-            locate(candidates[1], blockRows, d);
-            float[] a1 = rowArray;
-            int r1 = rowOffset;
-            locate(candidates[2], blockRows, 2 * d);
-            float[] a2 = rowArray;
-            int r2 = rowOffset;
-            locate(candidates[3], blockRows, 3 * d);
-            float[] a3 = rowArray;
-            int r3 = rowOffset;
-            float s0 = 0;
-            float s1 = 0;
-            float s2 = 0;
-            float s3 = 0;
-            for (int k = 0; k < d; k++) {
-                float x = playlistFactors[pRow + k];
-                s0 += x * a0[r0 + k];
-                s1 += x * a1[r1 + k];
-                s2 += x * a2[r2 + k];
-                s3 += x * a3[r3 + k];
-            }
-            scores[0] = s0;
-            scores[1] = s1;
-            scores[2] = s2;
-            scores[3] = s3;
         }
 
         /**
          * One Adagrad step on the weighted hinge {@code w * (1 - P_p.Q_+ + P_p.Q_-)} plus {@code lambda/2 * |x|^2}
          * on each row it touches, where {@code Q_t} is the weighted sum of track t's feature rows (so a feature row
-         * gets its weight's share of its track's gradient). The playlist's gradient uses the values before the
-         * step; the positive's rows are stepped before the negative's.
+         * gets its weight's share of its track's gradient), at the factors' current values. The playlist's gradient
+         * uses the values before the step; the positive's rows are stepped before the negative's.
          */
-        private void update(int pRow, int positiveTrack, float[] posArray, int posOffset, int negativeTrack,
-                            float w) {
-            locate(negativeTrack, negative, 0);
-            float[] negArray = rowArray;
-            int negOffset = rowOffset;
+        private void update(int pRow, int positiveTrack, int negativeTrack, float w) {
+            Worker rows = workers[0];
+            rows.locate(positiveTrack, rows.positive, 0);
+            float[] posArray = rows.rowArray;
+            int posOffset = rows.rowOffset;
+            rows.locate(negativeTrack, rows.negative, 0);
+            float[] negArray = rows.rowArray;
+            int negOffset = rows.rowOffset;
             float[] pf = playlistFactors;
             float[] ps = playlistSquares;
             if (posArray == featureFactors && negArray == featureFactors) {
@@ -362,7 +302,7 @@ public final class WarpFactorisation {
                 return;
             }
             // The hybrid: keep the playlist row before its step, then step every feature row of both tracks.
-            float[] before = blockRows; // free until the next scoreBlock
+            float[] before = rows.blockRows; // free until the next search
             System.arraycopy(pf, pRow, before, 0, d);
             for (int k = 0; k < d; k++) {
                 float p = pf[pRow + k];
@@ -390,32 +330,159 @@ public final class WarpFactorisation {
             }
         }
 
-        /** Binary search: a playlist's tracks are sorted ascending. */
-        private boolean contains(int from, int to, int track) {
-            int low = from;
-            int high = to - 1;
-            while (low <= high) {
-                int mid = (low + high) >>> 1;
-                int value = memberships.track(mid);
-                if (value < track) {
-                    low = mid + 1;
-                } else if (value > track) {
-                    high = mid - 1;
-                } else {
-                    return true;
-                }
-            }
-            return false;
-        }
-
         float[][] trackVectors() {
             float[][] vectors = new float[tracks][];
-            float[] scratch = new float[d];
+            Worker rows = workers[0];
             for (int t = 0; t < tracks; t++) {
-                locate(t, scratch, 0);
-                vectors[t] = Arrays.copyOfRange(rowArray, rowOffset, rowOffset + d);
+                rows.locate(t, rows.positive, 0);
+                vectors[t] = Arrays.copyOfRange(rows.rowArray, rows.rowOffset, rows.rowOffset + d);
             }
             return vectors;
+        }
+
+        /** One thread's scratch rows and draws: it only reads the factors. */
+        private final class Worker {
+            /** Candidates scored together: four independent rows in flight hide most of the memory latency. */
+            private static final int BLOCK = 4;
+
+            private final int[] candidates = new int[BLOCK];
+            private final float[] scores = new float[BLOCK];
+            // A track's factor: a row of featureFactors when the track is exactly one feature of weight 1 (plain CF,
+            // no copy), else the weighted sum written into a scratch row. Set by locate().
+            private final float[] positive = new float[d];
+            private final float[] negative = new float[d];
+            private final float[] blockRows = new float[BLOCK * d];
+            private float[] rowArray;
+            private int rowOffset;
+            /** SplitMix64's state: each positive's draws start from its own seed. */
+            private long state;
+
+            /** Scores the block's positive {@code j} (membership {@code order[first + j]}) and looks for its violator. */
+            void search(int first, int j) {
+                int membership = order[first + j];
+                int p = playlistOf[membership];
+                locate(memberships.track(membership), positive, 0);
+                float positiveScore = dot(playlistFactors, p * d, rowArray, rowOffset, d);
+                state = seeds[j];
+                positiveScores[j] = positiveScore;
+                drawCounts[j] = findViolator(p, positiveScore, j);
+            }
+
+            /**
+             * Points {@link #rowArray}/{@link #rowOffset} at track {@code t}'s factor: its one feature row when it is
+             * a single feature of weight 1, else the weighted sum of its rows written into {@code scratch} at
+             * {@code at}. A track without features has the zero vector.
+             */
+            void locate(int t, float[] scratch, int at) {
+                int from = items.start()[t];
+                int to = items.start()[t + 1];
+                if (to - from == 1 && items.weight()[from] == 1f) {
+                    rowArray = featureFactors;
+                    rowOffset = items.feature()[from] * d;
+                    return;
+                }
+                Arrays.fill(scratch, at, at + d, 0f);
+                for (int j = from; j < to; j++) {
+                    int row = items.feature()[j] * d;
+                    float w = items.weight()[j];
+                    for (int k = 0; k < d; k++) {
+                        scratch[at + k] += w * featureFactors[row + k];
+                    }
+                }
+                rowArray = scratch;
+                rowOffset = at;
+            }
+
+            /**
+             * Draws tracks until one is not in playlist {@code p} and scores above {@code positiveScore - 1}.
+             * Returns the number of draws that took (the violator and its score in the block's slot {@code j}), or 0
+             * if none was found in {@code maxTrials} draws. Draws are scored in blocks of four; draws past the
+             * violator in its block are not counted.
+             */
+            private int findViolator(int p, float positiveScore, int j) {
+                int pRow = p * d;
+                float threshold = positiveScore - 1f;
+                int draws = 0;
+                while (draws < maxTrials) {
+                    int block = Math.min(BLOCK, maxTrials - draws);
+                    for (int c = 0; c < BLOCK; c++) {
+                        // A short last block repeats its first draw to fill the four slots (scored, never counted).
+                        candidates[c] = c < block ? nextTrack() : candidates[0];
+                    }
+                    scoreBlock(pRow);
+                    for (int c = 0; c < block; c++) {
+                        draws++;
+                        // Only a violator needs the membership test (a draw counts either way), which spares
+                        // the binary search on most draws once the model ranks well.
+                        if (scores[c] > threshold && !contains(memberships.playlistStart(p),
+                                memberships.playlistEnd(p), candidates[c])) {
+                            violators[j] = candidates[c];
+                            violatorScores[j] = scores[c];
+                            return draws;
+                        }
+                    }
+                }
+                violators[j] = -1;
+                return 0;
+            }
+
+            /** A uniform track: SplitMix64's next value mapped onto {@code [0, tracks)} by a multiply and shift. */
+            private int nextTrack() {
+                long z = (state += 0x9E3779B97F4A7C15L);
+                z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+                z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+                z ^= z >>> 31;
+                return (int) (((z >>> 32) * tracks) >>> 32);
+            }
+
+            /** {@code scores[c] = P_p . Q_candidates[c]} for the four candidates at once. */
+            private void scoreBlock(int pRow) {
+                locate(candidates[0], blockRows, 0);
+                float[] a0 = rowArray;
+                int r0 = rowOffset;
+                locate(candidates[1], blockRows, d);
+                float[] a1 = rowArray;
+                int r1 = rowOffset;
+                locate(candidates[2], blockRows, 2 * d);
+                float[] a2 = rowArray;
+                int r2 = rowOffset;
+                locate(candidates[3], blockRows, 3 * d);
+                float[] a3 = rowArray;
+                int r3 = rowOffset;
+                float s0 = 0;
+                float s1 = 0;
+                float s2 = 0;
+                float s3 = 0;
+                for (int k = 0; k < d; k++) {
+                    float x = playlistFactors[pRow + k];
+                    s0 += x * a0[r0 + k];
+                    s1 += x * a1[r1 + k];
+                    s2 += x * a2[r2 + k];
+                    s3 += x * a3[r3 + k];
+                }
+                scores[0] = s0;
+                scores[1] = s1;
+                scores[2] = s2;
+                scores[3] = s3;
+            }
+
+            /** Binary search: a playlist's tracks are sorted ascending. */
+            private boolean contains(int from, int to, int track) {
+                int low = from;
+                int high = to - 1;
+                while (low <= high) {
+                    int mid = (low + high) >>> 1;
+                    int value = memberships.track(mid);
+                    if (value < track) {
+                        low = mid + 1;
+                    } else if (value > track) {
+                        high = mid - 1;
+                    } else {
+                        return true;
+                    }
+                }
+                return false;
+            }
         }
     }
 

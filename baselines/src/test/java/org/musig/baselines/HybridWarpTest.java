@@ -56,7 +56,7 @@ class HybridWarpTest {
     @Test
     void aNewReleaseNoPlaylistHoldsIsPlacedWithItsArtistsCommunity() {
         PlaylistMemberships data = playlists();
-        float[][] v = WarpFactorisation.train(data, ItemFeatures.hybrid(data, artists()), TOY, Progress.NONE, null)
+        float[][] v = WarpFactorisation.train(data, ItemFeatures.hybrid(data, artists()), TOY, 1, Progress.NONE, null)
                 .trackVectors();
         for (int release = COMMUNITIES * COMMUNITY_SIZE; release < TRACKS - 1; release++) {
             double own = 0;
@@ -76,8 +76,9 @@ class HybridWarpTest {
     @Test
     void aTrackWithNoPlaylistAndNoArtistHasNoVectorWhilePlainCfGivesItANoiseVector() {
         PlaylistMemberships data = playlists();
-        float[][] hybrid = WarpFactorisation.train(data, ItemFeatures.hybrid(data, artists()), TOY, Progress.NONE, null)
-                .trackVectors();
+        float[][] hybrid =
+                WarpFactorisation.train(data, ItemFeatures.hybrid(data, artists()), TOY, 1, Progress.NONE, null)
+                        .trackVectors();
         float[][] plain = WarpFactorisation.train(data, TOY, Progress.NONE).trackVectors();
         assertThat(hybrid[TRACKS - 1]).containsOnly(0f);
         assertThat(plain[TRACKS - 1]).isNotEqualTo(new float[TOY.dimension()]);
@@ -103,15 +104,32 @@ class HybridWarpTest {
         PlaylistMemberships data = playlists();
         ItemFeatures items = ItemFeatures.hybrid(data, artists());
         WarpConfig small = new WarpConfig(8, 3, 0.05, 100, 1e-6, 42);
-        assertThat(WarpFactorisation.train(data, items, small, Progress.NONE, null).trackVectors())
-                .isDeepEqualTo(WarpFactorisation.train(data, items, small, Progress.NONE, null).trackVectors());
+        assertThat(WarpFactorisation.train(data, items, small, 1, Progress.NONE, null).trackVectors())
+                .isDeepEqualTo(WarpFactorisation.train(data, items, small, 1, Progress.NONE, null).trackVectors());
+    }
+
+    @Test
+    void anyNumberOfThreadsGivesTheVectorsAndLossesOfOne() {
+        PlaylistMemberships data = playlists();
+        ItemFeatures items = ItemFeatures.hybrid(data, artists());
+        WarpConfig small = new WarpConfig(8, 3, 0.05, 100, 1e-6, 42);
+        WarpFactorisation.Result one = WarpFactorisation.train(data, items, small, 1, Progress.NONE, null);
+        for (int threads : new int[] {2, 3}) {
+            WarpFactorisation.Result many = WarpFactorisation.train(data, items, small, threads, Progress.NONE, null);
+            assertThat(many.trackVectors()).isDeepEqualTo(one.trackVectors());
+            assertThat(many.meanWarpLossPerEpoch()).isEqualTo(one.meanWarpLossPerEpoch());
+        }
+        assertThat(WarpFactorisation.train(data, ItemFeatures.identity(TRACKS), small, 2, Progress.NONE, null)
+                .trackVectors()).isDeepEqualTo(WarpFactorisation.train(data, small, Progress.NONE).trackVectors());
+        assertThatThrownBy(() -> WarpFactorisation.train(data, items, small, 0, Progress.NONE, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("threads must be >= 1, got 0");
     }
 
     @Test
     void featuresForAnotherNumberOfTracksAreRejectedNamingBothCounts() {
         PlaylistMemberships data = playlists();
         assertThatThrownBy(
-                () -> WarpFactorisation.train(data, ItemFeatures.identity(TRACKS - 1), TOY, Progress.NONE, null))
+                () -> WarpFactorisation.train(data, ItemFeatures.identity(TRACKS - 1), TOY, 1, Progress.NONE, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cover " + (TRACKS - 1) + " tracks")
                 .hasMessageContaining("the memberships " + TRACKS);
         TrackCategory shortCategory = TrackCategory.of("artist", new String[] {"a"});

@@ -141,7 +141,7 @@ class WarpFactorisationTest {
         List<float[][]> snapshots = new ArrayList<>();
         float[][] last =
                 WarpFactorisation.train(memberships, ItemFeatures.identity(memberships.trackCount()), TOY.withEpochs(6),
-                        Progress.NONE,
+                        2, Progress.NONE,
                         (epoch, vectors) -> {
                             assertThat(epoch).isEqualTo(snapshots.size() + 1);
                             snapshots.add(vectors.get());

@@ -112,7 +112,7 @@ final class LearnedBaselineRows {
                         d.regularisation(), RandomStreams.memberSeed(pass.methodSeed, member));
                 long start = System.nanoTime();
                 long[] scoringNanos = new long[1];
-                WarpFactorisation.train(memberships, items, warp, pass.progress, (epoch, vectors) -> {
+                WarpFactorisation.EpochListener listener = (epoch, vectors) -> {
                     if (counts.contains(epoch)) {
                         long s0 = System.nanoTime();
                         millis.computeIfAbsent(epoch, e -> new long[members])[member] =
@@ -127,7 +127,8 @@ final class LearnedBaselineRows {
                         }
                         scoringNanos[0] += System.nanoTime() - s0;
                     }
-                });
+                };
+                WarpFactorisation.train(memberships, items, warp, config.concurrency(), pass.progress, listener);
                 int size = member + 1;
                 if (size > 1 && sizes.contains(size)) {
                     for (int epochs : counts) {
