@@ -40,7 +40,7 @@ import org.musig.model.parallel.ParallelTasks;
  * and 8 per track, and the item features' rows ({@link ItemFeatures#memoryBytes()}).
  */
 public final class WarpFactorisation {
-    /** How many positives between two {@link Progress#checkRunning()} calls. */
+    /** How many positives between two {@link Progress#checkRunning()} calls (a multiple of a block's). */
     private static final int CHECK_EVERY = 4096;
 
     private WarpFactorisation() {
@@ -123,8 +123,9 @@ public final class WarpFactorisation {
             Trainer trainer = new Trainer(memberships, items, config, tasks);
             List<Double> lossPerEpoch = new ArrayList<>();
             List<Double> violationRatePerEpoch = new ArrayList<>();
-            progress.begin("cf-warp epoch", config.epochs());
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+                // An epoch is a stage of its own, counted in positives: at the paper's scale one takes minutes.
+                progress.begin("cf-warp epoch " + epoch + "/" + config.epochs(), total);
                 trainer.epoch(progress);
                 double meanLoss = trainer.lossSum / total;
                 if (!Double.isFinite(meanLoss)) {
@@ -136,7 +137,6 @@ public final class WarpFactorisation {
                 if (listener != null) {
                     listener.afterEpoch(epoch, trainer::trackVectors);
                 }
-                progress.advance(1);
             }
             return new Result(trainer.trackVectors(), trainer.trained, List.copyOf(lossPerEpoch),
                     List.copyOf(violationRatePerEpoch));
@@ -260,6 +260,7 @@ public final class WarpFactorisation {
                     int membership = order[start + j];
                     update(playlistOf[membership] * d, memberships.track(membership), violators[j], (float) weight);
                 }
+                progress.advance(count);
             }
         }
 

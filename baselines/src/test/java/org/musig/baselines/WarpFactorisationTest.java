@@ -179,7 +179,7 @@ class WarpFactorisationTest {
     }
 
     @Test
-    void reportsOneProgressUnitPerEpochAndStopsWhenTold() {
+    void reportsEachEpochAsAStageCountedInPositivesAndStopsWhenTold() {
         List<String> calls = new ArrayList<>();
         Progress recording = new Progress() {
             @Override
@@ -196,8 +196,20 @@ class WarpFactorisationTest {
             public void checkRunning() {
             }
         };
-        WarpFactorisation.train(plantedCommunities(1), new WarpConfig(4, 3, 0.05, 10, 0, 1), recording);
-        assertThat(calls).containsExactly("cf-warp epoch 3", "+1", "+1", "+1");
+        PlaylistMemberships data = plantedCommunities(1);
+        WarpFactorisation.train(data, new WarpConfig(4, 3, 0.05, 10, 0, 1), recording);
+        int total = data.membershipCount();
+        List<String> stages = calls.stream().filter(c -> !c.startsWith("+")).toList();
+        assertThat(stages).containsExactly("cf-warp epoch 1/3 " + total, "cf-warp epoch 2/3 " + total,
+                "cf-warp epoch 3/3 " + total);
+        // Within each epoch the advances add up to its positives, several times over the epoch (not once at its end).
+        for (int stage = 0; stage < 3; stage++) {
+            int from = calls.indexOf(stages.get(stage)) + 1;
+            int to = stage < 2 ? calls.indexOf(stages.get(stage + 1)) : calls.size();
+            List<String> advances = calls.subList(from, to);
+            assertThat(advances).hasSizeGreaterThan(1);
+            assertThat(advances.stream().mapToLong(a -> Long.parseLong(a.substring(1))).sum()).isEqualTo(total);
+        }
 
         Progress stopped = () -> {
             throw new IllegalStateException("terminated");
