@@ -177,7 +177,8 @@ public final class WarpFactorisation {
         private final boolean[] trained;
         /** One per thread; worker 0 also serves the calling thread's steps between searches. */
         private final Worker[] workers;
-        // What each positive of the current block found: the seed of its draws, then its violator (-1: none).
+        // Each positive of the current block: the seed of its draws, then its draw count (0: no violator found) and,
+        // when one was found, the violator and its score.
         private final long[] seeds = new long[BLOCK_POSITIVES];
         private final int[] violators = new int[BLOCK_POSITIVES];
         private final int[] drawCounts = new int[BLOCK_POSITIVES];
@@ -423,7 +424,6 @@ public final class WarpFactorisation {
                         }
                     }
                 }
-                violators[j] = -1;
                 return 0;
             }
 
