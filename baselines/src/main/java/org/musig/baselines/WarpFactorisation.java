@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import org.musig.common.progress.Progress;
 import org.musig.model.graph.PlaylistMemberships;
 import org.musig.model.parallel.ParallelTasks;
+import org.musig.model.sample.RandomStreams;
 
 /**
  * The collaborative-filtering baseline of the MUSIG paper's Table 2: matrix factorisation of the
@@ -429,10 +430,7 @@ public final class WarpFactorisation {
 
             /** A uniform track: SplitMix64's next value mapped onto {@code [0, tracks)} by a multiply and shift. */
             private int nextTrack() {
-                long z = (state += 0x9E3779B97F4A7C15L);
-                z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-                z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-                z ^= z >>> 31;
+                long z = RandomStreams.mix(state += 0x9E3779B97F4A7C15L);
                 return (int) (((z >>> 32) * tracks) >>> 32);
             }
 
