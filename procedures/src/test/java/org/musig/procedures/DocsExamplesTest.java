@@ -321,8 +321,8 @@ class DocsExamplesTest extends MusigDatabase {
     /**
      * What the examples name, in the import directory: spotify_songs.csv (TidyTuesday's columns: 48 playlists
      * 'playlist-0'..'playlist-47' of 45 tracks each from one of three 50-track genres, so that pairs co-occur at
-     * least 10 times and every playlist is eligible for a split), mpd/ (one MPD slice), export.csv and
-     * audio_features.csv.
+     * least 10 times and every playlist is eligible for a split), mpd/ (one MPD slice), export.csv,
+     * kaggle.csv (an export without ids) and audio_features.csv.
      */
     private void writeFixture() {
         SplittableRandom random = new SplittableRandom(7);
@@ -370,6 +370,8 @@ class DocsExamplesTest extends MusigDatabase {
                         + "\"artist_uri\": \"spotify:artist:a0\", \"album_uri\": \"spotify:album:al0\", \"album_name\": \"Album 0\", "
                         + "\"duration_ms\": 1}]}]}");
         writeImportFile("export.csv", "track.id,playlist_id\nt2,export-1\ne1,export-1\n");
+        writeImportFile("kaggle.csv", "\"user_id\", \"artistname\", \"trackname\", \"playlistname\"\n"
+                + "\"u1\",\"Artist 0\",\"Song 0\",\"Favorites\"\n\"u2\",\"Artist 0\",\"Song 0\",\"Favorites\"\n");
         writeImportFile("audio_features.csv",
                 "uri,danceability,energy\nspotify:track:t0,0.5,0.6\nspotify:track:e1,0.1,0.2\n");
     }

@@ -318,24 +318,40 @@ public final class ConfigMap {
         return result;
     }
 
-    /** A map of string to string (e.g. a column mapping). */
-    public Map<String, String> getStringMap(String key) {
+    /**
+     * A map whose values are each a string or a non-empty list of strings (a column mapping, where a list names the
+     * columns a key is built from), read as lists: a string is a list of one. The echo keeps each value as given.
+     */
+    public Map<String, List<String>> getStringsMap(String key) {
         Object value = raw.get(key);
-        Map<String, String> result = new LinkedHashMap<>();
+        Map<String, List<String>> result = new LinkedHashMap<>();
+        Map<String, Object> echoed = new LinkedHashMap<>();
         if (value == null) {
-            effective.put(key, result);
+            effective.put(key, echoed);
             return result;
         }
+        String expected = "a map of strings or non-empty lists of strings";
         if (!(value instanceof Map<?, ?> map)) {
-            throw wrongType(key, "a map of strings", value);
+            throw wrongType(key, expected, value);
         }
         for (Map.Entry<?, ?> e : map.entrySet()) {
-            if (!(e.getKey() instanceof String k) || !(e.getValue() instanceof String v)) {
-                throw wrongType(key, "a map of strings", value);
+            if (!(e.getKey() instanceof String k)) {
+                throw wrongType(key, expected, value);
             }
-            result.put(k, v);
+            if (e.getValue() instanceof String v) {
+                result.put(k, List.of(v));
+                echoed.put(k, v);
+            } else if (e.getValue() instanceof List<?> list && !list.isEmpty()
+                    && list.stream().allMatch(String.class::isInstance)) {
+                List<String> strings = list.stream().map(String.class::cast).toList();
+                result.put(k, strings);
+                echoed.put(k, strings);
+            } else {
+                throw wrongType(key + "." + k, "a string or a non-empty list of strings",
+                        e.getValue() == null ? "null" : e.getValue());
+            }
         }
-        effective.put(key, result);
+        effective.put(key, echoed);
         return result;
     }
 

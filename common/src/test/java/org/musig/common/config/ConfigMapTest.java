@@ -91,9 +91,22 @@ class ConfigMapTest {
     }
 
     @Test
-    void stringMapsMustHoldStrings() {
-        ConfigMap bad = ConfigMap.of("musig.test", Map.of("columns", Map.of("trackId", 3L)), List.of("columns"));
-        assertThatThrownBy(() -> bad.getStringMap("columns")).hasMessageContaining("must be a map of strings");
+    void aStringsMapTakesAStringOrAListOfStringsPerKeyAndEchoesThemAsGiven() {
+        ConfigMap ok = ConfigMap.of("musig.test", Map.of("columns", Map.of("trackId", List.of("artist", "title"),
+                "playlistId", "pl")), List.of("columns"));
+        assertThat(ok.getStringsMap("columns")).containsEntry("trackId", List.of("artist", "title"))
+                .containsEntry("playlistId", List.of("pl"));
+        assertThat(ok.echo().get("columns"))
+                .isEqualTo(Map.of("trackId", List.of("artist", "title"), "playlistId", "pl"));
+        ConfigMap number = ConfigMap.of("musig.test", Map.of("columns", Map.of("trackId", 3L)), List.of("columns"));
+        assertThatThrownBy(() -> number.getStringsMap("columns"))
+                .hasMessageContaining("'columns.trackId' must be a string or a non-empty list of strings, got Long 3");
+        ConfigMap empty =
+                ConfigMap.of("musig.test", Map.of("columns", Map.of("trackId", List.of())), List.of("columns"));
+        assertThatThrownBy(() -> empty.getStringsMap("columns")).hasMessageContaining("columns.trackId");
+        ConfigMap notAMap = ConfigMap.of("musig.test", Map.of("columns", "trackId"), List.of("columns"));
+        assertThatThrownBy(() -> notAMap.getStringsMap("columns"))
+                .hasMessageContaining("must be a map of strings or non-empty lists of strings");
     }
 
     @Test

@@ -20,13 +20,19 @@ public final class CsvColumns {
     /** Fields and the header names tried for each, in order. */
     static final Map<String, List<String>> ALIASES = aliases();
 
-    private final Map<String, Integer> indexByField;
+    /**
+     * Fields that a user may build from several columns ({@code columns: {trackId: ['artist', 'title']}}): the ids,
+     * for exports that have none (a track known by its artist and title, a playlist by its owner and name).
+     */
+    public static final List<String> KEY_FIELDS = List.of("trackId", "playlistId", "artistId", "albumId");
+
+    private final Map<String, int[]> indexesByField;
     private final int[] acousticIndexes;
     private final List<String> header;
 
-    private CsvColumns(List<String> header, Map<String, Integer> indexByField, int[] acousticIndexes) {
+    private CsvColumns(List<String> header, Map<String, int[]> indexesByField, int[] acousticIndexes) {
         this.header = header;
-        this.indexByField = indexByField;
+        this.indexesByField = indexesByField;
         this.acousticIndexes = acousticIndexes;
     }
 
@@ -68,12 +74,13 @@ public final class CsvColumns {
 
     /**
      * @param header          the header row
-     * @param userColumns     field -> header name, overriding the aliases
+     * @param userColumns     field -> header name, overriding the aliases; a {@link #KEY_FIELDS key field} may name
+     *                        several, whose cells are joined into its value
      * @param acousticColumns header names of the acoustic vector, in order; empty = auto-detect
      *                        {@code acoustic_0..acoustic_N}
      * @param excluded        fields this kind of file does not read (e.g. playlist fields in a features file)
      */
-    public static CsvColumns resolve(String file, List<String> header, Map<String, String> userColumns,
+    public static CsvColumns resolve(String file, List<String> header, Map<String, List<String>> userColumns,
                                      List<String> acousticColumns, Set<String> excluded) {
         Map<String, Integer> byName = new LinkedHashMap<>();
         for (int i = 0; i < header.size(); i++) {
@@ -85,32 +92,45 @@ public final class CsvColumns {
                 valid.removeAll(excluded);
                 throw new LoadException("Unknown field '" + field + "' in config.columns; valid fields are " + valid);
             }
+            if (userColumns.get(field).size() > 1 && !KEY_FIELDS.contains(field)) {
+                throw new LoadException("config.columns." + field + " names " + userColumns.get(field).size()
+                        + " columns; only the id fields " + KEY_FIELDS + " can be built from several");
+            }
         }
-        Map<String, Integer> indexByField = new LinkedHashMap<>();
+        Map<String, int[]> indexesByField = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> e : ALIASES.entrySet()) {
             String field = e.getKey();
             if (excluded.contains(field)) {
                 continue;
             }
-            String mapped = userColumns.get(field);
+            List<String> mapped = userColumns.get(field);
             if (mapped != null) {
-                Integer index = byName.get(key(mapped));
-                if (index == null) {
-                    throw new LoadException(file + ": column '" + mapped + "' (config.columns." + field
-                            + ") is not in the header " + shown(header));
+                int[] indexes = new int[mapped.size()];
+                for (int i = 0; i < indexes.length; i++) {
+                    Integer index = byName.get(key(mapped.get(i)));
+                    if (index == null) {
+                        throw new LoadException(file + ": column '" + mapped.get(i) + "' (config.columns." + field
+                                + ") is not in the header " + shown(header));
+                    }
+                    indexes[i] = index;
                 }
-                indexByField.put(field, index);
+                indexesByField.put(field, indexes);
                 continue;
             }
             for (String alias : e.getValue()) {
                 Integer index = byName.get(key(alias));
-                if (index != null && !indexByField.containsValue(index)) {
-                    indexByField.put(field, index);
+                if (index != null && !taken(indexesByField, index)) {
+                    indexesByField.put(field, new int[] {index});
                     break;
                 }
             }
         }
-        return new CsvColumns(header, indexByField, acoustic(file, header, byName, acousticColumns));
+        return new CsvColumns(header, indexesByField, acoustic(file, header, byName, acousticColumns));
+    }
+
+    /** Whether a field already reads column {@code index}: an alias never gives one column to two fields. */
+    private static boolean taken(Map<String, int[]> indexesByField, int index) {
+        return indexesByField.values().stream().anyMatch(indexes -> indexes.length == 1 && indexes[0] == index);
     }
 
     private static int[] acoustic(String file, List<String> header, Map<String, Integer> byName,
@@ -165,17 +185,41 @@ public final class CsvColumns {
     }
 
     public boolean has(String field) {
-        return indexByField.containsKey(field);
+        return indexesByField.containsKey(field);
     }
 
-    /** Column index of {@code field}, or -1. */
+    /** Whether {@code field} is built from several columns. */
+    public boolean joined(String field) {
+        return indexes(field).length > 1;
+    }
+
+    /** Column indexes of {@code field}: one, several for a joined key field, none when it has no column. */
+    public int[] indexes(String field) {
+        return indexesByField.getOrDefault(field, new int[0]);
+    }
+
+    /** Column index of {@code field}, or -1; the first column of a joined field. */
     public int index(String field) {
-        return indexByField.getOrDefault(field, -1);
+        int[] indexes = indexes(field);
+        return indexes.length == 0 ? -1 : indexes[0];
     }
 
+    /** The name of column {@code index}, trimmed. */
+    public String header(int index) {
+        return header.get(index).trim();
+    }
+
+    /** The header name of {@code field}'s column, or its columns' joined with " + ". */
     public String headerName(String field) {
-        int i = index(field);
-        return i < 0 ? null : header.get(i).trim();
+        int[] indexes = indexes(field);
+        if (indexes.length == 0) {
+            return null;
+        }
+        StringBuilder name = new StringBuilder();
+        for (int i : indexes) {
+            name.append(name.isEmpty() ? "" : " + ").append(header.get(i).trim());
+        }
+        return name.toString();
     }
 
     public int[] acousticIndexes() {
@@ -193,13 +237,18 @@ public final class CsvColumns {
         return missing;
     }
 
-    public void require(String file, String... fields) {
-        for (String field : fields) {
-            requireOr(file, field, null);
-        }
+    /**
+     * The track id column, or an error that names the header and, where the file has an artist and a title column
+     * (exports without ids, such as Kaggle's Spotify playlists), how to key tracks by them.
+     */
+    public void requireTrackId(String file) {
+        String artist = headerName("artist");
+        String title = headerName("trackName");
+        requireOr(file, "trackId", artist == null || title == null ? null
+                : "{trackId: ['" + artist + "', '" + title + "']} to key each track by its artist and title");
     }
 
-    /** As {@link #require}, for one field, naming another way to do without it ({@code otherwise}; null: none). */
+    /** Fails when {@code field} has no column, naming another way to do without it ({@code otherwise}; null: none). */
     public void requireOr(String file, String field, String otherwise) {
         if (!has(field)) {
             throw new LoadException(file + ": required column for '" + field + "' not found; tried "

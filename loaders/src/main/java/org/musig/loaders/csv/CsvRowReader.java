@@ -19,7 +19,8 @@ import org.musig.loaders.LoadException;
 
 /**
  * Streams the rows of a CSV file (header first) with Jackson's CSV parser: quoted fields, quoted
- * newlines, CRLF line ends and a UTF-8 byte-order mark are handled; each row knows its line number.
+ * newlines, CRLF line ends, a UTF-8 byte-order mark and a header quoted after blanks are handled; each row knows its
+ * line number.
  *
  * <p>Hostile input is bounded while it is read: a row with more than {@link #MAX_COLUMNS} columns and a field
  * longer than {@link #MAX_FIELD_LENGTH} characters fail the file with its name and line as soon as the limit
@@ -54,7 +55,22 @@ public final class CsvRowReader implements AutoCloseable {
         if (first.length > 0 && first[0].startsWith("\uFEFF")) {
             first[0] = first[0].substring(1);
         }
+        for (int i = 0; i < first.length; i++) {
+            first[i] = unquoted(first[i]);
+        }
         this.header = List.of(first);
+    }
+
+    /**
+     * A header name written with blanks before its opening quote ({@code "user_id", "artistname"}, as Kaggle's Spotify
+     * playlists write it), which the CSV format reads as an unquoted value quotes included, without those quotes.
+     */
+    private static String unquoted(String name) {
+        String trimmed = name.strip();
+        if (trimmed.length() >= 2 && trimmed.startsWith("\"") && trimmed.endsWith("\"") && !name.startsWith("\"")) {
+            return trimmed.substring(1, trimmed.length() - 1).replace("\"\"", "\"");
+        }
+        return name;
     }
 
     public static CsvRowReader open(Path file, char delimiter) {

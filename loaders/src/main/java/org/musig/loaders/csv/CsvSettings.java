@@ -8,7 +8,7 @@ import org.musig.common.config.ConfigMap;
  * The CSV-specific part of a loader's configuration: column mapping, delimiter, acoustic columns, and whether each
  * file is one playlist named by its file (an Exportify export: one CSV per playlist, no playlist column).
  */
-record CsvSettings(Map<String, String> columns, char delimiter, List<String> acousticColumns,
+record CsvSettings(Map<String, List<String>> columns, char delimiter, List<String> acousticColumns,
                    boolean playlistFromFileName) {
 
     static CsvSettings read(ConfigMap config) {
@@ -17,7 +17,7 @@ record CsvSettings(Map<String, String> columns, char delimiter, List<String> aco
             throw new IllegalArgumentException("configuration key 'delimiter' must be a single character, got '"
                     + delimiter + "'");
         }
-        return new CsvSettings(config.getStringMap("columns"), delimiter.charAt(0),
+        return new CsvSettings(config.getStringsMap("columns"), delimiter.charAt(0),
                 config.getStringList("acousticColumns", List.of()), config.getBoolean("playlistFromFileName", false));
     }
 }

@@ -4,6 +4,8 @@ import org.musig.loaders.LoadException;
 
 /** Reads typed values out of one CSV row, with errors that name file, line, column and value. */
 final class CsvValues {
+    static final String KEY_SEPARATOR = " | ";
+
     private final String file;
     private final CsvColumns columns;
     private String[] row;
@@ -23,9 +25,27 @@ final class CsvValues {
         return line;
     }
 
-    /** The trimmed text of {@code field}, or null when the column is absent or the cell blank. */
+    /**
+     * The trimmed text of {@code field}, or null when the column is absent or the cell blank. A field joined from
+     * several columns reads their cells joined by {@value #KEY_SEPARATOR} ({@code Elvis Costello | Red Shoes}),
+     * each cell's own {@code |} and backslash escaped with a backslash so that two rows give one key only when every
+     * cell is the same; null when any of them is blank.
+     */
     String text(String field) {
-        return cell(columns.index(field));
+        int[] indexes = columns.indexes(field);
+        if (indexes.length <= 1) {
+            return cell(columns.index(field));
+        }
+        StringBuilder key = new StringBuilder();
+        for (int index : indexes) {
+            String part = cell(index);
+            if (part == null) {
+                return null;
+            }
+            key.append(key.isEmpty() ? "" : KEY_SEPARATOR)
+                    .append(part.replace("\\", "\\\\").replace("|", "\\|"));
+        }
+        return key.toString();
     }
 
     String cell(int index) {
@@ -39,6 +59,11 @@ final class CsvValues {
     String required(String field) {
         String value = text(field);
         if (value == null) {
+            for (int index : columns.indexes(field)) {
+                if (cell(index) == null) {
+                    throw fail("column '" + columns.header(index) + "' (" + field + ") is empty");
+                }
+            }
             throw fail("column '" + columns.headerName(field) + "' (" + field + ") is empty");
         }
         return value;

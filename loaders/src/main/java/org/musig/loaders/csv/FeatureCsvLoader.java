@@ -60,7 +60,7 @@ public final class FeatureCsvLoader {
             String name = reader.fileName();
             CsvColumns columns = CsvColumns.resolve(name, reader.header(), settings.columns(),
                     settings.acousticColumns(), NOT_READ);
-            columns.require(name, "trackId");
+            columns.requireTrackId(name);
             CsvValues values = new CsvValues(name, columns);
             TrackRowMapper tracks = new TrackRowMapper(columns, values, true);
             tracks.reportIncompleteAudio(name, options);

@@ -74,12 +74,13 @@ public final class PlaylistCsvLoader {
             CsvColumns columns = CsvColumns.resolve(name, reader.header(), settings.columns(),
                     settings.acousticColumns(), Set.of());
             String filePlaylist = settings.playlistFromFileName() ? playlistOfFile(name) : null;
-            columns.require(name, "trackId");
+            columns.requireTrackId(name);
             if (filePlaylist == null) {
                 String playlistName = columns.headerName("playlistName");
                 columns.requireOr(name, "playlistId", (playlistName == null ? ""
                         : "{playlistId: '" + playlistName + "'} to tell the playlists apart by their names, which "
-                                + "merges playlists of one name, or ")
+                                + "merges playlists of one name (or {playlistId: ['<owner column>', '" + playlistName
+                                + "']} where each owner names their playlists), or ")
                         + "pass playlistFromFileName: true when each file is one playlist, as Exportify writes them");
             }
             CsvValues values = new CsvValues(name, columns);

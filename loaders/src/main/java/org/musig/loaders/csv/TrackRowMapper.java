@@ -3,6 +3,7 @@ package org.musig.loaders.csv;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.musig.loaders.AudioFeatures;
 import org.musig.loaders.GraphModel;
 import org.musig.loaders.LoadOptions;
@@ -39,7 +40,7 @@ final class TrackRowMapper {
     }
 
     TrackRecord map() {
-        String id = TrackIds.normalize(values.required("trackId"));
+        String id = idOf("trackId", values.required("trackId"), TrackIds::normalize);
         if (id == null) {
             throw values.fail("track id is empty");
         }
@@ -49,9 +50,10 @@ final class TrackRowMapper {
         Map<String, Object> props = new LinkedHashMap<>();
         putText(props, "name", "trackName");
         putValue(props, "artist", ListedArtists.firstName(values.text("artist")));
-        putValue(props, "artistId", TrackIds.stripUri(ListedArtists.firstId(values.text("artistId"))));
+        putValue(props, "artistId",
+                idOf("artistId", values.text("artistId"), cell -> TrackIds.stripUri(ListedArtists.firstId(cell))));
         putText(props, "album", "album");
-        putId(props, "albumId", "albumId");
+        putValue(props, "albumId", idOf("albumId", values.text("albumId"), TrackIds::stripUri));
         putText(props, GraphModel.RELEASE_DATE, "releaseDate");
         Long popularity = values.integer("popularity");
         if (popularity != null) {
@@ -103,8 +105,12 @@ final class TrackRowMapper {
         putValue(props, property, values.text(field));
     }
 
-    private void putId(Map<String, Object> props, String property, String field) {
-        putValue(props, property, TrackIds.stripUri(values.text(field)));
+    /**
+     * An id field's value from its {@code text}: one column's cell read as {@code idOfCell} reads it (a URI to its id,
+     * a list to its first entry); a key joined from several columns as it is, since its cells are names.
+     */
+    private String idOf(String field, String text, UnaryOperator<String> idOfCell) {
+        return text == null || columns.joined(field) ? text : idOfCell.apply(text);
     }
 
     private static void putValue(Map<String, Object> props, String property, String value) {

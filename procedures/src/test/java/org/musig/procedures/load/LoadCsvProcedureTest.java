@@ -218,6 +218,73 @@ class LoadCsvProcedureTest extends MusigDatabase {
                 .containsEntry("n", 2L);
     }
 
+    /** Kaggle's "Spotify Playlists" export: no ids at all, a header with blanks after the commas. */
+    private static final String KAGGLE = "\"user_id\", \"artistname\", \"trackname\", \"playlistname\"\n";
+
+    @Test
+    void anExportWithoutIdsKeysTracksByArtistAndTitleAndPlaylistsByOwnerAndName() {
+        writeImportFile("kaggle.csv", KAGGLE
+                + "\"u1\",\"Elvis Costello\",\"(The Angels Wanna Wear My) Red Shoes\",\"Favorites\"\n"
+                + "\"u1\",\"Adele\",\"Hello\",\"Favorites\"\n"
+                + "\"u2\",\"Adele\",\"Hello\",\"Favorites\"\n"
+                + "\"u2\",\"Lionel Richie\",\"Hello\",\"Favorites\"\n"
+                + "\"u2\",\"AC|DC\",\"T.N.T.\",\"Favorites\"\n");
+        // Without a column map the error says how to key the tracks, with this file's own header names.
+        assertThatThrownBy(() -> load("kaggle.csv", Map.of())).hasMessageContaining(
+                "required column for 'trackId' not found").hasMessageContaining(
+                        "{trackId: ['artistname', 'trackname']} to key each track by its artist and title");
+
+        Map<String, Object> row = load("kaggle.csv", Map.of("columns", Map.of(
+                "trackId", List.of("artistname", "trackname"), "playlistId", List.of("user_id", "playlistname"))));
+
+        // Two owners' "Favorites" are two playlists; one artist and title in both is one track; one title by two
+        // artists is two tracks.
+        assertThat(row.get("playlists")).isEqualTo(2L);
+        assertThat(row.get("tracks")).isEqualTo(4L);
+        assertThat(row.get("memberships")).isEqualTo(5L);
+        assertThat(((Map<?, ?>) row.get("configuration")).get("columns")).isEqualTo(Map.of(
+                "trackId", List.of("artistname", "trackname"), "playlistId", List.of("user_id", "playlistname")));
+        assertThat(query("MATCH (p:Playlist)-[r:CONTAINS]->(t:Track) RETURN p.id AS playlist, t.id AS track, "
+                + "t.artist AS artist, t.name AS name ORDER BY playlist, r.position")).containsExactly(
+                        Map.of("playlist", "u1 | Favorites", "track", "Elvis Costello | (The Angels Wanna Wear My) Red "
+                                + "Shoes", "artist", "Elvis Costello", "name", "(The Angels Wanna Wear My) Red Shoes"),
+                        Map.of("playlist", "u1 | Favorites", "track", "Adele | Hello", "artist", "Adele",
+                                "name", "Hello"),
+                        Map.of("playlist", "u2 | Favorites", "track", "Adele | Hello", "artist", "Adele",
+                                "name", "Hello"),
+                        Map.of("playlist", "u2 | Favorites", "track", "Lionel Richie | Hello", "artist",
+                                "Lionel Richie", "name", "Hello"),
+                        // A cell's own '|' is escaped, so a key never reads as other cells joined.
+                        Map.of("playlist", "u2 | Favorites", "track", "AC\\|DC | T.N.T.", "artist", "AC|DC",
+                                "name", "T.N.T."));
+        // A features file keyed the same way meets the same tracks.
+        writeImportFile("kaggle-features.csv", "artistname,trackname,danceability\nAdele,Hello,0.25\n");
+        Map<String, Object> features = single("CALL musig.load.features('kaggle-features.csv', $config)",
+                Map.of("config", Map.of("columns", Map.of("trackId", List.of("artistname", "trackname")))));
+        assertThat(features.get("tracksNotFound")).isEqualTo(0L);
+        assertThat(single("MATCH (t:Track {id: 'Adele | Hello'}) RETURN t.danceability AS d")).containsEntry("d", 0.25);
+    }
+
+    @Test
+    void aBlankCellOfAJoinedKeyIsNamedAndOnlyIdFieldsCanBeJoined() {
+        writeImportFile("blank.csv", KAGGLE + "\"u1\",\"Adele\",\"Hello\",\"Mix\"\n\"u1\",\"Adele\",\"\",\"Mix\"\n");
+        Map<String, Object> columns = Map.of("trackId", List.of("artistname", "trackname"),
+                "playlistId", List.of("user_id", "playlistname"));
+        assertThatThrownBy(() -> load("blank.csv", Map.of("columns", columns)))
+                .hasMessageContaining("blank.csv, line 3: column 'trackname' (trackId) is empty");
+        assertThat(count("MATCH (n) RETURN count(n)")).isZero();
+
+        assertThatThrownBy(() -> load("blank.csv", Map.of("columns", Map.of("trackId", List.of("artistname",
+                "trackname"), "playlistId", "playlistname", "trackName", List.of("trackname", "artistname")))))
+                .hasMessageContaining("config.columns.trackName names 2 columns; only the id fields "
+                        + "[trackId, playlistId, artistId, albumId] can be built from several");
+        assertThatThrownBy(() -> load("blank.csv", Map.of("columns", Map.of("trackId", List.of("artistname",
+                "title")))))
+                .hasMessageContaining("column 'title' (config.columns.trackId) is not in the header");
+        assertThatThrownBy(() -> load("blank.csv", Map.of("columns", Map.of("trackId", List.of()))))
+                .hasMessageContaining("'columns.trackId' must be a string or a non-empty list of strings");
+    }
+
     /** Exportify's header (a subset of its columns, in its order and spelling). */
     private static final String EXPORTIFY = "\"Track URI\",\"Track Name\",\"Artist URI(s)\",\"Artist Name(s)\","
             + "\"Album URI\",\"Album Name\",\"Album Release Date\",\"Track Duration (ms)\",\"Popularity\","
