@@ -29,6 +29,8 @@ final class TrackFeatureReader {
     static final String ALBUM_ID = "albumId";
     static final String ALBUM_NAME = "album";
     static final String TRACK_NAME = "name";
+    /** What a category key read from a name starts with, so that a name never meets an id. */
+    private static final String NAME_KEY = "name:";
     private static final int CHECK_EVERY = 4096;
     /** Release years outside this range are taken as typing errors (a 0 or 9999 placeholder), not as years. */
     static final int FIRST_YEAR = 1800;
@@ -59,7 +61,7 @@ final class TrackFeatureReader {
                     AudioFeatures.ACOUSTIC_PROPERTY, GraphModel.GENRE, ARTIST_ID, ARTIST_NAME, ALBUM_ID, ALBUM_NAME,
                     GraphModel.RELEASE_DATE, TRACK_NAME, GraphModel.ID);
             artists[track] = categoryKey(props, ARTIST_ID, ARTIST_NAME);
-            albums[track] = categoryKey(props, ALBUM_ID, ALBUM_NAME);
+            albums[track] = albumKey(props, artists[track]);
             titles[track] = title(props);
             ids[track] = props.get(GraphModel.ID) instanceof String id ? id : null;
             if (props.get(SOURCE_POPULARITY_PROPERTY) instanceof Number value && Double.isFinite(value.doubleValue())) {
@@ -149,7 +151,21 @@ final class TrackFeatureReader {
             return id;
         }
         if (props.get(nameProperty) instanceof String name && !name.isBlank()) {
-            return "name:" + GraphModel.nameKey(name);
+            return NAME_KEY + GraphModel.nameKey(name);
+        }
+        return null;
+    }
+
+    /**
+     * A track's album: its id, else its name under its artist's key ({@link #categoryKey}), since exports without
+     * album ids name many albums alike ("Greatest Hits", "Live"); the name alone where the track has no artist.
+     */
+    static String albumKey(Map<String, Object> props, String artistKey) {
+        if (props.get(ALBUM_ID) instanceof String id && !id.isBlank()) {
+            return id;
+        }
+        if (props.get(ALBUM_NAME) instanceof String name && !name.isBlank()) {
+            return NAME_KEY + (artistKey == null ? "" : artistKey + " / ") + GraphModel.nameKey(name);
         }
         return null;
     }
