@@ -253,8 +253,23 @@ public final class CsvColumns {
         if (!has(field)) {
             throw new LoadException(file + ": required column for '" + field + "' not found; tried "
                     + ALIASES.get(field) + " in the header " + shown(header)
-                    + " (map it with config.columns: {" + field + ": '<header name>'}"
-                    + (otherwise == null ? "" : ", or " + otherwise) + ")");
+                    + (otherDelimiter() == null ? " (map it with config.columns: {" + field + ": '<header name>'}"
+                            + (otherwise == null ? "" : ", or " + otherwise) + ")"
+                            : ": the header is one column holding '" + otherDelimiter() + "'; if the file is separated"
+                                    + " by it, pass delimiter: '" + otherDelimiter() + "'"));
         }
+    }
+
+    /** The separator a one-column header holds (a file written with ';' or tabs, read with ','), or null. */
+    private String otherDelimiter() {
+        if (header.size() != 1) {
+            return null;
+        }
+        for (String separator : List.of(";", "\t", "|", ",")) {
+            if (header.get(0).contains(separator)) {
+                return separator.equals("\t") ? "\\t" : separator;
+            }
+        }
+        return null;
     }
 }

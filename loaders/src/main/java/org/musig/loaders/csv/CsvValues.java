@@ -59,12 +59,15 @@ final class CsvValues {
     String required(String field) {
         String value = text(field);
         if (value == null) {
+            String column = columns.headerName(field);
             for (int index : columns.indexes(field)) {
                 if (cell(index) == null) {
-                    throw fail("column '" + columns.header(index) + "' (" + field + ") is empty");
+                    column = columns.header(index);
+                    break;
                 }
             }
-            throw fail("column '" + columns.headerName(field) + "' (" + field + ") is empty");
+            throw fail("column '" + column + "' (" + field + ") is empty (rows without one, such as local files in "
+                    + "a playlist export, are skipped with onError: 'skip')");
         }
         return value;
     }

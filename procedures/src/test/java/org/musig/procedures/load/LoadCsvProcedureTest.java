@@ -285,6 +285,29 @@ class LoadCsvProcedureTest extends MusigDatabase {
                 .hasMessageContaining("'columns.trackId' must be a string or a non-empty list of strings");
     }
 
+    @Test
+    void aFileSeparatedByAnotherCharacterIsToldWhichDelimiterToPass() {
+        writeImportFile("semicolons.csv", "track_id;playlist_id\nt1;p1\n");
+        assertThatThrownBy(() -> load("semicolons.csv", Map.of())).hasMessageContaining(
+                "the header is one column holding ';'; if the file is separated by it, pass delimiter: ';'");
+        assertThat(load("semicolons.csv", Map.of("delimiter", ";")).get("memberships")).isEqualTo(1L);
+        writeImportFile("tabs.tsv", "track_id\tplaylist_id\nt1\tp1\n");
+        assertThatThrownBy(() -> load("tabs.tsv", Map.of())).hasMessageContaining("pass delimiter: '\\t'");
+        assertThat(load("tabs.tsv", Map.of("delimiter", "\t")).get("memberships")).isEqualTo(1L);
+    }
+
+    @Test
+    void aRowWithoutATrackIdSuchAsALocalFileFailsTheFileSayingHowToSkipIt() {
+        writeImportFile("local.csv", "track_uri,track_name,playlist_id\nspotify:track:T1,Song,p1\n,My Demo.mp3,p1\n");
+        assertThatThrownBy(() -> load("local.csv", Map.of())).hasMessageContaining(
+                "local.csv, line 3: column 'track_uri' (trackId) is empty (rows without one, such as local files in a "
+                        + "playlist export, are skipped with onError: 'skip')");
+        assertThat(count("MATCH (n) RETURN count(n)")).isZero();
+        Map<String, Object> row = load("local.csv", Map.of("onError", "skip"));
+        assertThat(row.get("memberships")).isEqualTo(1L);
+        assertThat(row.get("rowsSkipped")).isEqualTo(1L);
+    }
+
     /** Exportify's header (a subset of its columns, in its order and spelling). */
     private static final String EXPORTIFY = "\"Track URI\",\"Track Name\",\"Artist URI(s)\",\"Artist Name(s)\","
             + "\"Album URI\",\"Album Name\",\"Album Release Date\",\"Track Duration (ms)\",\"Popularity\","
