@@ -47,7 +47,7 @@ public final class CsvColumns {
         a.put("playlistId", List.of("playlist_id", "pid", "playlist_uri"));
         a.put("trackName", List.of("track_name", "name", "song", "title", "song_name", "track_title"));
         a.put("artist", List.of("track_artist", "artist_name", "artist", "artists", "track.artists.name",
-                "Artist Name(s)"));
+                "Artist Name(s)", "track.artists"));
         a.put("artistId", List.of("artist_id", "artist_uri", "track.artists.id", "Artist URI(s)", "artist_ids"));
         a.put("album", List.of("track_album_name", "album_name", "album"));
         a.put("albumId", List.of("track_album_id", "album_id", "album_uri"));

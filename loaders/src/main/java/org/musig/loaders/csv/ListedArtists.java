@@ -1,13 +1,57 @@
 package org.musig.loaders.csv;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.musig.loaders.TrackIds;
+
 /**
  * The first artist of a cell that may list several, as exports write a track's credits: ids or URIs separated by
  * commas (Exportify's {@code Artist URI(s)}), names separated by semicolons ({@code "Ben Woodward;Dave Reed"}), or a
- * Python or JSON list ({@code "['Drake', 'Future']"}). Models read one artist per track, the first listed, as the
- * Million Playlist Dataset gives it. Names are never split on commas: a name may hold one ("Tyler, The Creator").
+ * Python or JSON list ({@code "['Drake', 'Future']"}), or a list of artist records as pandas writes the objects of
+ * Spotify's API ({@code "[{'id': '3TVX...', 'name': 'Drake', ...}]"}, a {@code track.artists} column). Models read one
+ * artist per track, the first listed, as the Million Playlist Dataset gives it. Names are never split on commas: a
+ * name may hold one ("Tyler, The Creator").
  */
 final class ListedArtists {
+    /** Python's repr of a dict is JSON but for its single quotes and backslash escapes. */
+    private static final ObjectMapper RECORDS = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES, JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER)
+            .build();
+
     private ListedArtists() {
+    }
+
+    /**
+     * The id of the first artist record of a cell that lists records (its {@code id}, else its {@code uri}), or null
+     * when the cell is no such list: where a file has no artist id column, its artist records still give the id.
+     */
+    static String recordId(String cell) {
+        JsonNode record = firstRecord(cell);
+        if (record == null) {
+            return null;
+        }
+        String id = record.path("id").isTextual() ? record.path("id").textValue() : record.path("uri").textValue();
+        return TrackIds.stripUri(id);
+    }
+
+    /** The first record of a cell that is a list of JSON or Python dicts, or null. */
+    private static JsonNode firstRecord(String cell) {
+        if (cell == null) {
+            return null;
+        }
+        String value = cell.trim();
+        if (!isList(value) || !value.substring(1).stripLeading().startsWith("{")) {
+            return null;
+        }
+        try {
+            JsonNode first = RECORDS.readTree(value).path(0);
+            return first.isObject() ? first : null;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
     }
 
     /** The first id or URI of a comma-separated list (ids hold no comma) or of a Python or JSON list. */
@@ -16,6 +60,9 @@ final class ListedArtists {
             return null;
         }
         String value = cell.trim();
+        if (firstRecord(value) != null) {
+            return recordId(value);
+        }
         if (isList(value)) {
             return firstQuoted(value.substring(1, value.length() - 1).trim());
         }
@@ -33,6 +80,10 @@ final class ListedArtists {
             return null;
         }
         String value = cell.trim();
+        JsonNode record = firstRecord(value);
+        if (record != null) {
+            return record.path("name").isTextual() ? record.path("name").textValue().strip() : null;
+        }
         if (isList(value)) {
             String first = firstQuoted(value.substring(1, value.length() - 1).trim());
             return first == null ? cell : first;

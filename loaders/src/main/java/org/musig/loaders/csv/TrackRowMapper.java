@@ -49,9 +49,10 @@ final class TrackRowMapper {
         }
         Map<String, Object> props = new LinkedHashMap<>();
         putText(props, "name", "trackName");
-        putValue(props, "artist", ListedArtists.firstName(values.text("artist")));
-        putValue(props, "artistId",
-                idOf("artistId", values.text("artistId"), cell -> TrackIds.stripUri(ListedArtists.firstId(cell))));
+        String artists = values.text("artist");
+        putValue(props, "artist", ListedArtists.firstName(artists));
+        putValue(props, "artistId", columns.has("artistId") ? idOf("artistId", values.text("artistId"),
+                cell -> TrackIds.stripUri(ListedArtists.firstId(cell))) : ListedArtists.recordId(artists));
         putText(props, "album", "album");
         putValue(props, "albumId", idOf("albumId", values.text("albumId"), TrackIds::stripUri));
         putText(props, GraphModel.RELEASE_DATE, "releaseDate");

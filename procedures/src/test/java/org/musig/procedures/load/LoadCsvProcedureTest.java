@@ -367,6 +367,30 @@ class LoadCsvProcedureTest extends MusigDatabase {
     }
 
     @Test
+    void artistRecordsAsPandasWritesSpotifysApiObjectsGiveTheFirstArtistsNameAndId() {
+        // pandas.json_normalize of a playlist's items from Spotify's API, then to_csv: an unnamed index column, and
+        // track.artists holding Python reprs of the artist objects.
+        writeImportFile("api/Road Trip.csv", ",added_at,track.artists,track.id,track.name,track.album.id,"
+                + "track.album.name,track.album.release_date,track.popularity\n"
+                + "0,2021-04-01T10:00:00Z,\"[{'external_urls': {'spotify': 'https://open.spotify.com/artist/3TVX'}, "
+                + "'href': 'https://api.spotify.com/v1/artists/3TVX', 'id': '3TVX', 'name': 'Drake', 'type': 'artist', "
+                + "'uri': 'spotify:artist:3TVX'}, {'id': '1Ryv', 'name': 'Future'}]\",T1,Song One,AL1,One,2021-03-05,55\n"
+                + "1,2021-04-02T10:00:00Z,\"[{'id': 'A2', 'name': \"\"Guns N' Roses\"\"}]\",T2,Song Two,AL2,Two,1987,70\n"
+                + "2,2021-04-03T10:00:00Z,\"[{'name': 'Bob\\'s \"\"Band\"\"', 'uri': 'spotify:artist:A3'}]\",T3,Song Three,"
+                + "AL3,Three,2020,10\n");
+
+        Map<String, Object> row = load("api/Road Trip.csv", Map.of("playlistFromFileName", true));
+
+        assertThat(row.get("memberships")).isEqualTo(3L);
+        assertThat(query("MATCH (:Playlist {id: 'Road Trip'})-[:CONTAINS]->(t:Track) RETURN t.id AS id, "
+                + "t.artist AS artist, t.artistId AS artistId, t.albumId AS albumId, t.popularity AS pop ORDER BY id"))
+                .containsExactly(
+                        Map.of("id", "T1", "artist", "Drake", "artistId", "3TVX", "albumId", "AL1", "pop", 55L),
+                        Map.of("id", "T2", "artist", "Guns N' Roses", "artistId", "A2", "albumId", "AL2", "pop", 70L),
+                        Map.of("id", "T3", "artist", "Bob's \"Band\"", "artistId", "A3", "albumId", "AL3", "pop", 10L));
+    }
+
+    @Test
     void playlistFromFileNameNeedsNoPlaylistColumnAndOverridesOne() {
         writeImportFile("Road Trip.csv", "track_id,playlist_id\nT1,p9\nT2,p9\n");
 
