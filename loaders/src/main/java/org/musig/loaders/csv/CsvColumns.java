@@ -39,11 +39,12 @@ public final class CsvColumns {
     /**
      * The TidyTuesday export's names first, then those of Spotify's API (spotifyr's {@code track.artists.id}), the
      * Million Playlist Dataset's, Kaggle's and Exportify's ({@code Track URI}, {@code Artist URI(s)}, one file per
-     * playlist). One spelling per name as {@link #key} reads it.
+     * playlist); a recording's ISRC, the id that playlist-transfer exports (TuneMyMusic, Soundiiz) carry across
+     * services, where no Spotify id is given. One spelling per name as {@link #key} reads it.
      */
     private static Map<String, List<String>> aliases() {
         Map<String, List<String>> a = new LinkedHashMap<>();
-        a.put("trackId", List.of("track_id", "id", "track_uri", "uri", "spotify_id"));
+        a.put("trackId", List.of("track_id", "id", "track_uri", "uri", "spotify_id", "isrc"));
         a.put("playlistId", List.of("playlist_id", "pid", "playlist_uri"));
         a.put("trackName", List.of("track_name", "name", "song", "title", "song_name", "track_title"));
         a.put("artist", List.of("track_artist", "artist_name", "artist", "artists", "track.artists.name",

@@ -135,6 +135,12 @@ class LoadCsvProcedureTest extends MusigDatabase {
                 "position", "#"))).get("memberships")).isEqualTo(2L);
         assertThat(query("MATCH (:Playlist {id: 'p9'})-[r:CONTAINS]->(t) RETURN t.id AS id ORDER BY r.position"))
                 .extracting(r -> r.get("id")).containsExactly("T8", "T9");
+        // A playlist-transfer export (Soundiiz, TuneMyMusic) without Spotify ids: the ISRC is the track id.
+        writeImportFile("transfer.csv", "Title,Artist,Album,ISRC,Playlist\nHello,Adele,25,GBBKS1500214,Mine\n");
+        assertThat(load("transfer.csv", Map.of("columns", Map.of("playlistId", "Playlist"))).get("memberships"))
+                .isEqualTo(1L);
+        assertThat(single("MATCH (:Playlist {id: 'Mine'})-[:CONTAINS]->(t:Track) RETURN t.id AS id, t.name AS name"))
+                .containsEntry("id", "GBBKS1500214").containsEntry("name", "Hello");
     }
 
     @Test
