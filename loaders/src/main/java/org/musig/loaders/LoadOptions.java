@@ -33,6 +33,18 @@ public final class LoadOptions {
         return skipInvalid;
     }
 
+    /**
+     * A bad row of a file read row by row: under {@code onError: 'skip'} it is recorded and the load goes on; else
+     * its error is thrown, saying that 'skip' would load the rest.
+     */
+    public void rejectRow(LoadException problem) {
+        if (!skipInvalid) {
+            // Not chained: Neo4j shows a procedure's root cause, which would drop the advice.
+            throw new LoadException(problem.getMessage() + " (onError: 'skip' skips such rows and loads the rest)");
+        }
+        skipped(problem.getMessage());
+    }
+
     /** Records a skipped entry (only called in skip mode). */
     public void skipped(String message) {
         skipped++;

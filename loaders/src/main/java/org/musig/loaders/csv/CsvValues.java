@@ -66,8 +66,7 @@ final class CsvValues {
                     break;
                 }
             }
-            throw fail("column '" + column + "' (" + field + ") is empty (rows without one, such as local files in "
-                    + "a playlist export, are skipped with onError: 'skip')");
+            throw fail("column '" + column + "' (" + field + ") is empty");
         }
         return value;
     }

@@ -70,10 +70,7 @@ public final class FeatureCsvLoader {
                 try {
                     sink.accept(tracks.map());
                 } catch (LoadException e) {
-                    if (!options.skipInvalid()) {
-                        throw e;
-                    }
-                    options.skipped(e.getMessage());
+                    options.rejectRow(e);
                 }
             }
         }

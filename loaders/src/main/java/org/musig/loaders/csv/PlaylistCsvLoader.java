@@ -117,10 +117,7 @@ public final class PlaylistCsvLoader {
                     }
                     sink.row(playlist, track, position == null ? -1 : position.intValue());
                 } catch (LoadException e) {
-                    if (!options.skipInvalid()) {
-                        throw e;
-                    }
-                    options.skipped(e.getMessage());
+                    options.rejectRow(e);
                 }
             }
         }

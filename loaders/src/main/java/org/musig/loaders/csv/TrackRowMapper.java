@@ -70,7 +70,7 @@ final class TrackRowMapper {
             if (value == null) {
                 if (fullAudio) {
                     throw values.fail("audio feature column '" + columns.headerName(property)
-                            + "' is empty (audio features must be complete, or the row skipped with onError: 'skip')");
+                            + "' is empty (audio features must be complete)");
                 }
                 continue;
             }

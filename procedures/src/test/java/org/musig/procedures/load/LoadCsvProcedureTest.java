@@ -306,8 +306,8 @@ class LoadCsvProcedureTest extends MusigDatabase {
     void aRowWithoutATrackIdSuchAsALocalFileFailsTheFileSayingHowToSkipIt() {
         writeImportFile("local.csv", "track_uri,track_name,playlist_id\nspotify:track:T1,Song,p1\n,My Demo.mp3,p1\n");
         assertThatThrownBy(() -> load("local.csv", Map.of())).hasMessageContaining(
-                "local.csv, line 3: column 'track_uri' (trackId) is empty (rows without one, such as local files in a "
-                        + "playlist export, are skipped with onError: 'skip')");
+                "local.csv, line 3: column 'track_uri' (trackId) is empty (onError: 'skip' skips such rows and loads "
+                        + "the rest)");
         assertThat(count("MATCH (n) RETURN count(n)")).isZero();
         Map<String, Object> row = load("local.csv", Map.of("onError", "skip"));
         assertThat(row.get("memberships")).isEqualTo(1L);
