@@ -24,7 +24,7 @@ public final class CsvColumns {
      * Fields that a user may build from several columns ({@code columns: {trackId: ['artist', 'title']}}): the ids,
      * for exports that have none (a track known by its artist and title, a playlist by its owner and name).
      */
-    public static final List<String> KEY_FIELDS = List.of("trackId", "playlistId", "artistId", "albumId");
+    static final List<String> KEY_FIELDS = List.of("trackId", "playlistId", "artistId", "albumId");
 
     private final Map<String, int[]> indexesByField;
     private final int[] acousticIndexes;
@@ -218,7 +218,7 @@ public final class CsvColumns {
         }
         StringBuilder name = new StringBuilder();
         for (int i : indexes) {
-            name.append(name.isEmpty() ? "" : " + ").append(header.get(i).trim());
+            name.append(name.isEmpty() ? "" : " + ").append(header(i));
         }
         return name.toString();
     }
