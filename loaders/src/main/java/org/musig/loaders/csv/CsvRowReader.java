@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -16,11 +15,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.musig.loaders.LoadException;
+import org.musig.loaders.LoadOptions;
 
 /**
- * Streams the rows of a CSV file (header first) with Jackson's CSV parser: quoted fields, quoted
- * newlines, CRLF line ends, a UTF-8 byte-order mark and a header quoted after blanks are handled; each row knows its
- * line number.
+ * Streams the rows of a CSV file (header first): {@link CsvRecordSplitter} cuts the text into records and Jackson's
+ * CSV parser reads each one. Quoted fields, quoted newlines, CRLF line ends, a UTF-8 byte-order mark and a header
+ * quoted after blanks are handled; each row knows its line number. A record the CSV format cannot read (a stray
+ * quote) is a {@link MalformedRow}, and the reader has moved past it, so that a load with {@code onError: 'skip'}
+ * skips it and reads on.
  *
  * <p>Hostile input is bounded while it is read: a row with more than {@link #MAX_COLUMNS} columns and a field
  * longer than {@link #MAX_FIELD_LENGTH} characters fail the file with its name and line as soon as the limit
@@ -38,16 +40,26 @@ public final class CsvRowReader implements AutoCloseable {
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_FIELD_LENGTH).build())
             .build();
 
+    /** A row the CSV format cannot read; the reader has moved past it. */
+    public static final class MalformedRow extends LoadException {
+        MalformedRow(String message) {
+            super(message);
+        }
+    }
+
     private final String fileName;
     private final Reader reader;
-    private final CsvParser parser;
+    private final CsvRecordSplitter records;
+    /** Without column names in the schema every row is read as an array of strings. */
+    private final CsvSchema schema;
     private final List<String> header;
     private long line;
 
-    private CsvRowReader(String fileName, Reader reader, CsvParser parser) {
+    private CsvRowReader(String fileName, Reader reader, char delimiter) {
         this.fileName = fileName;
         this.reader = reader;
-        this.parser = parser;
+        this.records = new CsvRecordSplitter(reader, delimiter, fileName);
+        this.schema = CsvSchema.emptySchema().withColumnSeparator(delimiter);
         String[] first = next();
         if (first == null) {
             throw new LoadException(fileName + ": the file is empty (a header row is required)");
@@ -75,11 +87,8 @@ public final class CsvRowReader implements AutoCloseable {
 
     public static CsvRowReader open(Path file, char delimiter) {
         try {
-            BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-            CsvParser parser = (CsvParser) CSV.createParser(reader);
-            // Without column names in the schema every row is exposed as an array of strings.
-            parser.setSchema(CsvSchema.emptySchema().withColumnSeparator(delimiter));
-            return new CsvRowReader(file.getFileName().toString(), reader, parser);
+            return new CsvRowReader(file.getFileName().toString(),
+                    Files.newBufferedReader(file, StandardCharsets.UTF_8), delimiter);
         } catch (IOException e) {
             throw new LoadException(file.getFileName() + ": cannot be read: " + e.getMessage(), e);
         }
@@ -89,45 +98,73 @@ public final class CsvRowReader implements AutoCloseable {
         return header;
     }
 
-    /** The next row, or null at the end. Blank lines are skipped. */
-    public String[] next() {
-        try {
-            while (true) {
-                long before = parser.currentLocation().getLineNr();
-                JsonToken token = parser.nextToken();
-                if (token == null) {
-                    return null;
-                }
-                line = Math.max(before, 1);
-                if (token != JsonToken.START_ARRAY) {
-                    throw LoadException.at(fileName, line, "malformed CSV: unexpected " + token);
-                }
-                List<String> cells = new ArrayList<>();
-                while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
-                    if (token == null) {
-                        throw LoadException.at(fileName, line, "malformed CSV: unexpected end of the file");
-                    }
-                    if (cells.size() == MAX_COLUMNS) {
-                        throw LoadException.at(fileName, line, "more than " + MAX_COLUMNS
-                                + " columns (the limit per row)");
-                    }
-                    cells.add(parser.getText());
-                }
-                if (cells.isEmpty() || (cells.size() == 1 && cells.get(0).isBlank())) {
-                    continue;
-                }
-                return cells.toArray(String[]::new);
+    /** The next row, or null at the end; a row the CSV format cannot read goes to {@link LoadOptions#rejectRow}. */
+    public String[] next(LoadOptions options) {
+        while (true) {
+            try {
+                return next();
+            } catch (MalformedRow e) {
+                options.rejectRow(e);
             }
+        }
+    }
+
+    /** The next row, or null at the end. Blank lines are skipped. */
+    private String[] next() {
+        while (true) {
+            String record;
+            try {
+                record = records.next();
+            } catch (IOException e) {
+                throw LoadException.at(fileName, line + 1, "cannot be read: " + e.getMessage());
+            }
+            if (record == null) {
+                return null;
+            }
+            line = records.recordLine();
+            String[] cells = parse(record);
+            if (cells.length == 0 || (cells.length == 1 && cells[0].isBlank())) {
+                continue;
+            }
+            return cells;
+        }
+    }
+
+    private String[] parse(String record) {
+        try (CsvParser parser = (CsvParser) CSV.createParser(record)) {
+            parser.setSchema(schema);
+            JsonToken token = parser.nextToken();
+            if (token == null) {
+                return new String[0];
+            }
+            if (token != JsonToken.START_ARRAY) {
+                throw malformed("unexpected " + token);
+            }
+            List<String> cells = new ArrayList<>();
+            while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+                if (token == null) {
+                    throw malformed("unexpected end of the row");
+                }
+                cells.add(parser.getText());
+            }
+            if (parser.nextToken() != null) {
+                throw malformed("the row goes on after its end");
+            }
+            return cells.toArray(String[]::new);
         } catch (StreamConstraintsException e) {
-            throw LoadException.at(fileName, Math.max(line, 1), "a field is longer than " + MAX_FIELD_LENGTH
+            throw LoadException.at(fileName, line, "a field is longer than " + MAX_FIELD_LENGTH
                     + " characters (the limit per field; is a quote left open?)");
         } catch (IOException | RuntimeException e) {
             if (e instanceof LoadException load) {
                 throw load;
             }
             String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().split("\n")[0];
-            throw LoadException.at(fileName, Math.max(line, 1), "malformed CSV: " + detail);
+            throw malformed(detail);
         }
+    }
+
+    private MalformedRow malformed(String problem) {
+        return new MalformedRow(LoadException.at(fileName, line, "malformed CSV: " + problem).getMessage());
     }
 
     /** Line number (1-based) where the last returned row starts. */
@@ -142,7 +179,6 @@ public final class CsvRowReader implements AutoCloseable {
     @Override
     public void close() {
         try {
-            parser.close();
             reader.close();
         } catch (IOException ignored) {
             // closing a reader we only read from cannot lose data

@@ -65,7 +65,7 @@ public final class FeatureCsvLoader {
             TrackRowMapper tracks = new TrackRowMapper(columns, values, true);
             tracks.reportIncompleteAudio(name, options);
             String[] row;
-            while ((row = reader.next()) != null) {
+            while ((row = reader.next(options)) != null) {
                 values.at(row, reader.line());
                 try {
                     sink.accept(tracks.map());

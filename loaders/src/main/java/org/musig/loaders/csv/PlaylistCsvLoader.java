@@ -89,7 +89,7 @@ public final class PlaylistCsvLoader {
             // Playlist records are shared by all rows of a playlist with the same labels.
             Map<String, PlaylistRecord> playlists = new LinkedHashMap<>();
             String[] row;
-            while ((row = reader.next()) != null) {
+            while ((row = reader.next(options)) != null) {
                 values.at(row, reader.line());
                 try {
                     TrackRecord track = tracks.map();

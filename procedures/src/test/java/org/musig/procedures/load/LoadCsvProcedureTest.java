@@ -272,6 +272,30 @@ class LoadCsvProcedureTest extends MusigDatabase {
     }
 
     @Test
+    void aRowTheCsvFormatCannotReadFailsTheFileOrIsSkippedAloneWithOnErrorSkip() {
+        // A stray quote inside a quoted field, as in Kaggle's Spotify playlists; a quoted line break is one row.
+        writeImportFile("stray.csv", KAGGLE + "\"u1\",\"AC/DC\",\"Back In \"Black\"\",\"Mix\"\n"
+                + "\"u1\",\"Adele\",\"Hello\",\"Mix\"\r\n"
+                + "\"u1\",\"Queen\",\"Bohemian\nRhapsody\",\"Mix\"\n"
+                + "\"u1\",\"Queen\",\"Who Wants \"\"To\"\" Live\",\"Mix\"\n");
+        Map<String, Object> columns = Map.of("trackId", List.of("artistname", "trackname"),
+                "playlistId", List.of("user_id", "playlistname"));
+        assertThatThrownBy(() -> load("stray.csv", Map.of("columns", columns)))
+                .hasMessageContaining("stray.csv, line 2: malformed CSV:")
+                .hasMessageContaining("(onError: 'skip' skips such rows and loads the rest)");
+        assertThat(count("MATCH (n) RETURN count(n)")).isZero();
+
+        Map<String, Object> row = load("stray.csv", Map.of("columns", columns, "onError", "skip"));
+
+        assertThat(row.get("rowsSkipped")).isEqualTo(1L);
+        assertThat((List<?>) row.get("errors")).singleElement().asString()
+                .startsWith("stray.csv, line 2: malformed CSV:");
+        assertThat(query("MATCH (:Playlist)-[r:CONTAINS]->(t:Track) RETURN t.id AS id ORDER BY r.position"))
+                .extracting(r -> r.get("id"))
+                .containsExactly("Adele | Hello", "Queen | Bohemian\nRhapsody", "Queen | Who Wants \"To\" Live");
+    }
+
+    @Test
     void aBlankCellOfAJoinedKeyIsNamedAndOnlyIdFieldsCanBeJoined() {
         writeImportFile("blank.csv", KAGGLE + "\"u1\",\"Adele\",\"Hello\",\"Mix\"\n\"u1\",\"Adele\",\"\",\"Mix\"\n");
         Map<String, Object> columns = Map.of("trackId", List.of("artistname", "trackname"),
