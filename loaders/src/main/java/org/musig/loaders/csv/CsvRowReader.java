@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -64,9 +65,6 @@ public final class CsvRowReader implements AutoCloseable {
         if (first == null) {
             throw new LoadException(fileName + ": the file is empty (a header row is required)");
         }
-        if (first.length > 0 && first[0].startsWith("\uFEFF")) {
-            first[0] = first[0].substring(1);
-        }
         for (int i = 0; i < first.length; i++) {
             first[i] = unquoted(first[i]);
         }
@@ -87,8 +85,18 @@ public final class CsvRowReader implements AutoCloseable {
 
     public static CsvRowReader open(Path file, char delimiter) {
         try {
-            return new CsvRowReader(file.getFileName().toString(),
-                    Files.newBufferedReader(file, StandardCharsets.UTF_8), delimiter);
+            BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+            try {
+                // A byte-order mark is no part of the first header name, quoted or not.
+                reader.mark(1);
+                if (reader.read() != '\uFEFF') {
+                    reader.reset();
+                }
+                return new CsvRowReader(file.getFileName().toString(), reader, delimiter);
+            } catch (IOException | RuntimeException e) {
+                reader.close();
+                throw e;
+            }
         } catch (IOException e) {
             throw new LoadException(file.getFileName() + ": cannot be read: " + e.getMessage(), e);
         }
