@@ -252,12 +252,13 @@ public final class CsvColumns {
     /** Fails when {@code field} has no column, naming another way to do without it ({@code otherwise}; null: none). */
     public void requireOr(String file, String field, String otherwise) {
         if (!has(field)) {
+            String delimiter = otherDelimiter();
             throw new LoadException(file + ": required column for '" + field + "' not found; tried "
                     + ALIASES.get(field) + " in the header " + shown(header)
-                    + (otherDelimiter() == null ? " (map it with config.columns: {" + field + ": '<header name>'}"
+                    + (delimiter == null ? " (map it with config.columns: {" + field + ": '<header name>'}"
                             + (otherwise == null ? "" : ", or " + otherwise) + ")"
-                            : ": the header is one column holding '" + otherDelimiter() + "'; if the file is separated"
-                                    + " by it, pass delimiter: '" + otherDelimiter() + "'"));
+                            : ": the header is one column holding '" + delimiter + "'; if the file is separated by "
+                                    + "it, pass delimiter: '" + delimiter + "'"));
         }
     }
 

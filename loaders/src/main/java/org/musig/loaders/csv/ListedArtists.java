@@ -25,16 +25,25 @@ final class ListedArtists {
     }
 
     /**
-     * The id of the first artist record of a cell that lists records (its {@code id}, else its {@code uri}), or null
-     * when the cell is no such list: where a file has no artist id column, its artist records still give the id.
+     * The first artist of an artist cell: its name, and its id when the cell lists artist records (null otherwise),
+     * so that a file without an artist id column still gets the id its records carry. One parse of the cell for both.
      */
-    static String recordId(String cell) {
+    record First(String name, String recordId) {
+    }
+
+    static First first(String cell) {
         JsonNode record = firstRecord(cell);
         if (record == null) {
-            return null;
+            return new First(firstName(cell), null);
         }
-        String id = record.path("id").isTextual() ? record.path("id").textValue() : record.path("uri").textValue();
-        return TrackIds.stripUri(id);
+        return new First(record.path("name").isTextual() ? record.path("name").textValue().strip() : null,
+                idOf(record));
+    }
+
+    /** An artist record's id: its {@code id}, else the id of its {@code uri}. */
+    private static String idOf(JsonNode record) {
+        return TrackIds.stripUri(
+                record.path("id").isTextual() ? record.path("id").textValue() : record.path("uri").textValue());
     }
 
     /** The first record of a cell that is a list of JSON or Python dicts, or null. */
@@ -60,8 +69,9 @@ final class ListedArtists {
             return null;
         }
         String value = cell.trim();
-        if (firstRecord(value) != null) {
-            return recordId(value);
+        JsonNode record = firstRecord(value);
+        if (record != null) {
+            return idOf(record);
         }
         if (isList(value)) {
             return firstQuoted(value.substring(1, value.length() - 1).trim());
@@ -75,15 +85,11 @@ final class ListedArtists {
     }
 
     /** The first name of a semicolon-separated list or of a Python or JSON list; any other cell as it is. */
-    static String firstName(String cell) {
+    private static String firstName(String cell) {
         if (cell == null) {
             return null;
         }
         String value = cell.trim();
-        JsonNode record = firstRecord(value);
-        if (record != null) {
-            return record.path("name").isTextual() ? record.path("name").textValue().strip() : null;
-        }
         if (isList(value)) {
             String first = firstQuoted(value.substring(1, value.length() - 1).trim());
             return first == null ? cell : first;

@@ -49,10 +49,10 @@ final class TrackRowMapper {
         }
         Map<String, Object> props = new LinkedHashMap<>();
         putText(props, "name", "trackName");
-        String artists = values.text("artist");
-        putValue(props, "artist", ListedArtists.firstName(artists));
+        ListedArtists.First artist = ListedArtists.first(values.text("artist"));
+        putValue(props, "artist", artist.name());
         putValue(props, "artistId", columns.has("artistId") ? idOf("artistId", values.text("artistId"),
-                cell -> TrackIds.stripUri(ListedArtists.firstId(cell))) : ListedArtists.recordId(artists));
+                cell -> TrackIds.stripUri(ListedArtists.firstId(cell))) : artist.recordId());
         putText(props, "album", "album");
         putValue(props, "albumId", idOf("albumId", values.text("albumId"), TrackIds::stripUri));
         putText(props, GraphModel.RELEASE_DATE, "releaseDate");
