@@ -38,6 +38,8 @@ import picocli.CommandLine.Parameters;
         footer = {"  ./musig load mpd mpd/ --import ~/mpd_data",
                 "  ./musig load mpd mpd/ --import ~/mpd_data --bulk --data ./mpd-db",
                 "  ./musig load csv spotify_songs.csv --config '{\"batchSize\": 20000}'",
+                "  ./musig load csv spotify_dataset.csv --config '{\"onError\": \"skip\", \"columns\": {\"trackId\": "
+                        + "[\"artistname\", \"trackname\"], \"playlistId\": [\"user_id\", \"playlistname\"]}}'",
                 "  ./musig load features audio_features.csv --config '{\"columns\": {\"trackId\": \"uri\"}}'"})
 public final class LoadCommand extends Subcommand {
     /** What {@code musig.load.<kind>} reads. */
