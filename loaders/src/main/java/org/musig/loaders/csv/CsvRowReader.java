@@ -1,8 +1,6 @@
 package org.musig.loaders.csv;
 
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -37,9 +35,8 @@ public final class CsvRowReader implements AutoCloseable {
     public static final int MAX_COLUMNS = 10_000;
     public static final int MAX_FIELD_LENGTH = 1_000_000;
 
-    private static final CsvFactory CSV = CsvFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_FIELD_LENGTH).build())
-            .build();
+    /** The limits are checked while records are cut ({@link CsvRecordSplitter}), before a record reaches Jackson. */
+    private static final CsvFactory CSV = new CsvFactory();
 
     /** A row the CSV format cannot read; the reader has moved past it. */
     public static final class MalformedRow extends LoadException {
@@ -159,9 +156,6 @@ public final class CsvRowReader implements AutoCloseable {
                 throw malformed("the row goes on after its end");
             }
             return cells.toArray(String[]::new);
-        } catch (StreamConstraintsException e) {
-            throw LoadException.at(fileName, line, "a field is longer than " + MAX_FIELD_LENGTH
-                    + " characters (the limit per field; is a quote left open?)");
         } catch (IOException | RuntimeException e) {
             if (e instanceof LoadException load) {
                 throw load;
