@@ -147,13 +147,7 @@ final class TrackFeatureReader {
      * else its name, marked as such so that a name never equals an id. Null when neither is a non-blank string.
      */
     static String categoryKey(Map<String, Object> props, String idProperty, String nameProperty) {
-        if (props.get(idProperty) instanceof String id && !id.isBlank()) {
-            return id;
-        }
-        if (props.get(nameProperty) instanceof String name && !name.isBlank()) {
-            return NAME_KEY + GraphModel.nameKey(name);
-        }
-        return null;
+        return categoryKey(props, idProperty, nameProperty, null);
     }
 
     /**
@@ -161,11 +155,17 @@ final class TrackFeatureReader {
      * album ids name many albums alike ("Greatest Hits", "Live"); the name alone where the track has no artist.
      */
     static String albumKey(Map<String, Object> props, String artistKey) {
-        if (props.get(ALBUM_ID) instanceof String id && !id.isBlank()) {
+        return categoryKey(props, ALBUM_ID, ALBUM_NAME, artistKey);
+    }
+
+    /** As {@link #categoryKey(Map, String, String)}, a name read under {@code within}'s key when it is not null. */
+    private static String categoryKey(Map<String, Object> props, String idProperty, String nameProperty,
+                                      String within) {
+        if (props.get(idProperty) instanceof String id && !id.isBlank()) {
             return id;
         }
-        if (props.get(ALBUM_NAME) instanceof String name && !name.isBlank()) {
-            return NAME_KEY + (artistKey == null ? "" : artistKey + " / ") + GraphModel.nameKey(name);
+        if (props.get(nameProperty) instanceof String name && !name.isBlank()) {
+            return NAME_KEY + (within == null ? "" : within + " / ") + GraphModel.nameKey(name);
         }
         return null;
     }
