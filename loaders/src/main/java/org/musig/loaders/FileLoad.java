@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 import org.musig.common.config.ConfigMap;
 import org.musig.common.progress.Progress;
 import org.musig.loaders.write.BatchTransaction;
@@ -16,9 +17,12 @@ import org.neo4j.graphdb.GraphDatabaseService;
  * before it stay loaded.
  */
 public final class FileLoad {
-    /** Reads one file: validating only when {@code writer} is null, else writing through it. */
+    /**
+     * Reads one file: validating only when {@code writer} is null, else writing through it; {@code bytesRead} takes
+     * how far into the file the pass has read, where it can tell (CSV), for the progress.
+     */
     public interface Pass<W> {
-        void read(Path file, W writer);
+        void read(Path file, W writer, LongConsumer bytesRead);
     }
 
     private final long started = System.nanoTime();
@@ -57,11 +61,12 @@ public final class FileLoad {
             W writer = newWriter.apply(batch);
             for (Path file : inputs) {
                 if (!options.skipInvalid()) {
-                    pass.read(file, null);
+                    pass.read(file, null, FileProgress.IGNORED);
                 }
-                pass.read(file, writer);
+                FileProgress fileProgress = new FileProgress(progress, InputFiles.totalBytes(List.of(file)));
+                pass.read(file, writer, fileProgress);
                 batch.commit(); // a loaded file stays, even if a later file is bad
-                progress.advance(InputFiles.totalBytes(List.of(file)));
+                fileProgress.done();
             }
             batch.finish();
             return writer;

@@ -13,14 +13,15 @@ import org.musig.loaders.ImportDirectory;
 import org.musig.loaders.LoadException;
 import org.musig.loaders.LoadResult;
 import org.musig.loaders.Schema;
-import org.musig.loaders.bulk.MpdTableRead;
+import org.musig.loaders.bulk.TableRead;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.schema.IndexType;
 
 /**
- * {@code ./musig load mpd PATH --bulk}: the first load of MPD slices into an empty database, through Neo4j's
- * offline importer instead of transactions. Same input checks, same graph and same counts as
- * {@code musig.load.mpd} on an empty database (then the uniqueness constraints are created and populated);
+ * {@code ./musig load mpd|csv PATH --bulk}: the first load of MPD slices or playlist CSVs into an empty database,
+ * through Neo4j's offline importer instead of transactions. Same input checks, same graph and same counts as
+ * {@code musig.load.mpd} or {@code musig.load.csv} on an empty database (then the uniqueness constraints are created
+ * and populated);
  * all or nothing: a bad file fails the load before the database is touched, and a failed import leaves no
  * store behind. Later loads into the database go through {@code musig.load.*} as usual.
  */
@@ -35,16 +36,22 @@ public final class BulkLoad {
     public record Result(LoadResult load, long readMillis, long importMillis, long constraintMillis) {
     }
 
+    /** How the input is read into memory: {@link TableRead#mpd} or {@link TableRead#csv}. */
+    @FunctionalInterface
+    public interface Reader {
+        TableRead read(ImportDirectory importDirectory, String path, Map<String, Object> config, Progress progress);
+    }
+
     /** Runs the load with the server on {@code options}' data directory stopped. */
-    public static Result mpd(ServerOptions options, String path, Map<String, Object> config, Progress progress,
-                             PrintStream importerLog) {
+    public static Result run(ServerOptions options, Reader reader, String path, Map<String, Object> config,
+                             Progress progress, PrintStream importerLog) {
         OfflineImport target = new OfflineImport(options.dataDir());
         if (target.storeExists()) {
             requireEmpty(options);
             target.deleteEmptyStore();
         }
         long start = System.nanoTime();
-        MpdTableRead read = MpdTableRead.read(ImportDirectory.of(options.importDir()), path, config, progress);
+        TableRead read = reader.read(ImportDirectory.of(options.importDir()), path, config, progress);
         long readDone = System.nanoTime();
         progress.begin("writing the store", -1);
         target.write(read.table(), importerLog);

@@ -18,6 +18,7 @@ import org.musig.app.bulk.OfflineImport;
 import org.musig.app.server.EmbeddedServer;
 import org.musig.app.server.ServerOptions;
 import org.musig.generator.GeneratorConfig;
+import org.musig.loaders.bulk.TableRead;
 import org.musig.procedures.progress.TaskRegistry;
 import org.neo4j.graphdb.GraphDatabaseService;
 import picocli.CommandLine.Command;
@@ -349,8 +350,9 @@ public final class BenchCommand {
         long start = System.nanoTime();
         BulkLoad.Result result;
         try (ProgressPrinter progress = ProgressPrinter.start(out)) {
-            result = TaskRegistry.run("musig.load.mpd --bulk", () -> {}, task -> BulkLoad.mpd(
-                    ServerOptions.offline(db, importDir), dataset, Map.of(), task, OfflineImport.discard()));
+            result = TaskRegistry.run("musig.load.mpd --bulk", () -> {}, task -> BulkLoad.run(
+                    ServerOptions.offline(db, importDir), TableRead::mpd, dataset, Map.of(), task,
+                    OfflineImport.discard()));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         long rows = result.load().memberships();

@@ -13,6 +13,8 @@ import java.util.Map;
 import org.musig.app.bulk.BulkLoad;
 import org.musig.app.server.EmbeddedServer;
 import org.musig.app.server.ServerOptions;
+import org.musig.loaders.bulk.TableRead;
+import org.musig.loaders.csv.PlaylistCsvLoader;
 import org.musig.loaders.mpd.MpdLoader;
 import org.musig.procedures.progress.TaskRegistry;
 import picocli.CommandLine.Command;
@@ -30,16 +32,17 @@ import picocli.CommandLine.Parameters;
                 + "be running on the same --data at the same time. While it loads, it prints its progress with the "
                 + "elapsed time and an estimate of the time left.",
         "",
-        "--bulk (MPD slices only) is for the first load into an empty database: it writes the store with Neo4j's "
+        "--bulk (mpd and csv) is for the first load into an empty database: it writes the store with Neo4j's "
                 + "offline importer (what neo4j-admin database import uses) instead of transactions, several times "
                 + "faster, with the same checks, graph and counts. It is all or nothing, and it refuses a database "
-                + "that holds anything. Later loads go without --bulk."},
+                + "that holds anything. Later loads, and features files, go without --bulk."},
         footerHeading = "%nExamples:%n",
         footer = {"  ./musig load mpd mpd/ --import ~/mpd_data",
                 "  ./musig load mpd mpd/ --import ~/mpd_data --bulk --data ./mpd-db",
                 "  ./musig load csv spotify_songs.csv --config '{\"batchSize\": 20000}'",
-                "  ./musig load csv spotify_dataset.csv --config '{\"onError\": \"skip\", \"columns\": {\"trackId\": "
-                        + "[\"artistname\", \"trackname\"], \"playlistId\": [\"user_id\", \"playlistname\"]}}'",
+                "  ./musig load csv spotify_dataset.csv --bulk --data ./kaggle-db --config '{\"onError\": \"skip\", "
+                        + "\"columns\": {\"trackId\": [\"artistname\", \"trackname\"], \"playlistId\": "
+                        + "[\"user_id\", \"playlistname\"]}}'",
                 "  ./musig load features audio_features.csv --config '{\"columns\": {\"trackId\": \"uri\"}}'"})
 public final class LoadCommand extends Subcommand {
     /** What {@code musig.load.<kind>} reads. */
@@ -56,7 +59,7 @@ public final class LoadCommand extends Subcommand {
     private DataDir dataDir;
     @Mixin
     private ImportDir importDir;
-    @Option(names = "--bulk", negatable = true, description = "the first load of MPD slices into "
+    @Option(names = "--bulk", negatable = true, description = "the first load of MPD slices or a playlist CSV into "
             + "an empty database, through Neo4j's offline importer (default: off)")
     private boolean bulk;
 
@@ -66,10 +69,11 @@ public final class LoadCommand extends Subcommand {
         Path data = dataDir.path();
         ServerOptions serverOptions = ServerOptions.offline(data, importDir.path(data));
         if (bulk) {
-            if (kind != Kind.mpd) {
-                throw new UsageException("load: --bulk loads MPD slices only (load mpd PATH --bulk)");
+            if (kind == Kind.features) {
+                throw new UsageException("load: --bulk loads playlists (load mpd|csv PATH --bulk); a features file "
+                        + "adds to tracks already loaded, so load it without --bulk after them");
             }
-            return bulk(serverOptions, path, config, out);
+            return bulk(serverOptions, kind, path, config, out);
         }
         try (EmbeddedServer server = EmbeddedServer.start(serverOptions);
              ProgressPrinter progress = ProgressPrinter.start(out)) {
@@ -82,14 +86,16 @@ public final class LoadCommand extends Subcommand {
         return 0;
     }
 
-    /** {@code load mpd PATH --bulk}: the offline first load (see {@link BulkLoad}). */
-    private static int bulk(ServerOptions server, String path, Map<String, Object> config, PrintStream out)
+    /** {@code load mpd|csv PATH --bulk}: the offline first load (see {@link BulkLoad}). */
+    private static int bulk(ServerOptions server, Kind kind, String path, Map<String, Object> config, PrintStream out)
             throws IOException {
         BulkLoad.Result result;
         try (PrintStream importerLog = importerLog(server.dataDir());
              ProgressPrinter printer = ProgressPrinter.start(out)) {
-            result = TaskRegistry.run(MpdLoader.NAME + " --bulk", () -> {},
-                    progress -> BulkLoad.mpd(server, path, config, progress, importerLog));
+            boolean mpd = kind == Kind.mpd;
+            result = TaskRegistry.run((mpd ? MpdLoader.NAME : PlaylistCsvLoader.NAME) + " --bulk", () -> {},
+                    progress -> BulkLoad.run(server, mpd ? TableRead::mpd : TableRead::csv, path, config, progress,
+                            importerLog));
         }
         printLoadResult(out, result.load().asMap());
         out.printf(Locale.ROOT, "read %.1f s, store written %.1f s, constraints %.1f s%n",

@@ -12,17 +12,20 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.musig.app.Main;
+import org.musig.app.cli.Paths;
 import org.musig.app.server.EmbeddedServer;
 import org.musig.app.server.ServerOptions;
 
 /**
- * {@code ./musig load mpd PATH --bulk} through the command line and the offline importer, checked against
- * the transactional {@code musig.load.mpd} on the same input: the same graph, property for property, the
- * same counts, and the same uniqueness constraints.
+ * {@code ./musig load mpd|csv PATH --bulk} through the command line and the offline importer, checked against
+ * the transactional {@code musig.load.mpd} / {@code musig.load.csv} on the same input: the same graph, property for
+ * property, the same counts, skipped rows and notices, and the same uniqueness constraints.
  */
 class BulkLoadTest {
     @TempDir
@@ -44,7 +47,8 @@ class BulkLoadTest {
                 {"playlists": [
                   {"pid": 0, "name": "met again", "tracks": [
                     {"pos": 0, "track_uri": "spotify:track:EXTRA1", "track_name": "Extra", "artist_name": "X"},
-                    {"pos": 7, "track_uri": "%s", "track_name": "renamed (first row wins)"}]},
+                    {"pos": 7, "track_uri": "%s", "track_name": "renamed (first row wins)",
+                     "artist_name": "Another Artist"}]},
                   {"pid": 9001, "name": "repeats", "collaborative": "true", "tracks": [
                     {"pos": 0, "track_uri": "spotify:track:EXTRA2", "duration_ms": 1000},
                     {"pos": 1, "track_uri": "EXTRA2"},
@@ -63,6 +67,8 @@ class BulkLoadTest {
         assertThat(tx.exit).as(tx.err).isZero();
         assertThat(offline.exit).as(offline.err).isZero();
         assertThat(countsLine(offline.out)).isEqualTo(countsLine(tx.out)).startsWith("3      1202");
+        assertThat(skipped(offline.out)).isEqualTo(skipped(tx.out)).singleElement().asString()
+                .contains("1 rows give a track another artist than its first row did", "'Another Artist'");
 
         List<String> expected = dump(transactional);
         assertThat(expected).hasSizeGreaterThan(70_000);
@@ -159,10 +165,73 @@ class BulkLoadTest {
     }
 
     @Test
-    void bulkIsRefusedForCsvInput() {
-        Cli csv = new Cli().run("load", "csv", "x.csv", "--bulk", "--data", dir.resolve("csv").toString());
-        assertThat(csv.exit).isEqualTo(2);
-        assertThat(csv.err).contains("--bulk loads MPD slices only");
+    void bulkLoadOfTheTidyTuesdayExportWritesTheGraphAndCountsOfTheTransactionalLoad() throws Exception {
+        Path input = Files.createDirectories(dir.resolve("tidytuesday"));
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(Paths.bundledDataset()))) {
+            for (ZipEntry entry; (entry = zip.getNextEntry()) != null;) {
+                if (entry.getName().endsWith("spotify_songs.csv")) {
+                    Files.copy(zip, input.resolve("spotify_songs.csv"));
+                }
+            }
+        }
+        Cli tx = new Cli().run("load", "csv", "spotify_songs.csv", "--import", input.toString(),
+                "--data", dir.resolve("tidy-tx").toString());
+        Cli offline = new Cli().run("load", "csv", "spotify_songs.csv", "--bulk", "--import", input.toString(),
+                "--data", dir.resolve("tidy-bulk").toString());
+        assertThat(tx.exit).as(tx.err).isZero();
+        assertThat(offline.exit).as(offline.err).isZero();
+        // 471 playlists, 28,356 tracks, 32,833 rows of which 31,719 are distinct (playlist, track) pairs
+        assertThat(countsLine(offline.out)).isEqualTo(countsLine(tx.out)).startsWith("1      471");
+        assertThat(skipped(offline.out)).isEqualTo(skipped(tx.out));
+
+        List<String> expected = dump(dir.resolve("tidy-tx"));
+        assertThat(expected).hasSizeGreaterThan(60_000).anyMatch(line -> line.contains("audio=["));
+        assertThat(dump(dir.resolve("tidy-bulk"))).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void bulkCsvLoadKeepsThePlaylistsRowsApartAndAcrossFilesAndSkipsAndNoticesAsTheTransactionalLoad()
+            throws Exception {
+        Path input = Files.createDirectories(dir.resolve("csv-edges"));
+        Files.writeString(input.resolve("a.csv"), """
+                playlist_id,playlist_name,playlist_genre,track_id,track_name,track_artist
+                p1,One,pop,T1,Song 1,Adele
+                p2,Two,rock,T2,Song 2,Muse
+                p1,One,rock,T3,Song 3,Muse
+                p1,One,pop,T1,Song 1 again,Adele
+                p2,Two,rock,T1,Song 1,Someone Else
+                p3,Three,pop,,No id,X
+                p4,"Four "quoted"",pop,T5,Song 5,Y
+                p4,Four,pop,T5,Song 5,Y
+                """);
+        Files.writeString(input.resolve("b.csv"), """
+                playlist_id,track_id,track_name,track_artist
+                p1,T4,Song 4,Adele
+                p2,T2,Song 2,Muse
+                """);
+        String skip = "{\"onError\": \"skip\"}";
+        Cli tx = new Cli().run("load", "csv", ".", "--config", skip, "--import", input.toString(),
+                "--data", dir.resolve("csv-edges-tx").toString());
+        Cli offline = new Cli().run("load", "csv", ".", "--bulk", "--config", skip, "--import", input.toString(),
+                "--data", dir.resolve("csv-edges-bulk").toString());
+        assertThat(offline.exit).as(offline.err).isZero();
+        // 2 files, 3 playlists, 5 tracks, 6 memberships, 2 duplicate rows, 2 rows skipped
+        assertThat(countsLine(offline.out)).isEqualTo(countsLine(tx.out))
+                .matches("2\\s+3\\s+5\\s+6\\s+3\\s+5\\s+6\\s+2\\s+0\\s+2");
+        assertThat(skipped(offline.out)).isEqualTo(skipped(tx.out)).hasSize(3)
+                .anyMatch(line -> line.contains("a.csv, line 8") && line.contains("malformed CSV"))
+                .anyMatch(line -> line.contains("track 'T1' is by 'Adele' in its first row and by 'Someone Else'"));
+        List<String> graph = dump(dir.resolve("csv-edges-bulk"));
+        assertThat(graph).containsExactlyElementsOf(dump(dir.resolve("csv-edges-tx")))
+                .contains("C|p1|T1|0", "C|p1|T3|1", "C|p1|T4|2", "C|p2|T2|0", "C|p2|T1|1",
+                        "P|p1|{genre=pop, genres=[pop, rock], id=p1, name=One}");
+    }
+
+    @Test
+    void bulkIsRefusedForAFeaturesFile() {
+        Cli features = new Cli().run("load", "features", "x.csv", "--bulk", "--data", dir.resolve("csv").toString());
+        assertThat(features.exit).isEqualTo(2);
+        assertThat(features.err).contains("--bulk loads playlists", "load it without --bulk after them");
     }
 
     /** A new import directory holding only the edge-case slice, as mpd.slice.0-1.json. */

@@ -2,6 +2,7 @@ package org.musig.loaders.bulk;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
 import org.eclipse.collections.impl.set.mutable.primitive.IntHashSet;
 import org.musig.loaders.PlaylistRecord;
 import org.musig.loaders.TrackRecord;
+import org.musig.loaders.write.ArtistConflicts;
 import org.musig.loaders.write.PlaylistLabels;
 
 /**
@@ -17,18 +19,24 @@ import org.musig.loaders.write.PlaylistLabels;
  * empty database. It takes the same calls as {@link org.musig.loaders.write.MembershipWriter} and gives the
  * same graph and the same counts: playlists and tracks are merged on their id (a track keeps the
  * properties of its first row), a repeated track in one playlist is kept first and counted as a duplicate,
- * and a playlist met again later (in another file) gets its properties overwritten and its tracks added,
- * a track it already had taking the later position.
+ * a playlist met again after {@link #playlistDone} (in another MPD file) gets its properties overwritten and its
+ * tracks added, a track it already had taking the later position, and a track given another artist than its first
+ * row's is counted for the same notice.
  *
- * <p>Memory is about 8 bytes per membership plus the tracks' and playlists' properties.
+ * <p>Memory is about 8 bytes per membership plus the tracks' and playlists' properties, and 8 more per membership
+ * of a playlist still being read (all of them for CSV input).
  */
 public final class MembershipTable {
+    /** Heap per track of a playlist being read: its slot in the reading's hash set (load factor 1/2). */
+    private static final long TOUCH_BYTES_PER_TRACK = 8;
+
     private final ObjectIntHashMap<String> trackIndex = new ObjectIntHashMap<>();
     private final List<TrackRecord> tracks = new ArrayList<>();
     private final ObjectIntHashMap<String> playlistIndex = new ObjectIntHashMap<>();
     private final List<Playlist> playlists = new ArrayList<>();
-    /** The playlist being read (input is grouped by playlist), with what this reading of it has seen. */
-    private Touch current;
+    /** The playlists being read, with what this reading of each has seen, until {@link #playlistDone}. */
+    private final Map<String, Touch> reading = new HashMap<>();
+    private final ArtistConflicts artistConflicts = new ArtistConflicts();
 
     private long playlistsTouched;
     private long memberships;
@@ -84,7 +92,11 @@ public final class MembershipTable {
         }
     }
 
-    /** One reading of a playlist, as {@code MembershipWriter}'s per-load playlist state. */
+    /**
+     * One reading of a playlist, as {@code MembershipWriter}'s per-load playlist state: from its first row to
+     * {@link #playlistDone} (MPD slices, a playlist at a time) or to the end of the load (CSV, whose rows of a
+     * playlist may be apart).
+     */
     private static final class Touch {
         final Playlist playlist;
         final IntHashSet tracksThisTouch = new IntHashSet();
@@ -110,6 +122,7 @@ public final class MembershipTable {
             duplicates++;
             return false;
         }
+        estimatedBytes += TOUCH_BYTES_PER_TRACK;
         int pos = position >= 0 ? position : touch.nextPosition;
         touch.nextPosition = Math.max(touch.nextPosition, pos + 1);
         memberships++;
@@ -122,15 +135,17 @@ public final class MembershipTable {
         return true;
     }
 
-    /** Ends the reading of a playlist (MPD input is grouped by playlist). */
+    /** Ends the reading of a playlist (MPD input is grouped by playlist); a later row of it starts another. */
     public void playlistDone(String playlistId) {
-        if (current != null && current.playlist.id.equals(playlistId)) {
-            current = null;
+        Touch done = reading.remove(playlistId);
+        if (done != null) {
+            estimatedBytes -= TOUCH_BYTES_PER_TRACK * done.tracksThisTouch.size();
         }
     }
 
     private Touch touch(PlaylistRecord record) {
-        if (current == null || !current.playlist.id.equals(record.id())) {
+        Touch current = reading.get(record.id());
+        if (current == null) {
             int index = playlistIndex.getIfAbsent(record.id(), -1);
             IntIntHashMap existing = null;
             Playlist playlist;
@@ -148,6 +163,7 @@ public final class MembershipTable {
             }
             playlist.properties.putAll(record.properties());
             current = new Touch(playlist, existing);
+            reading.put(record.id(), current);
             playlistsTouched++;
         }
         current.playlist.properties.putAll(current.labels.add(record));
@@ -156,15 +172,24 @@ public final class MembershipTable {
 
     private int track(TrackRecord track) {
         int index = trackIndex.getIfAbsent(track.id(), -1);
-        if (index < 0) {
+        if (index >= 0) {
+            TrackRecord first = tracks.get(index);
+            artistConflicts.later(index, track, first::properties);
+        } else {
             index = tracks.size();
             trackIndex.put(track.id(), index);
             tracks.add(track);
+            artistConflicts.first(index, track);
             estimatedBytes += 120 + stringBytes(track.id()) + propertyBytes(track.properties())
                     + (track.audio() == null ? 0 : 16 + 4L * track.audio().length)
                     + (track.acoustic() == null ? 0 : 16 + 4L * track.acoustic().length);
         }
         return index;
+    }
+
+    /** A notice when some track was given two artists (see {@link ArtistConflicts}); null otherwise. */
+    public String artistConflictNotice() {
+        return artistConflicts.notice();
     }
 
     private static long stringBytes(String s) {

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.BufferedReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.LongConsumer;
 import org.musig.loaders.LoadException;
 import org.musig.loaders.LoadOptions;
 
@@ -81,8 +85,17 @@ public final class CsvRowReader implements AutoCloseable {
     }
 
     public static CsvRowReader open(Path file, char delimiter) {
+        return open(file, delimiter, bytes -> {
+        });
+    }
+
+    /** As {@link #open(Path, char)}; {@code bytesRead} takes the bytes of the file read so far, as reading goes on. */
+    public static CsvRowReader open(Path file, char delimiter, LongConsumer bytesRead) {
         try {
-            BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+            // The decoder reports malformed UTF-8 (as Files.newBufferedReader's does) rather than replacing it.
+            BufferedReader reader = new BufferedReader(new InputStreamReader(
+                    new CountingInputStream(Files.newInputStream(file), bytesRead),
+                    StandardCharsets.UTF_8.newDecoder()));
             try {
                 // A byte-order mark is no part of the first header name, quoted or not.
                 reader.mark(1);
@@ -96,6 +109,36 @@ public final class CsvRowReader implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new LoadException(file.getFileName() + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Tells {@code bytesRead} the total after each read from the file. */
+    private static final class CountingInputStream extends FilterInputStream {
+        private final LongConsumer bytesRead;
+        private long total;
+
+        CountingInputStream(InputStream in, LongConsumer bytesRead) {
+            super(in);
+            this.bytesRead = bytesRead;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                bytesRead.accept(++total);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                total += n;
+                bytesRead.accept(total);
+            }
+            return n;
         }
     }
 

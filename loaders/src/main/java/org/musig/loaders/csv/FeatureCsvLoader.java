@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongConsumer;
 import org.musig.common.progress.Progress;
 import org.musig.loaders.FileLoad;
 import org.musig.loaders.ImportDirectory;
@@ -39,12 +40,12 @@ public final class FeatureCsvLoader {
         LoadOptions options = load.options();
         List<String> notFound = new ArrayList<>();
         FeatureWriter writer = load.run(db, importDirectory, path, "*.csv", progress,
-                batch -> new FeatureWriter(batch, createMissing), (file, w) -> readFile(file, settings, options,
-                        w == null ? track -> progress.checkRunning() : track -> {
+                batch -> new FeatureWriter(batch, createMissing), (file, w, bytesRead) -> readFile(file, settings,
+                        options, w == null ? track -> progress.checkRunning() : track -> {
                             if (!w.write(track) && notFound.size() < NOT_FOUND_REPORTED) {
                                 notFound.add(track.id());
                             }
-                        }));
+                        }, bytesRead));
         if (writer.notFound() > 0) {
             options.notice(writer.notFound() + " track id(s) not in the graph (not created; set createMissing: true "
                     + "to create them), e.g. " + notFound);
@@ -55,8 +56,8 @@ public final class FeatureCsvLoader {
     }
 
     private static void readFile(Path file, CsvSettings settings, LoadOptions options,
-                                 java.util.function.Consumer<TrackRecord> sink) {
-        try (CsvRowReader reader = CsvRowReader.open(file, settings.delimiter())) {
+                                 java.util.function.Consumer<TrackRecord> sink, LongConsumer bytesRead) {
+        try (CsvRowReader reader = CsvRowReader.open(file, settings.delimiter(), bytesRead)) {
             String name = reader.fileName();
             CsvColumns columns = CsvColumns.resolve(name, reader.header(), settings.columns(),
                     settings.acousticColumns(), NOT_READ);

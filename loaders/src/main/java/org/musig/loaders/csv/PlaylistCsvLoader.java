@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongConsumer;
 import org.musig.common.progress.Progress;
 import org.musig.loaders.FileLoad;
 import org.musig.loaders.ImportDirectory;
@@ -27,6 +28,8 @@ public final class PlaylistCsvLoader {
     public static final String NAME = "musig.load.csv";
     public static final List<String> CONFIG_KEYS =
             LoadOptions.keysWith("columns", "delimiter", "acousticColumns", "pattern", "playlistFromFileName");
+    /** The files of a folder that are read when the configuration names no {@code pattern}. */
+    public static final String DEFAULT_PATTERN = "*.csv";
 
     private PlaylistCsvLoader() {
     }
@@ -37,13 +40,14 @@ public final class PlaylistCsvLoader {
         CsvSettings settings = CsvSettings.read(load.config());
         LoadOptions options = load.options();
         Set<String> playlistIds = new java.util.HashSet<>();
-        MembershipWriter writer = load.run(db, importDirectory, path, "*.csv", progress,
-                MembershipWriter::new, (file, w) -> readFile(file, settings, options,
+        MembershipWriter writer = load.run(db, importDirectory, path, DEFAULT_PATTERN, progress,
+                MembershipWriter::new, (file, w, bytesRead) -> readFile(file, settings, options,
                         w == null ? (playlist, track, position) -> progress.checkRunning()
                                 : (playlist, track, position) -> {
                                     playlistIds.add(playlist.id());
                                     w.write(playlist, track, position);
-                                }));
+                                },
+                        bytesRead));
         if (writer.artistConflictNotice() != null) {
             options.notice(writer.artistConflictNotice());
         }
@@ -64,12 +68,24 @@ public final class PlaylistCsvLoader {
         return base;
     }
 
-    interface RowSink {
+    /** Takes a file's valid rows. */
+    public interface RowSink {
+        /** @param position the track's position column, or -1 when the row has none (its order among the playlist's rows) */
         void row(PlaylistRecord playlist, TrackRecord track, int position);
     }
 
-    private static void readFile(Path file, CsvSettings settings, LoadOptions options, RowSink sink) {
-        try (CsvRowReader reader = CsvRowReader.open(file, settings.delimiter())) {
+    /**
+     * Reads one file of a load started with {@link #NAME} and {@link #CONFIG_KEYS} (the offline import's read, {@code
+     * ./musig load csv --bulk}), handing each valid row to {@code sink}; bad rows go to the load's options, and
+     * {@code bytesRead} takes how far into the file the read has come.
+     */
+    public static void readFile(FileLoad load, Path file, RowSink sink, LongConsumer bytesRead) {
+        readFile(file, CsvSettings.read(load.config()), load.options(), sink, bytesRead);
+    }
+
+    private static void readFile(Path file, CsvSettings settings, LoadOptions options, RowSink sink,
+                                 LongConsumer bytesRead) {
+        try (CsvRowReader reader = CsvRowReader.open(file, settings.delimiter(), bytesRead)) {
             String name = reader.fileName();
             CsvColumns columns = CsvColumns.resolve(name, reader.header(), settings.columns(),
                     settings.acousticColumns(), Set.of());

@@ -24,7 +24,7 @@ public final class MpdLoader {
         LoadOptions options = load.options();
         long[] playlists = {0};
         MembershipWriter writer = load.run(db, importDirectory, path, "mpd.slice.*.json", progress,
-                MembershipWriter::new, (file, w) -> {
+                MembershipWriter::new, (file, w, bytesRead) -> {
                     MpdSliceReader reader = new MpdSliceReader(file, options.skipInvalid(), options::skipped);
                     if (w == null) {
                         reader.read((playlist, tracks) -> progress.checkRunning());

@@ -21,9 +21,8 @@ import org.neo4j.graphdb.Transaction;
  * <p>Speed comes from resolving each id to a node once per load (node ids are cached across batches)
  * and from reading a pre-existing playlist's memberships once, instead of MERGE per row.
  *
- * <p>A track's properties come from the first row that names it in a load. A later row naming another artist
- * for it (one track, two artists: an export that mixes sources, or a shifted column) is counted, with its
- * first example, because the artist is a model input and a silent first-row-wins would hide the problem.
+ * <p>A track's properties come from the first row that names it in a load; a later row naming another artist for
+ * it is counted by {@link ArtistConflicts}.
  */
 public final class MembershipWriter {
     private final BatchTransaction batch;
@@ -36,10 +35,7 @@ public final class MembershipWriter {
     private long membershipsCreated;
     private long memberships;
     private long duplicates;
-    /** track node id -> the artist its first row in this load gave, as {@link #artistHashes} packs it */
-    private final LongLongHashMap artistHashes = new LongLongHashMap();
-    private long artistConflicts;
-    private String artistConflictExample;
+    private final ArtistConflicts artistConflicts = new ArtistConflicts();
 
     /** True when the graph had no tracks when the load began: then a cache miss is a new track. */
     private final boolean noTracksBefore;
@@ -140,22 +136,9 @@ public final class MembershipWriter {
 
     private long trackNode(Transaction tx, TrackRecord track) {
         long cached = trackNodes.getIfAbsent(track.id(), -1);
-        long artist =
-                artistHashes(track.properties().get(GraphModel.ARTIST_ID), track.properties().get(GraphModel.ARTIST));
         if (cached >= 0) {
-            if (artist != 0 && artistHashes.containsKey(cached) && differ(artistHashes.get(cached), artist)) {
-                artistConflicts++;
-                if (artistConflictExample == null) {
-                    Node node = tx.getNodeById(cached);
-                    artistConflictExample = "track '" + track.id() + "' is by '"
-                            + artistName(node.getProperty(GraphModel.ARTIST_ID, null),
-                                    node.getProperty(GraphModel.ARTIST, null))
-                            + "' in its first row and by '"
-                            + artistName(track.properties().get(GraphModel.ARTIST_ID),
-                                    track.properties().get(GraphModel.ARTIST))
-                            + "' in a later one";
-                }
-            }
+            artistConflicts.later(cached, track,
+                    () -> tx.getNodeById(cached).getProperties(GraphModel.ARTIST_ID, GraphModel.ARTIST));
             return cached;
         }
         Node node = noTracksBefore ? null : tx.findNode(GraphModel.TRACK, GraphModel.ID, track.id());
@@ -166,49 +149,13 @@ public final class MembershipWriter {
         }
         TrackProperties.apply(node, track);
         trackNodes.put(track.id(), node.getId());
-        if (artist != 0) {
-            artistHashes.put(node.getId(), artist);
-        }
+        artistConflicts.first(node.getId(), track);
         return node.getId();
     }
 
-    /**
-     * A row's artist as two 32-bit hashes, id then name (its {@link GraphModel#nameKey}), each never 0 when
-     * present and 0 when absent; 0 in all when the row names no artist.
-     */
-    private static long artistHashes(Object id, Object name) {
-        long idHash = id instanceof String s && !s.isBlank() ? s.hashCode() | 1 : 0;
-        long nameHash = name instanceof String s && !s.isBlank() ? GraphModel.nameKey(s).hashCode() | 1 : 0;
-        return idHash << 32 | (nameHash & 0xFFFFFFFFL);
-    }
-
-    /** Two rows name different artists: different ids where both have one, else different names where both have one. */
-    private static boolean differ(long first, long later) {
-        long firstId = first >>> 32;
-        long laterId = later >>> 32;
-        if (firstId != 0 && laterId != 0) {
-            return firstId != laterId;
-        }
-        long firstName = first & 0xFFFFFFFFL;
-        long laterName = later & 0xFFFFFFFFL;
-        return firstName != 0 && laterName != 0 && firstName != laterName;
-    }
-
-    private static String artistName(Object id, Object name) {
-        return id instanceof String s && !s.isBlank() ? s : String.valueOf(name);
-    }
-
-    /**
-     * A notice when some track was given two artists in this load, naming how many and the first; null
-     * otherwise.
-     */
+    /** A notice when some track was given two artists in this load (see {@link ArtistConflicts}); null otherwise. */
     public String artistConflictNotice() {
-        if (artistConflicts == 0) {
-            return null;
-        }
-        return artistConflicts + " rows give a track another artist than its first row did (the first row's is kept); "
-                + "e.g. " + artistConflictExample
-                + ". Check the artist columns: models that use the artist read one per track";
+        return artistConflicts.notice();
     }
 
     /** Distinct playlists written by this load. */

@@ -4,67 +4,125 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.musig.common.progress.Progress;
 import org.musig.loaders.FileLoad;
+import org.musig.loaders.FileProgress;
 import org.musig.loaders.ImportDirectory;
 import org.musig.loaders.InputFiles;
 import org.musig.loaders.LoadException;
 import org.musig.loaders.LoadResult;
 import org.musig.loaders.PlaylistRecord;
+import org.musig.loaders.csv.PlaylistCsvLoader;
 import org.musig.loaders.mpd.MpdLoader;
 import org.musig.loaders.mpd.MpdSliceReader;
 import org.musig.loaders.mpd.MpdTrack;
 
 /**
- * Reads MPD slices into a {@link MembershipTable} for an offline import, with {@code musig.load.mpd}'s
- * configuration, file selection, limits and error messages. Nothing is written while reading, so one pass
- * both validates and collects: a bad file (with {@code onError: 'fail'}) fails the whole load before the
- * database is touched.
+ * Reads a load's input into a {@link MembershipTable} for an offline import: MPD slices with {@code musig.load.mpd}'s
+ * configuration, file selection, limits and error messages, or playlist CSVs with {@code musig.load.csv}'s. Nothing is
+ * written while reading, so one pass both validates and collects: a bad file (with {@code onError: 'fail'}) fails the
+ * whole load before the database is touched.
  */
-public final class MpdTableRead {
+public final class TableRead {
     /**
      * Share of the maximum heap the table may take; the rest is for the files parsed ahead, the importer's
      * own heap and the server that creates the constraints afterwards.
      */
     static final double HEAP_SHARE = 0.6;
 
+    /** CSV rows read between two checks of the heap bound and of a request to stop. */
+    private static final int CSV_ROWS_PER_CHECK = 100_000;
+
     private final FileLoad load;
     private final long heapBudget;
     private final MembershipTable table = new MembershipTable();
+    /** Playlists read, as the transactional loader counts them: MPD entries, or distinct CSV playlist ids. */
     private long playlists;
     private int files;
 
-    private MpdTableRead(FileLoad load, long heapBudget) {
+    private TableRead(FileLoad load, long heapBudget) {
         this.load = load;
         this.heapBudget = heapBudget;
     }
 
-    public static MpdTableRead read(ImportDirectory importDirectory, String path, Map<String, Object> rawConfig,
-                                    Progress progress) {
-        return read(importDirectory, path, rawConfig, progress, (long) (HEAP_SHARE * Runtime.getRuntime().maxMemory()));
+    /** The input of {@code musig.load.mpd(path, rawConfig)}. */
+    public static TableRead mpd(ImportDirectory importDirectory, String path, Map<String, Object> rawConfig,
+                                Progress progress) {
+        return mpd(importDirectory, path, rawConfig, progress, defaultBudget());
     }
 
-    /** As {@link #read(ImportDirectory, String, Map, Progress)}, failing once the table passes {@code heapBudget} bytes. */
-    static MpdTableRead read(ImportDirectory importDirectory, String path, Map<String, Object> rawConfig,
-                             Progress progress, long heapBudget) {
-        MpdTableRead read = new MpdTableRead(FileLoad.start(MpdLoader.NAME, rawConfig, MpdLoader.CONFIG_KEYS),
-                heapBudget);
-        read.readFiles(importDirectory, path, progress);
+    /** As {@link #mpd(ImportDirectory, String, Map, Progress)}, failing once the table passes {@code heapBudget} bytes. */
+    static TableRead mpd(ImportDirectory importDirectory, String path, Map<String, Object> rawConfig,
+                         Progress progress, long heapBudget) {
+        TableRead read = new TableRead(FileLoad.start(MpdLoader.NAME, rawConfig, MpdLoader.CONFIG_KEYS), heapBudget);
+        read.readSlices(importDirectory, path, progress);
         return read;
+    }
+
+    /** The input of {@code musig.load.csv(path, rawConfig)}. */
+    public static TableRead csv(ImportDirectory importDirectory, String path, Map<String, Object> rawConfig,
+                                Progress progress) {
+        return csv(importDirectory, path, rawConfig, progress, defaultBudget());
+    }
+
+    /** As {@link #csv(ImportDirectory, String, Map, Progress)}, failing once the table passes {@code heapBudget} bytes. */
+    static TableRead csv(ImportDirectory importDirectory, String path, Map<String, Object> rawConfig,
+                         Progress progress, long heapBudget) {
+        TableRead read = new TableRead(FileLoad.start(PlaylistCsvLoader.NAME, rawConfig, PlaylistCsvLoader.CONFIG_KEYS),
+                heapBudget);
+        read.readCsvs(importDirectory, path, progress);
+        return read;
+    }
+
+    private static long defaultBudget() {
+        return (long) (HEAP_SHARE * Runtime.getRuntime().maxMemory());
+    }
+
+    /**
+     * CSV files are read one after the other (a file's rows of a playlist may be apart, and a playlist may span
+     * files), with the heap bound checked as the table grows inside a file.
+     */
+    private void readCsvs(ImportDirectory importDirectory, String path, Progress progress) {
+        List<Path> inputs = InputFiles.list(importDirectory, path,
+                load.config().getString("pattern", PlaylistCsvLoader.DEFAULT_PATTERN));
+        files = inputs.size();
+        long bytes = InputFiles.totalBytes(inputs);
+        progress.begin(String.format(Locale.ROOT, "reading %d file(s), %.1f MB", files, bytes / 1e6), bytes);
+        Set<String> playlistIds = new HashSet<>();
+        long[] rows = {0};
+        for (int i = 0; i < inputs.size(); i++) {
+            Path file = inputs.get(i);
+            String where = String.format(Locale.ROOT, "file %d of %d (%s)", i + 1, files, file.getFileName());
+            FileProgress fileProgress = new FileProgress(progress, InputFiles.totalBytes(List.of(file)));
+            PlaylistCsvLoader.readFile(load, file, (playlist, track, position) -> {
+                playlistIds.add(playlist.id());
+                table.write(playlist, track, position);
+                if (++rows[0] % CSV_ROWS_PER_CHECK == 0) {
+                    progress.checkRunning();
+                    checkHeap("while reading " + where);
+                }
+            }, fileProgress);
+            fileProgress.done();
+            checkHeap("after " + where);
+        }
+        playlists = playlistIds.size();
+        noticeArtistConflicts();
     }
 
     /**
      * Files are parsed on every core, a few ahead of the one being added to the table; they are added in
      * name order, so the table, the counts and the first error reported are those of a sequential read.
      */
-    private void readFiles(ImportDirectory importDirectory, String path, Progress progress) {
+    private void readSlices(ImportDirectory importDirectory, String path, Progress progress) {
         List<Path> inputs = InputFiles.list(importDirectory, path,
                 load.config().getString("pattern", "mpd.slice.*.json"));
         files = inputs.size();
@@ -87,10 +145,17 @@ public final class MpdTableRead {
                 ParsedFile parsed = await(ahead.removeFirst());
                 add(parsed, progress);
                 progress.advance(parsed.bytes);
-                checkHeap(done + 1, inputs.size());
+                checkHeap(String.format(Locale.ROOT, "after %d of %d file(s)", done + 1, files));
             }
         } finally {
             parsers.shutdownNow();
+        }
+        noticeArtistConflicts();
+    }
+
+    private void noticeArtistConflicts() {
+        if (table.artistConflictNotice() != null) {
+            load.options().notice(table.artistConflictNotice());
         }
     }
 
@@ -124,13 +189,13 @@ public final class MpdTableRead {
     }
 
     /** Fails early, with both numbers, when the input will not fit in the heap, rather than with an OutOfMemoryError. */
-    private void checkHeap(int filesRead, int files) {
+    private void checkHeap(String where) {
         long bytes = table.estimatedBytes();
         if (bytes > heapBudget) {
-            throw new LoadException(String.format(Locale.ROOT, "--bulk holds the input in memory, and after %d of %d "
-                    + "file(s) it takes about %,d MB, over the %,d MB it may use (%.0f%% of the %,d MB max heap). "
+            throw new LoadException(String.format(Locale.ROOT, "--bulk holds the input in memory, and %s "
+                    + "it takes about %,d MB, over the %,d MB it may use (%.0f%% of the %,d MB max heap). "
                     + "Raise the heap (e.g. MUSIG_JAVA_OPTS=-Xmx16g ./musig load ...) or load without --bulk "
-                    + "(transactionally, a file at a time). Nothing was written.", filesRead, files, bytes >> 20,
+                    + "(transactionally, a file at a time). Nothing was written.", where, bytes >> 20,
                     heapBudget >> 20, 100 * HEAP_SHARE, Runtime.getRuntime().maxMemory() >> 20));
         }
     }
@@ -154,7 +219,8 @@ public final class MpdTableRead {
     }
 
     /**
-     * What the load did once the table is in an empty database: the same counts {@code musig.load.mpd} gives
+     * What the load did once the table is in an empty database: the same counts {@code musig.load.mpd} or
+     * {@code musig.load.csv} gives
      * for the same input on an empty database.
      */
     public LoadResult result() {
