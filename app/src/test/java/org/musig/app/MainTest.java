@@ -153,6 +153,29 @@ class MainTest {
     }
 
     @Test
+    void benchLoadCsvLoadsTheSlicesWrittenAsAKaggleLayoutCsvInBulkAndTransactionallyWithTheSameRows()
+            throws Exception {
+        assertThat(musig("bench", "load", "--csv", "--playlists", "150", "--tracks", "1500", "--work",
+                dir.toString())).as(stderr()).isZero();
+        Path csv = dir.resolve("import/mpd-150-1500-20211107.kaggle.csv");
+        assertThat(Files.readAllLines(csv).get(0)).isEqualTo("user_id,artistname,trackname,playlistname");
+        String out = stdout();
+        long bulkRows = rowsOfStep(out, "load csv --bulk (empty db)");
+        assertThat(bulkRows).isGreaterThan(1_000).isEqualTo(rowsOfStep(out, "load csv (fresh db)"))
+                .isEqualTo(rowsOfStep(out, "re-load csv (no change)"));
+        // The re-load created no membership: the last column of its row is 0.
+        assertThat(out.lines().filter(l -> l.startsWith("re-load csv (no change)")).findFirst().orElseThrow())
+                .endsWith(" 0");
+    }
+
+    private static long rowsOfStep(String out, String step) {
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(step)
+                + "\\s+(\\d+)").matcher(out);
+        assertThat(row.find()).as("a row for '" + step + "' in:%n%s", out).isTrue();
+        return Long.parseLong(row.group(1));
+    }
+
+    @Test
     void loadRunsTheProcedureAndReportsProblemsWithFileAndLine() throws Exception {
         Path importDir = Files.createDirectories(dir.resolve("import"));
         Files.writeString(importDir.resolve("ok.csv"), "track_id,playlist_id\nA,p1\nB,p1\n");

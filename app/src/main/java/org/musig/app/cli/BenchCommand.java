@@ -97,10 +97,14 @@ public final class BenchCommand {
                     + "constraints online), then into another empty database with CALL musig.load.mpd (transactional), "
                     + "then the features CSV with CALL musig.load.features, then the slices again (an idempotent re-load "
                     + "that changes nothing), and prints wall time, playlist-track rows per second and peak heap for each "
-                    + "step. --bulk-only stops after the offline import."})
+                    + "step. --bulk-only stops after the offline import. --csv runs the same steps on the slices written "
+                    + "once as one flat CSV in the layout of Kaggle's Spotify playlists export (no ids: tracks keyed by "
+                    + "artist and title, playlists by owner and name), through load csv, without the features step."})
     static final class Load extends Loading {
         @Option(names = "--bulk-only", description = "stop after the offline import")
         boolean bulkOnly;
+        @Option(names = "--csv", description = "load the slices written as one Kaggle-layout CSV (default: off)")
+        boolean csv;
 
         Load() {
             shape = new GeneratorOptions(100_000);
@@ -115,6 +119,9 @@ public final class BenchCommand {
             out.printf(Locale.ROOT, "bench load: %,d synthetic playlists, batchSize %,d, %d cores, max heap %.1f GiB%n",
                     config.playlists(), batchSize, Runtime.getRuntime().availableProcessors(),
                     Runtime.getRuntime().maxMemory() / (double) (1L << 30));
+            if (csv) {
+                return csv(dataset, db, out);
+            }
             bulkStep(out, dataset.work().resolve("db-bulk"), importDir, dataset.name(), true);
             if (bulkOnly) {
                 return 0;
@@ -129,6 +136,34 @@ public final class BenchCommand {
                         Map.of("path", dataset.name() + "/track_features.csv", "config", cfg), "tracks");
                 step(out, graph, "re-load mpd (no change)", "CALL musig.load.mpd($path, $config)",
                         Map.of("path", dataset.name(), "config", cfg), "memberships");
+            }
+            deleteRecursively(db);
+            return 0;
+        }
+
+        /** The --csv steps: the slices as one Kaggle-layout CSV (written once), bulk, then transactional loads. */
+        private int csv(Dataset dataset, Path db, PrintStream out) throws IOException {
+            Path importDir = dataset.importDir();
+            String file = dataset.name() + ".kaggle.csv";
+            if (!Files.isRegularFile(importDir.resolve(file))) {
+                out.println("Writing the slices as one CSV in Kaggle's layout (once; cached as " + file + ") ...");
+                long rows = KaggleLayoutCsv.write(importDir.resolve(dataset.name()), importDir.resolve(file));
+                out.printf(Locale.ROOT, "%,d rows, %.1f MB%n", rows, Files.size(importDir.resolve(file)) / 1e6);
+            }
+            bulkStep(out, dataset.work().resolve("db-bulk"), importDir, "csv", TableRead::csv, file,
+                    KaggleLayoutCsv.LOAD_CONFIG, true);
+            if (bulkOnly) {
+                return 0;
+            }
+            try (EmbeddedServer server = EmbeddedServer.start(ServerOptions.offline(db, importDir));
+                 ProgressPrinter progress = ProgressPrinter.start(out)) {
+                GraphDatabaseService graph = server.database();
+                Map<String, Object> cfg = new LinkedHashMap<>(KaggleLayoutCsv.LOAD_CONFIG);
+                cfg.put("batchSize", batchSize);
+                step(out, graph, "load csv (fresh db)", "CALL musig.load.csv($path, $config)",
+                        Map.of("path", file, "config", cfg), "memberships");
+                step(out, graph, "re-load csv (no change)", "CALL musig.load.csv($path, $config)",
+                        Map.of("path", file, "config", cfg), "memberships");
             }
             deleteRecursively(db);
             return 0;
@@ -342,22 +377,31 @@ public final class BenchCommand {
         }
     }
 
-    /** ./musig load mpd --bulk into an empty database, timed end to end, with its phases; kept unless {@code remove}. */
+    /** ./musig load mpd --bulk of the slices into an empty database (see {@link #bulkStep}). */
     private static void bulkStep(PrintStream out, Path db, Path importDir, String dataset, boolean remove)
+            throws IOException {
+        bulkStep(out, db, importDir, "mpd", TableRead::mpd, dataset, Map.of(), remove);
+    }
+
+    /**
+     * ./musig load KIND PATH --bulk into an empty database, timed end to end, with its phases; kept unless
+     * {@code remove}.
+     */
+    private static void bulkStep(PrintStream out, Path db, Path importDir, String kind, BulkLoad.Reader reader,
+                                 String path, Map<String, Object> config, boolean remove)
             throws IOException {
         deleteRecursively(db);
         resetPeakHeap();
         long start = System.nanoTime();
         BulkLoad.Result result;
         try (ProgressPrinter progress = ProgressPrinter.start(out)) {
-            result = TaskRegistry.run("musig.load.mpd --bulk", () -> {}, task -> BulkLoad.run(
-                    ServerOptions.offline(db, importDir), TableRead::mpd, dataset, Map.of(), task,
-                    OfflineImport.discard()));
+            result = TaskRegistry.run("musig.load." + kind + " --bulk", () -> {}, task -> BulkLoad.run(
+                    ServerOptions.offline(db, importDir), reader, path, config, task, OfflineImport.discard()));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         long rows = result.load().memberships();
         Map<String, Object> line = new LinkedHashMap<>();
-        line.put("step", "load mpd --bulk (empty db)");
+        line.put("step", "load " + kind + " --bulk (empty db)");
         line.put("rows", rows);
         line.put("tracks", result.load().tracks());
         line.put("seconds", Math.round(seconds * 100) / 100.0);
