@@ -228,6 +228,20 @@ class BulkLoadTest {
     }
 
     @Test
+    void aBadCsvRowFailsTheBulkLoadNamingItsLineBeforeAnythingIsWritten() throws Exception {
+        Path input = Files.createDirectories(dir.resolve("csv-bad"));
+        Files.writeString(input.resolve("a.csv"), "playlist_id,track_id,energy\np1,T1,0.5\np1,T2,high\n");
+        Path data = dir.resolve("csv-bad-db");
+        Cli failed = new Cli().run("load", "csv", "a.csv", "--bulk", "--import", input.toString(),
+                "--data", data.toString());
+        assertThat(failed.exit).isEqualTo(1);
+        assertThat(failed.err).contains("a.csv, line 3: value 'high' in column 'energy' is not a number",
+                "onError: 'skip' skips such rows");
+        assertThat(data.resolve("databases/neo4j")).doesNotExist();
+        assertThat(data.resolve("databases/musig-bulk-staging")).doesNotExist();
+    }
+
+    @Test
     void bulkIsRefusedForAFeaturesFile() {
         Cli features = new Cli().run("load", "features", "x.csv", "--bulk", "--data", dir.resolve("csv").toString());
         assertThat(features.exit).isEqualTo(2);

@@ -4,11 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -97,14 +95,12 @@ public final class TableRead {
         files = inputs.size();
         long bytes = InputFiles.totalBytes(inputs);
         progress.begin(String.format(Locale.ROOT, "reading %d file(s), %.1f MB", files, bytes / 1e6), bytes);
-        Set<String> playlistIds = new HashSet<>();
         long[] rows = {0};
         for (int i = 0; i < inputs.size(); i++) {
             Path file = inputs.get(i);
             String where = String.format(Locale.ROOT, "file %d of %d (%s)", i + 1, files, file.getFileName());
             FileProgress fileProgress = new FileProgress(progress, InputFiles.totalBytes(List.of(file)));
             PlaylistCsvLoader.readFile(load, file, (playlist, track, position) -> {
-                playlistIds.add(playlist.id());
                 table.write(playlist, track, position);
                 if (++rows[0] % CSV_ROWS_PER_CHECK == 0) {
                     progress.checkRunning();
@@ -114,7 +110,7 @@ public final class TableRead {
             fileProgress.done();
             checkHeap("after " + where);
         }
-        playlists = playlistIds.size();
+        playlists = table.playlistCount(); // a CSV playlist is in the table once a row of it is
         noticeArtistConflicts();
     }
 
