@@ -25,13 +25,15 @@ import org.musig.procedures.evaluate.Negatives;
  * @param cfEpochs        CF-WARP's epoch counts, one row each
  * @param track2vecWindows Track2Vec's context windows, one training each
  * @param baselineEnsembleSizes the seeded learned baselines' ensemble sizes, one row each
+ * @param ensembleSizes   MUSIG ensemble sizes tried on validation on the extension families' chosen variants
  */
 record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean randomSeedGiven, int minWeight,
                        List<String> methods,
                        List<String> features, List<List<Double>> taskGrid, List<String> regressionTargets,
                        List<Double> coldStartRates, List<Map<String, Object>> trainVariants, List<Integer> cfEpochs,
                        List<Integer> track2vecWindows, List<Integer> baselineEnsembleSizes,
-                       Map<String, Object> train, int dimension, Map<String, Object> node2vec,
+                       List<Integer> ensembleSizes, Map<String, Object> train, int dimension,
+                       Map<String, Object> node2vec,
                        Map<String, Object> graphSage, Map<String, Object> hashGnn, Negatives negatives,
                        boolean fullCatalogue, Selection selection,
                        int validationPlaylists, int patience, long maxRelationships, int repeats,
@@ -143,6 +145,16 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean 
                     + "side; one row each, chosen on validation, the row's `knobs` saying `ensembleSize` when it is "
                     + "over 1. The largest size's members are trained once and feed the smaller sizes")
             .check(sizes -> repeated("baselineEnsembleSizes", sizes));
+    private static final Setting<List<Integer>> ENSEMBLE_SIZES = Setting.integerList("ensembleSizes", List.of(), 0, 4,
+            2, 16, "MUSIG ensembles of the chosen variants: once every variant has run on the validation playlists, "
+                    + "the best of each extension family (MUSIG extended, MUSIG-Feature) is trained again as an "
+                    + "n-member ensemble (`musig.train`'s `ensembleSize`) for each size here and scored on the same "
+                    + "playlists, and each family keeps whichever variant scores best, its `knobs` saying "
+                    + "`ensembleSize`. It costs n trainings per size and family, where `{ensembleSize: n}` in "
+                    + "`trainVariants` trains every variant n times. The paper's family stays single models. Needs "
+                    + "`selection: 'validation'`")
+            .shownAs("`[]` (none)")
+            .check(sizes -> repeated("ensembleSizes", sizes));
     private static final Setting<Map<String, Object>> TRAIN = Setting.map("train", "`musig.train` settings for every "
             + "MUSIG run (e.g. `{epochs: 10, maxPairsPerEpoch: 100000}`); features, task weights and target "
             + "come from the keys above")
@@ -185,8 +197,8 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean 
             .shownAs("min(4, cores)");
     static final Settings SETTINGS = Settings.of(OWNER, SPLIT, TEST_PLAYLISTS, MIN_TRACKS, SEED_FRACTION, MIN_WEIGHT,
             METHODS_SETTING, FEATURES_SETTING, SELECTION, VALIDATION_PLAYLISTS, PATIENCE, REPEATS, TASK_GRID,
-            REGRESSION_TARGETS, COLD_START_RATES, TRAIN_VARIANTS, TRAIN, DIMENSION, CF_EPOCHS, TRACK2VEC_WINDOWS,
-            BASELINE_ENSEMBLE_SIZES,
+            REGRESSION_TARGETS, COLD_START_RATES, TRAIN_VARIANTS, ENSEMBLE_SIZES, TRAIN, DIMENSION, CF_EPOCHS,
+            TRACK2VEC_WINDOWS, BASELINE_ENSEMBLE_SIZES,
             NODE2VEC, GRAPH_SAGE,
             HASH_GNN, MAX_RELATIONSHIPS, NEGATIVES, FULL_CATALOGUE,
             RANDOM_SEED, CONCURRENCY);
@@ -226,7 +238,7 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean 
                 values.get(MIN_WEIGHT), values.get(METHODS_SETTING), values.get(FEATURES_SETTING),
                 values.get(TASK_GRID),
                 values.get(REGRESSION_TARGETS), coldStartRates, values.get(TRAIN_VARIANTS), values.get(CF_EPOCHS),
-                values.get(TRACK2VEC_WINDOWS), values.get(BASELINE_ENSEMBLE_SIZES),
+                values.get(TRACK2VEC_WINDOWS), values.get(BASELINE_ENSEMBLE_SIZES), values.get(ENSEMBLE_SIZES),
                 train, values.get(DIMENSION), values.get(NODE2VEC),
                 values.get(GRAPH_SAGE), values.get(HASH_GNN), values.get(NEGATIVES), values.get(FULL_CATALOGUE),
                 values.get(SELECTION),

@@ -64,6 +64,11 @@ final class BenchmarkRun {
             pass.sharedNotices.add("no training playlist has minTracks tracks to validate on: every variant was "
                     + "evaluated on the test playlists (exploration, not a selection)");
         }
+        if (!config.ensembleSizes().isEmpty()) {
+            pass.sharedNotices.add("ensembleSizes " + config.ensembleSizes() + " was not used: it tries ensembles of "
+                    + "the variants chosen on validation, and this run selects nothing (for ensembles of every "
+                    + "variant, add {ensembleSize: n} to trainVariants)");
+        }
         pass.read(test, test);
         pass.selection = "exploration";
         runMethods();
@@ -113,7 +118,9 @@ final class BenchmarkRun {
      * Every variant on the validation playlists (their held-out halves and the test ones invisible), then
      * the best variant of each family, by validation hit rate, trained again without the test playlists'
      * held-out halves and evaluated once on the test playlists. A MUSIG variant's epoch count is part of the
-     * variant: chosen on validation ({@link EpochChoice}, {@code patience}), and trained exactly on test.
+     * variant: chosen on validation ({@link EpochChoice}, {@code patience}), and trained exactly on test. With
+     * {@code ensembleSizes}, ensembles of the extension families' best MUSIG variants join the validation rows
+     * before the choice ({@link MusigRows#ensembles}).
      */
     private List<BenchmarkRow> selectOnValidation(StoredSplit test, StoredSplit validation) {
         progress.begin("benchmark: validation", -1);
@@ -121,6 +128,10 @@ final class BenchmarkRun {
         pass.selection = "validation";
         pass.choosingEpochs = true;
         runMethods();
+        if (!config.ensembleSizes().isEmpty()) {
+            progress.begin("benchmark: validation, ensembles of the chosen MUSIG variants", -1);
+            musig.ensembles(List.copyOf(pass.rows));
+        }
         pass.choosingEpochs = false;
         Map<String, List<BenchmarkRow>> scored = new LinkedHashMap<>();
         for (BenchmarkRow row : pass.rows) {

@@ -34,6 +34,15 @@ final class MusigRows {
     private final Map<String, EpochChoice> chosenEpochs = new HashMap<>();
     /** The settings of {@code train} that leave the paper's model (the cold-start rate aside), as given. */
     private final Map<String, Object> trainDepartures = new LinkedHashMap<>();
+    /** Per MUSIG row label (musig and musig-feature alike), how its training was set up, for {@link #ensembles}. */
+    private final Map<String, Training> trainings = new HashMap<>();
+    /** The ensemble variants {@link #ensembles} tried on validation: later passes run them after the others. */
+    private final List<Map<String, Object>> ensembleVariants = new ArrayList<>();
+
+    /** One training's setup: the key of its plain row and what {@link #trainAndEvaluate} takes besides. */
+    private record Training(RowKey key, String target, double coldStartRate, Map<String, Object> variant,
+                            List<String> groups) {
+    }
 
     MusigRows(BenchmarkPass pass) {
         this.pass = pass;
@@ -76,12 +85,54 @@ final class MusigRows {
                                 "no track has '" + f + "' features");
                         continue;
                     }
-                    for (Map<String, Object> variant : config.trainVariants()) {
+                    for (Map<String, Object> variant : variants()) {
                         for (double rate : config.coldStartRates()) {
                             trainAndEvaluate(new RowKey(method, f, weights, targetName, knobs(rate, variant)), target,
                                     rate, variant, groups);
                         }
                     }
+                }
+            }
+        }
+    }
+
+    /** {@code trainVariants}, then the ensemble variants validation added that they do not hold. */
+    private List<Map<String, Object>> variants() {
+        List<Map<String, Object>> variants = new ArrayList<>(config.trainVariants());
+        ensembleVariants.stream().filter(v -> !variants.contains(v)).forEach(variants::add);
+        return variants;
+    }
+
+    /**
+     * {@code ensembleSizes}, in the validation pass once every variant has run: the best variant of each extension
+     * family (MUSIG extended, MUSIG-Feature) trained again as an n-member ensemble for each size, on the same
+     * playlists, so that the selection that follows may prefer it. An ensemble of every variant would multiply the
+     * whole grid's cost by its members; this costs n trainings per size and family. The paper's family is left as
+     * the paper defines it: an ensemble is an extension.
+     */
+    void ensembles(List<BenchmarkRow> validationRows) {
+        Map<String, BenchmarkRow> best = new LinkedHashMap<>();
+        for (BenchmarkRow row : validationRows) {
+            if (row.hitRate() != null && trainings.containsKey(row.label()) && !row.origin().equals("paper")) {
+                // Of equal hit rates the first to run, as the selection breaks ties.
+                best.merge(BenchmarkRun.familyOf(row.method(), row.origin()), row,
+                        (first, other) -> other.hitRate() > first.hitRate() ? other : first);
+            }
+        }
+        java.util.Set<String> tried = new java.util.HashSet<>();
+        for (BenchmarkRow chosen : best.values()) {
+            Training training = trainings.get(chosen.label());
+            for (int size : config.ensembleSizes()) {
+                Map<String, Object> variant = new LinkedHashMap<>(training.variant());
+                variant.put(LearnedBaselineRows.ENSEMBLE_SIZE, (long) size);
+                RowKey key = new RowKey(training.key().method(), training.key().features(),
+                        training.key().taskWeights(), training.key().regressionTarget(),
+                        knobs(training.coldStartRate(), variant));
+                if (tried.add(key.label())) {
+                    if (!ensembleVariants.contains(variant)) {
+                        ensembleVariants.add(variant);
+                    }
+                    trainAndEvaluate(key, training.target(), training.coldStartRate(), variant, training.groups());
                 }
             }
         }
@@ -130,6 +181,8 @@ final class MusigRows {
         if (outputs.isEmpty()) {
             return;
         }
+        Training training = new Training(key, target, coldStartRate, variant, groups);
+        outputs.forEach(output -> trainings.put(output.key.label(), training));
         boolean choosing = pass.choosingEpochs;
         for (Output output : outputs) {
             output.choice = choosing ? null : chosenEpochs.get(output.key.label());

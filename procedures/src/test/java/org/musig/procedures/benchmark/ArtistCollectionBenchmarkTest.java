@@ -235,6 +235,58 @@ class ArtistCollectionBenchmarkTest extends MusigDatabase {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void ensembleSizesTryAnEnsembleOfEachExtensionFamilysBestVariantOnValidationAndLeaveThePapersFamilySingle() {
+        String call = "CALL musig.benchmark({split: 'scenes', testPlaylists: 12, minTracks: 16, minWeight: 1, "
+                + "methods: ['musig', 'musig-feature'], features: ['popularity', 'artist'], taskGrid: [[1, 1, 1]], "
+                + "embeddingDimension: 16, train: " + QUICK_TRAIN + ", coldStartRates: [0, 0.5], "
+                + "ensembleSizes: [2]%s})";
+        List<Map<String, Object>> selected = query(call.formatted("")).stream()
+                .filter(r -> "ok".equals(r.get("status"))).toList();
+        Map<String, Map<String, Object>> byFamily = new java.util.HashMap<>();
+        selected.forEach(
+                r -> byFamily.put(BenchmarkRun.familyOf((String) r.get("method"), (String) r.get("origin")), r));
+        assertThat(byFamily).containsOnlyKeys("musig (paper)", "musig (extension)", "musig-feature");
+        List<Map<String, Object>> paperCandidates =
+                (List<Map<String, Object>>) byFamily.get("musig (paper)").get("validationCandidates");
+        assertThat(paperCandidates).hasSize(2)
+                .allSatisfy(c -> assertThat((Map<String, Object>) c.get("knobs")).doesNotContainKey("ensembleSize"));
+        for (String family : List.of("musig (extension)", "musig-feature")) {
+            Map<String, Object> row = byFamily.get(family);
+            List<Map<String, Object>> candidates = (List<Map<String, Object>>) row.get("validationCandidates");
+            List<Map<String, Object>> singles = candidates.stream()
+                    .filter(c -> !((Map<String, Object>) c.get("knobs")).containsKey("ensembleSize")).toList();
+            Map<String, Object> bestSingle = singles.get(0); // candidates are listed best first
+            Map<String, Object> ensembleKnobs =
+                    new java.util.LinkedHashMap<>((Map<String, Object>) bestSingle.get("knobs"));
+            ensembleKnobs.put("ensembleSize", 2L);
+            // The ensemble of the best single variant was scored on the same validation playlists.
+            assertThat(candidates).as(family).anySatisfy(c -> {
+                assertThat(c.get("knobs")).isEqualTo(ensembleKnobs);
+                assertThat(c.get("features")).isEqualTo(bestSingle.get("features"));
+                assertThat(c.get("taskWeights")).isEqualTo(bestSingle.get("taskWeights"));
+                assertThat((Double) c.get("validationHitRate")).isBetween(0.0, 1.0);
+            });
+            // The reported row is the family's best candidate on validation, trained again on test, ensemble or not.
+            assertThat(row.get("knobs")).isEqualTo(candidates.get(0).get("knobs"));
+            assertThat(row.get("validationHitRate")).isEqualTo(candidates.get(0).get("validationHitRate"));
+            assertThat(row.get("origin")).isEqualTo("extension");
+        }
+        // Exploration selects nothing, so it names the setting as unused.
+        List<Map<String, Object>> explored = query(call.formatted(", selection: 'test'"));
+        assertThat(explored)
+                .noneSatisfy(r -> assertThat((Map<String, Object>) r.get("knobs")).containsKey("ensembleSize"));
+        assertThat(explored).filteredOn(r -> "ok".equals(r.get("status"))).isNotEmpty()
+                .allSatisfy(r -> assertThat((List<String>) r.get("notices"))
+                        .anySatisfy(n -> assertThat(n).contains("ensembleSizes [2] "
+                                + "was not used")));
+        assertThatThrownBy(() -> query("CALL musig.benchmark({ensembleSizes: [1]})"))
+                .hasMessageContaining("configuration key 'ensembleSizes' must hold integers between 2 and 16");
+        assertThatThrownBy(() -> query("CALL musig.benchmark({ensembleSizes: [3, 3]})"))
+                .hasMessageContaining("'ensembleSizes' names a value twice");
+    }
+
+    @Test
     void trainVariantsAreMusigKnobsChosenOnValidationLikeTheColdStartRate() {
         String call = "CALL musig.benchmark({split: 'scenes', testPlaylists: 12, minTracks: 16, minWeight: 1, "
                 + "methods: ['musig'], features: ['artist'], taskGrid: [[1, 1, 1]], embeddingDimension: 16, train: "
