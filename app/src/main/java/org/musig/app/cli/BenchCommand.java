@@ -147,7 +147,7 @@ public final class BenchCommand {
             String file = dataset.name() + ".kaggle.csv";
             if (!Files.isRegularFile(importDir.resolve(file))) {
                 out.println("Writing the slices as one CSV in Kaggle's layout (once; cached as " + file + ") ...");
-                long rows = KaggleLayoutCsv.write(importDir.resolve(dataset.name()), importDir.resolve(file));
+                long rows = KaggleLayoutCsv.write(importDir, dataset.name(), importDir.resolve(file));
                 out.printf(Locale.ROOT, "%,d rows, %.1f MB%n", rows, Files.size(importDir.resolve(file)) / 1e6);
             }
             bulkStep(out, dataset.work().resolve("db-bulk"), importDir, "csv", TableRead::csv, file,

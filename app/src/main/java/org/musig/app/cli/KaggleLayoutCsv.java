@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import org.musig.loaders.ImportDirectory;
+import org.musig.loaders.InputFiles;
+import org.musig.loaders.mpd.MpdLoader;
 import org.musig.loaders.mpd.MpdSliceReader;
 import org.musig.loaders.mpd.MpdTrack;
 
@@ -30,16 +32,16 @@ final class KaggleLayoutCsv {
     private KaggleLayoutCsv() {
     }
 
-    /** Writes the slices in {@code slicesDir} (name order) to {@code target}; returns the rows written. */
-    static long write(Path slicesDir, Path target) throws IOException {
-        List<Path> slices;
-        try (Stream<Path> files = Files.list(slicesDir)) {
-            slices = files.filter(f -> f.getFileName().toString().matches("mpd\\.slice\\..*\\.json")).sorted().toList();
-        }
+    /**
+     * Writes the slices that {@code musig.load.mpd(slices)} would read below {@code importDir} to {@code target}, in
+     * the same order; returns the rows written.
+     */
+    static long write(Path importDir, String slices, Path target) throws IOException {
+        List<Path> files = InputFiles.list(ImportDirectory.of(importDir), slices, MpdLoader.DEFAULT_PATTERN);
         Path partial = target.resolveSibling(target.getFileName() + ".partial");
         long[] rows = {0};
         try (SequenceWriter out = new CsvMapper().writer(SCHEMA).writeValues(Files.newBufferedWriter(partial))) {
-            for (Path slice : slices) {
+            for (Path slice : files) {
                 new MpdSliceReader(slice, false, message -> {
                 }).read((playlist, tracks) -> {
                     String user = "user" + playlist.id();

@@ -120,7 +120,7 @@ public final class TableRead {
      */
     private void readSlices(ImportDirectory importDirectory, String path, Progress progress) {
         List<Path> inputs = InputFiles.list(importDirectory, path,
-                load.config().getString("pattern", "mpd.slice.*.json"));
+                load.config().getString("pattern", MpdLoader.DEFAULT_PATTERN));
         files = inputs.size();
         long bytes = InputFiles.totalBytes(inputs);
         progress.begin(String.format(Locale.ROOT, "reading %d file(s), %.1f MB", files, bytes / 1e6), bytes);

@@ -14,6 +14,8 @@ import org.neo4j.graphdb.GraphDatabaseService;
 public final class MpdLoader {
     public static final String NAME = "musig.load.mpd";
     public static final List<String> CONFIG_KEYS = LoadOptions.keysWith("pattern");
+    /** The files of a folder that are read when the configuration names no {@code pattern}. */
+    public static final String DEFAULT_PATTERN = "mpd.slice.*.json";
 
     private MpdLoader() {
     }
@@ -23,7 +25,7 @@ public final class MpdLoader {
         FileLoad load = FileLoad.start(NAME, rawConfig, CONFIG_KEYS);
         LoadOptions options = load.options();
         long[] playlists = {0};
-        MembershipWriter writer = load.run(db, importDirectory, path, "mpd.slice.*.json", progress,
+        MembershipWriter writer = load.run(db, importDirectory, path, DEFAULT_PATTERN, progress,
                 MembershipWriter::new, (file, w, bytesRead) -> {
                     MpdSliceReader reader = new MpdSliceReader(file, options.skipInvalid(), options::skipped);
                     if (w == null) {
