@@ -28,6 +28,8 @@ import org.musig.app.server.ServerOptions;
  * property, the same counts, skipped rows and notices, and the same uniqueness constraints.
  */
 class BulkLoadTest {
+    private static final String SKIP = "{\"onError\": \"skip\"}";
+
     @TempDir
     static Path dir;
 
@@ -59,20 +61,14 @@ class BulkLoadTest {
 
     @Test
     void bulkLoadWritesTheGraphAndCountsOfTheTransactionalLoad() throws Exception {
-        Path transactional = dir.resolve("transactional");
-        Path bulk = dir.resolve("bulk");
-        Cli tx = new Cli().run("load", "mpd", ".", "--import", slices.toString(), "--data", transactional.toString());
-        Cli offline = new Cli().run("load", "mpd", ".", "--bulk", "--import", slices.toString(),
-                "--data", bulk.toString());
-        assertThat(tx.exit).as(tx.err).isZero();
-        assertThat(offline.exit).as(offline.err).isZero();
-        assertThat(countsLine(offline.out)).isEqualTo(countsLine(tx.out)).startsWith("3      1202");
-        assertThat(skipped(offline.out)).isEqualTo(skipped(tx.out)).singleElement().asString()
+        BothWays loaded = loadBothWays("slices", slices, "mpd", ".");
+        assertThat(countsLine(loaded.bulk.out)).isEqualTo(countsLine(loaded.tx.out)).startsWith("3      1202");
+        assertThat(skipped(loaded.bulk.out)).isEqualTo(skipped(loaded.tx.out)).singleElement().asString()
                 .contains("1 rows give a track another artist than its first row did", "'Another Artist'");
 
-        List<String> expected = dump(transactional);
+        List<String> expected = dump(loaded.txData);
         assertThat(expected).hasSizeGreaterThan(70_000);
-        assertThat(dump(bulk)).containsExactlyElementsOf(expected);
+        assertThat(dump(loaded.bulkData)).containsExactlyElementsOf(expected);
     }
 
     @Test
@@ -136,15 +132,10 @@ class BulkLoadTest {
                   {"pid": 4, "tracks": [{"pos": 0, "track_uri": "spotify:track:OK2"}]}
                 ]}
                 """);
-        String skip = "{\"onError\": \"skip\"}";
-        Cli tx = new Cli().run("load", "mpd", ".", "--config", skip, "--import", input.toString(),
-                "--data", dir.resolve("skip-tx").toString());
-        Cli offline = new Cli().run("load", "mpd", ".", "--bulk", "--config", skip, "--import", input.toString(),
-                "--data", dir.resolve("skip-bulk").toString());
-        assertThat(offline.exit).as(offline.err).isZero();
-        assertThat(countsLine(offline.out)).isEqualTo(countsLine(tx.out)).endsWith(" 2");
-        assertThat(skipped(offline.out)).isEqualTo(skipped(tx.out)).hasSize(2);
-        assertThat(dump(dir.resolve("skip-bulk"))).containsExactlyElementsOf(dump(dir.resolve("skip-tx")));
+        BothWays loaded = loadBothWays("skip", input, "mpd", ".", "--config", SKIP);
+        assertThat(countsLine(loaded.bulk.out)).isEqualTo(countsLine(loaded.tx.out)).endsWith(" 2");
+        assertThat(skipped(loaded.bulk.out)).isEqualTo(skipped(loaded.tx.out)).hasSize(2);
+        assertThat(dump(loaded.bulkData)).containsExactlyElementsOf(dump(loaded.txData));
     }
 
     @Test
@@ -174,19 +165,14 @@ class BulkLoadTest {
                 }
             }
         }
-        Cli tx = new Cli().run("load", "csv", "spotify_songs.csv", "--import", input.toString(),
-                "--data", dir.resolve("tidy-tx").toString());
-        Cli offline = new Cli().run("load", "csv", "spotify_songs.csv", "--bulk", "--import", input.toString(),
-                "--data", dir.resolve("tidy-bulk").toString());
-        assertThat(tx.exit).as(tx.err).isZero();
-        assertThat(offline.exit).as(offline.err).isZero();
+        BothWays loaded = loadBothWays("tidy", input, "csv", "spotify_songs.csv");
         // 471 playlists, 28,356 tracks, 32,833 rows of which 31,719 are distinct (playlist, track) pairs
-        assertThat(countsLine(offline.out)).isEqualTo(countsLine(tx.out)).startsWith("1      471");
-        assertThat(skipped(offline.out)).isEqualTo(skipped(tx.out));
+        assertThat(countsLine(loaded.bulk.out)).isEqualTo(countsLine(loaded.tx.out)).startsWith("1      471");
+        assertThat(skipped(loaded.bulk.out)).isEqualTo(skipped(loaded.tx.out));
 
-        List<String> expected = dump(dir.resolve("tidy-tx"));
+        List<String> expected = dump(loaded.txData);
         assertThat(expected).hasSizeGreaterThan(60_000).anyMatch(line -> line.contains("audio=["));
-        assertThat(dump(dir.resolve("tidy-bulk"))).containsExactlyElementsOf(expected);
+        assertThat(dump(loaded.bulkData)).containsExactlyElementsOf(expected);
     }
 
     @Test
@@ -209,20 +195,15 @@ class BulkLoadTest {
                 p1,T4,Song 4,Adele
                 p2,T2,Song 2,Muse
                 """);
-        String skip = "{\"onError\": \"skip\"}";
-        Cli tx = new Cli().run("load", "csv", ".", "--config", skip, "--import", input.toString(),
-                "--data", dir.resolve("csv-edges-tx").toString());
-        Cli offline = new Cli().run("load", "csv", ".", "--bulk", "--config", skip, "--import", input.toString(),
-                "--data", dir.resolve("csv-edges-bulk").toString());
-        assertThat(offline.exit).as(offline.err).isZero();
+        BothWays loaded = loadBothWays("csv-edges", input, "csv", ".", "--config", SKIP);
         // 2 files, 3 playlists, 5 tracks, 6 memberships, 2 duplicate rows, 2 rows skipped
-        assertThat(countsLine(offline.out)).isEqualTo(countsLine(tx.out))
+        assertThat(countsLine(loaded.bulk.out)).isEqualTo(countsLine(loaded.tx.out))
                 .matches("2\\s+3\\s+5\\s+6\\s+3\\s+5\\s+6\\s+2\\s+0\\s+2");
-        assertThat(skipped(offline.out)).isEqualTo(skipped(tx.out)).hasSize(3)
+        assertThat(skipped(loaded.bulk.out)).isEqualTo(skipped(loaded.tx.out)).hasSize(3)
                 .anyMatch(line -> line.contains("a.csv, line 8") && line.contains("malformed CSV"))
                 .anyMatch(line -> line.contains("track 'T1' is by 'Adele' in its first row and by 'Someone Else'"));
-        List<String> graph = dump(dir.resolve("csv-edges-bulk"));
-        assertThat(graph).containsExactlyElementsOf(dump(dir.resolve("csv-edges-tx")))
+        List<String> graph = dump(loaded.bulkData);
+        assertThat(graph).containsExactlyElementsOf(dump(loaded.txData))
                 .contains("C|p1|T1|0", "C|p1|T3|1", "C|p1|T4|2", "C|p2|T2|0", "C|p2|T1|1",
                         "P|p1|{genre=pop, genres=[pop, rock], id=p1, name=One}");
     }
@@ -246,6 +227,35 @@ class BulkLoadTest {
         Cli features = new Cli().run("load", "features", "x.csv", "--bulk", "--data", dir.resolve("csv").toString());
         assertThat(features.exit).isEqualTo(2);
         assertThat(features.err).contains("--bulk loads playlists", "load it without --bulk after them");
+    }
+
+    /** One load command, run transactionally and with --bulk into two new data directories. */
+    private record BothWays(Cli tx, Cli bulk, Path txData, Path bulkData) {
+    }
+
+    /**
+     * {@code ./musig load ARGS --import input} into {@code <name>-tx}, then with {@code --bulk} into
+     * {@code <name>-bulk}; both must succeed.
+     */
+    private static BothWays loadBothWays(String name, Path input, String... args) {
+        Path txData = dir.resolve(name + "-tx");
+        Path bulkData = dir.resolve(name + "-bulk");
+        List<String> load = new ArrayList<>(List.of("load"));
+        load.addAll(List.of(args));
+        load.addAll(List.of("--import", input.toString()));
+        Cli tx = new Cli().run(withData(load, txData));
+        List<String> bulk = new ArrayList<>(load);
+        bulk.add("--bulk");
+        Cli offline = new Cli().run(withData(bulk, bulkData));
+        assertThat(tx.exit).as(tx.err).isZero();
+        assertThat(offline.exit).as(offline.err).isZero();
+        return new BothWays(tx, offline, txData, bulkData);
+    }
+
+    private static String[] withData(List<String> args, Path data) {
+        List<String> all = new ArrayList<>(args);
+        all.addAll(List.of("--data", data.toString()));
+        return all.toArray(String[]::new);
     }
 
     /** A new import directory holding only the edge-case slice, as mpd.slice.0-1.json. */
