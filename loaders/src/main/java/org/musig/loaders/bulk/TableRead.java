@@ -85,16 +85,21 @@ public final class TableRead {
         return (long) (HEAP_SHARE * Runtime.getRuntime().maxMemory());
     }
 
+    /** The files the load reads (the configuration's {@code pattern}, else {@code defaultPattern}); starts the progress. */
+    private List<Path> inputs(ImportDirectory importDirectory, String path, String defaultPattern, Progress progress) {
+        List<Path> inputs = InputFiles.list(importDirectory, path, load.config().getString("pattern", defaultPattern));
+        files = inputs.size();
+        long bytes = InputFiles.totalBytes(inputs);
+        progress.begin(String.format(Locale.ROOT, "reading %d file(s), %.1f MB", files, bytes / 1e6), bytes);
+        return inputs;
+    }
+
     /**
      * CSV files are read one after the other (a file's rows of a playlist may be apart, and a playlist may span
      * files), with the heap bound checked as the table grows inside a file.
      */
     private void readCsvs(ImportDirectory importDirectory, String path, Progress progress) {
-        List<Path> inputs = InputFiles.list(importDirectory, path,
-                load.config().getString("pattern", PlaylistCsvLoader.DEFAULT_PATTERN));
-        files = inputs.size();
-        long bytes = InputFiles.totalBytes(inputs);
-        progress.begin(String.format(Locale.ROOT, "reading %d file(s), %.1f MB", files, bytes / 1e6), bytes);
+        List<Path> inputs = inputs(importDirectory, path, PlaylistCsvLoader.DEFAULT_PATTERN, progress);
         long[] rows = {0};
         for (int i = 0; i < inputs.size(); i++) {
             Path file = inputs.get(i);
@@ -119,11 +124,7 @@ public final class TableRead {
      * name order, so the table, the counts and the first error reported are those of a sequential read.
      */
     private void readSlices(ImportDirectory importDirectory, String path, Progress progress) {
-        List<Path> inputs = InputFiles.list(importDirectory, path,
-                load.config().getString("pattern", MpdLoader.DEFAULT_PATTERN));
-        files = inputs.size();
-        long bytes = InputFiles.totalBytes(inputs);
-        progress.begin(String.format(Locale.ROOT, "reading %d file(s), %.1f MB", files, bytes / 1e6), bytes);
+        List<Path> inputs = inputs(importDirectory, path, MpdLoader.DEFAULT_PATTERN, progress);
         int threads = Runtime.getRuntime().availableProcessors();
         ExecutorService parsers = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "musig-mpd-parser");
