@@ -34,6 +34,15 @@ class TableReadTest {
         Files.writeString(dir.resolve(name), json.append("]}"));
     }
 
+    /** A playlist CSV of {@code rows} distinct tracks over 50 playlists. */
+    private Path csv(String name, int rows) throws Exception {
+        StringBuilder csv = new StringBuilder("playlist_id,track_id,track_name\n");
+        for (int row = 0; row < rows; row++) {
+            csv.append('p').append(row % 50).append(",T").append(row).append(",a track name of some length\n");
+        }
+        return Files.writeString(dir.resolve(name), csv);
+    }
+
     @Test
     void readsEveryFileIntoOneTableWithTheLoadersCounts() throws Exception {
         slice("mpd.slice.0-99.json", 0, 100, 20);
@@ -96,11 +105,7 @@ class TableReadTest {
 
     @Test
     void aCsvThatWouldNotFitTheHeapFailsNamingTheFile() throws Exception {
-        StringBuilder csv = new StringBuilder("playlist_id,track_id,track_name\n");
-        for (int row = 0; row < 2_000; row++) {
-            csv.append('p').append(row % 50).append(",T").append(row).append(",a track name of some length\n");
-        }
-        Files.writeString(dir.resolve("big.csv"), csv);
+        csv("big.csv", 2_000);
         assertThatThrownBy(() -> TableRead.csv(ImportDirectory.of(dir), ".", Map.of(), Progress.NONE, 50_000))
                 .isInstanceOf(LoadException.class)
                 .hasMessageContaining("--bulk holds the input in memory, and after file 1 of 1 (big.csv) it takes")
@@ -109,12 +114,7 @@ class TableReadTest {
 
     @Test
     void aLargeCsvAdvancesTheProgressWhileItIsReadAndToItsSizeAtTheEnd() throws Exception {
-        StringBuilder csv = new StringBuilder("playlist_id,track_id\n");
-        for (int row = 0; row < 20_000; row++) {
-            csv.append('p').append(row % 50).append(",T").append(row).append('\n');
-        }
-        Path file = dir.resolve("large.csv");
-        Files.writeString(file, csv);
+        Path file = csv("large.csv", 20_000);
         List<Long> advances = new ArrayList<>();
         Progress progress = new Progress() {
             @Override
