@@ -74,18 +74,30 @@ final class TouchedRowStep {
      */
     void stepChunk(int chunk, TableGradient[] shards, int shardCount, AdamOptimizer adam, float[] parameters) {
         float[] sum = new float[dimension];
+        AdamOptimizer.RowScratch scratch = new AdamOptimizer.RowScratch(dimension);
         for (int i = chunk * chunkRows; i < Math.min(count, (chunk + 1) * chunkRows); i++) {
             int row = rows[i];
-            Arrays.fill(sum, 0f);
+            // The first shard's values are taken as they are, not added to zero: the same floats (0 + x is x for
+            // every x but -0, and a -0 gradient moves Adam as a 0 does), and a row one shard touched is not copied.
+            float[] gradient = null;
             for (int s = 0; s < shardCount; s++) {
                 float[] values = shards[s].valuesOf(row);
-                if (values != null) {
+                if (values == null) {
+                    continue;
+                }
+                if (gradient == null) {
+                    gradient = values;
+                } else {
+                    if (gradient != sum) {
+                        System.arraycopy(gradient, 0, sum, 0, dimension);
+                        gradient = sum;
+                    }
                     for (int d = 0; d < dimension; d++) {
                         sum[d] += values[d];
                     }
                 }
             }
-            adam.stepRow(parameters, rowOffset + row * dimension, sum);
+            adam.stepRow(parameters, rowOffset + row * dimension, gradient, scratch);
         }
     }
 }

@@ -63,7 +63,7 @@ class TouchedRowStepTest {
             }
             if (any) {
                 touched++;
-                reference.stepRow(expected, NET.tableOffset() + row * dim, sum);
+                reference.stepRow(expected, NET.tableOffset() + row * dim, sum, new AdamOptimizer.RowScratch(dim));
             }
         }
 
