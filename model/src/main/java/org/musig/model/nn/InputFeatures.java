@@ -508,11 +508,12 @@ public final class InputFeatures {
     }
 
     /**
-     * Encodes the training table with the artistId and albumId columns of a share {@code unknownIdRate} of the
-     * tracks set to their table's unknown row (drawn per track from {@code seed}). Every training track's artist is
-     * in the table by construction, so without this the unknown rows keep their initial values, and a track by an
-     * artist (album) that no training track has would be embedded with an untrained row. The titles are encoded on
-     * {@code threads} threads, as in {@link #encode(TrackFeatures, int)}.
+     * Encodes the training table with a share {@code unknownIdRate} of the tracks treated as by an unknown artist, and
+     * apart from that a share as on an unknown album (drawn per track from {@code seed}): their artist (album) vector
+     * is the missing one and their artistId (albumId) column the table's unknown row. Every training track's artist
+     * is known by construction, so without this the model never sees what a track by an artist that no training
+     * track has looks like, though it embeds such tracks later. The titles are encoded on {@code threads} threads, as
+     * in {@link #encode(TrackFeatures, int)}.
      */
     public Encoded encodeForTraining(TrackFeatures features, double unknownIdRate, long seed, int threads) {
         return encode(features, unknownIdRate, seed, threads);
@@ -558,7 +559,8 @@ public final class InputFeatures {
             column += d + 1;
         }
         for (FactorGroup g : factorGroups) {
-            encodeFactors(g, features.category(g.name()), out, width, column);
+            encodeFactors(g, features.category(g.name()), out, width, column,
+                    unknownIds(g.name(), unknownIdRate, seed));
             column += g.dimension() + 1;
         }
         if (title != null) {
@@ -582,11 +584,8 @@ public final class InputFeatures {
             base += genreColumns.size() + 1;
         }
         for (TableGroup g : tableGroups) {
-            // Each table hides its own share of tracks, so a track can lose its artist row and keep its album's.
-            int tableSlot = slot;
-            java.util.function.IntPredicate hidden = unknownIdRate == 0 || g.name().equals(TrackFeatures.TRACK)
-                    ? t -> false : t -> RandomStreams.of(seed, RandomStreams.UNKNOWN_IDS, tableSlot, t, 0)
-                            .nextDouble() < unknownIdRate;
+            java.util.function.IntPredicate hidden = g.name().equals(TrackFeatures.TRACK) ? t -> false
+                    : unknownIds(categoryOf(g.name()), unknownIdRate, seed);
             encodeTable(g, features.category(categoryOf(g.name())), hot, slots, slot, base, hidden);
             if (g.name().equals(TrackFeatures.TRACK)) {
                 coldColumns[slot] = base + g.vocabulary().size();
@@ -595,6 +594,19 @@ public final class InputFeatures {
             base += g.columns();
         }
         return new Encoded(out, hot, slots, coldColumns);
+    }
+
+    /**
+     * The training tracks treated as by an unknown artist (or album): a share {@code rate} of them, drawn per track and
+     * category, so that a track that loses its artist loses both the artist's vector and its table row, as a track by
+     * an artist outside the training graph has neither; the artist and the album are drawn apart.
+     */
+    private static java.util.function.IntPredicate unknownIds(String category, double rate, long seed) {
+        if (rate == 0) {
+            return t -> false;
+        }
+        int stream = category.equals("artist") ? 0 : 1;
+        return t -> RandomStreams.of(seed, RandomStreams.UNKNOWN_IDS, stream, t, 0).nextDouble() < rate;
     }
 
     /**
@@ -635,14 +647,15 @@ public final class InputFeatures {
      * A factor group's columns: the value's vector scaled by sqrt(dimension), so that its entries are of the
      * z-scores' size, and a "missing" column set for a track whose value the model does not know.
      */
-    private static void encodeFactors(FactorGroup g, TrackCategory category, float[] out, int width, int column) {
+    private static void encodeFactors(FactorGroup g, TrackCategory category, float[] out, int width, int column,
+                                      java.util.function.IntPredicate hidden) {
         int d = g.dimension();
         int n = out.length / width;
         int[] toRow = vocabularyRows(g.vocabulary(), category);
         float scale = (float) Math.sqrt(d);
         for (int t = 0; t < n; t++) {
             int row = t * width + column;
-            int value = category == null ? TrackCategory.NONE : category.id(t);
+            int value = category == null || hidden.test(t) ? TrackCategory.NONE : category.id(t);
             int at = value == TrackCategory.NONE ? -1 : toRow[value];
             if (at < 0) {
                 out[row + d] = 1;

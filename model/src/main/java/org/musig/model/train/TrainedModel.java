@@ -384,7 +384,7 @@ public final class TrainedModel {
                                 + FORMAT_VERSION + ")",
                         null);
             }
-            TrainConfig config = TrainConfig.parse((Map<String, Object>) ModelCodec.readValue(in));
+            TrainConfig config = TrainConfig.parseStored((Map<String, Object>) ModelCodec.readValue(in));
             int epochs = in.readInt();
             Map<String, List<Double>> losses = new LinkedHashMap<>();
             ((Map<String, Object>) ModelCodec.readValue(in)).forEach((k, v) -> {

@@ -213,4 +213,47 @@ class InputFeaturesTest {
             assertThat(input.encodeForTraining(features, 0, 7, threads).dense()).containsExactly(one);
         }
     }
+
+    @Test
+    void anUnknownIdRateHidesATracksArtistVectorAndArtistRowTogetherForTrainingOnly() {
+        // 400 tracks by 40 artists on 80 albums, each in one of 20 playlists.
+        int n = 400;
+        String[] artistNames = new String[n];
+        String[] albumNames = new String[n];
+        int[][] lists = new int[20][n / 20];
+        for (int t = 0; t < n; t++) {
+            artistNames[t] = "artist" + (t % 40);
+            albumNames[t] = "album" + (t % 80);
+            lists[t % 20][t / 20] = t;
+        }
+        TrackFeatures features = TrackFeatures.of(n, List.of(), null, null).withCategories(List.of(
+                org.musig.model.graph.TrackCategory.of("artist", artistNames),
+                org.musig.model.graph.TrackCategory.of("album", albumNames)),
+                org.musig.model.graph.PlaylistMemberships.of(n, lists));
+        InputFeatures input = InputFeatures.fit(features, List.of("artist", "album", "artistId", "albumId"), 0, 2, 5,
+                new ArrayList<>());
+        int width = input.denseDimension();
+        assertThat(width).isEqualTo(6); // artist: 2 columns and the missing one; album the same
+        InputFeatures.Encoded known = input.encode(features);
+        InputFeatures.Encoded training = input.encodeForTraining(features, 0.3, 7, 1);
+        int[] hidden = new int[2];
+        int artistOnly = 0;
+        for (int t = 0; t < n; t++) {
+            boolean[] hiddenHere = new boolean[2];
+            for (int g = 0; g < 2; g++) { // 0: artist, 1: album
+                boolean vectorHidden = training.dense()[t * width + 3 * g + 2] == 1;
+                assertThat(known.dense()[t * width + 3 * g + 2]).as("track %d is known when embedded", t).isZero();
+                boolean rowHidden = training.oneHot()[t * 2 + g] != known.oneHot()[t * 2 + g];
+                assertThat(rowHidden).as("track %d: group %d's row hidden with its vector", t, g)
+                        .isEqualTo(vectorHidden);
+                hiddenHere[g] = vectorHidden;
+                hidden[g] += vectorHidden ? 1 : 0;
+            }
+            artistOnly += hiddenHere[0] && !hiddenHere[1] ? 1 : 0;
+        }
+        assertThat(hidden[0]).as("tracks by an unknown artist").isBetween(80, 160);
+        assertThat(hidden[1]).as("tracks on an unknown album").isBetween(80, 160);
+        assertThat(artistOnly).as("the artist and the album are drawn apart").isPositive();
+        assertThat(input.encodeForTraining(features, 0, 7, 1).dense()).containsExactly(known.dense());
+    }
 }

@@ -134,6 +134,7 @@ class LearnedTablesTest {
     @Test
     void theUnknownArtistRowTrainsOnlyWithAnUnknownIdRate() {
         Map<String, Object> base = new HashMap<>(config(List.of("popularity", "artistId")).toMap());
+        base.put("unknownIdRate", 0.0);
         TrainedModel untouched = MusigTrainer.train(DATA.graph, DATA.features, TrainConfig.parse(base), Progress.NONE);
         base.put("unknownIdRate", 0.3);
         TrainedModel trained = MusigTrainer.train(DATA.graph, DATA.features, TrainConfig.parse(base), Progress.NONE);

@@ -83,7 +83,7 @@ class TrainConfigTest {
         stored.put("coldStartRate", 0.5);
         stored.put("randomSeed", 42L);
         stored.put("concurrency", 2);
-        TrainConfig c = TrainConfig.parse(stored);
+        TrainConfig c = TrainConfig.parseStored(stored);
         assertThat(c.activation()).isEqualTo(TrainConfig.Activation.SIGMOID);
         assertThat(c.sampling()).isEqualTo(TrainConfig.Sampling.WEIGHTED);
         assertThat(c.negativeSampler()).isEqualTo(TrainConfig.NegativeSampling.UNIFORM);
@@ -96,13 +96,14 @@ class TrainConfigTest {
         expected.put("hardNegatives", 0.0);
         expected.put("playlistLoss", "pairs");
         expected.put("temperature", 1.0);
-        expected.put("unknownIdRate", 0.0);
+        expected.put("unknownIdRate", 0.0); // trained with none: its default then, 0.3 now
         expected.put("ensembleSize", 1);
         expected.put("taskWeights", Map.of("playlist", 1.0, "genre", 1.0, "audio", 1.0));
         assertThat(c.toMap()).containsExactlyEntriesOf(expected);
         c.toMap().forEach((key, value) -> assertThat(value.getClass()).as(key)
                 .isEqualTo(key.equals("taskWeights") ? LinkedHashMap.class : expected.get(key).getClass()));
         assertThat(c.toMap().keySet()).containsExactlyElementsOf(TrainConfig.KEYS);
+        assertThat(TrainConfig.parse(stored).unknownIdRate()).as("a user's map takes today's default").isEqualTo(0.3);
     }
 
     @Test
