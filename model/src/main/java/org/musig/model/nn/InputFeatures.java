@@ -605,7 +605,7 @@ public final class InputFeatures {
         if (rate == 0) {
             return t -> false;
         }
-        int stream = category.equals("artist") ? 0 : 1;
+        int stream = category.equals(TrackFeatures.ARTIST) ? 0 : 1;
         return t -> RandomStreams.of(seed, RandomStreams.UNKNOWN_IDS, stream, t, 0).nextDouble() < rate;
     }
 
