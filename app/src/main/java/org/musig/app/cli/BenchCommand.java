@@ -204,8 +204,9 @@ public final class BenchCommand {
                     + "GraphSAGE and MUSIG single-task (taskWeights 1,0,0) and multi-task (1,1,1) with the same embedding "
                     + "dimension, sample sizes [25, 10], batch size and number of training examples (GDS: one epoch of "
                     + "--iterations iterations over every connected track; MUSIG: as many pairs), and prints times, "
-                    + "examples per second, the ratio to GDS and peak heap (and, where tracks have artists, multi-task MUSIG "
-                    + "with the artist, album and title inputs added); then musig.embed.write throughput."})
+                    + "examples per second, the ratio to GDS and peak heap (and, where tracks have artists, MUSIG with the "
+                    + "artist, album and title inputs added, with GDS GraphSAGE on those same inputs as their peer, and "
+                    + "MUSIG with the learned tables); then musig.embed.write throughput."})
     static final class Train extends GraphBench {
         @Option(names = "--dimension", paramLabel = "D",
                 description = "embedding dimension (default: ${DEFAULT-VALUE})")

@@ -17,9 +17,12 @@ import org.neo4j.graphdb.GraphDatabaseService;
  * runs one epoch of one iteration with batchSamplingRatio 1 (every connected track is a root once) and
  * MUSIG one epoch capped at the same number of pairs. GDS runs on the tracks that have an edge (a
  * filtered copy of the projection): on all tracks its cost per batch grows with the isolated ones,
- * which would flatter MUSIG.
+ * which would flatter MUSIG. GDS runs twice: on the audio columns, the peer of the rows with the paper's inputs, and
+ * on MUSIG's whole input layer with the release-day inputs ({@link GdsInputsProjection}), the peer of those rows.
  */
 final class TrainBenchmark {
+    /** The paper's inputs of the multi-task rows, to which the rows below add theirs. */
+    private static final List<String> MULTI_TASK_INPUTS = List.of("genre", "popularity", "audio");
     /** The release-day inputs: artist and album vectors fitted from the playlists, and the title LSA. */
     private static final List<String> RELEASE_DAY = List.of("artist", "album", "title");
     /** The learned tables: a row per artist, album and track of the graph, trained with sparse updates. */
@@ -81,7 +84,7 @@ final class TrainBenchmark {
         double musigWarmUpSeconds = train(db, singleWarmUp).seconds;
         Map<String, Object> multi = new LinkedHashMap<>(single);
         multi.put("modelName", "bench-multi");
-        multi.put("features", List.of("genre", "popularity", "audio"));
+        multi.put("features", MULTI_TASK_INPUTS);
         multi.put("taskWeights", Map.of("playlist", 1.0, "genre", 1.0, "audio", 1.0));
         // The genre one-hot and the other heads run code the audio-only training does not: warmed up too, or the
         // first timed call that reaches them pays their JIT compilation.
@@ -122,6 +125,8 @@ final class TrainBenchmark {
         Result withMetadata = null;
         Result singleWithMetadata = null;
         Result withTables = null;
+        GdsInputsProjection.Projected inputs = null;
+        double gdsInputsSeconds = 0;
         double metadataWarmUpSeconds = 0;
         if (metadata) {
             metadataWarmUpSeconds += trainWithInputs(db, multiWarmUp, "bench-release-day", RELEASE_DAY).seconds;
@@ -133,6 +138,19 @@ final class TrainBenchmark {
             lines.add(line("MUSIG single-task (1,0,0), + artist+album+title", examples, singleWithMetadata.seconds,
                     singleWithMetadata.heap, gdsSeconds / singleWithMetadata.seconds,
                     singleWithMetadata.loopPairsPerSecond));
+            // GDS on the release-day row's own inputs: that row's peer with the same input width, where GDS's row
+            // above has only the audio columns. Its projection is not timed; GDS's code is warm from its row above.
+            String inputsGraph = graphName + "-release-day";
+            List<String> groups = new java.util.ArrayList<>(MULTI_TASK_INPUTS);
+            groups.addAll(RELEASE_DAY);
+            inputs = GdsInputsProjection.project(db, graphName, inputsGraph, groups, concurrency);
+            Map<String, Object> gdsSameInputs = new LinkedHashMap<>(gds);
+            gdsSameInputs.put("featureProperties", List.of(GdsInputsProjection.PROPERTY));
+            BenchCommand.resetPeakHeap();
+            gdsInputsSeconds = trainGds(db, inputsGraph, gdsSameInputs);
+            lines.add(line("GDS GraphSAGE (mean), the release-day rows' inputs: " + inputs.width() + " columns",
+                    examples, gdsInputsSeconds, BenchCommand.peakHeap(), gdsSeconds / gdsInputsSeconds, null));
+            drop(db, inputsGraph);
             metadataWarmUpSeconds += trainWithInputs(db, multiWarmUp, "bench-tables", TABLES).seconds;
             withTables = trainWithInputs(db, multi, "bench-tables", TABLES);
             lines.add(line("MUSIG multi-task (1,1,1), + artistId+albumId+track tables", examples, withTables.seconds,
@@ -154,6 +172,13 @@ final class TrainBenchmark {
                     withMetadata.seconds / singleWithMetadata.seconds);
             out.printf(Locale.ROOT, "MUSIG with the artistId+albumId+track tables / multi-task time: %.2f%n",
                     withTables.seconds / multiTask.seconds);
+            out.printf(Locale.ROOT, "MUSIG with artist+album+title against GDS GraphSAGE on the same %d input columns "
+                    + "(%,d nodes, %,d relationships): multi-task %.2fx, single-task %.2fx GDS's call; with the "
+                    + "inputs' fit (%.1f s, inside MUSIG's call, done before GDS's) added to GDS's time: %.2fx, %.2fx%n",
+                    inputs.width(), inputs.nodes(), inputs.relationships(), gdsInputsSeconds / withMetadata.seconds,
+                    gdsInputsSeconds / singleWithMetadata.seconds, inputs.fitSeconds(),
+                    (gdsInputsSeconds + inputs.fitSeconds()) / withMetadata.seconds,
+                    (gdsInputsSeconds + inputs.fitSeconds()) / singleWithMetadata.seconds);
         } else {
             out.println("(no track has an artist: the release-day row is left out)");
         }
