@@ -51,10 +51,11 @@ public final class DemoCommand extends Subcommand {
     private static final String BENCHMARK =
             "{split: 'demo', minWeight: 1, features: ['audio', 'all', 'audio+artist+year'], "
                     + "taskGrid: [[1, 1, 1], [1, 0, 0], [0.7, 0.1, 0.2]], train: {maxPairsPerEpoch: 100000}, "
-                    + "ensembleSizes: [5], baselineEnsembleSizes: [1, 5], node2vec: {walksPerNode: 2, walkLength: 40}}";
+                    + "trainVariants: [{}], ensembleSizes: [5], baselineEnsembleSizes: [1, 5], "
+                    + "node2vec: {walksPerNode: 2, walkLength: 40}}";
     private static final String QUICK_BENCHMARK = "{split: 'demo', minWeight: 1, features: ['audio'], "
             + "methods: ['random', 'popularity', 'cooccurrence', 'content', 'musig'], taskGrid: [[1, 1, 1], [1, 0, 0]], "
-            + "regressionTargets: ['audio'], train: {maxPairsPerEpoch: 100000}}";
+            + "regressionTargets: ['audio'], train: {maxPairsPerEpoch: 100000}, trainVariants: [{}]}";
 
     @Mixin
     private DataDir dataDir;

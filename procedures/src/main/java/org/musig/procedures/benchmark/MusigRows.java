@@ -70,11 +70,16 @@ final class MusigRows {
             // Table 3 varies the regression target over the audio/acoustic inputs only.
             List<String> features = target == null || target.equals("audio") ? config.features()
                     : config.features().stream().filter(f -> f.equals("audio") || f.equals("acoustic")).toList();
+            java.util.Set<java.util.Set<String>> groupSets = new java.util.HashSet<>();
             for (String f : features) {
+                List<String> featureGroups = pass.groupsOf(f);
+                if (featureGroups != null && !groupSets.add(java.util.Set.copyOf(featureGroups))) {
+                    continue; // the same inputs as an earlier choice on this data ('all' is 'popularity' without audio)
+                }
                 java.util.Set<List<Double>> trained = new java.util.HashSet<>();
                 for (List<Double> weights : config.taskGrid()) {
                     List<Double> effective = effectiveWeights(weights, target);
-                    if (!trained.add(effective)) {
+                    if (!trained.add(proportionFree(effective))) {
                         continue; // the same training as an earlier grid entry on this data
                     }
                     String method = effective.get(1) == 0 && effective.get(2) == 0 ? "musig-single-task" : "musig";
@@ -148,6 +153,16 @@ final class MusigRows {
         knobs.putAll(trainDepartures);
         knobs.putAll(variant);
         return knobs;
+    }
+
+    /**
+     * Task weights scaled so that the largest is 1: weights in proportion train the same model, as Adam's steps do not
+     * depend on the loss's scale (beyond its epsilon) and early stopping reads the loss's relative change. Without
+     * genre or audio labels every grid entry is the playlist task alone, (1, 0, 0), whatever its weight.
+     */
+    private static List<Double> proportionFree(List<Double> weights) {
+        double largest = weights.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        return largest == 0 ? weights : weights.stream().map(w -> w / largest).toList();
     }
 
     /** The grid entry as trained on this data: a task without labels gets weight 0. */

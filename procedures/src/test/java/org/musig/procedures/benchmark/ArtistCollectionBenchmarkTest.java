@@ -63,7 +63,7 @@ class ArtistCollectionBenchmarkTest extends MusigDatabase {
     @Test
     void aTrainSettingThatLeavesThePapersModelMakesThePapersGroupsAnExtensionRow() {
         String call = "CALL musig.benchmark({split: 'scenes', testPlaylists: 12, minTracks: 16, minWeight: 1, "
-                + "methods: ['musig'], features: ['popularity'], taskGrid: [[1, 1, 1]], embeddingDimension: 16, "
+                + "methods: ['musig'], features: ['popularity'], taskGrid: [[1, 1, 1]], trainVariants: [{}], embeddingDimension: 16, "
                 + "selection: 'test', train: {epochs: 2, batchSize: 128, sampleSizes: [5, 3]%s}}) "
                 + "YIELD method, status, origin, knobs WHERE status = 'ok' RETURN method, origin, knobs";
         assertThat(query(call.formatted(""))).singleElement()
@@ -76,10 +76,26 @@ class ArtistCollectionBenchmarkTest extends MusigDatabase {
     }
 
     @Test
+    void onGraphOnlyDataEachDistinctTrainingRunsOnceAndTheDefaultsAlsoTrainOnPlaylistPairs() {
+        List<Map<String, Object>> rows = query("CALL musig.benchmark({split: 'scenes', testPlaylists: 12, "
+                + "minTracks: 16, minWeight: 1, methods: ['musig'], features: ['popularity', 'all', 'artist'], "
+                + "embeddingDimension: 16, selection: 'test', train: " + QUICK_TRAIN + "}) "
+                + "YIELD method, status, features, taskWeights, knobs WHERE status = 'ok' "
+                + "RETURN method, features, taskWeights, knobs");
+        // Without genres or audio the paper's four task triples are all the playlist task alone, and 'all' is
+        // 'popularity': one training each, under the first name, for each default trainVariants entry.
+        assertThat(rows).extracting(r -> r.get("features") + " " + ((Map<?, ?>) r.get("knobs")).get("positives"))
+                .containsExactlyInAnyOrder("popularity null", "popularity playlists", "artist null",
+                        "artist playlists");
+        assertThat(rows).allSatisfy(r -> assertThat(r).containsEntry("method", "musig-single-task")
+                .containsEntry("taskWeights", List.of(1.0, 1.0, 1.0)));
+    }
+
+    @Test
     void withoutAudioMusigStillRunsAndArtistInputsCarryTheNewReleases() {
         List<Map<String, Object>> rows = query("CALL musig.benchmark({split: 'scenes', testPlaylists: 12, "
                 + "minTracks: 16, minWeight: 1, methods: ['random', 'cooccurrence', 'artist', 'backoff', 'musig'], "
-                + "features: ['popularity', 'artist'], taskGrid: [[1, 1, 1]], embeddingDimension: 16, selection: 'test', "
+                + "features: ['popularity', 'artist'], taskGrid: [[1, 1, 1]], trainVariants: [{}], embeddingDimension: 16, selection: 'test', "
                 + "train: " + QUICK_TRAIN + "})");
         assertThat(rows).allSatisfy(r -> assertThat(r.get("selection")).isEqualTo("exploration"));
         Map<String, Map<String, Object>> ok = new java.util.HashMap<>();
@@ -126,7 +142,7 @@ class ArtistCollectionBenchmarkTest extends MusigDatabase {
     void theBenchmarkPicksOneVariantPerFamilyOnValidationPlaylistsAndReportsItOnceOnTest() {
         List<Map<String, Object>> rows = query("CALL musig.benchmark({split: 'scenes', testPlaylists: 12, "
                 + "minTracks: 16, minWeight: 1, methods: ['cooccurrence', 'artist', 'graphsage', 'musig'], "
-                + "features: ['popularity', 'artist', 'popularity+artist'], taskGrid: [[1, 1, 1]], "
+                + "features: ['popularity', 'artist', 'popularity+artist'], taskGrid: [[1, 1, 1]], trainVariants: [{}], "
                 + "embeddingDimension: 16, graphSage: {epochs: 1}, train: " + QUICK_TRAIN + "})");
         List<Map<String, Object>> ok = rows.stream().filter(r -> "ok".equals(r.get("status"))).toList();
         // One row per family: item co-occurrence, category co-occurrence (artist or album), GDS GraphSAGE (over
@@ -310,7 +326,7 @@ class ArtistCollectionBenchmarkTest extends MusigDatabase {
     @SuppressWarnings("unchecked")
     void cfTrack2VecAndMusigKnobsAreChosenOnValidationAndTheTestRowTrainsExactlyTheChosenOnes() {
         String common = "split: 'scenes', testPlaylists: 12, minTracks: 16, minWeight: 1, "
-                + "methods: ['cf', 'track2vec', 'musig'], features: ['artist'], taskGrid: [[1, 1, 1]], "
+                + "methods: ['cf', 'track2vec', 'musig'], features: ['artist'], taskGrid: [[1, 1, 1]], trainVariants: [{}], "
                 + "embeddingDimension: 16, train: " + QUICK_TRAIN + ", ";
         String grids = "cfEpochs: [1, 8], track2vecWindows: [1, 5], coldStartRates: [0, 0.5]";
         List<Map<String, Object>> selected = query("CALL musig.benchmark({" + common + grids + "})");
@@ -543,7 +559,8 @@ class ArtistCollectionBenchmarkTest extends MusigDatabase {
         // In the benchmark: a MUSIG row of its own (an extension); content methods have no content to use there.
         List<Map<String, Object>> rows = query("CALL musig.benchmark({split: 'scenes', testPlaylists: 12, "
                 + "minTracks: 16, minWeight: 1, methods: ['content', 'musig'], features: ['artistId+track'], "
-                + "taskGrid: [[1, 1, 1]], embeddingDimension: 16, selection: 'test', train: " + QUICK_TRAIN + "})");
+                + "taskGrid: [[1, 1, 1]], trainVariants: [{}], embeddingDimension: 16, selection: 'test', train: "
+                + QUICK_TRAIN + "})");
         assertThat(rows).filteredOn(r -> "musig-single-task".equals(r.get("method")))
                 .singleElement().satisfies(r -> {
                     assertThat(r.get("status")).isEqualTo("ok");

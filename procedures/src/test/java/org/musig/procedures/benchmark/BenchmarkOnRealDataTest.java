@@ -51,7 +51,7 @@ class BenchmarkOnRealDataTest extends MusigDatabase {
     @SuppressWarnings("unchecked")
     void musigsEpochCountIsChosenOnValidationAndTheTestRowTrainsExactlyThatMany() {
         String common = "split: 'epochs', testPlaylists: 20, minTracks: 40, features: ['audio'], "
-                + "taskGrid: [[1, 1, 1]], regressionTargets: ['audio'], embeddingDimension: 16, ";
+                + "taskGrid: [[1, 1, 1]], regressionTargets: ['audio'], trainVariants: [{}], embeddingDimension: 16, ";
         String quick = "maxPairsPerEpoch: 3000, batchSize: 256, sampleSizes: [5, 3], tolerance: 0.0";
         List<Map<String, Object>> rows =
                 query("CALL musig.benchmark({" + common + "methods: ['musig', 'musig-feature'], "
