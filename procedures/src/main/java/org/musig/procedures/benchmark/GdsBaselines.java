@@ -1,13 +1,11 @@
 package org.musig.procedures.benchmark;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.musig.common.config.ConfigMap;
 import org.musig.model.graph.CooccurrenceGraph;
 import org.musig.procedures.graph.GdsProjection;
+import org.musig.procedures.graph.GdsVectorProjection;
 import org.musig.procedures.graph.TrackIndex;
 import org.neo4j.graphdb.Transaction;
 
@@ -44,40 +42,7 @@ final class GdsBaselines implements AutoCloseable {
         this.graphName = graphName;
         this.trackNodeIds = trackNodeIds;
         this.tracks = tracks;
-        GdsProjection.drop(tx, graphName);
-        // Each row: [source node id, target node id or null, source dense id, target dense id, weight].
-        List<List<Object>> rows = new ArrayList<>();
-        boolean[] touched = new boolean[graph.nodeCount()];
-        graph.forEachRelationship((a, b, weight) -> {
-            rows.add(Arrays.asList(trackNodeIds[a], trackNodeIds[b], a, b, (double) weight));
-            touched[a] = true;
-            touched[b] = true;
-        });
-        for (int t = 0; t < touched.length; t++) {
-            if (!touched[t]) {
-                rows.add(Arrays.asList(trackNodeIds[t], null, t, -1, 0.0)); // isolated: a node without relationships
-            }
-        }
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("name", graphName);
-        params.put("rows", rows);
-        StringBuilder source = new StringBuilder();
-        StringBuilder target = new StringBuilder();
-        for (Map.Entry<String, float[][]> table : featureTables.entrySet()) {
-            // The name goes into the statement's text (a map key cannot be a parameter): identifiers only.
-            String p = ConfigMap.requireIdentifier(BenchmarkConfig.OWNER, "a GDS feature property", table.getKey());
-            params.put(p, toLists(table.getValue()));
-            source.append(source.isEmpty() ? "" : ", ").append(p).append(": $").append(p).append("[r[2]]");
-            target.append(target.isEmpty() ? "" : ", ").append(p).append(": $").append(p).append("[r[3]]");
-        }
-        String query = "UNWIND $rows AS r WITH gds.graph.project($name, r[0], r[1], {"
-                + "sourceNodeProperties: {" + source + "}, "
-                + "targetNodeProperties: CASE WHEN r[1] IS NULL THEN null ELSE {" + target + "} END, "
-                + "relationshipProperties: CASE WHEN r[1] IS NULL THEN null ELSE {weight: r[4]} END}, "
-                + "{undirectedRelationshipTypes: ['*']}) AS g RETURN g.nodeCount AS nodes";
-        try (var result = tx.execute(query, params)) {
-            result.forEachRemaining(row -> {});
-        }
+        GdsVectorProjection.project(tx, graphName, graph, trackNodeIds, featureTables, BenchmarkConfig.OWNER, true);
     }
 
     /** GDS Node2Vec embeddings (dense track id order; a track GDS did not return gets a zero row). */
@@ -173,18 +138,6 @@ final class GdsBaselines implements AutoCloseable {
                 Map.of("model", model))) {
             result.forEachRemaining(row -> {});
         }
-    }
-
-    private static List<double[]> toLists(float[][] table) {
-        List<double[]> rows = new ArrayList<>(table.length);
-        for (float[] v : table) {
-            double[] d = new double[v.length];
-            for (int i = 0; i < v.length; i++) {
-                d[i] = v[i];
-            }
-            rows.add(d);
-        }
-        return rows;
     }
 
     private static float[] toFloats(List<?> values) {
