@@ -72,8 +72,8 @@ final class MusigRows {
                     : config.features().stream().filter(f -> f.equals("audio") || f.equals("acoustic")).toList();
             java.util.Set<java.util.Set<String>> groupSets = new java.util.HashSet<>();
             for (String f : features) {
-                List<String> featureGroups = pass.groupsOf(f);
-                if (featureGroups != null && !groupSets.add(java.util.Set.copyOf(featureGroups))) {
+                List<String> groups = pass.groupsOf(f);
+                if (groups != null && !groupSets.add(java.util.Set.copyOf(groups))) {
                     continue; // the same inputs as an earlier choice on this data ('all' is 'popularity' without audio)
                 }
                 java.util.Set<List<Double>> trained = new java.util.HashSet<>();
@@ -84,7 +84,6 @@ final class MusigRows {
                     }
                     String method = effective.get(1) == 0 && effective.get(2) == 0 ? "musig-single-task" : "musig";
                     String targetName = target == null ? "none" : target;
-                    List<String> groups = pass.groupsOf(f);
                     if (groups == null) {
                         pass.skip(new RowKey(method, f, weights, targetName, null),
                                 "no track has '" + f + "' features");
