@@ -117,8 +117,8 @@ record BenchmarkConfig(String split, Map<String, Object> splitSettings, boolean 
     /** Set per training by the benchmark itself, so a variant may not set them. */
     private static final List<String> SET_PER_RUN = List.of("features", "taskWeights", "regressionTarget",
             "coldStartRate", "randomSeed", "concurrency");
-    // Playlist pairs raised MUSIG's validation hit rate on the playlist archive by about 0.03 (0.804 against 0.772 for
-    // the artist; docs/benchmark.md, 2026-12-07), and left it level elsewhere: offered by default, chosen per data.
+    // Playlist pairs train the many tracks that have no edge in a sparse graph; where every track has one they are
+    // about the edges again. So both are offered by default and validation chooses (docs/benchmark.md).
     private static final Setting<List<Map<String, Object>>> TRAIN_VARIANTS = Setting.mapList("trainVariants",
             List.of(Map.of(), Map.of("positives", "playlists")), "alternative `musig.train` settings for MUSIG, each "
                     + "applied over `train` (e.g. `[{}, {sampling: 'walk'}]` or `[{}, {ensembleSize: 3}]`): one "
