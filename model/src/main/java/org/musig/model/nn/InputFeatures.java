@@ -257,9 +257,9 @@ public final class InputFeatures {
                 .filter(g -> !groups.contains(g) && absence(features, g) == null).toList();
         if (!unused.isEmpty()) {
             notices.add("popularity is the only input left, so tracks of like popularity look alike to the model; "
-                    + "this data also has " + unused + ": add them to 'features' (on collections without "
-                    + "audio, features: ['artist', 'title', 'artistId', 'track'] with positives: 'playlists' scored "
-                    + "best; see docs/benchmark.md)");
+                    + "this data also has " + unused + ": add them to 'features', or leave 'features' out to train "
+                    + "on the artist and title as the defaults do on data without audio (see "
+                    + "docs/procedures/training.md)");
         }
     }
 
@@ -378,6 +378,11 @@ public final class InputFeatures {
     public SageNetwork.InputShape shape() {
         int genreWidth = genreColumns == null ? 0 : genreColumns.size() + 1;
         return shape(denseDimension, oneHotWidth, (genreColumns == null ? 0 : 1) + tableGroups.size(), genreWidth);
+    }
+
+    /** Whether the table has what the group needs ({@link #fit} would not leave it out). */
+    public static boolean dataHas(TrackFeatures features, String group) {
+        return absence(features, group) == null;
     }
 
     /** Null when the table has what the group needs, else why the group is left out (for a notice). */

@@ -94,7 +94,9 @@ public record TrainConfig(int embeddingDimension, List<Integer> sampleSizes, Act
                             + "co-occurrence weight; or `'playlists'`, each track of each training playlist once, "
                             + "paired with another track of that playlist drawn at random, so tracks that "
                             + "`minWeight` leaves without an edge are trained too (negatives then by the number of "
-                            + "training playlists holding a track, not by degree)")
+                            + "training playlists holding a track, not by degree). Left out, with `features` left out "
+                            + "too, on data with none of " + codeList(ReleaseDayDefaults.PAPER_CONTENT_GROUPS) + ": `'"
+                            + ReleaseDayDefaults.POSITIVES.text() + "'`")
                     .paperValue(PositiveSampling.EDGES),
             Setting.stringList("features", DEFAULT_FEATURES, "any of `genre`, `popularity`, `audio`, `acoustic` (the "
                     + "paper's groups), `artist`, `album`, `year`, `title`, `artistId`, `albumId`, `track` (our "
@@ -102,7 +104,9 @@ public record TrainConfig(int embeddingDimension, List<Integer> sampleSizes, Act
                     + "the release year read from `Track.releaseDate`, z-scored; `title` the words of the name and album "
                     + "name; `artistId`, `albumId` and `track` are embedding tables learned in training, a row per "
                     + "artist, album or track of the tracks training reaches (those with an edge; with `positives: "
-                    + "'playlists'`, every track of a training playlist) and an 'unknown' row for any other)")
+                    + "'playlists'`, every track of a training playlist) and an 'unknown' row for any other). Left out "
+                    + "on data with none of " + codeList(ReleaseDayDefaults.PAPER_CONTENT_GROUPS) + ": those of "
+                    + codeList(ReleaseDayDefaults.GROUPS) + " the data has (see the defaults on data without audio)")
                     .check(groups -> groups.stream().filter(g -> !FEATURE_GROUPS.contains(g)).findFirst()
                             .map(g -> "configuration key 'features' has unknown group '" + g + "'; valid groups are "
                                     + FEATURE_GROUPS)
@@ -215,6 +219,11 @@ public record TrainConfig(int embeddingDimension, List<Integer> sampleSizes, Act
     /** The configuration from values parsed by {@link #SETTINGS} or by a list that includes them. */
     public static TrainConfig from(Settings.Values values) {
         return RECORD.from(values);
+    }
+
+    /** `a`, `b`, `c` for documentation text. */
+    private static String codeList(List<String> names) {
+        return String.join(", ", names.stream().map(n -> "`" + n + "`").toList());
     }
 
     private static Map<String, Double> equalTaskWeights() {

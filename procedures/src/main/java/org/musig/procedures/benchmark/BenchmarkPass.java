@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.musig.baselines.ContentVectors;
 import org.musig.common.progress.Progress;
 import org.musig.model.eval.BootstrapStatistics;
@@ -60,6 +61,9 @@ final class BenchmarkPass {
     private StoreGraph.PlaylistSnapshot data;
     private long[] negativePool;
     private TrackIndex tracks;
+    private static final List<String> GROUP_ORDER = Stream.concat(Stream.of("genre", TrackFeatures.POPULARITY,
+            TrackFeatures.AUDIO, TrackFeatures.ACOUSTIC, TrackFeatures.YEAR, TrackFeatures.ARTIST, TrackFeatures.ALBUM,
+            TrackFeatures.TITLE), InputFeatures.LEARNED_TABLES.stream()).toList();
     private List<String> available;
     /** Content vectors per feature choice: content cosine, Track2Vec-Feature and GraphSAGE all use them. */
     private final Map<List<String>, float[][]> contentByGroups = new HashMap<>();
@@ -319,31 +323,9 @@ final class BenchmarkPass {
         return out;
     }
 
+    /** The feature groups the data has, in the order 'all' and 'all+metadata' list them. */
     private static List<String> availableGroups(TrackFeatures features) {
-        List<String> groups = new ArrayList<>();
-        if (features.tracksWithGenre() > 0) {
-            groups.add("genre");
-        }
-        for (String g : List.of(TrackFeatures.POPULARITY, TrackFeatures.AUDIO, TrackFeatures.ACOUSTIC,
-                TrackFeatures.YEAR)) {
-            if (features.group(g) != null) {
-                groups.add(g);
-            }
-        }
-        for (String c : List.of(TrackFeatures.ARTIST, TrackFeatures.ALBUM)) {
-            if (features.category(c) != null && features.memberships() != null) {
-                groups.add(c);
-            }
-        }
-        if (features.tracksWithTitle() > 0) {
-            groups.add(TrackFeatures.TITLE);
-        }
-        for (String table : InputFeatures.LEARNED_TABLES) {
-            if (features.category(InputFeatures.categoryOf(table)) != null && features.memberships() != null) {
-                groups.add(table);
-            }
-        }
-        return groups;
+        return GROUP_ORDER.stream().filter(g -> InputFeatures.dataHas(features, g)).toList();
     }
 
     static Double nullable(double value) {

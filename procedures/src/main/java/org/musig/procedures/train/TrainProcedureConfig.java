@@ -1,8 +1,11 @@
 package org.musig.procedures.train;
 
+import java.util.List;
 import java.util.Map;
 import org.musig.common.config.Setting;
 import org.musig.common.config.Settings;
+import org.musig.model.graph.TrackFeatures;
+import org.musig.model.train.ReleaseDayDefaults;
 import org.musig.model.train.TrainConfig;
 
 /**
@@ -19,6 +22,14 @@ record TrainProcedureConfig(String graphName, String modelName, boolean overwrit
             "replace a model of the same name (else that is an error)");
     static final Settings SETTINGS = Settings.of(TrainConfig.OWNER, GRAPH_NAME, MODEL_NAME, OVERWRITE)
             .plus(TrainConfig.SETTINGS);
+
+    /**
+     * The settings for a graph with these features: on data without the paper's content groups, {@link
+     * ReleaseDayDefaults} fill in what the user left out, and a notice says so.
+     */
+    static TrainProcedureConfig forData(Map<String, Object> raw, TrackFeatures features, List<String> notices) {
+        return parse(ReleaseDayDefaults.apply(raw, features, notices));
+    }
 
     static TrainProcedureConfig parse(Map<String, Object> raw) {
         Settings.Values values = SETTINGS.parse(raw);

@@ -1,6 +1,7 @@
 package org.musig.procedures.train;
 
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -56,12 +57,14 @@ public class TrainProcedures {
             + "('musig'), overwrite (false), embeddingDimension (64), sampleSizes ([25, 10]), features, taskWeights, "
             + "learningRate, batchSize, epochs, randomSeed, concurrency, ... (see docs/procedures/training.md).")
     public Stream<TrainRow> train(@Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
-        TrainProcedureConfig settings = TrainProcedureConfig.parse(config);
-        if (!settings.overwrite() && ModelStore.exists(tx, settings.modelName())) {
-            throw new IllegalArgumentException("a model named '" + settings.modelName() + "' already exists; "
+        TrainProcedureConfig given = TrainProcedureConfig.parse(config);
+        if (!given.overwrite() && ModelStore.exists(tx, given.modelName())) {
+            throw new IllegalArgumentException("a model named '" + given.modelName() + "' already exists; "
                     + "pass overwrite: true to replace it or choose another modelName");
         }
-        MusigGraph graph = GraphCatalog.of(db).require(settings.graphName());
+        MusigGraph graph = GraphCatalog.of(db).require(given.graphName());
+        List<String> notices = new ArrayList<>();
+        TrainProcedureConfig settings = TrainProcedureConfig.forData(config, graph.features(), notices);
         checkMemory(graph, settings.train());
         try (ModelLeases.Lease training = ModelLeases.of(db).training(settings.modelName())) {
             long start = System.currentTimeMillis();
@@ -75,15 +78,17 @@ public class TrainProcedures {
             return Stream.of(new TrainRow(settings.modelName(), graph.name(), model.epochsRun(), millis,
                     new java.util.LinkedHashMap<String, Object>(model.losses()), model.pairsPerSecond(),
                     graph.graph().nodeCount(),
-                    graph.graph().relationshipCount(), model.notices(), settings.echo()));
+                    graph.graph().relationshipCount(), Stream.concat(notices.stream(), model.notices().stream())
+                            .toList(),
+                    settings.echo()));
         }
     }
 
     @Procedure(name = "musig.train.estimate", mode = Mode.READ)
     @Description("The heap musig.train needs for this config on its graph, besides the graph itself, and whether it fits now.")
     public Stream<EstimateRow> estimate(@Name(value = "config", defaultValue = "{}") Map<String, Object> config) {
-        TrainProcedureConfig settings = TrainProcedureConfig.parse(config);
-        MusigGraph graph = GraphCatalog.of(db).require(settings.graphName());
+        MusigGraph graph = GraphCatalog.of(db).require(TrainProcedureConfig.parse(config).graphName());
+        TrainProcedureConfig settings = TrainProcedureConfig.forData(config, graph.features(), new ArrayList<>());
         long required = requiredBytes(graph, settings.train());
         long free = PropertyValues.freeHeapBytes();
         return Stream.of(new EstimateRow(graph.name(), graph.graph().nodeCount(), graph.graph().relationshipCount(),

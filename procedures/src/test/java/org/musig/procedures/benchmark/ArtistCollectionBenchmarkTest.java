@@ -440,26 +440,38 @@ class ArtistCollectionBenchmarkTest extends MusigDatabase {
 
     @Test
     @SuppressWarnings("unchecked")
-    void trainingWithTheDefaultsWithoutAudioSaysWhichOfTheDatasGroupsToAdd() {
+    void trainingWithTheDefaultsWithoutAudioTakesTheDatasArtistAndPlaylistPairs() {
         query("CALL musig.graph.build({graphName: 'defaults', minWeight: 1, writeRelationshipType: null})");
+        String small =
+                "graphName: 'defaults', modelName: 'defaults', overwrite: true, metadataDimension: 8, epochs: 1, "
+                        + "batchSize: 128, sampleSizes: [5, 3]";
         try {
-            Map<String, Object> row =
-                    single("CALL musig.train({graphName: 'defaults', modelName: 'defaults', epochs: 1, "
-                            + "batchSize: 128, sampleSizes: [5, 3]}) YIELD notices, configuration RETURN notices, configuration");
-            List<String> notices = (List<String>) row.get("notices");
-            assertThat(notices).contains("feature group 'genre' left out: no track has a genre",
-                    "feature group 'audio' left out: no track has it");
+            Map<String, Object> row = single("CALL musig.train({" + small + "}) YIELD notices, configuration "
+                    + "RETURN notices, configuration");
             // This collection has artist ids and track ids, no album and no title.
-            assertThat(notices).anySatisfy(n -> assertThat(n).startsWith("popularity is the only input left")
-                    .contains("this data also has [artist, artistId, track]: add them to 'features'"));
+            assertThat((List<String>) row.get("notices")).anySatisfy(n -> assertThat(n)
+                    .startsWith("the data has no genre, audio, acoustic features, so training took the groups known "
+                            + "on release day: features: [artist] and positives: 'playlists'"));
+            Map<String, Object> configuration = (Map<String, Object>) row.get("configuration");
+            assertThat(configuration).containsEntry("features", List.of("artist"))
+                    .containsEntry("positives", "playlists");
+            assertThat(single("CALL musig.model.list('defaults')").get("featureGroups")).isEqualTo(List.of("artist"));
+            // The estimate sizes the same training.
+            assertThat(single("CALL musig.train.estimate({" + small + "})").get("requiredBytes"))
+                    .isEqualTo(single("CALL musig.train.estimate({" + small + ", features: ['artist'], positives: "
+                            + "'playlists'})").get("requiredBytes"));
+            // The paper's groups, asked for, leave popularity alone, and the notice names the data's other groups.
+            Map<String, Object> paper = single("CALL musig.train({" + small + ", features: ['genre', 'popularity', "
+                    + "'audio']}) YIELD notices, configuration RETURN notices, configuration");
+            assertThat((List<String>) paper.get("notices"))
+                    .contains("feature group 'genre' left out: no track has a genre",
+                            "feature group 'audio' left out: no track has it")
+                    .anySatisfy(n -> assertThat(n).startsWith("popularity is the only input left")
+                            .contains("this data also has [artist, artistId, track]: add them to 'features'"))
+                    .noneSatisfy(n -> assertThat(n).startsWith("the data has no genre"));
+            assertThat((Map<String, Object>) paper.get("configuration")).containsEntry("positives", "edges");
             assertThat(single("CALL musig.model.list('defaults')").get("featureGroups"))
                     .isEqualTo(List.of("popularity"));
-            // Once the data's groups are asked for, there is nothing to add.
-            Map<String, Object> withArtist = single("CALL musig.train({graphName: 'defaults', modelName: 'defaults', "
-                    + "overwrite: true, features: ['popularity', 'artist'], metadataDimension: 8, epochs: 1, "
-                    + "batchSize: 128, sampleSizes: [5, 3]}) YIELD notices RETURN notices");
-            assertThat((List<String>) withArtist.get("notices"))
-                    .noneSatisfy(n -> assertThat(n).startsWith("popularity is the only input left"));
         } finally {
             query("CALL musig.model.drop('defaults', false)");
             query("CALL musig.graph.drop('defaults', false)");
