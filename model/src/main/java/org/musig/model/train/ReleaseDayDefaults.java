@@ -30,7 +30,7 @@ public final class ReleaseDayDefaults {
      */
     public static Map<String, Object> apply(Map<String, Object> raw, TrackFeatures features, List<String> notices) {
         Map<String, Object> given = raw == null ? Map.of() : raw;
-        if (given.containsKey("features")
+        if (given.get("features") != null // null, like leaving the key out, means the default
                 || PAPER_CONTENT_GROUPS.stream().anyMatch(g -> InputFeatures.dataHas(features, g))) {
             return given;
         }
@@ -41,7 +41,7 @@ public final class ReleaseDayDefaults {
         Map<String, Object> filled = new LinkedHashMap<>(given);
         filled.put("features", groups);
         String positives = "";
-        if (!given.containsKey("positives") && features.memberships() != null) {
+        if (given.get("positives") == null && features.memberships() != null) {
             filled.put("positives", POSITIVES.text());
             positives = " and positives: '" + POSITIVES.text() + "'";
         }

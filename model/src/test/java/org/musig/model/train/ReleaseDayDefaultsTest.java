@@ -39,6 +39,16 @@ class ReleaseDayDefaultsTest {
     }
 
     @Test
+    void aKeyGivenAsNullCountsAsLeftOut() {
+        Map<String, Object> nulls = new java.util.HashMap<>();
+        nulls.put("features", null);
+        nulls.put("positives", null);
+        Map<String, Object> filled = ReleaseDayDefaults.apply(nulls, collection(false, true), new ArrayList<>());
+        assertThat(filled).containsEntry("features", List.of("artist", "title")).containsEntry("positives",
+                "playlists");
+    }
+
+    @Test
     void onlyTheGroupsTheDataHasAreTaken() {
         Map<String, Object> filled = ReleaseDayDefaults.apply(Map.of(), collection(false, false), new ArrayList<>());
         assertThat(filled).containsEntry("features", List.of("artist"));
