@@ -36,6 +36,11 @@ import org.neo4j.graphdb.Transaction;
  * {@link LearnedBaselineRows}, and the count-based baselines in {@link BenchmarkRun}) only add rows to it.
  */
 final class BenchmarkPass {
+    /** The feature groups in the order 'all' and 'all+metadata' list them. */
+    private static final List<String> GROUP_ORDER = Stream.concat(Stream.of("genre", TrackFeatures.POPULARITY,
+            TrackFeatures.AUDIO, TrackFeatures.ACOUSTIC, TrackFeatures.YEAR, TrackFeatures.ARTIST, TrackFeatures.ALBUM,
+            TrackFeatures.TITLE), InputFeatures.LEARNED_TABLES.stream()).toList();
+
     final GraphDatabaseService db;
     final Transaction tx;
     final BenchmarkConfig config;
@@ -61,9 +66,6 @@ final class BenchmarkPass {
     private StoreGraph.PlaylistSnapshot data;
     private long[] negativePool;
     private TrackIndex tracks;
-    private static final List<String> GROUP_ORDER = Stream.concat(Stream.of("genre", TrackFeatures.POPULARITY,
-            TrackFeatures.AUDIO, TrackFeatures.ACOUSTIC, TrackFeatures.YEAR, TrackFeatures.ARTIST, TrackFeatures.ALBUM,
-            TrackFeatures.TITLE), InputFeatures.LEARNED_TABLES.stream()).toList();
     private List<String> available;
     /** Content vectors per feature choice: content cosine, Track2Vec-Feature and GraphSAGE all use them. */
     private final Map<List<String>, float[][]> contentByGroups = new HashMap<>();
